@@ -1,0 +1,95 @@
+/*
+ * country.h: the country registry: geometries (lon/lat rings) and codes and
+ * names of every feature of geodata/countries-*.shp, read with Shapelib, and
+ * the resolver that turns what people type into one of them.
+ *
+ * French overseas units (GLP, MTQ, GUF, REU, MYT, SPM, BLM, MAF, WLF, PYF,
+ * NCL, ATF) are features of their own; FRA is metropolitan France.
+ * Not for: policy layers (layers.h) or projections (geodesy.h).
+ */
+#ifndef COOPMAP_COUNTRY_H
+#define COOPMAP_COUNTRY_H
+
+#include <stddef.h>
+
+#include "coopmap/error.h"
+
+/* Rings of one feature in lon/lat degrees; ring i is points
+ * [ring_start[i], ring_start[i + 1]).  Holes are rings too: fill with the
+ * even-odd rule.  All pointers are borrowed from the registry. */
+typedef struct coopmap_geometry {
+	size_t n_rings;
+	const size_t *ring_start;
+	const double *lon;
+	const double *lat;
+	double min_lon, min_lat, max_lon, max_lat;
+} coopmap_geometry;
+
+typedef struct coopmap_country {
+	const char *iso_a3;     /* "" for areas without a code (disputed ...) */
+	const char *iso_a2;
+	const char *iso_n3;
+	const char *name_fr;
+	const char *name_en;
+	const char *sovereign;  /* iso_a3 of the sovereign state, or "" */
+	const char *kind;       /* state, overseas, dependency, disputed, other */
+	double label_lon;       /* inside the largest part */
+	double label_lat;
+	coopmap_geometry geometry;
+} coopmap_country;
+
+typedef struct coopmap_countries coopmap_countries;
+
+/*
+ * Open the registry: shp_path is a countries Shapefile (with or without its
+ * .shp extension); aliases_csv, when not NULL, is a CSV with columns
+ * alias,iso_a3 of extra spellings (former names, abbreviations).
+ * Caller frees *out with coopmap_countries_free.
+ * Errors: COOPMAP_ERR_IO (missing or unreadable file), COOPMAP_ERR_INPUT
+ * (missing attribute, alias naming an unknown code: file:line).
+ */
+int coopmap_countries_open(const char *shp_path, const char *aliases_csv,
+	coopmap_countries **out, coopmap_error *err);
+
+void coopmap_countries_free(coopmap_countries *countries);
+
+size_t coopmap_countries_count(const coopmap_countries *countries);
+
+/* Feature i, borrowed, valid while the registry lives. */
+const coopmap_country *coopmap_countries_get(const coopmap_countries *countries,
+	size_t i);
+
+/* Index of a country in the registry (for per-country arrays). */
+size_t coopmap_country_index(const coopmap_countries *countries,
+	const coopmap_country *country);
+
+/* The feature with this ISO alpha-3 code (exact, upper case), or NULL. */
+const coopmap_country *coopmap_country_find_iso3(
+	const coopmap_countries *countries, const char *iso_a3);
+
+enum {
+	COOPMAP_COUNTRY_FOUND = 0,
+	COOPMAP_COUNTRY_UNKNOWN = 1,
+	COOPMAP_COUNTRY_AMBIGUOUS = 2
+};
+
+typedef struct coopmap_country_match {
+	int status;                        /* COOPMAP_COUNTRY_* */
+	const coopmap_country *country;    /* set when FOUND */
+	char suggestion[256];              /* French name(s) to propose, or "" */
+} coopmap_country_match;
+
+/*
+ * Resolve a text as people type it: ISO alpha-2, alpha-3 or numeric code,
+ * French or English name, or an alias, with case, accents, apostrophes,
+ * hyphens and spaces folded.  Fills *match; never fails.  A text that no key
+ * matches is UNKNOWN with, when one is close, a suggestion.
+ */
+void coopmap_country_resolve(const coopmap_countries *countries,
+	const char *text, coopmap_country_match *match);
+
+/* Name in the language asked ("fr" or "en"; French otherwise). */
+const char *coopmap_country_name(const coopmap_country *country,
+	const char *lang);
+
+#endif

@@ -1,0 +1,37 @@
+/*
+ * output.h: output files written whole or not at all.  Data goes to a
+ * temporary file beside the target, which replaces the target only when
+ * everything was written and closed without error; a failed or killed run
+ * leaves the previous file as it was and no partial file behind.
+ */
+#ifndef COOPMAP_OUTPUT_H
+#define COOPMAP_OUTPUT_H
+
+#include <stdio.h>
+
+#include "coopmap/error.h"
+
+typedef struct coopmap_output coopmap_output;
+
+/*
+ * Start writing path.  Errors: COOPMAP_ERR_IO (directory missing or not
+ * writable).  On success the caller ends with exactly one of
+ * coopmap_output_commit or coopmap_output_abort.
+ */
+int coopmap_output_open(const char *path, coopmap_output **out,
+	coopmap_error *err);
+
+/* The stream to write to (borrowed). */
+FILE *coopmap_output_stream(coopmap_output *output);
+
+/*
+ * Flush, sync and close the temporary file, then rename it onto the target.
+ * Frees output.  Errors: COOPMAP_ERR_IO (disk full, ...), in which case the
+ * temporary file is removed and the target is untouched.
+ */
+int coopmap_output_commit(coopmap_output *output, coopmap_error *err);
+
+/* Drop what was written; frees output.  NULL is accepted. */
+void coopmap_output_abort(coopmap_output *output);
+
+#endif

@@ -1,0 +1,81 @@
+/*
+ * render.h: the cooperation map, drawn with Cairo (PNG, SVG or PDF by the
+ * output's extension) and Pango (every text): a choropleth of projects per
+ * partner country with stated class bounds, the priority layer hatched over
+ * it, sphere outline and graticule, French (or English) country labels that
+ * do not overlap, a legend, a title, a subtitle and a source line.
+ *
+ * Not for: reading projects (records.h) or aggregating them (join.h).
+ */
+#ifndef COOPMAP_RENDER_H
+#define COOPMAP_RENDER_H
+
+#include <stddef.h>
+
+#include "coopmap/country.h"
+#include "coopmap/error.h"
+#include "coopmap/join.h"
+#include "coopmap/labels.h"
+#include "coopmap/layers.h"
+#include "coopmap/style.h"
+
+/* What the map shows; all borrowed. */
+typedef struct coopmap_map_data {
+	const coopmap_countries *countries;
+	const coopmap_country_stats *stats;  /* per country, registry order */
+	coopmap_summary summary;
+	const coopmap_layer *priority;       /* hatched layer, or NULL */
+} coopmap_map_data;
+
+typedef struct coopmap_render_opts {
+	const char *crs;        /* any CRS PROJ knows; Equal Earth by default */
+	const char *extent;     /* world|africa|europe|americas|asia|oceania|
+	                           "minlon,minlat,maxlon,maxlat" */
+	int width, height;      /* pixels (PNG) or points (SVG, PDF); 0: default */
+	const char *title;      /* NULL: the default title in lang */
+	const char *subtitle;   /* NULL: counts and years from the summary */
+	const char *source;     /* data credit; NULL: a generic credit */
+	const char *lang;       /* "fr" (default) or "en" */
+	const coopmap_style *style;  /* NULL: the default style */
+	const char *date;       /* ISO date "YYYY-MM-DD" shown in the source
+	                           line and stamped in PDFs; "" for none */
+} coopmap_render_opts;
+
+#define COOPMAP_RENDER_OPTS_INIT \
+	{ "EPSG:8857", "world", 0, 0, NULL, NULL, NULL, "fr", NULL, "" }
+
+/* What was drawn, for tests and the CLI's report (owned by the caller's
+ * struct; free with coopmap_render_report_clear). */
+typedef struct coopmap_render_report {
+	int width, height;
+	size_t labels_wanted;
+	size_t labels_placed;
+	coopmap_box *label_boxes;   /* labels_placed boxes, device units */
+	coopmap_box legend_box;
+	coopmap_box map_frame;
+	int classes;                /* number of choropleth classes drawn */
+} coopmap_render_report;
+
+#define COOPMAP_RENDER_REPORT_INIT { 0, 0, 0, 0, NULL, {0, 0, 0, 0}, {0, 0, 0, 0}, 0 }
+
+void coopmap_render_report_clear(coopmap_render_report *report);
+
+/*
+ * Render to path; the format is the extension: .png, .svg or .pdf.  The file
+ * is written whole or not at all (output.h).  report may be NULL.
+ * Errors: COOPMAP_ERR_USAGE (unknown extension, bad extent or size),
+ * COOPMAP_ERR_CRS, COOPMAP_ERR_STYLE (font not installed), COOPMAP_ERR_IO,
+ * COOPMAP_ERR_RENDER.
+ */
+int coopmap_render_map(const coopmap_map_data *data,
+	const coopmap_render_opts *opts, const char *path,
+	coopmap_render_report *report, coopmap_error *err);
+
+/*
+ * Parse an extent name or "minlon,minlat,maxlon,maxlat" into lon/lat
+ * degrees; *is_world is set for "world".  Errors: COOPMAP_ERR_USAGE.
+ */
+int coopmap_render_parse_extent(const char *text, double bbox[4],
+	int *is_world, coopmap_error *err);
+
+#endif

@@ -1,0 +1,35 @@
+#!/bin/sh
+# Install the Debian packages coopmap builds, tests and renders with.
+# Idempotent: installs only what is missing; works as root or through sudo.
+# Not for: building geodata (scripts/build-geodata.sh needs npm on top).
+set -eu
+
+PACKAGES="build-essential pkg-config libgdal-dev gdal-bin libproj-dev proj-data
+libshp-dev libcairo2-dev libpango1.0-dev libjansson-dev libcmocka-dev
+fonts-dejavu-core poppler-utils"
+
+missing=""
+for p in $PACKAGES; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+		missing="$missing $p"
+	fi
+done
+
+if [ -z "$missing" ]; then
+	exit 0
+fi
+
+if [ "$(id -u)" -eq 0 ]; then
+	SUDO=""
+elif command -v sudo >/dev/null 2>&1; then
+	SUDO="sudo"
+else
+	echo "install-deps: need root or sudo to install:$missing" >&2
+	exit 2
+fi
+
+echo "install-deps: installing:$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

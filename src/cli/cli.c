@@ -1,0 +1,88 @@
+/*
+ * cli.c: helpers shared by the commands: messages, bundled data, the row
+ * report every command that reads projects prints.
+ */
+#include "cli.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "coopmap/paths.h"
+
+void cli_error(const coopmap_error *err)
+{
+	fprintf(stderr, "coopmap: %s\n", err->message[0] != '\0' ? err->message
+		: coopmap_status_name(err->code));
+}
+
+void cli_message(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("coopmap: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_open_countries(const char *resolution, coopmap_countries **out,
+	coopmap_error *err)
+{
+	char shp[4096], aliases[4096], relative[64];
+
+	if (strcmp(resolution, "50m") != 0 && strcmp(resolution, "10m") != 0)
+		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
+			"resolution '%s': expected 50m or 10m", resolution);
+	snprintf(relative, sizeof(relative), "geodata/countries-%s.shp", resolution);
+	if (coopmap_paths_data_file(relative, shp, sizeof(shp)) == NULL ||
+	    coopmap_paths_data_file("geodata/country-aliases.csv", aliases,
+		sizeof(aliases)) == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_IO,
+			"data directory path too long");
+	return coopmap_countries_open(shp, aliases, out, err);
+}
+
+void cli_report_rows(const coopmap_projects *projects, int quiet)
+{
+	size_t rejected = coopmap_projects_reject_count(projects);
+
+	cli_message("%s: %zu rows read, %zu joined, %zu rejected",
+		coopmap_projects_path(projects),
+		coopmap_projects_rows_read(projects),
+		coopmap_projects_count(projects), rejected);
+	if (quiet)
+		return;
+	for (size_t i = 0; i < rejected; i++) {
+		const coopmap_reject *r = coopmap_projects_reject_get(projects, i);
+
+		fprintf(stderr, "%s:%ld: column '%s', value '%s': %s%s%s%s\n",
+			coopmap_projects_path(projects), r->line, r->column,
+			r->value, r->reason,
+			r->suggestion[0] != '\0' ? " (did you mean " : "",
+			r->suggestion, r->suggestion[0] != '\0' ? "?)" : "");
+	}
+}
+
+void cli_build_date(char *buf, size_t size)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	time_t when = epoch != NULL && epoch[0] != '\0'
+		? (time_t)strtoll(epoch, NULL, 10) : time(NULL);
+	struct tm tm;
+
+	gmtime_r(&when, &tm);
+	strftime(buf, size, "%Y-%m-%d", &tm);
+}
+
+int cli_same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+
+	if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+		return 0;
+	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}

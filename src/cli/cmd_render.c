@@ -1,0 +1,244 @@
+/*
+ * cmd_render.c: `coopmap render PROJECTS -o FILE`: read the project list,
+ * join it with the countries and the CICD layer, and draw the map.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "coopmap/join.h"
+#include "coopmap/layers.h"
+#include "coopmap/paths.h"
+#include "coopmap/render.h"
+#include "coopmap/style.h"
+
+void cmd_render_usage(FILE *out)
+{
+	fputs(
+"usage: coopmap render PROJECTS -o FILE [options]\n"
+"\n"
+"Draw the cooperation map of a project list (CSV, XLSX, ODS, GeoPackage,\n"
+"GeoJSON): projects per partner country, the CICD priority countries,\n"
+"labels, legend, title and sources.  The format is FILE's extension:\n"
+".png, .svg or .pdf.\n"
+"\n"
+"options:\n"
+"  -o, --output FILE     the map to write (required)\n"
+"      --crs CRS         any CRS PROJ knows (default EPSG:8857, Equal Earth):\n"
+"                        EPSG:3857, ESRI:54030, '+proj=robin' ...\n"
+"      --extent E        world, africa, europe, americas, asia, oceania or\n"
+"                        MINLON,MINLAT,MAXLON,MAXLAT in degrees (default world)\n"
+"      --size WxH        pixels for PNG (default 2400x1400), points for SVG\n"
+"                        and PDF (default 1200x700)\n"
+"      --title TEXT      the title (default: Coopérations hospitalières\n"
+"                        internationales)\n"
+"      --subtitle TEXT   the subtitle (default: counts and years)\n"
+"      --source TEXT     the data credit in the source line\n"
+"      --style NAME|FILE a style of styles/ (default, print) or a file\n"
+"      --lang fr|en      language of labels and texts (default fr)\n"
+"      --resolution R    country geometries: 50m (default) or 10m\n"
+"      --sheet NAME      the sheet or layer of PROJECTS to read\n"
+"      --no-priority     do not draw the CICD priority layer\n"
+"      --strict          exit 1 when any row is rejected\n"
+"  -q, --quiet           only errors on stderr\n"
+"  -h, --help            this help\n"
+"\n"
+"exit status: 0 map written; 1 rows rejected under --strict, or nothing to\n"
+"draw; 2 usage error, or a file that cannot be read or written.\n", out);
+}
+
+struct render_args {
+	const char *input, *output, *style, *resolution, *sheet;
+	int strict, quiet, no_priority;
+	coopmap_render_opts opts;
+};
+
+static int parse_size(const char *text, coopmap_render_opts *opts)
+{
+	char tail;
+
+	if (sscanf(text, "%dx%d%c", &opts->width, &opts->height, &tail) != 2)
+		return -1;
+	return opts->width > 0 && opts->height > 0 ? 0 : -1;
+}
+
+static int parse_args(int argc, char **argv, struct render_args *a)
+{
+	enum { OPT_CRS = 256, OPT_EXTENT, OPT_SIZE, OPT_TITLE, OPT_SUBTITLE,
+		OPT_SOURCE, OPT_STYLE, OPT_LANG, OPT_RESOLUTION, OPT_SHEET,
+		OPT_NO_PRIORITY, OPT_STRICT };
+	static const struct option options[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "crs", required_argument, NULL, OPT_CRS },
+		{ "extent", required_argument, NULL, OPT_EXTENT },
+		{ "size", required_argument, NULL, OPT_SIZE },
+		{ "title", required_argument, NULL, OPT_TITLE },
+		{ "subtitle", required_argument, NULL, OPT_SUBTITLE },
+		{ "source", required_argument, NULL, OPT_SOURCE },
+		{ "style", required_argument, NULL, OPT_STYLE },
+		{ "lang", required_argument, NULL, OPT_LANG },
+		{ "resolution", required_argument, NULL, OPT_RESOLUTION },
+		{ "sheet", required_argument, NULL, OPT_SHEET },
+		{ "layer", required_argument, NULL, OPT_SHEET },
+		{ "no-priority", no_argument, NULL, OPT_NO_PRIORITY },
+		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:qh", options, NULL)) != -1) {
+		switch (c) {
+		case 'o': a->output = optarg; break;
+		case OPT_CRS: a->opts.crs = optarg; break;
+		case OPT_EXTENT: a->opts.extent = optarg; break;
+		case OPT_SIZE:
+			if (parse_size(optarg, &a->opts) != 0) {
+				cli_message("render: --size '%s': expected WIDTHxHEIGHT, "
+					"e.g. 2400x1400", optarg);
+				return EXIT_FAILURE_;
+			}
+			break;
+		case OPT_TITLE: a->opts.title = optarg; break;
+		case OPT_SUBTITLE: a->opts.subtitle = optarg; break;
+		case OPT_SOURCE: a->opts.source = optarg; break;
+		case OPT_STYLE: a->style = optarg; break;
+		case OPT_LANG:
+			if (strcmp(optarg, "fr") != 0 && strcmp(optarg, "en") != 0) {
+				cli_message("render: --lang '%s': expected fr or en", optarg);
+				return EXIT_FAILURE_;
+			}
+			a->opts.lang = optarg;
+			break;
+		case OPT_RESOLUTION: a->resolution = optarg; break;
+		case OPT_SHEET: a->sheet = optarg; break;
+		case OPT_NO_PRIORITY: a->no_priority = 1; break;
+		case OPT_STRICT: a->strict = 1; break;
+		case 'q': a->quiet = 1; break;
+		case 'h': cmd_render_usage(stdout); return -1;
+		default:
+			cmd_render_usage(stderr);
+			return EXIT_FAILURE_;
+		}
+	}
+	if (optind != argc - 1 || a->output == NULL) {
+		cli_message("render: expected one PROJECTS file and -o FILE "
+			"(see 'coopmap help render')");
+		return EXIT_FAILURE_;
+	}
+	a->input = argv[optind];
+	if (cli_same_file(a->input, a->output)) {
+		cli_message("render: the output %s is the input; refusing to "
+			"overwrite it", a->output);
+		return EXIT_FAILURE_;
+	}
+	return EXIT_OK;
+}
+
+/* A style name ("print") is a file of styles/; anything with a slash or
+ * an extension is a path. */
+static int load_style(const char *name, coopmap_style *style,
+	coopmap_error *err)
+{
+	char path[4096], relative[256];
+
+	coopmap_style_default(style);
+	if (name == NULL || strcmp(name, "default") == 0)
+		return COOPMAP_OK;
+	if (strchr(name, '/') != NULL || strchr(name, '.') != NULL)
+		return coopmap_style_load(name, style, err);
+	snprintf(relative, sizeof(relative), "styles/%s.style", name);
+	if (coopmap_paths_data_file(relative, path, sizeof(path)) == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_IO, "path too long");
+	return coopmap_style_load(path, style, err);
+}
+
+static int load_priority(const coopmap_countries *countries,
+	coopmap_layer **layer, coopmap_error *err)
+{
+	char path[4096];
+
+	if (coopmap_paths_data_file("geodata/layers/cicd-2018.csv", path,
+	    sizeof(path)) == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_IO, "path too long");
+	return coopmap_layer_load(path, countries, layer, err);
+}
+
+static int run(struct render_args *a, coopmap_error *err)
+{
+	coopmap_countries *countries = NULL;
+	coopmap_projects *projects = NULL;
+	coopmap_layer *priority = NULL;
+	coopmap_country_stats *stats = NULL;
+	coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
+	coopmap_map_data data;
+	coopmap_style style;
+	char date[32];
+	int rc, status = EXIT_OK;
+
+	memset(&data, 0, sizeof(data));
+	cli_build_date(date, sizeof(date));
+	a->opts.date = date;
+	a->opts.style = &style;
+	rc = load_style(a->style, &style, err);
+	if (rc == COOPMAP_OK)
+		rc = cli_open_countries(a->resolution, &countries, err);
+	if (rc == COOPMAP_OK && !a->no_priority)
+		rc = load_priority(countries, &priority, err);
+	if (rc == COOPMAP_OK)
+		rc = coopmap_projects_read(a->input, a->sheet, countries, &projects,
+			err);
+	if (rc == COOPMAP_OK) {
+		cli_report_rows(projects, a->quiet);
+		rc = coopmap_join_by_country(projects, countries, &stats,
+			&data.summary, err);
+	}
+	if (rc == COOPMAP_OK && data.summary.projects == 0) {
+		cli_message("render: %s: no project to draw", a->input);
+		status = EXIT_INPUT;
+	} else if (rc == COOPMAP_OK && a->strict &&
+	    coopmap_projects_reject_count(projects) > 0) {
+		cli_message("render: rows rejected under --strict; no map written");
+		status = EXIT_INPUT;
+	} else if (rc == COOPMAP_OK) {
+		data.countries = countries;
+		data.stats = stats;
+		data.priority = priority;
+		rc = coopmap_render_map(&data, &a->opts, a->output, &report, err);
+		if (rc == COOPMAP_OK && !a->quiet)
+			cli_message("wrote %s (%dx%d, %zu of %zu country labels)",
+				a->output, report.width, report.height,
+				report.labels_placed, report.labels_wanted);
+	}
+	coopmap_render_report_clear(&report);
+	free(stats);
+	coopmap_projects_free(projects);
+	coopmap_layer_free(priority);
+	coopmap_countries_free(countries);
+	return rc != COOPMAP_OK ? EXIT_FAILURE_ : status;
+}
+
+int cmd_render(int argc, char **argv)
+{
+	struct render_args a;
+	coopmap_render_opts defaults = COOPMAP_RENDER_OPTS_INIT;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	int status;
+
+	memset(&a, 0, sizeof(a));
+	a.opts = defaults;
+	a.resolution = "50m";
+	status = parse_args(argc, argv, &a);
+	if (status < 0)
+		return EXIT_OK;
+	if (status != EXIT_OK)
+		return status;
+	status = run(&a, &err);
+	if (status == EXIT_FAILURE_)
+		cli_error(&err);
+	return status;
+}

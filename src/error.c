@@ -1,0 +1,86 @@
+/*
+ * error.c: the coopmap_error object.  One setter, so that a single
+ * breakpoint catches every error the library reports.
+ */
+#include "coopmap/error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void coopmap_error_clear(coopmap_error *err)
+{
+	if (err == NULL)
+		return;
+	memset(err, 0, sizeof(*err));
+}
+
+static void copy_field(char *dst, size_t size, const char *src)
+{
+	snprintf(dst, size, "%s", src != NULL ? src : "");
+}
+
+int coopmap_error_set(coopmap_error *err, int code, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err == NULL)
+		return code;
+	coopmap_error_clear(err);
+	err->code = code;
+	va_start(ap, fmt);
+	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int coopmap_error_set_at(coopmap_error *err, int code, const char *file,
+	long line, const char *column, const char *value, const char *fmt, ...)
+{
+	char where[1024] = "";
+	char what[768];
+	size_t used = 0;
+	va_list ap;
+
+	if (err == NULL)
+		return code;
+	coopmap_error_clear(err);
+	err->code = code;
+	copy_field(err->file, sizeof(err->file), file);
+	copy_field(err->column, sizeof(err->column), column);
+	copy_field(err->value, sizeof(err->value), value);
+	err->line = line;
+
+	if (file != NULL && file[0] != '\0')
+		used += snprintf(where + used, sizeof(where) - used, "%s:", file);
+	if (line > 0 && used < sizeof(where))
+		used += snprintf(where + used, sizeof(where) - used, "%ld:", line);
+	if (column != NULL && column[0] != '\0' && used < sizeof(where))
+		used += snprintf(where + used, sizeof(where) - used,
+			" column '%s'%s", column, value != NULL ? "," : ":");
+	if (value != NULL && used < sizeof(where))
+		used += snprintf(where + used, sizeof(where) - used,
+			" value '%s':", err->value);
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	snprintf(err->message, sizeof(err->message), "%s%s%s", where,
+		used > 0 ? " " : "", what);
+	return code;
+}
+
+const char *coopmap_status_name(int code)
+{
+	switch (code) {
+	case COOPMAP_OK: return "success";
+	case COOPMAP_ERR_USAGE: return "usage error";
+	case COOPMAP_ERR_IO: return "I/O error";
+	case COOPMAP_ERR_INPUT: return "input error";
+	case COOPMAP_ERR_CRS: return "unknown CRS";
+	case COOPMAP_ERR_STYLE: return "style error";
+	case COOPMAP_ERR_NOMEM: return "out of memory";
+	case COOPMAP_ERR_RENDER: return "rendering error";
+	case COOPMAP_ERR_EMPTY: return "nothing to do";
+	default: return "unknown error";
+	}
+}

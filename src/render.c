@@ -1,0 +1,308 @@
+/*
+ * render.c: the renderer's entry point: checks the options, lays out the
+ * page, picks the Cairo surface for the output's format and writes the file
+ * atomically.  Drawing itself is in render_map.c and render_text.c.
+ */
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "coopmap/output.h"
+#include "render_internal.h"
+
+enum format { FORMAT_PNG, FORMAT_SVG, FORMAT_PDF };
+
+struct extent_preset {
+	const char *name;
+	double bbox[4];
+};
+
+/* Regions of the field, in lon/lat degrees. */
+static const struct extent_preset presets[] = {
+	{ "world", { -180, -90, 180, 90 } },
+	{ "africa", { -26, -36, 60, 38 } },
+	{ "europe", { -25, 34, 45, 71 } },
+	{ "americas", { -170, -56, -30, 72 } },
+	{ "asia", { 25, -12, 150, 60 } },
+	{ "oceania", { 110, -48, 180, 5 } },
+};
+
+int coopmap_render_parse_extent(const char *text, double bbox[4],
+	int *is_world, coopmap_error *err)
+{
+	char tail;
+
+	*is_world = 0;
+	for (size_t i = 0; i < sizeof(presets) / sizeof(presets[0]); i++) {
+		if (strcasecmp(text, presets[i].name) == 0) {
+			memcpy(bbox, presets[i].bbox, 4 * sizeof(double));
+			*is_world = i == 0;
+			return COOPMAP_OK;
+		}
+	}
+	if (sscanf(text, "%lf,%lf,%lf,%lf%c", &bbox[0], &bbox[1], &bbox[2],
+	    &bbox[3], &tail) != 4 || !isfinite(bbox[0]) || !isfinite(bbox[1]) ||
+	    !isfinite(bbox[2]) || !isfinite(bbox[3]))
+		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
+			"extent '%s': expected world, africa, europe, americas, asia, "
+			"oceania or MINLON,MINLAT,MAXLON,MAXLAT in degrees", text);
+	if (bbox[0] < -180 || bbox[2] > 180 || bbox[1] < -90 || bbox[3] > 90 ||
+	    bbox[0] >= bbox[2] || bbox[1] >= bbox[3])
+		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
+			"extent '%s': longitudes must be within -180..180, latitudes "
+			"within -90..90, and each minimum below its maximum", text);
+	return COOPMAP_OK;
+}
+
+static int format_of(const char *path, enum format *format, coopmap_error *err)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (dot != NULL && strcasecmp(dot, ".png") == 0)
+		*format = FORMAT_PNG;
+	else if (dot != NULL && strcasecmp(dot, ".svg") == 0)
+		*format = FORMAT_SVG;
+	else if (dot != NULL && strcasecmp(dot, ".pdf") == 0)
+		*format = FORMAT_PDF;
+	else
+		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
+			"%s: the output's extension must be .png, .svg or .pdf", path);
+	return COOPMAP_OK;
+}
+
+static cairo_status_t write_to_stream(void *closure, const unsigned char *data,
+	unsigned int length)
+{
+	FILE *stream = closure;
+
+	return fwrite(data, 1, length, stream) == length
+		? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+static void free_ctx(render_ctx *ctx)
+{
+	if (ctx->paths != NULL) {
+		size_t n = coopmap_countries_count(ctx->data->countries);
+
+		for (size_t i = 0; i < n; i++)
+			coopmap_rings_clear(&ctx->paths[i]);
+		free(ctx->paths);
+	}
+	coopmap_rings_clear(&ctx->outline);
+	coopmap_placer_free(ctx->placer);
+	coopmap_projection_free(ctx->projection);
+}
+
+static void compute_breaks(render_ctx *ctx)
+{
+	size_t n = coopmap_countries_count(ctx->data->countries);
+	double *values;
+
+	memset(&ctx->breaks, 0, sizeof(ctx->breaks));
+	if (ctx->data->stats == NULL)
+		return;
+	values = calloc(n + 1, sizeof(double));
+	if (values == NULL)
+		return;
+	for (size_t i = 0; i < n; i++)
+		values[i] = (double)ctx->data->stats[i].projects;
+	coopmap_breaks_quantiles(values, n, ctx->style->n_classes, &ctx->breaks);
+	free(values);
+}
+
+/* Same glyph shapes and metrics in every format: no hinting. */
+static void set_font_options(render_ctx *ctx)
+{
+	cairo_font_options_t *options = cairo_font_options_create();
+
+	cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
+	ctx->pango = pango_cairo_create_context(ctx->cr);
+	pango_cairo_context_set_font_options(ctx->pango, options);
+	cairo_font_options_destroy(options);
+}
+
+static int draw(render_ctx *ctx, coopmap_error *err)
+{
+	double top, bottom, margin = 20 * ctx->unit;
+	int rc;
+
+	set_font_options(ctx);
+	render_set_color(ctx->cr, ctx->style->background);
+	cairo_paint(ctx->cr);
+	render_text_measure_page(ctx, &top, &bottom);
+	ctx->page_map = (coopmap_box){ margin, top, ctx->width - margin,
+		ctx->height - bottom };
+	if (ctx->page_map.y1 - ctx->page_map.y0 < 50 * ctx->unit)
+		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
+			"the page is too small for a map under its title");
+	rc = render_map_frame(ctx, err);
+	if (rc == COOPMAP_OK)
+		rc = render_map_project_countries(ctx, err);
+	if (rc != COOPMAP_OK)
+		return rc;
+	compute_breaks(ctx);
+	ctx->report->classes = ctx->breaks.n;
+	ctx->report->map_frame = ctx->frame;
+	ctx->placer = coopmap_placer_new(ctx->frame);
+	if (ctx->placer == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	render_map_draw(ctx);
+	render_text_draw_legend(ctx);
+	render_text_draw_labels(ctx);
+	render_text_draw_page(ctx);
+	return COOPMAP_OK;
+}
+
+static cairo_surface_t *create_surface(enum format format, FILE *stream,
+	int width, int height, const coopmap_render_opts *opts)
+{
+	cairo_surface_t *surface;
+
+	switch (format) {
+	case FORMAT_SVG:
+		surface = cairo_svg_surface_create_for_stream(write_to_stream,
+			stream, width, height);
+		cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1);
+		return surface;
+	case FORMAT_PDF:
+		surface = cairo_pdf_surface_create_for_stream(write_to_stream,
+			stream, width, height);
+		/* A fixed creation date keeps the same input's PDF identical. */
+		if (opts->date != NULL && strlen(opts->date) == 10) {
+			char stamp[32];
+
+			snprintf(stamp, sizeof(stamp), "%sT00:00:00Z", opts->date);
+			cairo_pdf_surface_set_metadata(surface,
+				CAIRO_PDF_METADATA_CREATE_DATE, stamp);
+		}
+		cairo_pdf_surface_set_metadata(surface,
+			CAIRO_PDF_METADATA_CREATOR, "coopmap");
+		if (opts->title != NULL)
+			cairo_pdf_surface_set_metadata(surface,
+				CAIRO_PDF_METADATA_TITLE, opts->title);
+		return surface;
+	case FORMAT_PNG:
+	default:
+		return cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
+	}
+}
+
+static int render_to_stream(render_ctx *ctx, enum format format, FILE *stream,
+	coopmap_error *err)
+{
+	cairo_surface_t *surface = create_surface(format, stream,
+		(int)ctx->width, (int)ctx->height, ctx->opts);
+	cairo_status_t status;
+	int rc;
+
+	ctx->cr = cairo_create(surface);
+	rc = draw(ctx, err);
+	status = cairo_status(ctx->cr);
+	if (ctx->pango != NULL)
+		g_object_unref(ctx->pango);
+	ctx->pango = NULL;
+	cairo_destroy(ctx->cr);
+	ctx->cr = NULL;
+	if (rc == COOPMAP_OK && status == CAIRO_STATUS_SUCCESS &&
+	    format == FORMAT_PNG)
+		status = cairo_surface_write_to_png_stream(surface,
+			write_to_stream, stream);
+	cairo_surface_finish(surface);
+	if (status == CAIRO_STATUS_SUCCESS)
+		status = cairo_surface_status(surface);
+	cairo_surface_destroy(surface);
+	if (rc == COOPMAP_OK && status != CAIRO_STATUS_SUCCESS)
+		rc = coopmap_error_set(err, status == CAIRO_STATUS_WRITE_ERROR
+			? COOPMAP_ERR_IO : COOPMAP_ERR_RENDER, "cannot render: %s",
+			cairo_status_to_string(status));
+	return rc;
+}
+
+static int setup(render_ctx *ctx, const coopmap_map_data *data,
+	const coopmap_render_opts *opts, enum format format, coopmap_error *err)
+{
+	int rc;
+
+	ctx->data = data;
+	ctx->opts = opts;
+	if (opts->style != NULL) {
+		ctx->style = opts->style;
+	} else {
+		coopmap_style_default(&ctx->default_style);
+		ctx->style = &ctx->default_style;
+	}
+	ctx->lang = opts->lang != NULL ? opts->lang : "fr";
+	ctx->width = opts->width > 0 ? opts->width : format == FORMAT_PNG ? 2400 : 1200;
+	ctx->height = opts->height > 0 ? opts->height : format == FORMAT_PNG ? 1400 : 700;
+	if (ctx->width < 200 || ctx->height < 150 || ctx->width > 20000 ||
+	    ctx->height > 20000)
+		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
+			"size %.0fx%.0f: each side must be from 200x150 to 20000",
+			ctx->width, ctx->height);
+	ctx->unit = fmin(ctx->width, ctx->height) / 1000.0;
+	rc = render_text_check_font(ctx->style, err);
+	if (rc == COOPMAP_OK)
+		rc = coopmap_render_parse_extent(opts->extent != NULL ? opts->extent
+			: "world", ctx->bbox, &ctx->world, err);
+	if (rc == COOPMAP_OK)
+		rc = coopmap_projection_new(opts->crs != NULL ? opts->crs
+			: "EPSG:8857", &ctx->projection, err);
+	if (rc != COOPMAP_OK)
+		return rc;
+	coopmap_projection_valid_area(ctx->projection, ctx->area);
+	return COOPMAP_OK;
+}
+
+int coopmap_render_map(const coopmap_map_data *data,
+	const coopmap_render_opts *opts, const char *path,
+	coopmap_render_report *report, coopmap_error *err)
+{
+	render_ctx ctx;
+	coopmap_render_report local = COOPMAP_RENDER_REPORT_INIT;
+	coopmap_output *output = NULL;
+	enum format format = FORMAT_PNG;
+	int rc;
+
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.report = report != NULL ? report : &local;
+	rc = format_of(path, &format, err);
+	if (rc == COOPMAP_OK)
+		rc = setup(&ctx, data, opts, format, err);
+	if (rc == COOPMAP_OK)
+		rc = coopmap_output_open(path, &output, err);
+	if (rc == COOPMAP_OK)
+		rc = render_to_stream(&ctx, format, coopmap_output_stream(output),
+			err);
+	if (rc == COOPMAP_OK) {
+		rc = coopmap_output_commit(output, err);
+	} else {
+		coopmap_output_abort(output);
+	}
+	if (rc == COOPMAP_OK && ctx.placer != NULL) {
+		size_t n;
+		const coopmap_box *boxes = coopmap_placer_labels(ctx.placer, &n);
+
+		ctx.report->label_boxes = malloc((n + 1) * sizeof(coopmap_box));
+		if (ctx.report->label_boxes != NULL)
+			memcpy(ctx.report->label_boxes, boxes, n * sizeof(coopmap_box));
+		ctx.report->width = (int)ctx.width;
+		ctx.report->height = (int)ctx.height;
+	}
+	free_ctx(&ctx);
+	coopmap_render_report_clear(&local);
+	return rc;
+}
+
+void coopmap_render_report_clear(coopmap_render_report *report)
+{
+	if (report == NULL)
+		return;
+	free(report->label_boxes);
+	report->label_boxes = NULL;
+}

@@ -1,0 +1,61 @@
+/*
+ * render_internal.h: what the files of the renderer share (render.c: the
+ * page and the surfaces; render_map.c: geometry; render_text.c: text,
+ * legend and labels).  Not installed, not a public contract.
+ */
+#ifndef COOPMAP_RENDER_INTERNAL_H
+#define COOPMAP_RENDER_INTERNAL_H
+
+#include <cairo.h>
+#include <pango/pangocairo.h>
+
+#include "coopmap/breaks.h"
+#include "coopmap/cut.h"
+#include "coopmap/geodesy.h"
+#include "coopmap/labels.h"
+#include "coopmap/render.h"
+
+typedef struct render_ctx {
+	cairo_t *cr;
+	const coopmap_map_data *data;
+	const coopmap_render_opts *opts;
+	const coopmap_style *style;
+	const char *lang;
+	double width, height;
+	double unit;                 /* a thousandth of the shorter side */
+	coopmap_projection *projection;
+	double area[4];              /* valid lon/lat area of the projection */
+	double bbox[4];              /* extent asked, lon/lat */
+	int world;
+	double scale, offset_x, offset_y, proj_min_x, proj_max_y;
+	coopmap_box page_map;        /* where the map may go on the page */
+	coopmap_box frame;           /* where it went */
+	coopmap_rings *paths;        /* device-space rings, one per country */
+	coopmap_rings outline;       /* device-space sphere outline */
+	coopmap_breaks breaks;
+	coopmap_placer *placer;
+	coopmap_render_report *report;
+	PangoContext *pango;         /* one per page: same font options throughout */
+	coopmap_style default_style;
+} render_ctx;
+
+/* render_map.c */
+int render_map_frame(render_ctx *ctx, coopmap_error *err);
+int render_map_project_countries(render_ctx *ctx, coopmap_error *err);
+void render_map_draw(render_ctx *ctx);
+void render_map_path(render_ctx *ctx, const coopmap_rings *rings);
+/* Device position of a lon/lat point; 0 when it is off the map. */
+int render_map_point(render_ctx *ctx, double lon, double lat, double *x,
+	double *y);
+int render_map_fill_index(const render_ctx *ctx, size_t country);
+void render_set_color(cairo_t *cr, coopmap_color c);
+
+/* render_text.c */
+int render_text_check_font(const coopmap_style *style, coopmap_error *err);
+/* Heights of the title block and of the source line, to lay out the page. */
+void render_text_measure_page(render_ctx *ctx, double *top, double *bottom);
+void render_text_draw_page(render_ctx *ctx);
+int render_text_draw_legend(render_ctx *ctx);
+int render_text_draw_labels(render_ctx *ctx);
+
+#endif

@@ -1,0 +1,363 @@
+/*
+ * render_map.c: the geometric half of the renderer: fitting the extent to
+ * the page, projecting country rings to device space once, and drawing
+ * ocean, graticule, countries, borders and the hatched priority layer.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render_internal.h"
+
+/* Longest edge, in degrees, before projection; short enough that meridians
+ * and parallels curve smoothly in any projection at poster size. */
+#define DENSIFY_STEP 1.0
+
+void render_set_color(cairo_t *cr, coopmap_color c)
+{
+	cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+}
+
+/* Project a lon/lat ring set and map it to device space in place. */
+static void to_device(render_ctx *ctx, coopmap_rings *rings)
+{
+	coopmap_projection_forward(ctx->projection, rings->x, rings->y,
+		rings->n_points);
+	for (size_t i = 0; i < rings->n_points; i++) {
+		if (rings->x[i] == HUGE_VAL)
+			continue;
+		rings->x[i] = ctx->offset_x + (rings->x[i] - ctx->proj_min_x) *
+			ctx->scale;
+		rings->y[i] = ctx->offset_y + (ctx->proj_max_y - rings->y[i]) *
+			ctx->scale;
+	}
+}
+
+static void bounds_of(const double *x, const double *y, size_t n, double b[4])
+{
+	b[0] = b[1] = HUGE_VAL;
+	b[2] = b[3] = -HUGE_VAL;
+	for (size_t i = 0; i < n; i++) {
+		if (x[i] == HUGE_VAL)
+			continue;
+		b[0] = fmin(b[0], x[i]);
+		b[1] = fmin(b[1], y[i]);
+		b[2] = fmax(b[2], x[i]);
+		b[3] = fmax(b[3], y[i]);
+	}
+}
+
+/* The extent's outline in lon/lat, densified: its projection's bounds are
+ * the map's bounds (a straight lon/lat box is curved once projected). */
+static int extent_ring(render_ctx *ctx, coopmap_polyline *ring,
+	coopmap_error *err)
+{
+	double w = ctx->bbox[0], s = ctx->bbox[1], e = ctx->bbox[2];
+	double n = ctx->bbox[3];
+	size_t steps = 64, k = 0;
+
+	if (ctx->world)
+		return coopmap_projection_outline(ctx->projection, DENSIFY_STEP,
+			ring, err);
+	ring->x = malloc((4 * steps + 1) * sizeof(double));
+	ring->y = malloc((4 * steps + 1) * sizeof(double));
+	if (ring->x == NULL || ring->y == NULL) {
+		coopmap_polyline_clear(ring);
+		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < steps; i++, k++) {
+		double t = (double)i / steps;
+
+		ring->x[k] = w + (e - w) * t;
+		ring->y[k] = s;
+		ring->x[k + steps] = e;
+		ring->y[k + steps] = s + (n - s) * t;
+		ring->x[k + 2 * steps] = e - (e - w) * t;
+		ring->y[k + 2 * steps] = n;
+		ring->x[k + 3 * steps] = w;
+		ring->y[k + 3 * steps] = n - (n - s) * t;
+	}
+	ring->x[4 * steps] = w;
+	ring->y[4 * steps] = s;
+	ring->n = 4 * steps + 1;
+	return COOPMAP_OK;
+}
+
+static int build_outline(render_ctx *ctx, coopmap_error *err)
+{
+	coopmap_polyline outline = { 0, NULL, NULL };
+	int rc = coopmap_projection_outline(ctx->projection, DENSIFY_STEP,
+		&outline, err);
+
+	if (rc != COOPMAP_OK)
+		return rc;
+	coopmap_rings_reset(&ctx->outline);
+	rc = coopmap_cut_line(outline.x, outline.y, outline.n, ctx->area,
+		DENSIFY_STEP, &ctx->outline, err);
+	coopmap_polyline_clear(&outline);
+	if (rc == COOPMAP_OK)
+		to_device(ctx, &ctx->outline);
+	return rc;
+}
+
+int render_map_frame(render_ctx *ctx, coopmap_error *err)
+{
+	coopmap_polyline ring = { 0, NULL, NULL };
+	double b[4], map_w, map_h, fit_w, fit_h;
+	int rc = extent_ring(ctx, &ring, err);
+
+	if (rc != COOPMAP_OK)
+		return rc;
+	coopmap_projection_forward(ctx->projection, ring.x, ring.y, ring.n);
+	bounds_of(ring.x, ring.y, ring.n, b);
+	coopmap_polyline_clear(&ring);
+	if (!(b[2] > b[0]) || !(b[3] > b[1]))
+		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
+			"the extent has no area once projected with %s",
+			coopmap_projection_name(ctx->projection));
+	map_w = ctx->page_map.x1 - ctx->page_map.x0;
+	map_h = ctx->page_map.y1 - ctx->page_map.y0;
+	ctx->scale = fmin(map_w / (b[2] - b[0]), map_h / (b[3] - b[1]));
+	fit_w = (b[2] - b[0]) * ctx->scale;
+	fit_h = (b[3] - b[1]) * ctx->scale;
+	ctx->offset_x = ctx->page_map.x0 + (map_w - fit_w) / 2;
+	ctx->offset_y = ctx->page_map.y0 + (map_h - fit_h) / 2;
+	ctx->proj_min_x = b[0];
+	ctx->proj_max_y = b[3];
+	ctx->frame.x0 = ctx->offset_x;
+	ctx->frame.y0 = ctx->offset_y;
+	ctx->frame.x1 = ctx->offset_x + fit_w;
+	ctx->frame.y1 = ctx->offset_y + fit_h;
+	return build_outline(ctx, err);
+}
+
+int render_map_project_countries(render_ctx *ctx, coopmap_error *err)
+{
+	size_t n = coopmap_countries_count(ctx->data->countries);
+
+	ctx->paths = calloc(n + 1, sizeof(coopmap_rings));
+	if (ctx->paths == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < n; i++) {
+		const coopmap_country *c = coopmap_countries_get(ctx->data->countries, i);
+		int rc = coopmap_cut_polygon(&c->geometry, ctx->area, DENSIFY_STEP,
+			&ctx->paths[i], err);
+
+		if (rc != COOPMAP_OK)
+			return rc;
+		to_device(ctx, &ctx->paths[i]);
+	}
+	return COOPMAP_OK;
+}
+
+void render_map_path(render_ctx *ctx, const coopmap_rings *rings)
+{
+	cairo_t *cr = ctx->cr;
+
+	for (size_t r = 0; r < rings->n_rings; r++) {
+		int pen_down = 0;
+
+		for (size_t i = rings->start[r]; i < rings->start[r + 1]; i++) {
+			if (rings->x[i] == HUGE_VAL) {
+				pen_down = 0;
+				continue;
+			}
+			if (pen_down)
+				cairo_line_to(cr, rings->x[i], rings->y[i]);
+			else
+				cairo_move_to(cr, rings->x[i], rings->y[i]);
+			pen_down = 1;
+		}
+		if (pen_down)
+			cairo_close_path(cr);
+	}
+}
+
+int render_map_point(render_ctx *ctx, double lon, double lat, double *x,
+	double *y)
+{
+	double px = lon, py = lat;
+
+	if (lon < ctx->area[0])
+		px += 360;
+	else if (lon > ctx->area[2])
+		px -= 360;
+	coopmap_projection_forward(ctx->projection, &px, &py, 1);
+	if (px == HUGE_VAL)
+		return 0;
+	*x = ctx->offset_x + (px - ctx->proj_min_x) * ctx->scale;
+	*y = ctx->offset_y + (ctx->proj_max_y - py) * ctx->scale;
+	return *x >= ctx->frame.x0 && *x <= ctx->frame.x1 &&
+		*y >= ctx->frame.y0 && *y <= ctx->frame.y1;
+}
+
+int render_map_fill_index(const render_ctx *ctx, size_t country)
+{
+	if (ctx->data->stats == NULL)
+		return -1;
+	return coopmap_breaks_class(&ctx->breaks,
+		(double)ctx->data->stats[country].projects);
+}
+
+static void clip_to_map(render_ctx *ctx)
+{
+	cairo_t *cr = ctx->cr;
+
+	cairo_rectangle(cr, ctx->frame.x0, ctx->frame.y0,
+		ctx->frame.x1 - ctx->frame.x0, ctx->frame.y1 - ctx->frame.y0);
+	cairo_clip(cr);
+	render_map_path(ctx, &ctx->outline);
+	cairo_clip(cr);
+}
+
+static void draw_graticule(render_ctx *ctx)
+{
+	double step = ctx->style->graticule_step;
+	double lon[400], lat[400];
+	coopmap_rings lines = COOPMAP_RINGS_INIT;
+	cairo_t *cr = ctx->cr;
+
+	/* Meridians from the map's west edge, parallels without the poles. */
+	for (double m = ctx->area[0] + step; m < ctx->area[2] - 1e-9; m += step) {
+		size_t n = 0;
+
+		for (double a = -90; a <= 90; a += 1.0, n++) {
+			lon[n] = m;
+			lat[n] = fmax(ctx->area[1], fmin(ctx->area[3], a));
+		}
+		coopmap_cut_line(lon, lat, n, ctx->area, DENSIFY_STEP, &lines, NULL);
+	}
+	for (double p = -90 + step; p < 90 - 1e-9; p += step) {
+		size_t n = 0;
+
+		if (p < ctx->area[1] || p > ctx->area[3])
+			continue;
+		for (double a = ctx->area[0] + 1e-7; a <= ctx->area[2]; a += 1.0)
+			lat[n] = p, lon[n++] = a;
+		lat[n] = p;
+		lon[n++] = ctx->area[2] - 1e-7;
+		coopmap_cut_line(lon, lat, n, ctx->area,
+			DENSIFY_STEP, &lines, NULL);
+	}
+	to_device(ctx, &lines);
+	for (size_t r = 0; r < lines.n_rings; r++) {
+		int pen_down = 0;
+
+		for (size_t i = lines.start[r]; i < lines.start[r + 1]; i++) {
+			if (lines.x[i] == HUGE_VAL) {
+				pen_down = 0;
+				continue;
+			}
+			if (pen_down)
+				cairo_line_to(cr, lines.x[i], lines.y[i]);
+			else
+				cairo_move_to(cr, lines.x[i], lines.y[i]);
+			pen_down = 1;
+		}
+	}
+	render_set_color(cr, ctx->style->graticule);
+	cairo_set_line_width(cr, ctx->style->graticule_width * ctx->unit);
+	cairo_stroke(cr);
+	coopmap_rings_clear(&lines);
+}
+
+static void draw_countries(render_ctx *ctx)
+{
+	cairo_t *cr = ctx->cr;
+	size_t n = coopmap_countries_count(ctx->data->countries);
+
+	for (size_t i = 0; i < n; i++) {
+		int k = render_map_fill_index(ctx, i);
+
+		render_map_path(ctx, &ctx->paths[i]);
+		render_set_color(cr, k >= 0 ? ctx->style->classes[k]
+			: ctx->style->land);
+		cairo_fill(cr);
+	}
+	for (size_t i = 0; i < n; i++)
+		render_map_path(ctx, &ctx->paths[i]);
+	render_set_color(cr, ctx->style->border);
+	cairo_set_line_width(cr, ctx->style->border_width * ctx->unit);
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+	cairo_stroke(cr);
+}
+
+/* Parallel diagonal lines clipped to the country: the same picture in PNG,
+ * SVG and PDF, unlike a repeating pattern surface. */
+static void hatch_country(render_ctx *ctx, const coopmap_rings *path)
+{
+	cairo_t *cr = ctx->cr;
+	double x0, y0, x1, y1;
+	double spacing = ctx->style->priority_hatch_spacing * ctx->unit;
+
+	cairo_save(cr);
+	render_map_path(ctx, path);
+	cairo_clip(cr);
+	cairo_clip_extents(cr, &x0, &y0, &x1, &y1);
+	if (x1 > x0 && y1 > y0 && spacing > 0) {
+		/* Lines x - y = c on a grid anchored at the page origin, so
+		 * neighbouring countries' hatches line up. */
+		double first = floor((x0 - y1) / spacing) * spacing;
+
+		for (double c = first; c <= x1 - y0; c += spacing) {
+			cairo_move_to(cr, c + y0, y0);
+			cairo_line_to(cr, c + y1, y1);
+		}
+		render_set_color(cr, ctx->style->priority_hatch);
+		cairo_set_line_width(cr, ctx->style->priority_hatch_width * ctx->unit);
+		cairo_stroke(cr);
+	}
+	cairo_restore(cr);
+}
+
+static void draw_priority_layer(render_ctx *ctx)
+{
+	const coopmap_layer *layer = ctx->data->priority;
+	cairo_t *cr = ctx->cr;
+
+	if (layer == NULL)
+		return;
+	for (size_t i = 0; i < coopmap_layer_member_count(layer); i++) {
+		size_t c = coopmap_country_index(ctx->data->countries,
+			coopmap_layer_member(layer, i));
+
+		hatch_country(ctx, &ctx->paths[c]);
+	}
+	for (size_t i = 0; i < coopmap_layer_member_count(layer); i++) {
+		size_t c = coopmap_country_index(ctx->data->countries,
+			coopmap_layer_member(layer, i));
+
+		render_map_path(ctx, &ctx->paths[c]);
+	}
+	render_set_color(cr, ctx->style->priority_outline);
+	cairo_set_line_width(cr, ctx->style->priority_outline_width * ctx->unit);
+	cairo_stroke(cr);
+}
+
+void render_map_draw(render_ctx *ctx)
+{
+	cairo_t *cr = ctx->cr;
+
+	cairo_save(cr);
+	clip_to_map(ctx);
+	render_set_color(cr, ctx->style->ocean);
+	cairo_paint(cr);
+	draw_graticule(ctx);
+	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+	draw_countries(ctx);
+	draw_priority_layer(ctx);
+	cairo_restore(cr);
+
+	if (ctx->world) {
+		render_map_path(ctx, &ctx->outline);
+		render_set_color(cr, ctx->style->sphere_outline);
+		cairo_set_line_width(cr, ctx->style->sphere_outline_width * ctx->unit);
+		cairo_stroke(cr);
+	} else {
+		cairo_rectangle(cr, ctx->frame.x0, ctx->frame.y0,
+			ctx->frame.x1 - ctx->frame.x0, ctx->frame.y1 - ctx->frame.y0);
+		render_set_color(cr, ctx->style->sphere_outline);
+		cairo_set_line_width(cr, ctx->style->sphere_outline_width * ctx->unit);
+		cairo_stroke(cr);
+	}
+}

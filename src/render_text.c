@@ -1,0 +1,508 @@
+/*
+ * render_text.c: every text of the map, laid out by Pango: title, subtitle,
+ * source line, legend and country labels (placed with labels.h so that no
+ * two overlap and none covers the legend).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render_internal.h"
+
+static int is_en(const render_ctx *ctx)
+{
+	return ctx->lang != NULL && strcmp(ctx->lang, "en") == 0;
+}
+
+int render_text_check_font(const coopmap_style *style, coopmap_error *err)
+{
+	PangoFontMap *map = pango_cairo_font_map_get_default();
+	PangoFontFamily **families = NULL;
+	int n = 0, found = 0;
+
+	pango_font_map_list_families(map, &families, &n);
+	for (int i = 0; i < n && !found; i++)
+		found = g_ascii_strcasecmp(pango_font_family_get_name(families[i]),
+			style->font_family) == 0;
+	g_free(families);
+	if (!found)
+		return coopmap_error_set(err, COOPMAP_ERR_STYLE,
+			"font '%s' (style '%s') is not installed; install it or "
+			"name another family in the style (fonts-dejavu-core "
+			"provides 'DejaVu Sans')", style->font_family, style->name);
+	return COOPMAP_OK;
+}
+
+/* A layout in the style's font at size (style units) and weight. */
+static PangoLayout *make_layout(render_ctx *ctx, const char *text, double size,
+	PangoWeight weight)
+{
+	PangoLayout *layout = pango_layout_new(ctx->pango);
+	PangoFontDescription *font = pango_font_description_new();
+
+	pango_font_description_set_family(font, ctx->style->font_family);
+	pango_font_description_set_weight(font, weight);
+	pango_font_description_set_absolute_size(font,
+		size * ctx->unit * PANGO_SCALE);
+	pango_layout_set_font_description(layout, font);
+	pango_font_description_free(font);
+	pango_layout_set_text(layout, text, -1);
+	return layout;
+}
+
+static void layout_size(PangoLayout *layout, double *w, double *h)
+{
+	int pw, ph;
+
+	pango_layout_get_size(layout, &pw, &ph);
+	*w = (double)pw / PANGO_SCALE;
+	*h = (double)ph / PANGO_SCALE;
+}
+
+/* Text with a halo, so that it reads over hatching and borders. */
+static void show_with_halo(render_ctx *ctx, PangoLayout *layout, double x,
+	double y, double halo)
+{
+	cairo_t *cr = ctx->cr;
+
+	cairo_move_to(cr, x, y);
+	if (halo > 0) {
+		pango_cairo_layout_path(cr, layout);
+		render_set_color(cr, ctx->style->text_halo);
+		cairo_set_line_width(cr, halo);
+		cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+		cairo_stroke(cr);
+		cairo_move_to(cr, x, y);
+	}
+	render_set_color(cr, ctx->style->text);
+	pango_cairo_show_layout(cr, layout);
+}
+
+static void default_title(render_ctx *ctx, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s", ctx->opts->title != NULL ? ctx->opts->title
+		: is_en(ctx) ? "International hospital cooperation"
+		: "Coopérations hospitalières internationales");
+}
+
+static void default_subtitle(render_ctx *ctx, char *buf, size_t size)
+{
+	const coopmap_summary *s = &ctx->data->summary;
+	size_t used;
+
+	if (ctx->opts->subtitle != NULL) {
+		snprintf(buf, size, "%s", ctx->opts->subtitle);
+		return;
+	}
+	if (is_en(ctx))
+		used = (size_t)snprintf(buf, size, "%zu project%s of %zu French "
+			"establishment%s with %zu partner countr%s", s->projects,
+			s->projects == 1 ? "" : "s", s->establishments,
+			s->establishments == 1 ? "" : "s", s->countries,
+			s->countries == 1 ? "y" : "ies");
+	else
+		used = (size_t)snprintf(buf, size, "%zu projet%s de %zu "
+			"établissement%s français avec %zu pays partenaire%s",
+			s->projects, s->projects > 1 ? "s" : "", s->establishments,
+			s->establishments > 1 ? "s" : "", s->countries,
+			s->countries > 1 ? "s" : "");
+	if (used < size && s->year_min > 0 && s->year_min != s->year_max)
+		snprintf(buf + used, size - used, is_en(ctx)
+			? ", started %d–%d" : ", engagés de %d à %d",
+			s->year_min, s->year_max);
+	else if (used < size && s->year_min > 0)
+		snprintf(buf + used, size - used, is_en(ctx) ? ", started %d"
+			: ", engagés en %d", s->year_min);
+}
+
+/* "2026-11-23" as "23 novembre 2026" or "23 November 2026"; "" if bad. */
+static void format_date(const char *iso, int english, char *buf, size_t size)
+{
+	static const char *const fr[] = { "janvier", "février", "mars", "avril",
+		"mai", "juin", "juillet", "août", "septembre", "octobre",
+		"novembre", "décembre" };
+	static const char *const en[] = { "January", "February", "March",
+		"April", "May", "June", "July", "August", "September", "October",
+		"November", "December" };
+	int y, m, d;
+
+	buf[0] = '\0';
+	if (iso == NULL || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    m < 1 || m > 12 || d < 1 || d > 31)
+		return;
+	snprintf(buf, size, "%d %s %d", d, english ? en[m - 1] : fr[m - 1], y);
+}
+
+static void source_line(render_ctx *ctx, char *buf, size_t size)
+{
+	char date[64];
+	const char *code = coopmap_projection_code(ctx->projection);
+	const char *credit = ctx->opts->source;
+	char projection[256];
+	size_t used;
+
+	if (code[0] != '\0')
+		snprintf(projection, sizeof(projection), "%s (%s)",
+			coopmap_projection_name(ctx->projection), code);
+	else
+		snprintf(projection, sizeof(projection), "%s",
+			coopmap_projection_name(ctx->projection));
+	if (credit == NULL)
+		credit = is_en(ctx) ? "Data: project list" : "Données : liste des projets";
+	used = (size_t)snprintf(buf, size, is_en(ctx)
+		? "%s · Basemap: Natural Earth · Projection: %s"
+		: "%s · Fond de carte : Natural Earth · Projection : %s",
+		credit, projection);
+	format_date(ctx->data->priority != NULL
+		? coopmap_layer_date(ctx->data->priority) : NULL, is_en(ctx), date,
+		sizeof(date));
+	if (ctx->data->priority != NULL && used < size)
+		used += (size_t)snprintf(buf + used, size - used, is_en(ctx)
+			? " · Priority countries: CICD of %s"
+			: " · Pays prioritaires : CICD du %s", date);
+	format_date(ctx->opts->date, is_en(ctx), date, sizeof(date));
+	if (date[0] != '\0' && used < size)
+		snprintf(buf + used, size - used, is_en(ctx)
+			? " · Map: coopmap, %s" : " · Carte : coopmap, %s", date);
+}
+
+void render_text_measure_page(render_ctx *ctx, double *top, double *bottom)
+{
+	char text[1024];
+	PangoLayout *layout;
+	double w, h, th, sh, wrap = ctx->width - 40 * ctx->unit;
+
+	default_title(ctx, text, sizeof(text));
+	layout = make_layout(ctx, text, ctx->style->title_size, PANGO_WEIGHT_BOLD);
+	layout_size(layout, &w, &th);
+	g_object_unref(layout);
+	default_subtitle(ctx, text, sizeof(text));
+	layout = make_layout(ctx, text, ctx->style->subtitle_size,
+		PANGO_WEIGHT_NORMAL);
+	layout_size(layout, &w, &sh);
+	g_object_unref(layout);
+	*top = 18 * ctx->unit + th + 4 * ctx->unit + sh + 12 * ctx->unit;
+
+	source_line(ctx, text, sizeof(text));
+	layout = make_layout(ctx, text, ctx->style->source_size,
+		PANGO_WEIGHT_NORMAL);
+	pango_layout_set_width(layout, (int)(wrap * PANGO_SCALE));
+	pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+	layout_size(layout, &w, &h);
+	g_object_unref(layout);
+	*bottom = 10 * ctx->unit + h + 14 * ctx->unit;
+}
+
+void render_text_draw_page(render_ctx *ctx)
+{
+	char text[1024];
+	PangoLayout *layout;
+	double w, h, x = 20 * ctx->unit, y = 18 * ctx->unit;
+	coopmap_color grey = ctx->style->text;
+
+	default_title(ctx, text, sizeof(text));
+	layout = make_layout(ctx, text, ctx->style->title_size, PANGO_WEIGHT_BOLD);
+	layout_size(layout, &w, &h);
+	show_with_halo(ctx, layout, x, y, 0);
+	g_object_unref(layout);
+	y += h + 4 * ctx->unit;
+
+	default_subtitle(ctx, text, sizeof(text));
+	layout = make_layout(ctx, text, ctx->style->subtitle_size,
+		PANGO_WEIGHT_NORMAL);
+	show_with_halo(ctx, layout, x, y, 0);
+	g_object_unref(layout);
+
+	source_line(ctx, text, sizeof(text));
+	layout = make_layout(ctx, text, ctx->style->source_size,
+		PANGO_WEIGHT_NORMAL);
+	pango_layout_set_width(layout, (int)((ctx->width - 40 * ctx->unit) *
+		PANGO_SCALE));
+	pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+	layout_size(layout, &w, &h);
+	grey.a *= 0.8;
+	cairo_move_to(ctx->cr, x, ctx->height - 14 * ctx->unit - h);
+	render_set_color(ctx->cr, grey);
+	pango_cairo_show_layout(ctx->cr, layout);
+	g_object_unref(layout);
+}
+
+/* One legend row: a swatch drawn by the caller's kind, and its text. */
+enum swatch { SWATCH_FILL, SWATCH_HATCH };
+
+struct legend_row {
+	enum swatch kind;
+	coopmap_color color;
+	char text[256];
+};
+
+static void class_text(render_ctx *ctx, int k, char *buf, size_t size)
+{
+	double lo = ctx->breaks.lower[k], hi = ctx->breaks.upper[k];
+
+	if (lo == hi)
+		snprintf(buf, size, "%.0f", lo);
+	else
+		snprintf(buf, size, "%.0f – %.0f", lo, hi);
+}
+
+static size_t legend_rows(render_ctx *ctx, struct legend_row *rows)
+{
+	size_t n = 0;
+
+	for (int k = 0; k < ctx->breaks.n; k++, n++) {
+		rows[n].kind = SWATCH_FILL;
+		rows[n].color = ctx->style->classes[k];
+		class_text(ctx, k, rows[n].text, sizeof(rows[n].text));
+	}
+	rows[n].kind = SWATCH_FILL;
+	rows[n].color = ctx->style->land;
+	snprintf(rows[n].text, sizeof(rows[n].text), "%s",
+		is_en(ctx) ? "No project" : "Aucun projet");
+	n++;
+	if (ctx->data->priority != NULL) {
+		rows[n].kind = SWATCH_HATCH;
+		rows[n].color = ctx->style->priority_hatch;
+		snprintf(rows[n].text, sizeof(rows[n].text), "%s",
+			coopmap_layer_title(ctx->data->priority, ctx->lang));
+		n++;
+	}
+	return n;
+}
+
+static void draw_swatch(render_ctx *ctx, const struct legend_row *row,
+	double x, double y, double w, double h)
+{
+	cairo_t *cr = ctx->cr;
+
+	cairo_rectangle(cr, x, y, w, h);
+	render_set_color(cr, row->kind == SWATCH_FILL ? row->color
+		: ctx->style->land);
+	cairo_fill_preserve(cr);
+	if (row->kind == SWATCH_HATCH) {
+		double spacing = ctx->style->priority_hatch_spacing * ctx->unit;
+
+		cairo_save(cr);
+		cairo_clip_preserve(cr);
+		for (double c = -h; c <= w; c += spacing) {
+			cairo_move_to(cr, x + c, y);
+			cairo_line_to(cr, x + c + h, y + h);
+		}
+		render_set_color(cr, ctx->style->priority_hatch);
+		cairo_set_line_width(cr, ctx->style->priority_hatch_width * ctx->unit);
+		cairo_stroke(cr);
+		cairo_restore(cr);
+		cairo_rectangle(cr, x, y, w, h);
+		render_set_color(cr, ctx->style->priority_outline);
+	} else {
+		coopmap_color edge = ctx->style->text;
+
+		edge.a = 0.35;
+		render_set_color(cr, edge);
+	}
+	cairo_set_line_width(cr, 0.6 * ctx->unit);
+	cairo_stroke(cr);
+}
+
+int render_text_draw_legend(render_ctx *ctx)
+{
+	struct legend_row rows[COOPMAP_BREAKS_MAX + 2];
+	size_t n = legend_rows(ctx, rows);
+	double u = ctx->unit, pad = 8 * u, gap = 4 * u;
+	double sw = 22 * u, sh = 13 * u, width, height, x, y, tw, th;
+	PangoLayout *title, *texts[COOPMAP_BREAKS_MAX + 2];
+	cairo_t *cr = ctx->cr;
+
+	title = make_layout(ctx, is_en(ctx) ? "Projects per partner country"
+		: "Projets par pays partenaire", ctx->style->legend_size,
+		PANGO_WEIGHT_BOLD);
+	layout_size(title, &width, &height);
+	for (size_t i = 0; i < n; i++) {
+		texts[i] = make_layout(ctx, rows[i].text, ctx->style->legend_size,
+			PANGO_WEIGHT_NORMAL);
+		layout_size(texts[i], &tw, &th);
+		width = fmax(width, sw + gap * 2 + tw);
+		height += gap + fmax(sh, th);
+	}
+	width += 2 * pad;
+	height += 2 * pad;
+	x = ctx->frame.x0 + 6 * u;
+	y = ctx->frame.y1 - height - 6 * u;
+	ctx->report->legend_box = (coopmap_box){ x, y, x + width, y + height };
+	coopmap_placer_add_obstacle(ctx->placer, ctx->report->legend_box);
+
+	cairo_rectangle(cr, x, y, width, height);
+	render_set_color(cr, ctx->style->legend_background);
+	cairo_fill_preserve(cr);
+	render_set_color(cr, ctx->style->sphere_outline);
+	cairo_set_line_width(cr, 0.6 * u);
+	cairo_stroke(cr);
+
+	cairo_move_to(cr, x + pad, y + pad);
+	render_set_color(cr, ctx->style->text);
+	pango_cairo_show_layout(cr, title);
+	layout_size(title, &tw, &th);
+	g_object_unref(title);
+	y += pad + th;
+	for (size_t i = 0; i < n; i++) {
+		double row_h;
+
+		layout_size(texts[i], &tw, &th);
+		row_h = fmax(sh, th);
+		y += gap;
+		draw_swatch(ctx, &rows[i], x + pad, y + (row_h - sh) / 2, sw, sh);
+		cairo_move_to(cr, x + pad + sw + 2 * gap, y + (row_h - th) / 2);
+		render_set_color(cr, ctx->style->text);
+		pango_cairo_show_layout(cr, texts[i]);
+		g_object_unref(texts[i]);
+		y += row_h;
+	}
+	return COOPMAP_OK;
+}
+
+/* Labels: the countries with projects, most projects first. */
+struct label_item {
+	size_t country;
+	size_t projects;
+	const char *name;
+};
+
+static int compare_items(const void *a, const void *b)
+{
+	const struct label_item *x = a, *y = b;
+
+	if (x->projects != y->projects)
+		return x->projects > y->projects ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/* True when the box lies inside the country (5 probe points). */
+static int box_inside_country(render_ctx *ctx, size_t country,
+	const coopmap_box *box)
+{
+	cairo_t *cr = ctx->cr;
+	double inset = 1.0 * ctx->unit;
+	double px[5] = { box->x0 + inset, box->x1 - inset, box->x0 + inset,
+		box->x1 - inset, (box->x0 + box->x1) / 2 };
+	double py[5] = { box->y0 + inset, box->y0 + inset, box->y1 - inset,
+		box->y1 - inset, (box->y0 + box->y1) / 2 };
+	int inside = 1;
+
+	cairo_new_path(cr);
+	render_map_path(ctx, &ctx->paths[country]);
+	for (int i = 0; i < 5 && inside; i++)
+		inside = cairo_in_fill(cr, px[i], py[i]);
+	cairo_new_path(cr);
+	return inside;
+}
+
+/* Candidate boxes around an anchor: right, left, above, below, diagonals,
+ * at growing distances. */
+static coopmap_box candidate(double ax, double ay, double w, double h,
+	int dir, double d)
+{
+	static const double dx[8] = { 1, -1, 0, 0, 0.7, -0.7, 0.7, -0.7 };
+	static const double dy[8] = { 0, 0, -1, 1, -0.7, -0.7, 0.7, 0.7 };
+	double cx = ax + dx[dir] * (d + w / 2);
+	double cy = ay + dy[dir] * (d + h / 2);
+
+	return (coopmap_box){ cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2 };
+}
+
+static void leader_line(render_ctx *ctx, double ax, double ay,
+	const coopmap_box *box)
+{
+	cairo_t *cr = ctx->cr;
+	double tx = fmax(box->x0, fmin(ax, box->x1));
+	double ty = fmax(box->y0, fmin(ay, box->y1));
+
+	render_set_color(cr, ctx->style->label_leader);
+	cairo_arc(cr, ax, ay, 1.6 * ctx->unit, 0, 2 * G_PI);
+	cairo_fill(cr);
+	cairo_move_to(cr, ax, ay);
+	cairo_line_to(cr, tx, ty);
+	cairo_set_line_width(cr, 0.6 * ctx->unit);
+	cairo_stroke(cr);
+}
+
+static PangoLayout *label_layout(render_ctx *ctx, const char *name)
+{
+	PangoLayout *layout = make_layout(ctx, name, ctx->style->label_size,
+		PANGO_WEIGHT_NORMAL);
+	double w, h, em = ctx->style->label_size * ctx->unit;
+
+	/* Long names ("République démocratique du Congo") on two lines. */
+	layout_size(layout, &w, &h);
+	if (w > 11 * em) {
+		pango_layout_set_width(layout, (int)(w * 0.6 * PANGO_SCALE));
+		pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+		pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
+	}
+	return layout;
+}
+
+static int place_label(render_ctx *ctx, const struct label_item *item)
+{
+	const coopmap_country *c = coopmap_countries_get(ctx->data->countries,
+		item->country);
+	PangoLayout *layout;
+	double ax, ay, w, h, pad = 1.5 * ctx->unit;
+	coopmap_box box;
+	int placed = 0, outside = 0;
+
+	if (!render_map_point(ctx, c->label_lon, c->label_lat, &ax, &ay))
+		return 0;
+	layout = label_layout(ctx, item->name);
+	layout_size(layout, &w, &h);
+	box = (coopmap_box){ ax - w / 2 - pad, ay - h / 2 - pad,
+		ax + w / 2 + pad, ay + h / 2 + pad };
+	if (box_inside_country(ctx, item->country, &box) &&
+	    coopmap_placer_is_free(ctx->placer, &box))
+		placed = 1;
+	for (int step = 1; step <= 4 && !placed; step++) {
+		for (int dir = 0; dir < 8 && !placed; dir++) {
+			box = candidate(ax, ay, w + 2 * pad, h + 2 * pad, dir,
+				step * 5.0 * ctx->unit);
+			placed = coopmap_placer_is_free(ctx->placer, &box);
+		}
+		outside = 1;
+	}
+	if (placed) {
+		coopmap_placer_add_label(ctx->placer, box);
+		if (outside)
+			leader_line(ctx, ax, ay, &box);
+		show_with_halo(ctx, layout, box.x0 + pad, box.y0 + pad,
+			2.4 * ctx->unit);
+	}
+	g_object_unref(layout);
+	return placed;
+}
+
+int render_text_draw_labels(render_ctx *ctx)
+{
+	size_t n = coopmap_countries_count(ctx->data->countries), count = 0;
+	struct label_item *items;
+
+	if (ctx->data->stats == NULL)
+		return COOPMAP_OK;
+	items = calloc(n + 1, sizeof(*items));
+	if (items == NULL)
+		return COOPMAP_ERR_NOMEM;
+	for (size_t i = 0; i < n; i++) {
+		const coopmap_country *c = coopmap_countries_get(ctx->data->countries, i);
+
+		if (ctx->data->stats[i].projects == 0 || c->iso_a3[0] == '\0')
+			continue;
+		items[count].country = i;
+		items[count].projects = ctx->data->stats[i].projects;
+		items[count].name = coopmap_country_name(c, ctx->lang);
+		count++;
+	}
+	qsort(items, count, sizeof(*items), compare_items);
+	ctx->report->labels_wanted = count;
+	for (size_t i = 0; i < count; i++)
+		ctx->report->labels_placed += (size_t)place_label(ctx, &items[i]);
+	free(items);
+	return COOPMAP_OK;
+}

@@ -1,0 +1,289 @@
+/*
+ * style.c: the style file parser.  A table of keys with their type and
+ * offset into coopmap_style keeps parsing, defaults and documentation in
+ * step: a key exists once, here.
+ */
+#include "coopmap/style.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum key_type { KEY_COLOR, KEY_SIZE, KEY_DEGREES, KEY_FONT, KEY_CLASSES, KEY_NAME };
+
+struct style_key {
+	const char *name;
+	enum key_type type;
+	size_t offset;
+};
+
+#define KEY(name, type) { #name, type, offsetof(coopmap_style, name) }
+
+static const struct style_key style_keys[] = {
+	KEY(name, KEY_NAME),
+	KEY(background, KEY_COLOR),
+	KEY(ocean, KEY_COLOR),
+	KEY(sphere_outline, KEY_COLOR),
+	KEY(sphere_outline_width, KEY_SIZE),
+	KEY(graticule, KEY_COLOR),
+	KEY(graticule_width, KEY_SIZE),
+	KEY(graticule_step, KEY_DEGREES),
+	KEY(land, KEY_COLOR),
+	KEY(border, KEY_COLOR),
+	KEY(border_width, KEY_SIZE),
+	KEY(classes, KEY_CLASSES),
+	KEY(priority_hatch, KEY_COLOR),
+	KEY(priority_hatch_spacing, KEY_SIZE),
+	KEY(priority_hatch_width, KEY_SIZE),
+	KEY(priority_outline, KEY_COLOR),
+	KEY(priority_outline_width, KEY_SIZE),
+	KEY(text, KEY_COLOR),
+	KEY(text_halo, KEY_COLOR),
+	KEY(label_leader, KEY_COLOR),
+	KEY(legend_background, KEY_COLOR),
+	KEY(font_family, KEY_FONT),
+	KEY(title_size, KEY_SIZE),
+	KEY(subtitle_size, KEY_SIZE),
+	KEY(label_size, KEY_SIZE),
+	KEY(legend_size, KEY_SIZE),
+	KEY(source_size, KEY_SIZE),
+};
+
+#define N_KEYS (sizeof(style_keys) / sizeof(style_keys[0]))
+
+static coopmap_color rgb(unsigned value)
+{
+	coopmap_color c = {
+		((value >> 16) & 0xff) / 255.0, ((value >> 8) & 0xff) / 255.0,
+		(value & 0xff) / 255.0, 1.0
+	};
+	return c;
+}
+
+void coopmap_style_default(coopmap_style *s)
+{
+	/* Sequential orange-red classes (ColorBrewer OrRd, 5 classes) over a
+	 * pale land; the CICD layer hatched in dark blue so both read. */
+	static const unsigned classes[] = {
+		0xfdd49e, 0xfdbb84, 0xfc8d59, 0xe34a33, 0xb30000
+	};
+
+	memset(s, 0, sizeof(*s));
+	snprintf(s->name, sizeof(s->name), "default");
+	s->background = rgb(0xffffff);
+	s->ocean = rgb(0xdfeef7);
+	s->sphere_outline = rgb(0x7f9fb5);
+	s->sphere_outline_width = 0.8;
+	s->graticule = rgb(0xc3d9e8);
+	s->graticule_width = 0.4;
+	s->graticule_step = 30;
+	s->land = rgb(0xeeebe4);
+	s->border = rgb(0xffffff);
+	s->border_width = 0.35;
+	s->n_classes = 5;
+	for (int i = 0; i < 5; i++)
+		s->classes[i] = rgb(classes[i]);
+	s->priority_hatch = rgb(0x1f3b73);
+	s->priority_hatch_spacing = 4.0;
+	s->priority_hatch_width = 0.7;
+	s->priority_outline = rgb(0x1f3b73);
+	s->priority_outline_width = 0.9;
+	s->text = rgb(0x1a1a1a);
+	s->text_halo = rgb(0xffffff);
+	s->label_leader = rgb(0x555555);
+	s->legend_background = rgb(0xffffff);
+	s->legend_background.a = 0.88;
+	snprintf(s->font_family, sizeof(s->font_family), "DejaVu Sans");
+	s->title_size = 26;
+	s->subtitle_size = 15;
+	s->label_size = 10.5;
+	s->legend_size = 11;
+	s->source_size = 9.5;
+}
+
+static int hex_digit(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = tolower(c);
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+int coopmap_color_parse(const char *text, coopmap_color *color)
+{
+	size_t len = strlen(text);
+	unsigned v[8];
+
+	if (text[0] != '#' || (len != 4 && len != 7 && len != 9))
+		return -1;
+	for (size_t i = 1; i < len; i++) {
+		int d = hex_digit((unsigned char)text[i]);
+
+		if (d < 0)
+			return -1;
+		v[i - 1] = (unsigned)d;
+	}
+	if (len == 4) {
+		color->r = v[0] * 17 / 255.0;
+		color->g = v[1] * 17 / 255.0;
+		color->b = v[2] * 17 / 255.0;
+		color->a = 1.0;
+		return 0;
+	}
+	color->r = (v[0] * 16 + v[1]) / 255.0;
+	color->g = (v[2] * 16 + v[3]) / 255.0;
+	color->b = (v[4] * 16 + v[5]) / 255.0;
+	color->a = len == 9 ? (v[6] * 16 + v[7]) / 255.0 : 1.0;
+	return 0;
+}
+
+static int parse_number(const char *text, double lo, double hi, double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(text, &end);
+	if (errno != 0 || end == text || *end != '\0' || !isfinite(v) ||
+	    v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static int parse_classes(const char *text, coopmap_style *s)
+{
+	char copy[512];
+	char *save = NULL;
+	int n = 0;
+
+	if (strlen(text) >= sizeof(copy))
+		return -1;
+	strcpy(copy, text);
+	for (char *tok = strtok_r(copy, " \t,", &save); tok != NULL;
+	     tok = strtok_r(NULL, " \t,", &save)) {
+		if (n == COOPMAP_STYLE_MAX_CLASSES ||
+		    coopmap_color_parse(tok, &s->classes[n]) != 0)
+			return -1;
+		n++;
+	}
+	if (n < 2)
+		return -1;
+	s->n_classes = n;
+	return 0;
+}
+
+static int set_value(const struct style_key *key, const char *value,
+	coopmap_style *s)
+{
+	char *field = (char *)s + key->offset;
+
+	switch (key->type) {
+	case KEY_COLOR:
+		return coopmap_color_parse(value, (coopmap_color *)field);
+	case KEY_SIZE:
+		return parse_number(value, 0.0, 500.0, (double *)field);
+	case KEY_DEGREES:
+		return parse_number(value, 1.0, 90.0, (double *)field);
+	case KEY_CLASSES:
+		return parse_classes(value, s);
+	case KEY_FONT:
+		if (value[0] == '\0' || strlen(value) >= sizeof(s->font_family))
+			return -1;
+		snprintf(field, sizeof(s->font_family), "%s", value);
+		return 0;
+	case KEY_NAME:
+		if (value[0] == '\0' || strlen(value) >= sizeof(s->name))
+			return -1;
+		snprintf(field, sizeof(s->name), "%s", value);
+		return 0;
+	}
+	return -1;
+}
+
+static const char *expected(enum key_type type)
+{
+	switch (type) {
+	case KEY_COLOR: return "a colour #rgb, #rrggbb or #rrggbbaa";
+	case KEY_SIZE: return "a size from 0 to 500 (thousandths of the map's shorter side)";
+	case KEY_DEGREES: return "an angle from 1 to 90 degrees";
+	case KEY_CLASSES: return "2 to 7 colours separated by spaces";
+	case KEY_FONT: return "a font family name";
+	case KEY_NAME: return "a name of at most 63 bytes";
+	}
+	return "";
+}
+
+static char *trim(char *s)
+{
+	char *end;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	end = s + strlen(s);
+	while (end > s && isspace((unsigned char)end[-1]))
+		*--end = '\0';
+	return s;
+}
+
+static int parse_line(char *line, const char *path, long number,
+	coopmap_style *s, unsigned char *seen, coopmap_error *err)
+{
+	char *eq, *key, *value;
+
+	/* Whole-line comments only: a colour value starts with '#' too. */
+	key = trim(line);
+	if (key[0] == '\0' || key[0] == '#')
+		return COOPMAP_OK;
+	eq = strchr(key, '=');
+	if (eq == NULL)
+		return coopmap_error_set_at(err, COOPMAP_ERR_STYLE, path, number,
+			NULL, NULL, "expected 'key = value', got '%s'", key);
+	*eq = '\0';
+	key = trim(key);
+	value = trim(eq + 1);
+	for (size_t i = 0; i < N_KEYS; i++) {
+		if (strcmp(style_keys[i].name, key) != 0)
+			continue;
+		if (seen[i])
+			return coopmap_error_set_at(err, COOPMAP_ERR_STYLE, path,
+				number, NULL, NULL, "key '%s' given twice", key);
+		seen[i] = 1;
+		if (set_value(&style_keys[i], value, s) != 0)
+			return coopmap_error_set_at(err, COOPMAP_ERR_STYLE, path,
+				number, key, value, "expected %s",
+				expected(style_keys[i].type));
+		return COOPMAP_OK;
+	}
+	return coopmap_error_set_at(err, COOPMAP_ERR_STYLE, path, number, NULL,
+		NULL, "unknown key '%s' (see styles/README.md)", key);
+}
+
+int coopmap_style_load(const char *path, coopmap_style *s, coopmap_error *err)
+{
+	unsigned char seen[N_KEYS] = { 0 };
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t capacity = 0;
+	long number = 0;
+	int rc = COOPMAP_OK;
+
+	if (f == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_IO,
+			"%s: cannot read the style file", path);
+	while (rc == COOPMAP_OK && getline(&line, &capacity, f) >= 0) {
+		number++;
+		rc = parse_line(line, path, number, s, seen, err);
+	}
+	if (rc == COOPMAP_OK && ferror(f))
+		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: read error", path);
+	free(line);
+	fclose(f);
+	return rc;
+}
