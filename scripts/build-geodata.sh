@@ -77,7 +77,7 @@ fetch() {
 }
 
 compile() {
-	# shellcheck disable=SC2086
+	# shellcheck disable=SC2086,SC2046
 	cc $CFLAGS_STYLE $(pkg-config --cflags $PKG_MODULES) \
 		-o "$TMP/build_geodata" "$ROOT/tools/build_geodata.c" \
 		$(pkg-config --libs $PKG_MODULES) -lm

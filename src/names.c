@@ -43,8 +43,10 @@ char *coopmap_names_fold(const char *utf8)
 		const char *expansion = ligature_expansion(c);
 		char ascii[8];
 
-		if (g_unichar_ismark(c))
-			continue;  /* the accent of a decomposed letter */
+		/* The accent of a decomposed letter, or a byte that was not
+		 * UTF-8 (replaced by U+FFFD): neither is part of the name. */
+		if (g_unichar_ismark(c) || c == 0xFFFD)
+			continue;
 		if (expansion == NULL) {
 			if (c < 0x80 && g_ascii_isalnum((gchar)c)) {
 				ascii[0] = g_ascii_tolower((gchar)c);

@@ -224,6 +224,30 @@ static int render_to_stream(render_ctx *ctx, enum format format, FILE *stream,
 	return rc;
 }
 
+/*
+ * Without a height given, the page takes the extent's shape: the map's
+ * width sets its height, plus the title block and the source line (about
+ * 85 and 40 thousandths of the shorter side).  The unit depends on the
+ * height, hence a few rounds.
+ */
+static int fit_height(render_ctx *ctx, coopmap_error *err)
+{
+	double b[4], aspect;
+	int rc = render_map_extent_bounds(ctx, b, err);
+
+	if (rc != COOPMAP_OK)
+		return rc;
+	aspect = (b[3] - b[1]) / (b[2] - b[0]);
+	for (int pass = 0; pass < 4; pass++) {
+		double map_w = ctx->width - 40 * ctx->unit;
+
+		ctx->height = round(fmin(fmax(map_w * aspect + 130 * ctx->unit,
+			ctx->width * 0.35), ctx->width * 1.6));
+		ctx->unit = fmin(ctx->width, ctx->height) / 1000.0;
+	}
+	return COOPMAP_OK;
+}
+
 static int setup(render_ctx *ctx, const coopmap_map_data *data,
 	const coopmap_render_opts *opts, enum format format, coopmap_error *err)
 {
@@ -239,7 +263,7 @@ static int setup(render_ctx *ctx, const coopmap_map_data *data,
 	}
 	ctx->lang = opts->lang != NULL ? opts->lang : "fr";
 	ctx->width = opts->width > 0 ? opts->width : format == FORMAT_PNG ? 2400 : 1200;
-	ctx->height = opts->height > 0 ? opts->height : format == FORMAT_PNG ? 1400 : 700;
+	ctx->height = opts->height > 0 ? opts->height : ctx->width * 0.58;
 	if (ctx->width < 200 || ctx->height < 150 || ctx->width > 20000 ||
 	    ctx->height > 20000)
 		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
@@ -256,6 +280,8 @@ static int setup(render_ctx *ctx, const coopmap_map_data *data,
 	if (rc != COOPMAP_OK)
 		return rc;
 	coopmap_projection_valid_area(ctx->projection, ctx->area);
+	if (opts->height <= 0)
+		return fit_height(ctx, err);
 	return COOPMAP_OK;
 }
 

@@ -40,6 +40,8 @@ typedef struct render_ctx {
 } render_ctx;
 
 /* render_map.c */
+/* Projected bounds of the extent asked (map units). */
+int render_map_extent_bounds(render_ctx *ctx, double b[4], coopmap_error *err);
 int render_map_frame(render_ctx *ctx, coopmap_error *err);
 int render_map_project_countries(render_ctx *ctx, coopmap_error *err);
 void render_map_draw(render_ctx *ctx);

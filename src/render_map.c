@@ -100,10 +100,9 @@ static int build_outline(render_ctx *ctx, coopmap_error *err)
 	return rc;
 }
 
-int render_map_frame(render_ctx *ctx, coopmap_error *err)
+int render_map_extent_bounds(render_ctx *ctx, double b[4], coopmap_error *err)
 {
 	coopmap_polyline ring = { 0, NULL, NULL };
-	double b[4], map_w, map_h, fit_w, fit_h;
 	int rc = extent_ring(ctx, &ring, err);
 
 	if (rc != COOPMAP_OK)
@@ -115,6 +114,16 @@ int render_map_frame(render_ctx *ctx, coopmap_error *err)
 		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
 			"the extent has no area once projected with %s",
 			coopmap_projection_name(ctx->projection));
+	return COOPMAP_OK;
+}
+
+int render_map_frame(render_ctx *ctx, coopmap_error *err)
+{
+	double b[4], map_w, map_h, fit_w, fit_h;
+	int rc = render_map_extent_bounds(ctx, b, err);
+
+	if (rc != COOPMAP_OK)
+		return rc;
 	map_w = ctx->page_map.x1 - ctx->page_map.x0;
 	map_h = ctx->page_map.y1 - ctx->page_map.y0;
 	ctx->scale = fmin(map_w / (b[2] - b[0]), map_h / (b[3] - b[1]));

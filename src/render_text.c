@@ -131,7 +131,9 @@ static void format_date(const char *iso, int english, char *buf, size_t size)
 	if (iso == NULL || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
 	    m < 1 || m > 12 || d < 1 || d > 31)
 		return;
-	snprintf(buf, size, "%d %s %d", d, english ? en[m - 1] : fr[m - 1], y);
+	/* French writes the first of the month "1er". */
+	snprintf(buf, size, "%d%s %s %d", d, !english && d == 1 ? "er" : "",
+		english ? en[m - 1] : fr[m - 1], y);
 }
 
 static void source_line(render_ctx *ctx, char *buf, size_t size)
@@ -452,7 +454,7 @@ static int place_label(render_ctx *ctx, const struct label_item *item)
 	int placed = 0, outside = 0;
 
 	if (!render_map_point(ctx, c->label_lon, c->label_lat, &ax, &ay))
-		return 0;
+		return -1;  /* off this map: not wanted here */
 	layout = label_layout(ctx, item->name);
 	layout_size(layout, &w, &h);
 	box = (coopmap_box){ ax - w / 2 - pad, ay - h / 2 - pad,
@@ -500,9 +502,14 @@ int render_text_draw_labels(render_ctx *ctx)
 		count++;
 	}
 	qsort(items, count, sizeof(*items), compare_items);
-	ctx->report->labels_wanted = count;
-	for (size_t i = 0; i < count; i++)
-		ctx->report->labels_placed += (size_t)place_label(ctx, &items[i]);
+	for (size_t i = 0; i < count; i++) {
+		int placed = place_label(ctx, &items[i]);
+
+		if (placed >= 0)
+			ctx->report->labels_wanted++;
+		if (placed > 0)
+			ctx->report->labels_placed++;
+	}
 	free(items);
 	return COOPMAP_OK;
 }

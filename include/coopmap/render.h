@@ -48,7 +48,7 @@ typedef struct coopmap_render_opts {
  * struct; free with coopmap_render_report_clear). */
 typedef struct coopmap_render_report {
 	int width, height;
-	size_t labels_wanted;
+	size_t labels_wanted;       /* countries with projects whose label point is on the map */
 	size_t labels_placed;
 	coopmap_box *label_boxes;   /* labels_placed boxes, device units */
 	coopmap_box legend_box;
