@@ -80,10 +80,15 @@ static void end_ring(coopmap_rings *r)
 	r->start[r->n_rings] = r->n_points;
 }
 
-/* Append the points of one path, inserting points on long edges. */
+/* Append the points of one path, inserting points on long edges.  When
+ * seam is given ({west, east}), longitudes lying on the map's seam are
+ * moved a hair inside it: the data holds pieces that end exactly at +-180,
+ * and a projection may wrap 180 to -180. */
 static int append_densified(coopmap_rings *r, const double *x, const double *y,
-	size_t n, double shift, double step)
+	size_t n, double shift, double step, const double *seam)
 {
+	size_t first = r->n_points;
+
 	for (size_t i = 0; i < n; i++) {
 		size_t pieces = 1;
 
@@ -106,6 +111,12 @@ static int append_densified(coopmap_rings *r, const double *x, const double *y,
 		r->x[r->n_points] = x[i] + shift;
 		r->y[r->n_points] = y[i];
 		r->n_points++;
+	}
+	for (size_t i = first; seam != NULL && i < r->n_points; i++) {
+		if (r->x[i] < seam[0] + SEAM_MARGIN)
+			r->x[i] = seam[0] + SEAM_MARGIN;
+		else if (r->x[i] > seam[1] - SEAM_MARGIN)
+			r->x[i] = seam[1] - SEAM_MARGIN;
 	}
 	return 0;
 }
@@ -163,7 +174,7 @@ static int append_ogr_ring(coopmap_rings *out, OGRGeometryH ring, double shift,
 	}
 	OGR_G_GetPoints(ring, x, sizeof(double), y, sizeof(double), NULL, 0);
 	if (begin_ring(out) != 0 ||
-	    append_densified(out, x, y, (size_t)n, shift, step) != 0)
+	    append_densified(out, x, y, (size_t)n, shift, step, NULL) != 0)
 		rc = -1;
 	else
 		end_ring(out);
@@ -248,6 +259,7 @@ static void ring_bounds(const double *x, const double *y, size_t n, double b[4])
 int coopmap_cut_polygon(const coopmap_geometry *g, const double area[4],
 	double max_step_deg, coopmap_rings *out, coopmap_error *err)
 {
+	const double seam[2] = { area[0], area[2] };
 	double shift;
 	int rc = 0;
 
@@ -264,7 +276,8 @@ int coopmap_cut_polygon(const coopmap_geometry *g, const double area[4],
 		if (b[1] >= area[1] && b[3] <= area[3] &&
 		    find_shift(b[0], b[2], area, &shift)) {
 			if (begin_ring(out) != 0 ||
-			    append_densified(out, x, y, n, shift, max_step_deg) != 0)
+			    append_densified(out, x, y, n, shift, max_step_deg,
+				seam) != 0)
 				rc = -1;
 			else
 				end_ring(out);
@@ -285,6 +298,7 @@ int coopmap_cut_line(const double *lon, const double *lat, size_t n,
 	const double area[4], double max_step_deg, coopmap_rings *out,
 	coopmap_error *err)
 {
+	const double seam[2] = { area[0], area[2] };
 	size_t first = 0;
 
 	for (size_t i = 1; i <= n; i++) {
@@ -300,7 +314,7 @@ int coopmap_cut_line(const double *lon, const double *lat, size_t n,
 			    find_shift(b[0], b[2], area, &shift)) {
 				if (begin_ring(out) != 0 ||
 				    append_densified(out, lon + first, lat + first,
-					i - first, shift, max_step_deg) != 0)
+					i - first, shift, max_step_deg, seam) != 0)
 					return coopmap_error_set(err,
 						COOPMAP_ERR_NOMEM, "out of memory");
 				end_ring(out);

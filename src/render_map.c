@@ -140,6 +140,36 @@ int render_map_frame(render_ctx *ctx, coopmap_error *err)
 	return build_outline(ctx, err);
 }
 
+/*
+ * Drop points closer than tol to the last point kept: at the output's
+ * scale they draw nothing, and they make SVG and PDF files several times
+ * larger.  A ring keeps at least its first and last points.
+ */
+static void thin_rings(coopmap_rings *rings, double tol)
+{
+	size_t out = 0;
+
+	for (size_t r = 0; r < rings->n_rings; r++) {
+		size_t first = rings->start[r], last = rings->start[r + 1];
+		rings->start[r] = out;
+		for (size_t i = first; i < last; i++) {
+			double x = rings->x[i], y = rings->y[i];
+			int keep = i == first || i + 1 == last || x == HUGE_VAL ||
+				rings->x[out - 1] == HUGE_VAL ||
+				fabs(x - rings->x[out - 1]) >= tol ||
+				fabs(y - rings->y[out - 1]) >= tol;
+
+			if (!keep)
+				continue;
+			rings->x[out] = x;
+			rings->y[out] = y;
+			out++;
+		}
+	}
+	rings->start[rings->n_rings] = out;
+	rings->n_points = out;
+}
+
 int render_map_project_countries(render_ctx *ctx, coopmap_error *err)
 {
 	size_t n = coopmap_countries_count(ctx->data->countries);
@@ -155,6 +185,7 @@ int render_map_project_countries(render_ctx *ctx, coopmap_error *err)
 		if (rc != COOPMAP_OK)
 			return rc;
 		to_device(ctx, &ctx->paths[i]);
+		thin_rings(&ctx->paths[i], 0.3 * ctx->unit);
 	}
 	return COOPMAP_OK;
 }
@@ -208,15 +239,24 @@ int render_map_fill_index(const render_ctx *ctx, size_t country)
 		(double)ctx->data->stats[country].projects);
 }
 
-static void clip_to_map(render_ctx *ctx)
+/*
+ * A world map needs no clip: every feature was cut to the projection's
+ * valid area, so the sphere outline bounds them all.  A regional map clips
+ * to its frame, a rectangle: cheap in every format (a clip by the sphere
+ * outline would be written again for each shape in SVG).
+ */
+static void paint_ocean_and_clip(render_ctx *ctx)
 {
 	cairo_t *cr = ctx->cr;
 
-	cairo_rectangle(cr, ctx->frame.x0, ctx->frame.y0,
-		ctx->frame.x1 - ctx->frame.x0, ctx->frame.y1 - ctx->frame.y0);
-	cairo_clip(cr);
+	if (!ctx->world) {
+		cairo_rectangle(cr, ctx->frame.x0, ctx->frame.y0,
+			ctx->frame.x1 - ctx->frame.x0, ctx->frame.y1 - ctx->frame.y0);
+		cairo_clip(cr);
+	}
 	render_map_path(ctx, &ctx->outline);
-	cairo_clip(cr);
+	render_set_color(cr, ctx->style->ocean);
+	cairo_fill(cr);
 }
 
 static void draw_graticule(render_ctx *ctx)
@@ -348,9 +388,7 @@ void render_map_draw(render_ctx *ctx)
 	cairo_t *cr = ctx->cr;
 
 	cairo_save(cr);
-	clip_to_map(ctx);
-	render_set_color(cr, ctx->style->ocean);
-	cairo_paint(cr);
+	paint_ocean_and_clip(ctx);
 	draw_graticule(ctx);
 	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
 	draw_countries(ctx);

@@ -1,0 +1,396 @@
+/* test_render.c: the map as a person sees it: pixels sampled where the
+ * answer is known, no antimeridian streaks in several projections, labels
+ * that do not overlap, a reference image compared with a tolerance, and
+ * identical SVG from identical input. */
+#include "test_util.h"
+
+#include <cairo.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "coopmap/country.h"
+#include "coopmap/join.h"
+#include "coopmap/layers.h"
+#include "coopmap/records.h"
+#include "coopmap/render.h"
+
+struct fixture {
+	coopmap_countries *countries;
+	coopmap_projects *projects;
+	coopmap_layer *cicd;
+	coopmap_country_stats *stats;
+	coopmap_map_data data;
+	coopmap_style style;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	char shp[4096], aliases[4096], layer[4096];
+
+	snprintf(shp, sizeof(shp), "%s", data_path("geodata/countries-50m.shp"));
+	snprintf(aliases, sizeof(aliases), "%s",
+		data_path("geodata/country-aliases.csv"));
+	snprintf(layer, sizeof(layer), "%s",
+		data_path("geodata/layers/cicd-2018.csv"));
+	if (coopmap_countries_open(shp, aliases, &f->countries, &err) ||
+	    coopmap_layer_load(layer, f->countries, &f->cicd, &err) ||
+	    coopmap_projects_read("examples/cooperations.csv", NULL, f->countries,
+		&f->projects, &err) ||
+	    coopmap_join_by_country(f->projects, f->countries, &f->stats,
+		&f->data.summary, &err)) {
+		print_error("%s\n", err.message);
+		return -1;
+	}
+	f->data.countries = f->countries;
+	f->data.stats = f->stats;
+	f->data.priority = f->cicd;
+	coopmap_style_default(&f->style);
+	mkdir(TEST_ARTIFACTS, 0755);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	free(f->stats);
+	coopmap_projects_free(f->projects);
+	coopmap_layer_free(f->cicd);
+	coopmap_countries_free(f->countries);
+	free(f);
+	return 0;
+}
+
+static coopmap_render_opts base_opts(struct fixture *f)
+{
+	coopmap_render_opts opts = COOPMAP_RENDER_OPTS_INIT;
+
+	opts.style = &f->style;
+	opts.date = "2026-11-23";
+	return opts;
+}
+
+struct rgb { int r, g, b; };
+
+static struct rgb pixel(cairo_surface_t *s, int x, int y)
+{
+	const unsigned char *data = cairo_image_surface_get_data(s);
+	int stride = cairo_image_surface_get_stride(s);
+	uint32_t v = *(const uint32_t *)(data + y * stride + x * 4);
+	struct rgb c = { (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff };
+
+	return c;
+}
+
+static int near(struct rgb p, coopmap_color c, int tol)
+{
+	return abs(p.r - (int)(c.r * 255 + 0.5)) <= tol &&
+		abs(p.g - (int)(c.g * 255 + 0.5)) <= tol &&
+		abs(p.b - (int)(c.b * 255 + 0.5)) <= tol;
+}
+
+static __attribute__((unused)) int is_land_fill(struct fixture *f, struct rgb p)
+{
+	if (near(p, f->style.land, 6))
+		return 1;
+	for (int k = 0; k < f->style.n_classes; k++) {
+		if (near(p, f->style.classes[k], 6))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The smallest share of sea in any row y0..y1 of the frame.  A polygon
+ * drawn across the antimeridian becomes a band that covers whole rows,
+ * sea included; a correct map has some sea on every row away from the
+ * poles (the Atlantic, the Pacific, the Bering Strait).
+ */
+static double least_sea_in_rows(struct fixture *f, cairo_surface_t *s,
+	const coopmap_box *frame, int y0, int y1)
+{
+	double least = 1.0;
+	int width = (int)(frame->x1 - frame->x0) - 2;
+
+	for (int y = y0; y <= y1; y++) {
+		int sea = 0;
+
+		for (int x = (int)frame->x0 + 1; x < (int)frame->x1 - 1; x++) {
+			struct rgb p = pixel(s, x, y);
+
+			/* Sea, or a parallel of the graticule drawn over it
+			 * (antialiased: a blend of the two colours). */
+			sea += near(p, f->style.ocean, 12) ||
+				(near(p, f->style.graticule, 40) && p.b > p.r + 10);
+		}
+		if ((double)sea / width < least)
+			least = (double)sea / width;
+	}
+	return least;
+}
+
+static cairo_surface_t *render_png(struct fixture *f, coopmap_render_opts *opts,
+	const char *path, coopmap_render_report *report)
+{
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	cairo_surface_t *s;
+
+	if (coopmap_render_map(&f->data, opts, path, report, &err) != COOPMAP_OK)
+		fail_msg("%s", err.message);
+	s = cairo_image_surface_create_from_png(path);
+	assert_int_equal(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+	return s;
+}
+
+/* Plate carrée: lon/lat to a pixel of the frame. */
+static void plate_carree(const coopmap_box *frame, double lon, double lat,
+	int *x, int *y)
+{
+	*x = (int)(frame->x0 + (lon + 180) / 360 * (frame->x1 - frame->x0));
+	*y = (int)(frame->y0 + (90 - lat) / 180 * (frame->y1 - frame->y0));
+}
+
+static void test_plate_carree_pixels_mali_pacific_no_streak(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_render_opts opts = base_opts(f);
+	coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
+	cairo_surface_t *s;
+	int x, y, class_seen = 0, hatch_seen = 0, top, bottom;
+
+	opts.crs = "EPSG:4326";
+	opts.extent = "-180,-90,180,90";
+	opts.width = 3600;
+	opts.height = 1800;
+	s = render_png(f, &opts, TEST_ARTIFACTS "/render-4326.png", &report);
+
+	/* Inside Mali (CICD, with projects): a choropleth class and hatching. */
+	plate_carree(&report.map_frame, -2.0, 17.0, &x, &y);
+	for (int dy = -6; dy <= 6; dy++) {
+		for (int dx = -6; dx <= 6; dx++) {
+			struct rgb p = pixel(s, x + dx, y + dy);
+
+			for (int k = 0; k < f->style.n_classes; k++)
+				class_seen |= near(p, f->style.classes[k], 8);
+			hatch_seen |= near(p, f->style.priority_hatch, 40);
+		}
+	}
+	assert_true(class_seen);
+	assert_true(hatch_seen);
+
+	/* The open Pacific is ocean. */
+	plate_carree(&report.map_frame, -140.0, -10.0, &x, &y);
+	assert_true(near(pixel(s, x, y), f->style.ocean, 3));
+
+	/* No row between 55 S and 80 N is one long streak of land. */
+	plate_carree(&report.map_frame, 0, 80, &x, &top);
+	plate_carree(&report.map_frame, 0, -55, &x, &bottom);
+	assert_true(least_sea_in_rows(f, s, &report.map_frame, top, bottom) >
+		0.05);
+	cairo_surface_destroy(s);
+	coopmap_render_report_clear(&report);
+}
+
+static void test_no_streaks_in_shifted_and_mercator_projections(void **state)
+{
+	static const char *const crs[] = { "+proj=robin +lon_0=150 +type=crs",
+		"EPSG:3857", "ESRI:54030", "+proj=eqearth +lon_0=-170 +type=crs" };
+	struct fixture *f = *state;
+
+	for (size_t i = 0; i < sizeof(crs) / sizeof(crs[0]); i++) {
+		coopmap_render_opts opts = base_opts(f);
+		coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
+		cairo_surface_t *s;
+		double h;
+
+		opts.crs = crs[i];
+		opts.width = 1600;
+		s = render_png(f, &opts, TEST_ARTIFACTS "/render-shifted.png", &report);
+		h = report.map_frame.y1 - report.map_frame.y0;
+		/* Rows away from the poles (Antarctica is land edge to edge). */
+		if (least_sea_in_rows(f, s, &report.map_frame,
+		    (int)(report.map_frame.y0 + 0.05 * h),
+		    (int)(report.map_frame.y0 + 0.75 * h)) <= 0.05)
+			fail_msg("%s: a row is one long streak of land", crs[i]);
+		cairo_surface_destroy(s);
+		coopmap_render_report_clear(&report);
+	}
+}
+
+static void test_labels_do_not_overlap_each_other_or_the_legend(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_render_opts opts = base_opts(f);
+	coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/labels.svg", &report, &err), COOPMAP_OK);
+	assert_int_equal(report.labels_wanted, 27);
+	assert_int_equal(report.labels_placed, report.labels_wanted);
+	for (size_t i = 0; i < report.labels_placed; i++) {
+		assert_true(coopmap_box_inside(&report.label_boxes[i],
+			&report.map_frame));
+		assert_false(coopmap_box_intersects(&report.label_boxes[i],
+			&report.legend_box));
+		for (size_t j = i + 1; j < report.labels_placed; j++)
+			assert_false(coopmap_box_intersects(&report.label_boxes[i],
+				&report.label_boxes[j]));
+	}
+	coopmap_render_report_clear(&report);
+}
+
+static void write_diff(cairo_surface_t *a, cairo_surface_t *b, const char *path)
+{
+	int w = cairo_image_surface_get_width(a), h = cairo_image_surface_get_height(a);
+	cairo_surface_t *d = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
+	unsigned char *data = cairo_image_surface_get_data(d);
+	int stride = cairo_image_surface_get_stride(d);
+
+	cairo_surface_flush(d);
+	for (int y = 0; y < h; y++) {
+		for (int x = 0; x < w; x++) {
+			struct rgb p = pixel(a, x, y), q = pixel(b, x, y);
+			int diff = abs(p.r - q.r) + abs(p.g - q.g) + abs(p.b - q.b);
+			uint32_t grey = (uint32_t)((p.r + p.g + p.b) / 6 + 128);
+
+			*(uint32_t *)(data + y * stride + x * 4) = diff > 48
+				? 0xff0000u : grey << 16 | grey << 8 | grey;
+		}
+	}
+	cairo_surface_mark_dirty(d);
+	cairo_surface_write_to_png(d, path);
+	cairo_surface_destroy(d);
+}
+
+static void test_world_map_matches_the_reference_image(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_render_opts opts = base_opts(f);
+	cairo_surface_t *out, *ref;
+	int w, h, differing = 0;
+
+	opts.width = 1200;
+	out = render_png(f, &opts, TEST_ARTIFACTS "/world-1200.png", NULL);
+	ref = cairo_image_surface_create_from_png("tests/data/ref/world-1200.png");
+	assert_int_equal(cairo_surface_status(ref), CAIRO_STATUS_SUCCESS);
+	w = cairo_image_surface_get_width(ref);
+	h = cairo_image_surface_get_height(ref);
+	assert_int_equal(cairo_image_surface_get_width(out), w);
+	assert_int_equal(cairo_image_surface_get_height(out), h);
+	for (int y = 0; y < h; y++) {
+		for (int x = 0; x < w; x++) {
+			struct rgb p = pixel(out, x, y), q = pixel(ref, x, y);
+
+			differing += abs(p.r - q.r) + abs(p.g - q.g) +
+				abs(p.b - q.b) > 48;
+		}
+	}
+	if (differing > w * h / 200) {
+		write_diff(out, ref, TEST_ARTIFACTS "/world-1200-diff.png");
+		fail_msg("%d pixels differ from tests/data/ref/world-1200.png; "
+			"see " TEST_ARTIFACTS "/world-1200-diff.png", differing);
+	}
+	cairo_surface_destroy(out);
+	cairo_surface_destroy(ref);
+}
+
+static char *slurp(const char *path, size_t *size)
+{
+	FILE *in = fopen(path, "rb");
+	char *buf;
+
+	assert_non_null(in);
+	fseek(in, 0, SEEK_END);
+	*size = (size_t)ftell(in);
+	rewind(in);
+	buf = malloc(*size + 1);
+	assert_int_equal(fread(buf, 1, *size, in), *size);
+	fclose(in);
+	return buf;
+}
+
+/* SVG and PDF are compared across processes in test_cli (Cairo numbers
+ * their objects per process). */
+static void test_same_input_gives_identical_png(void **state)
+{
+	static const char *const ext[] = { "png" };
+	struct fixture *f = *state;
+	coopmap_render_opts opts = base_opts(f);
+	coopmap_error err = COOPMAP_ERROR_INIT;
+
+	for (size_t i = 0; i < 1; i++) {
+		char a[256], b[256];
+		size_t na, nb;
+		char *da, *db;
+
+		snprintf(a, sizeof(a), TEST_ARTIFACTS "/same-1.%s", ext[i]);
+		snprintf(b, sizeof(b), TEST_ARTIFACTS "/same-2.%s", ext[i]);
+		assert_int_equal(coopmap_render_map(&f->data, &opts, a, NULL, &err), 0);
+		assert_int_equal(coopmap_render_map(&f->data, &opts, b, NULL, &err), 0);
+		da = slurp(a, &na);
+		db = slurp(b, &nb);
+		assert_int_equal(na, nb);
+		assert_memory_equal(da, db, na);
+		assert_true(na > 1000);
+		free(da);
+		free(db);
+	}
+}
+
+static void test_errors_leave_no_output_file(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_render_opts opts = base_opts(f);
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	const char *path = TEST_ARTIFACTS "/must-not-exist.png";
+
+	unlink(path);
+	opts.crs = "EPSG:999999";
+	assert_int_equal(coopmap_render_map(&f->data, &opts, path, NULL, &err),
+		COOPMAP_ERR_CRS);
+	assert_int_equal(access(path, F_OK), -1);
+	opts = base_opts(f);
+	opts.extent = "10,10,5,5";
+	assert_int_equal(coopmap_render_map(&f->data, &opts, path, NULL, &err),
+		COOPMAP_ERR_USAGE);
+	assert_int_equal(access(path, F_OK), -1);
+	opts = base_opts(f);
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		"/nonexistent-dir/map.png", NULL, &err), COOPMAP_ERR_IO);
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/map.jpeg", NULL, &err), COOPMAP_ERR_USAGE);
+}
+
+static void test_missing_font_is_a_style_error(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_render_opts opts = base_opts(f);
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	coopmap_style style = f->style;
+
+	snprintf(style.font_family, sizeof(style.font_family), "No Such Font 42");
+	opts.style = &style;
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/font.png", NULL, &err), COOPMAP_ERR_STYLE);
+	assert_non_null(strstr(err.message, "No Such Font 42"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_plate_carree_pixels_mali_pacific_no_streak),
+		cmocka_unit_test(test_no_streaks_in_shifted_and_mercator_projections),
+		cmocka_unit_test(test_labels_do_not_overlap_each_other_or_the_legend),
+		cmocka_unit_test(test_world_map_matches_the_reference_image),
+		cmocka_unit_test(test_same_input_gives_identical_png),
+		cmocka_unit_test(test_errors_leave_no_output_file),
+		cmocka_unit_test(test_missing_font_is_a_style_error),
+	};
+	return cmocka_run_group_tests_name("render", tests, setup, teardown);
+}
