@@ -81,13 +81,18 @@ check:
 	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  EXTRA_LDFLAGS="-fsanitize=address,undefined" test
 
+# The bundled example: real partnerships compiled from public pages (see
+# examples/SOURCES.md), rendered as the ministry would publish them.
+DEMO_SOURCE := Données : pages publiques des établissements et de la presse, compilées en novembre 2026 (colonne source_url de examples/cooperations.csv)
 demo: $(BIN)
 	@mkdir -p out
-	$(BIN) render examples/cooperations.csv -o out/cooperations-monde.png
-	$(BIN) render examples/cooperations.csv -o out/cooperations-monde.svg
-	$(BIN) render examples/cooperations.csv -o out/cooperations-monde.pdf
-	$(BIN) render examples/cooperations.csv --extent africa --style print \
-	  -o out/cooperations-afrique-gris.png
+	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" -o out/cooperations-monde.png
+	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" -o out/cooperations-monde.svg
+	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" -o out/cooperations-monde.pdf
+	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" --extent africa \
+	  --title "Coopérations hospitalières en Afrique" -o out/cooperations-afrique.png
+	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" --style print \
+	  -o out/cooperations-monde-gris.pdf
 	@echo "demo: maps written to out/"
 
 bench: $(BIN)

@@ -64,8 +64,10 @@ int coopmap_error_set_at(coopmap_error *err, int code, const char *file,
 	va_start(ap, fmt);
 	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
-	snprintf(err->message, sizeof(err->message), "%s%s%s", where,
-		used > 0 ? " " : "", what);
+	/* Long values are cut, on purpose: the message stays one line. */
+	if (snprintf(err->message, sizeof(err->message), "%s%s%s", where,
+	    used > 0 ? " " : "", what) < 0)
+		err->message[0] = '\0';
 	return code;
 }
 

@@ -50,12 +50,12 @@ void cli_report_rows(const coopmap_projects *projects, int quiet)
 {
 	size_t rejected = coopmap_projects_reject_count(projects);
 
+	if (quiet)
+		return;
 	cli_message("%s: %zu rows read, %zu joined, %zu rejected",
 		coopmap_projects_path(projects),
 		coopmap_projects_rows_read(projects),
 		coopmap_projects_count(projects), rejected);
-	if (quiet)
-		return;
 	for (size_t i = 0; i < rejected; i++) {
 		const coopmap_reject *r = coopmap_projects_reject_get(projects, i);
 

@@ -34,7 +34,7 @@ void cli_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_open_countries(const char *resolution, coopmap_countries **out,
 	coopmap_error *err);
 
-/* One-line summary on stderr, then each reject (unless quiet). */
+/* One-line summary on stderr, then each reject; nothing when quiet. */
 void cli_report_rows(const coopmap_projects *projects, int quiet);
 
 /* Today's date, or SOURCE_DATE_EPOCH's, as "YYYY-MM-DD". */

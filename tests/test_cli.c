@@ -1,0 +1,232 @@
+/* test_cli.c: the coopmap program end to end, as a person runs it: exit
+ * codes, messages on stderr, no output file after a failure, identical
+ * files from identical input.  The binary is $COOPMAP_BIN. */
+#include "test_util.h"
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+static char err_text[65536];
+
+/* Run coopmap with args (NULL-terminated); stderr lands in err_text. */
+static int run(const char *const *args)
+{
+	const char *bin = getenv("COOPMAP_BIN");
+	char *argv[32];
+	posix_spawn_file_actions_t actions;
+	const char *err_path = TEST_ARTIFACTS "/cli-stderr.txt";
+	pid_t pid;
+	int status, n = 0;
+	FILE *in;
+	size_t len;
+
+	assert_non_null(bin);
+	argv[n++] = (char *)bin;
+	for (; args[n - 1] != NULL && n < 31; n++)
+		argv[n] = (char *)args[n - 1];
+	argv[n] = NULL;
+	posix_spawn_file_actions_init(&actions);
+	posix_spawn_file_actions_addopen(&actions, 2, err_path,
+		O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+	assert_int_equal(posix_spawn(&pid, bin, &actions, NULL, argv, environ), 0);
+	posix_spawn_file_actions_destroy(&actions);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	in = fopen(err_path, "r");
+	len = fread(err_text, 1, sizeof(err_text) - 1, in);
+	err_text[len] = '\0';
+	fclose(in);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+static int exists(const char *path)
+{
+	return access(path, F_OK) == 0;
+}
+
+static void assert_files_equal(const char *a, const char *b)
+{
+	FILE *fa = fopen(a, "rb"), *fb = fopen(b, "rb");
+	int ca, cb;
+	long offset = 0;
+
+	assert_non_null(fa);
+	assert_non_null(fb);
+	do {
+		ca = fgetc(fa);
+		cb = fgetc(fb);
+		if (ca != cb)
+			fail_msg("%s and %s differ at byte %ld", a, b, offset);
+		offset++;
+	} while (ca != EOF);
+	assert_true(offset > 1000);
+	fclose(fa);
+	fclose(fb);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	mkdir(TEST_ARTIFACTS, 0755);
+	return 0;
+}
+
+static void test_render_writes_png_svg_pdf_and_reports_rows(void **state)
+{
+	static const char *const outputs[] = { TEST_ARTIFACTS "/cli.png",
+		TEST_ARTIFACTS "/cli.svg", TEST_ARTIFACTS "/cli.pdf" };
+	static const char *const magic[] = { "\x89PNG", "<?xml", "%PDF" };
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++) {
+		const char *args[] = { "render", "examples/cooperations.csv", "-o",
+			outputs[i], NULL };
+		char head[8] = "";
+		FILE *in;
+
+		unlink(outputs[i]);
+		assert_int_equal(run(args), 0);
+		assert_non_null(strstr(err_text,
+			"60 rows read, 60 joined, 0 rejected"));
+		in = fopen(outputs[i], "rb");
+		assert_non_null(in);
+		assert_true(fread(head, 1, strlen(magic[i]), in) == strlen(magic[i]));
+		fclose(in);
+		assert_memory_equal(head, magic[i], strlen(magic[i]));
+	}
+}
+
+static void test_same_input_gives_byte_identical_svg_and_pdf(void **state)
+{
+	static const char *const ext[] = { "svg", "pdf", "png" };
+
+	(void)state;
+	for (size_t i = 0; i < 3; i++) {
+		char a[256], b[256];
+		const char *args_a[] = { "render", "examples/cooperations.csv",
+			"-o", a, "--quiet", NULL };
+		const char *args_b[] = { "render", "examples/cooperations.csv",
+			"-o", b, "--quiet", NULL };
+
+		snprintf(a, sizeof(a), TEST_ARTIFACTS "/twice-1.%s", ext[i]);
+		snprintf(b, sizeof(b), TEST_ARTIFACTS "/twice-2.%s", ext[i]);
+		assert_int_equal(run(args_a), 0);
+		assert_int_equal(run(args_b), 0);
+		assert_files_equal(a, b);
+	}
+}
+
+/* Each failure: exit 2, one message naming the problem, no output file,
+ * and an existing output left as it was. */
+static void expect_failure(const char *const *args, const char *output,
+	const char *message_part)
+{
+	assert_int_equal(run(args), 2);
+	if (strstr(err_text, message_part) == NULL)
+		fail_msg("stderr lacks '%s': %s", message_part, err_text);
+	if (output != NULL)
+		assert_false(exists(output));
+}
+
+static void test_failures_exit_2_with_a_message_and_no_file(void **state)
+{
+	const char *out = TEST_ARTIFACTS "/failed.png";
+	const char *crs[] = { "render", "examples/cooperations.csv", "-o", out,
+		"--crs", "EPSG:999999", NULL };
+	const char *input[] = { "render", "tests/data/none.csv", "-o", out, NULL };
+	const char *dir[] = { "render", "examples/cooperations.csv", "-o",
+		"/nonexistent-dir/map.png", NULL };
+	const char *ext[] = { "render", "examples/cooperations.csv", "-o",
+		TEST_ARTIFACTS "/map.gif", NULL };
+	const char *same[] = { "render", "tests/data/projects-en.csv", "-o",
+		"tests/data/projects-en.csv", NULL };
+	const char *style[] = { "render", "examples/cooperations.csv", "-o", out,
+		"--style", "tests/data/bad.style", NULL };
+	const char *extent[] = { "render", "examples/cooperations.csv", "-o", out,
+		"--extent", "mars", NULL };
+	const char *size[] = { "render", "examples/cooperations.csv", "-o", out,
+		"--size", "big", NULL };
+
+	(void)state;
+	unlink(out);
+	expect_failure(crs, out, "unknown CRS 'EPSG:999999'");
+	expect_failure(input, out, "tests/data/none.csv");
+	expect_failure(dir, NULL, "/nonexistent-dir/map.png");
+	expect_failure(ext, TEST_ARTIFACTS "/map.gif", ".png, .svg or .pdf");
+	expect_failure(same, NULL, "is the input");
+	expect_failure(style, out, "tests/data/bad.style:3:");
+	expect_failure(extent, out, "extent 'mars'");
+	expect_failure(size, out, "--size 'big'");
+}
+
+static void test_failed_run_keeps_the_previous_map(void **state)
+{
+	const char *out = TEST_ARTIFACTS "/kept.png";
+	const char *good[] = { "render", "examples/cooperations.csv", "-o", out,
+		"--size", "600x400", "--quiet", NULL };
+	const char *bad[] = { "render", "examples/cooperations.csv", "-o", out,
+		"--crs", "nonsense", NULL };
+	struct stat before, after;
+
+	(void)state;
+	assert_int_equal(run(good), 0);
+	assert_int_equal(stat(out, &before), 0);
+	assert_int_equal(run(bad), 2);
+	assert_int_equal(stat(out, &after), 0);
+	assert_int_equal(before.st_size, after.st_size);
+	assert_int_equal(before.st_ino, after.st_ino);
+}
+
+static void test_rejected_rows_are_listed_and_strict_exits_1(void **state)
+{
+	const char *out = TEST_ARTIFACTS "/strict.png";
+	const char *lenient[] = { "render", "tests/data/projects-bad.csv", "-o",
+		out, NULL };
+	const char *strict[] = { "render", "tests/data/projects-bad.csv", "-o",
+		out, "--strict", NULL };
+
+	(void)state;
+	unlink(out);
+	assert_int_equal(run(lenient), 0);
+	assert_non_null(strstr(err_text, "6 rows read, 2 joined, 4 rejected"));
+	assert_non_null(strstr(err_text, "tests/data/projects-bad.csv:3: column "
+		"'pays', value 'Madagasikara': unknown country (did you mean "
+		"Madagascar"));
+	unlink(out);
+	assert_int_equal(run(strict), 1);
+	assert_false(exists(out));
+}
+
+static void test_help_version_and_unknown_command(void **state)
+{
+	const char *help[] = { "help", "render", NULL };
+	const char *option[] = { "render", "--help", NULL };
+	const char *version[] = { "--version", NULL };
+	const char *unknown[] = { "draw", NULL };
+
+	(void)state;
+	assert_int_equal(run(help), 0);
+	assert_int_equal(run(option), 0);
+	assert_int_equal(run(version), 0);
+	assert_int_equal(run(unknown), 2);
+	assert_non_null(strstr(err_text, "unknown command 'draw'"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_render_writes_png_svg_pdf_and_reports_rows),
+		cmocka_unit_test(test_same_input_gives_byte_identical_svg_and_pdf),
+		cmocka_unit_test(test_failures_exit_2_with_a_message_and_no_file),
+		cmocka_unit_test(test_failed_run_keeps_the_previous_map),
+		cmocka_unit_test(test_rejected_rows_are_listed_and_strict_exits_1),
+		cmocka_unit_test(test_help_version_and_unknown_command),
+	};
+	return cmocka_run_group_tests_name("cli", tests, setup, NULL);
+}
