@@ -1,4 +1,4 @@
-# coopmap: build, test, check (sanitizers), demo, bench, install.
+# coopmap: build, test, check (sanitizers), demo, install.
 # Out-of-tree builds: build/ (release), build-san/ (ASan + UBSan).
 
 PREFIX  ?= /usr/local
@@ -45,7 +45,7 @@ HEADERS  := $(wildcard include/coopmap/*.h)
 LIB := $(BUILD)/libcoopmap.a
 BIN := $(BUILD)/coopmap
 
-.PHONY: all test check demo bench install clean hdr-check fuzz
+.PHONY: all test check demo install clean hdr-check
 all: $(BIN)
 
 $(BUILD)/obj/%.o: src/%.c
@@ -94,9 +94,6 @@ demo: $(BIN)
 	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" --style print \
 	  -o out/cooperations-monde-gris.pdf
 	@echo "demo: maps written to out/"
-
-bench: $(BIN)
-	@sh bench/run.sh $(BUILD)
 
 install: $(BIN)
 	$(MAKE) BUILD=build-install DATADIR=$(PREFIX)/share/coopmap
