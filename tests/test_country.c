@@ -7,24 +7,9 @@
 #include "coopmap/country.h"
 #include "coopmap/table.h"
 
-static coopmap_countries *open_resolution(const char *resolution)
-{
-	coopmap_countries *c = NULL;
-	coopmap_error err = COOPMAP_ERROR_INIT;
-	char shp[4096], aliases[4096], relative[64];
-
-	snprintf(relative, sizeof(relative), "geodata/countries-%s.shp", resolution);
-	snprintf(shp, sizeof(shp), "%s", data_path(relative));
-	snprintf(aliases, sizeof(aliases), "%s",
-		data_path("geodata/country-aliases.csv"));
-	if (coopmap_countries_open(shp, aliases, &c, &err) != COOPMAP_OK)
-		print_error("%s\n", err.message);
-	return c;
-}
-
 static int open_registry(void **state)
 {
-	*state = open_resolution("50m");
+	*state = test_open_countries("50m", 1);
 	return *state != NULL ? 0 : -1;
 }
 
@@ -109,7 +94,7 @@ static void check_no_antimeridian_jump(coopmap_countries *c)
 /* Both bundled resolutions obey the same rules. */
 static void check_geometry_rules(const char *resolution)
 {
-	coopmap_countries *c = open_resolution(resolution);
+	coopmap_countries *c = test_open_countries(resolution, 1);
 
 	assert_non_null(c);
 	check_overseas_units(c);

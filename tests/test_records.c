@@ -11,15 +11,9 @@ static coopmap_countries *registry;
 
 static int open_registry(void **state)
 {
-	coopmap_error err = COOPMAP_ERROR_INIT;
-	char shp[4096], aliases[4096];
-
 	(void)state;
-	snprintf(shp, sizeof(shp), "%s", data_path("geodata/countries-50m.shp"));
-	snprintf(aliases, sizeof(aliases), "%s",
-		data_path("geodata/country-aliases.csv"));
-	return coopmap_countries_open(shp, aliases, &registry, &err) == COOPMAP_OK
-		? 0 : -1;
+	registry = test_open_countries("50m", 1);
+	return registry != NULL ? 0 : -1;
 }
 
 static int close_registry(void **state)

@@ -29,14 +29,12 @@ static int setup(void **state)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
 	coopmap_error err = COOPMAP_ERROR_INIT;
-	char shp[4096], aliases[4096], layer[4096];
+	char layer[4096];
 
-	snprintf(shp, sizeof(shp), "%s", data_path("geodata/countries-50m.shp"));
-	snprintf(aliases, sizeof(aliases), "%s",
-		data_path("geodata/country-aliases.csv"));
 	snprintf(layer, sizeof(layer), "%s",
 		data_path("geodata/layers/cicd-2018.csv"));
-	if (coopmap_countries_open(shp, aliases, &f->countries, &err) ||
+	f->countries = test_open_countries("50m", 1);
+	if (f->countries == NULL ||
 	    coopmap_layer_load(layer, f->countries, &f->cicd, &err) ||
 	    coopmap_projects_read("examples/cooperations.csv", NULL, f->countries,
 		&f->projects, &err) ||

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <cmocka.h>
 
+#include "coopmap/country.h"
 #include "coopmap/paths.h"
 
 #define assert_close(a, b, tol) do { \
@@ -28,6 +29,25 @@ static inline const char *data_path(const char *relative)
 	static char buf[4096];
 
 	return coopmap_paths_data_file(relative, buf, sizeof(buf));
+}
+
+/* The bundled countries at resolution "50m" or "10m", with the aliases
+ * when asked; NULL (and the reason on stderr) when they cannot be read. */
+static inline coopmap_countries *test_open_countries(const char *resolution,
+	int with_aliases)
+{
+	coopmap_countries *c = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	char shp[4096], aliases[4096], relative[64];
+
+	snprintf(relative, sizeof(relative), "geodata/countries-%s.shp", resolution);
+	snprintf(shp, sizeof(shp), "%s", data_path(relative));
+	snprintf(aliases, sizeof(aliases), "%s",
+		data_path("geodata/country-aliases.csv"));
+	if (coopmap_countries_open(shp, with_aliases ? aliases : NULL, &c, &err)
+	    != COOPMAP_OK)
+		print_error("%s\n", err.message);
+	return c;
 }
 
 /* Where tests write what a person may want to look at after a failure. */
