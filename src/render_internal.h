@@ -50,6 +50,11 @@ void render_map_path(render_ctx *ctx, const coopmap_rings *rings);
 int render_map_point(render_ctx *ctx, double lon, double lat, double *x,
 	double *y);
 int render_map_fill_index(const render_ctx *ctx, size_t country);
+/* The corner of the map frame (inset by margin) where a w x h box covers
+ * the least land: bottom-left first, then bottom-right, top-left,
+ * top-right, on ties. */
+coopmap_box render_map_quiet_corner(render_ctx *ctx, double w, double h,
+	double margin);
 void render_set_color(cairo_t *cr, coopmap_color c);
 
 /* render_text.c */

@@ -239,6 +239,68 @@ int render_map_fill_index(const render_ctx *ctx, size_t country)
 		(double)ctx->data->stats[country].projects);
 }
 
+/* Share of a grid of points in box that falls on land (any country). */
+static double land_share(render_ctx *ctx, const coopmap_box *box)
+{
+	enum { NX = 12, NY = 8 };
+	size_t n = coopmap_countries_count(ctx->data->countries);
+	int on_land[NX * NY] = { 0 }, count = 0;
+	cairo_t *cr = ctx->cr;
+
+	for (size_t i = 0; i < n; i++) {
+		const coopmap_rings *r = &ctx->paths[i];
+		double b[4];
+
+		if (r->n_points == 0)
+			continue;
+		bounds_of(r->x, r->y, r->n_points, b);
+		if (b[2] < box->x0 || b[0] > box->x1 || b[3] < box->y0 ||
+		    b[1] > box->y1)
+			continue;
+		cairo_new_path(cr);
+		render_map_path(ctx, r);
+		for (int k = 0; k < NX * NY; k++) {
+			double x = box->x0 + (k % NX + 0.5) * (box->x1 - box->x0) / NX;
+			double y = box->y0 + (k / NX + 0.5) * (box->y1 - box->y0) / NY;
+
+			if (!on_land[k] && cairo_in_fill(cr, x, y))
+				on_land[k] = 1;
+		}
+		cairo_new_path(cr);
+	}
+	for (int k = 0; k < NX * NY; k++)
+		count += on_land[k];
+	return (double)count / (NX * NY);
+}
+
+coopmap_box render_map_quiet_corner(render_ctx *ctx, double w, double h,
+	double margin)
+{
+	const coopmap_box *f = &ctx->frame;
+	coopmap_box corners[4] = {
+		{ f->x0 + margin, f->y1 - margin - h, f->x0 + margin + w, f->y1 - margin },
+		{ f->x1 - margin - w, f->y1 - margin - h, f->x1 - margin, f->y1 - margin },
+		{ f->x0 + margin, f->y0 + margin, f->x0 + margin + w, f->y0 + margin + h },
+		{ f->x1 - margin - w, f->y0 + margin, f->x1 - margin, f->y0 + margin + h },
+	};
+	int best = 0;
+	double best_share = 2.0;
+
+	cairo_save(ctx->cr);
+	cairo_set_fill_rule(ctx->cr, CAIRO_FILL_RULE_EVEN_ODD);
+	for (int i = 0; i < 4; i++) {
+		double share = land_share(ctx, &corners[i]);
+
+		/* A clear gain is needed to leave the usual corner. */
+		if (share < best_share - 0.05) {
+			best_share = share;
+			best = i;
+		}
+	}
+	cairo_restore(ctx->cr);
+	return corners[best];
+}
+
 /*
  * A world map needs no clip: every feature was cut to the projection's
  * valid area, so the sphere outline bounds them all.  A regional map clips

@@ -329,9 +329,10 @@ int render_text_draw_legend(render_ctx *ctx)
 	}
 	width += 2 * pad;
 	height += 2 * pad;
-	x = ctx->frame.x0 + 6 * u;
-	y = ctx->frame.y1 - height - 6 * u;
-	ctx->report->legend_box = (coopmap_box){ x, y, x + width, y + height };
+	ctx->report->legend_box = render_map_quiet_corner(ctx, width, height,
+		6 * u);
+	x = ctx->report->legend_box.x0;
+	y = ctx->report->legend_box.y0;
 	coopmap_placer_add_obstacle(ctx->placer, ctx->report->legend_box);
 
 	cairo_rectangle(cr, x, y, width, height);
