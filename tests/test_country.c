@@ -135,7 +135,12 @@ static void test_spellings_resolve_as_the_table_says(void **state)
 		coopmap_country_resolve(c, text, &m);
 		if (strcmp(expected, "!unknown") == 0) {
 			if (m.status != COOPMAP_COUNTRY_UNKNOWN)
-				fail_msg("line %ld: '%s' should be unknown",
+				fail_msg("line %ld: '%s' should be unknown, got %s",
+					coopmap_table_line(t, r), text,
+					m.country ? m.country->iso_a3 : "ambiguous");
+		} else if (strcmp(expected, "!ambiguous") == 0) {
+			if (m.status != COOPMAP_COUNTRY_AMBIGUOUS)
+				fail_msg("line %ld: '%s' should be refused as ambiguous",
 					coopmap_table_line(t, r), text);
 		} else if (m.status != COOPMAP_COUNTRY_FOUND ||
 		    strcmp(m.country->iso_a3, expected) != 0) {
