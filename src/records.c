@@ -5,54 +5,161 @@
 #include "coopmap/records.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <glib.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "coopmap/names.h"
 #include "coopmap/table.h"
 
-enum field {
-	F_ESTABLISHMENT, F_ESTABLISHMENT_CITY, F_PARTNER, F_PARTNER_CITY,
-	F_COUNTRY, F_THEME, F_PROGRAMME, F_YEAR, F_SOURCE, F_COUNT
+struct field_info {
+	const char *name;
+	const char *synonyms[12];   /* folded headers, most specific first */
 };
 
-/* Header synonyms, compared after folding (case, accents, punctuation). */
-static const char *const synonyms[F_COUNT][8] = {
-	[F_ESTABLISHMENT] = { "etablissement francais", "etablissement",
-		"etablissement porteur", "french establishment", "establishment",
-		"etablissement de sante", NULL },
-	[F_ESTABLISHMENT_CITY] = { "ville fr", "ville", "ville etablissement",
-		"establishment city", "city", NULL },
-	[F_PARTNER] = { "partenaire", "etablissement partenaire", "partner",
-		"partner institution", "partner hospital", NULL },
-	[F_PARTNER_CITY] = { "ville partenaire", "partner city", NULL },
-	[F_COUNTRY] = { "pays", "pays partenaire", "country", "partner country",
-		NULL },
-	[F_THEME] = { "domaine", "theme", "thematique", "topic", NULL },
-	[F_PROGRAMME] = { "financement", "programme", "funding", "program",
-		NULL },
-	[F_YEAR] = { "annee debut", "annee", "year", "start year", NULL },
-	[F_SOURCE] = { "source url", "source", NULL },
+static const struct field_info fields[COOPMAP_FIELD_COUNT] = {
+	[COOPMAP_FIELD_ESTABLISHMENT] = { "establishment", { "etablissement francais",
+		"etablissement", "etablissement porteur", "etablissement de sante",
+		"french establishment", "establishment", "french hospital", NULL } },
+	[COOPMAP_FIELD_FINESS] = { "finess", { "finess", "n finess",
+		"numero finess", "finess et", "finess ej", NULL } },
+	[COOPMAP_FIELD_ESTABLISHMENT_CITY] = { "establishment_city", { "ville fr",
+		"ville", "ville etablissement", "commune", "establishment city",
+		"city", NULL } },
+	[COOPMAP_FIELD_REGION] = { "region", { "region", "region ars", "ars",
+		NULL } },
+	[COOPMAP_FIELD_PARTNER] = { "partner", { "partenaire",
+		"etablissement partenaire", "structure partenaire", "partner",
+		"partner institution", "partner hospital", NULL } },
+	[COOPMAP_FIELD_PARTNER_CITY] = { "partner_city", { "ville partenaire",
+		"ville du partenaire", "partner city", NULL } },
+	[COOPMAP_FIELD_COUNTRY] = { "country", { "pays", "pays partenaire",
+		"pays du partenaire", "country", "partner country", NULL } },
+	[COOPMAP_FIELD_THEME] = { "theme", { "domaine", "theme", "thematique",
+		"topic", NULL } },
+	[COOPMAP_FIELD_PROGRAMME] = { "programme", { "financement", "programme",
+		"dispositif", "funding", "program", NULL } },
+	[COOPMAP_FIELD_YEAR] = { "year", { "annee debut", "annee", "annee de debut",
+		"year", "start year", NULL } },
+	[COOPMAP_FIELD_AMOUNT] = { "amount", { "montant", "montant eur",
+		"montant accorde", "subvention", "amount", NULL } },
+	[COOPMAP_FIELD_TRAINED] = { "trained", { "personnes formees",
+		"nombre de personnes formees", "professionnels formes",
+		"people trained", "trained", NULL } },
+	[COOPMAP_FIELD_MISSIONS] = { "missions", { "missions",
+		"nombre de missions", "missions effectuees", NULL } },
+	[COOPMAP_FIELD_DELEGATIONS] = { "delegations", { "delegations accueillies",
+		"delegations", "nombre de delegations accueillies",
+		"delegations hosted", NULL } },
+	[COOPMAP_FIELD_ESTABLISHMENT_LAT] = { "establishment_lat", {
+		"latitude etablissement", "latitude fr", "establishment latitude",
+		"latitude", "lat", NULL } },
+	[COOPMAP_FIELD_ESTABLISHMENT_LON] = { "establishment_lon", {
+		"longitude etablissement", "longitude fr", "establishment longitude",
+		"longitude", "lon", "lng", NULL } },
+	[COOPMAP_FIELD_PARTNER_LAT] = { "partner_lat", { "latitude partenaire",
+		"partner latitude", "lat partenaire", NULL } },
+	[COOPMAP_FIELD_PARTNER_LON] = { "partner_lon", { "longitude partenaire",
+		"partner longitude", "lon partenaire", NULL } },
+	[COOPMAP_FIELD_SOURCE] = { "source", { "source url", "source", "url",
+		NULL } },
+};
+
+static const char *const reject_labels[COOPMAP_REJECT_REASON_COUNT][2] = {
+	[COOPMAP_REJECT_COUNTRY_EMPTY] = { "empty country", "pays vide" },
+	[COOPMAP_REJECT_COUNTRY_UNKNOWN] = { "unknown country", "pays inconnu" },
+	[COOPMAP_REJECT_COUNTRY_AMBIGUOUS] = { "ambiguous country", "pays ambigu" },
+	[COOPMAP_REJECT_YEAR] = { "not a year", "année invalide" },
+	[COOPMAP_REJECT_NUMBER] = { "not a number", "nombre invalide" },
+	[COOPMAP_REJECT_NEGATIVE] = { "negative count", "nombre négatif" },
+	[COOPMAP_REJECT_COORDINATE] = { "coordinate out of range",
+		"coordonnée hors limites" },
 };
 
 struct coopmap_projects {
 	char *path;
-	size_t rows_read;
+	char encoding[32];
+	size_t rows_read, rows_joined;
 	GArray *projects;   /* coopmap_project */
 	GArray *rejects;    /* coopmap_reject */
 	GStringChunk *text;
+	size_t n_columns;
+	char **headers;     /* in text */
+	int *column_field;
 };
 
-static long find_field(const coopmap_table *table, enum field f)
+const char *coopmap_field_name(coopmap_field field)
 {
-	for (int i = 0; synonyms[f][i] != NULL; i++) {
-		long col = coopmap_table_find_column(table, synonyms[f][i]);
+	return field < COOPMAP_FIELD_COUNT ? fields[field].name : "";
+}
 
-		if (col >= 0)
-			return col;
+const char *const *coopmap_field_synonyms(coopmap_field field)
+{
+	return fields[field].synonyms;
+}
+
+int coopmap_field_from_name(const char *name)
+{
+	for (int f = 0; f < COOPMAP_FIELD_COUNT; f++) {
+		if (strcmp(fields[f].name, name) == 0)
+			return f;
 	}
 	return -1;
+}
+
+const char *coopmap_reject_label(coopmap_reject_reason code, const char *lang)
+{
+	int fr = lang == NULL || strcmp(lang, "en") != 0;
+
+	return code < COOPMAP_REJECT_REASON_COUNT ? reject_labels[code][fr] : "";
+}
+
+/* Column of each field: --map first, then the synonyms in order (a more
+ * specific header wins over a generic one, whatever the column order). */
+static int map_columns(const coopmap_table *table,
+	const coopmap_records_opts *opts, long *cols, coopmap_error *err)
+{
+	for (int f = 0; f < COOPMAP_FIELD_COUNT; f++)
+		cols[f] = -1;
+	for (size_t i = 0; i < opts->n_map; i++) {
+		const char *eq = strrchr(opts->map[i], '=');
+		char header[512];
+		int f;
+		long col;
+
+		if (eq == NULL || (size_t)(eq - opts->map[i]) >= sizeof(header))
+			return coopmap_error_set(err, COOPMAP_ERR_USAGE,
+				"--map '%s': expected HEADER=FIELD", opts->map[i]);
+		memcpy(header, opts->map[i], (size_t)(eq - opts->map[i]));
+		header[eq - opts->map[i]] = '\0';
+		f = coopmap_field_from_name(eq + 1);
+		if (f < 0)
+			return coopmap_error_set(err, COOPMAP_ERR_USAGE,
+				"--map '%s': unknown field '%s' (see 'coopmap columns "
+				"--help')", opts->map[i], eq + 1);
+		col = coopmap_table_find_column(table, header);
+		if (col < 0)
+			return coopmap_error_set(err, COOPMAP_ERR_USAGE,
+				"--map '%s': %s has no column '%s'", opts->map[i],
+				coopmap_table_path(table), header);
+		cols[f] = col;
+	}
+	for (int f = 0; f < COOPMAP_FIELD_COUNT; f++) {
+		for (int i = 0; cols[f] < 0 && fields[f].synonyms[i] != NULL; i++) {
+			long col = coopmap_table_find_column(table,
+				fields[f].synonyms[i]);
+			int taken = 0;
+
+			for (int g = 0; g < COOPMAP_FIELD_COUNT && col >= 0; g++)
+				taken |= cols[g] == col;
+			if (col >= 0 && !taken)
+				cols[f] = col;
+		}
+	}
+	return COOPMAP_OK;
 }
 
 static const char *cell(coopmap_projects *p, const coopmap_table *table,
@@ -67,11 +174,12 @@ static const char *cell(coopmap_projects *p, const coopmap_table *table,
 	return kept;
 }
 
-static void add_reject(coopmap_projects *p, long line, const char *column,
-	const char *value, const char *reason, const char *suggestion)
+static void add_reject(coopmap_projects *p, long line, coopmap_reject_reason code,
+	const char *column, const char *value, const char *reason,
+	const char *suggestion)
 {
 	coopmap_reject r = {
-		line,
+		line, code,
 		g_string_chunk_insert_const(p->text, column),
 		g_string_chunk_insert_const(p->text, value),
 		g_string_chunk_insert_const(p->text, reason),
@@ -99,77 +207,277 @@ static int parse_year(const char *text, int *year)
 	return *year >= 1900 && *year <= 2100 ? 0 : -1;
 }
 
+/*
+ * A number as French spreadsheets write it: "15 000", "15 000 €",
+ * "12,5", "1.5".  Spaces (also no-break ones) group thousands; a comma is
+ * the decimal mark.  "" is NAN (not given).  Returns -1 when not a number.
+ */
+static int parse_number(const char *text, double *out)
+{
+	GString *clean = g_string_new(NULL);
+	char *end;
+	double v;
+	int rc = 0;
+
+	*out = NAN;
+	for (const char *s = text; *s != '\0'; s = g_utf8_next_char(s)) {
+		gunichar c = g_utf8_get_char(s);
+
+		if (g_unichar_isspace(c) || c == 0x00A0 || c == 0x202F || c == 0x20AC)
+			continue;
+		g_string_append_unichar(clean, c == ',' ? '.' : c);
+	}
+	if (g_ascii_strcasecmp(clean->str, "eur") == 0)
+		g_string_truncate(clean, 0);
+	else if (clean->len > 3 &&
+	    g_ascii_strcasecmp(clean->str + clean->len - 3, "eur") == 0)
+		g_string_truncate(clean, clean->len - 3);
+	if (clean->len > 0) {
+		errno = 0;
+		v = g_ascii_strtod(clean->str, &end);
+		if (errno != 0 || *end != '\0' || !isfinite(v))
+			rc = -1;
+		else
+			*out = v;
+	}
+	g_string_free(clean, TRUE);
+	return rc;
+}
+
+struct row_ctx {
+	coopmap_projects *p;
+	const coopmap_table *table;
+	const long *cols;
+	long line;
+};
+
+static const char *header_of(const struct row_ctx *r, coopmap_field f)
+{
+	return coopmap_table_column_name(r->table, (size_t)r->cols[f]);
+}
+
+/* Counts and coordinates: NAN when absent; a reject when malformed. */
+static int read_numbers(struct row_ctx *r, size_t row, coopmap_project *pr)
+{
+	static const coopmap_field counts[] = { COOPMAP_FIELD_AMOUNT,
+		COOPMAP_FIELD_TRAINED, COOPMAP_FIELD_MISSIONS,
+		COOPMAP_FIELD_DELEGATIONS, COOPMAP_FIELD_ESTABLISHMENT_LAT,
+		COOPMAP_FIELD_ESTABLISHMENT_LON, COOPMAP_FIELD_PARTNER_LAT,
+		COOPMAP_FIELD_PARTNER_LON };
+	double *targets[] = { &pr->amount, &pr->trained, &pr->missions,
+		&pr->delegations, &pr->establishment_lat, &pr->establishment_lon,
+		&pr->partner_lat, &pr->partner_lon };
+
+	for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++) {
+		const char *text = cell(r->p, r->table, row, r->cols[counts[i]]);
+		int is_lat = counts[i] == COOPMAP_FIELD_ESTABLISHMENT_LAT ||
+			counts[i] == COOPMAP_FIELD_PARTNER_LAT;
+		int is_coord = i >= 4;
+
+		if (parse_number(text, targets[i]) != 0) {
+			add_reject(r->p, r->line, COOPMAP_REJECT_NUMBER,
+				header_of(r, counts[i]), text, "not a number", NULL);
+			return -1;
+		}
+		if (!is_coord && *targets[i] < 0) {
+			add_reject(r->p, r->line, COOPMAP_REJECT_NEGATIVE,
+				header_of(r, counts[i]), text,
+				"a count or an amount cannot be negative", NULL);
+			return -1;
+		}
+		if (is_coord && !isnan(*targets[i]) &&
+		    fabs(*targets[i]) > (is_lat ? 90.0 : 180.0)) {
+			add_reject(r->p, r->line, COOPMAP_REJECT_COORDINATE,
+				header_of(r, counts[i]), text, is_lat
+				? "a latitude is within -90..90 degrees"
+				: "a longitude is within -180..180 degrees", NULL);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Split "Bénin, Togo" / "Bénin / Togo" / "Bénin et Togo" into parts. */
+static gchar **split_countries(const char *text)
+{
+	GRegex *re = g_regex_new("\\s*(?:[,;/+&\\n]|\\s(?:et|and)\\s)\\s*",
+		G_REGEX_CASELESS, 0, NULL);
+	gchar **parts = g_regex_split(re, text, 0);
+
+	g_regex_unref(re);
+	return parts;
+}
+
+static void append_project(coopmap_projects *p, const coopmap_project *base,
+	const char *text, const coopmap_country *country, int part)
+{
+	coopmap_project pr = *base;
+
+	pr.part = part;
+	pr.country_text = g_string_chunk_insert_const(p->text, text);
+	pr.country = country;
+	g_array_append_val(p->projects, pr);
+}
+
+static int reject_country(struct row_ctx *r, const char *whole,
+	const char *part, const coopmap_country_match *m)
+{
+	char reason[640];
+
+	if (m->status == COOPMAP_COUNTRY_AMBIGUOUS) {
+		snprintf(reason, sizeof(reason), "'%s' is ambiguous: it may be %s",
+			part, m->suggestion);
+		add_reject(r->p, r->line, COOPMAP_REJECT_COUNTRY_AMBIGUOUS,
+			header_of(r, COOPMAP_FIELD_COUNTRY), whole, reason,
+			m->suggestion);
+	} else {
+		if (strcmp(whole, part) == 0)
+			snprintf(reason, sizeof(reason), "unknown country");
+		else
+			snprintf(reason, sizeof(reason), "unknown country '%s'", part);
+		add_reject(r->p, r->line, COOPMAP_REJECT_COUNTRY_UNKNOWN,
+			header_of(r, COOPMAP_FIELD_COUNTRY), whole, reason,
+			m->suggestion);
+	}
+	return -1;
+}
+
+/* The country cell: whole, or else every part of a list; one record per
+ * country. */
+static int join_countries(struct row_ctx *r, const coopmap_countries *countries,
+	const coopmap_project *base)
+{
+	const char *text = base->country_text;
+	coopmap_country_match whole, m;
+	gchar **parts;
+	int n = 0, rc = 0;
+
+	coopmap_country_resolve(countries, text, &whole);
+	if (whole.status == COOPMAP_COUNTRY_FOUND) {
+		append_project(r->p, base, text, whole.country, 0);
+		return 0;
+	}
+	parts = split_countries(text);
+	for (int i = 0; parts[i] != NULL; i++)
+		n += parts[i][0] != '\0';
+	if (n < 2) {
+		g_strfreev(parts);
+		return reject_country(r, text, text, &whole);
+	}
+	for (int i = 0; parts[i] != NULL && rc == 0; i++) {
+		if (parts[i][0] == '\0')
+			continue;
+		coopmap_country_resolve(countries, parts[i], &m);
+		if (m.status != COOPMAP_COUNTRY_FOUND)
+			rc = reject_country(r, text, parts[i], &m);
+	}
+	for (int i = 0, k = 1; parts[i] != NULL && rc == 0; i++) {
+		if (parts[i][0] == '\0')
+			continue;
+		coopmap_country_resolve(countries, parts[i], &m);
+		append_project(r->p, base, parts[i], m.country, k++);
+	}
+	g_strfreev(parts);
+	return rc;
+}
+
 static void read_row(coopmap_projects *p, const coopmap_table *table,
 	size_t row, const long *cols, const coopmap_countries *countries)
 {
-	coopmap_project project;
-	coopmap_country_match match;
+	struct row_ctx r = { p, table, cols, coopmap_table_line(table, row) };
+	coopmap_project pr;
 	const char *year_text;
-	char reason[512];
 
-	memset(&project, 0, sizeof(project));
-	project.line = coopmap_table_line(table, row);
-	project.establishment = cell(p, table, row, cols[F_ESTABLISHMENT]);
-	project.establishment_city = cell(p, table, row, cols[F_ESTABLISHMENT_CITY]);
-	project.partner = cell(p, table, row, cols[F_PARTNER]);
-	project.partner_city = cell(p, table, row, cols[F_PARTNER_CITY]);
-	project.country_text = cell(p, table, row, cols[F_COUNTRY]);
-	project.theme = cell(p, table, row, cols[F_THEME]);
-	project.programme = cell(p, table, row, cols[F_PROGRAMME]);
-	project.source = cell(p, table, row, cols[F_SOURCE]);
-	year_text = cell(p, table, row, cols[F_YEAR]);
+	memset(&pr, 0, sizeof(pr));
+	pr.line = r.line;
+	pr.establishment = cell(p, table, row, cols[COOPMAP_FIELD_ESTABLISHMENT]);
+	pr.finess = cell(p, table, row, cols[COOPMAP_FIELD_FINESS]);
+	pr.establishment_city = cell(p, table, row,
+		cols[COOPMAP_FIELD_ESTABLISHMENT_CITY]);
+	pr.region = cell(p, table, row, cols[COOPMAP_FIELD_REGION]);
+	pr.partner = cell(p, table, row, cols[COOPMAP_FIELD_PARTNER]);
+	pr.partner_city = cell(p, table, row, cols[COOPMAP_FIELD_PARTNER_CITY]);
+	pr.country_text = cell(p, table, row, cols[COOPMAP_FIELD_COUNTRY]);
+	pr.theme = cell(p, table, row, cols[COOPMAP_FIELD_THEME]);
+	pr.programme = cell(p, table, row, cols[COOPMAP_FIELD_PROGRAMME]);
+	pr.source = cell(p, table, row, cols[COOPMAP_FIELD_SOURCE]);
+	year_text = cell(p, table, row, cols[COOPMAP_FIELD_YEAR]);
 
-	const char *country_col = coopmap_table_column_name(table,
-		(size_t)cols[F_COUNTRY]);
-	if (project.country_text[0] == '\0') {
-		add_reject(p, project.line, country_col, "",
+	if (pr.country_text[0] == '\0') {
+		add_reject(p, r.line, COOPMAP_REJECT_COUNTRY_EMPTY,
+			header_of(&r, COOPMAP_FIELD_COUNTRY), "",
 			"the partner country is empty", NULL);
 		return;
 	}
-	coopmap_country_resolve(countries, project.country_text, &match);
-	if (match.status == COOPMAP_COUNTRY_AMBIGUOUS) {
-		snprintf(reason, sizeof(reason),
-			"the country is ambiguous: it may be %s", match.suggestion);
-		add_reject(p, project.line, country_col, project.country_text,
-			reason, match.suggestion);
-		return;
-	}
-	if (match.status != COOPMAP_COUNTRY_FOUND) {
-		add_reject(p, project.line, country_col, project.country_text,
-			"unknown country", match.suggestion);
-		return;
-	}
-	project.country = match.country;
-	if (parse_year(year_text, &project.year) != 0) {
-		add_reject(p, project.line, coopmap_table_column_name(table,
-			(size_t)cols[F_YEAR]), year_text,
+	if (parse_year(year_text, &pr.year) != 0) {
+		add_reject(p, r.line, COOPMAP_REJECT_YEAR,
+			header_of(&r, COOPMAP_FIELD_YEAR), year_text,
 			"the year must be four digits from 1900 to 2100", NULL);
 		return;
 	}
-	g_array_append_val(p->projects, project);
+	if (read_numbers(&r, row, &pr) != 0)
+		return;
+	if (join_countries(&r, countries, &pr) == 0)
+		p->rows_joined++;
 }
 
-int coopmap_projects_read(const char *path, const char *layer_name,
+static void keep_columns(coopmap_projects *p, const coopmap_table *table,
+	const long *cols)
+{
+	p->n_columns = coopmap_table_column_count(table);
+	p->headers = calloc(p->n_columns + 1, sizeof(char *));
+	p->column_field = calloc(p->n_columns + 1, sizeof(int));
+	for (size_t i = 0; p->headers && p->column_field && i < p->n_columns; i++) {
+		p->headers[i] = g_string_chunk_insert(p->text,
+			coopmap_table_column_name(table, i));
+		p->column_field[i] = -1;
+		for (int f = 0; f < COOPMAP_FIELD_COUNT; f++) {
+			if (cols[f] == (long)i)
+				p->column_field[i] = f;
+		}
+	}
+}
+
+static int no_country_column(const coopmap_table *table, coopmap_error *err)
+{
+	GString *found = g_string_new(NULL);
+	int rc;
+
+	for (size_t i = 0; i < coopmap_table_column_count(table); i++)
+		g_string_append_printf(found, "%s'%s'", i > 0 ? ", " : "",
+			coopmap_table_column_name(table, i));
+	rc = coopmap_error_set(err, COOPMAP_ERR_INPUT,
+		"%s: no column names the partner country (accepted headers: pays, "
+		"pays partenaire, country, partner country; or --map HEADER=country); "
+		"found: %s", coopmap_table_path(table), found->str);
+	g_string_free(found, TRUE);
+	return rc;
+}
+
+int coopmap_projects_read(const char *path, const coopmap_records_opts *opts,
 	const coopmap_countries *countries, coopmap_projects **out,
 	coopmap_error *err)
 {
+	const coopmap_records_opts defaults = COOPMAP_RECORDS_OPTS_INIT;
+	coopmap_table_opts table_opts = COOPMAP_TABLE_OPTS_INIT;
 	coopmap_table *table = NULL;
 	coopmap_projects *p;
-	long cols[F_COUNT];
+	long cols[COOPMAP_FIELD_COUNT];
 	int rc;
 
 	*out = NULL;
-	rc = coopmap_table_read(path, layer_name, &table, err);
-	if (rc != COOPMAP_OK)
-		return rc;
-	for (int f = 0; f < F_COUNT; f++)
-		cols[f] = find_field(table, (enum field)f);
-	if (cols[F_COUNTRY] < 0) {
+	if (opts == NULL)
+		opts = &defaults;
+	table_opts.layer = opts->layer;
+	table_opts.encoding = opts->encoding;
+	rc = coopmap_table_read(path, &table_opts, &table, err);
+	if (rc == COOPMAP_OK)
+		rc = map_columns(table, opts, cols, err);
+	if (rc == COOPMAP_OK && cols[COOPMAP_FIELD_COUNTRY] < 0)
+		rc = no_country_column(table, err);
+	if (rc != COOPMAP_OK) {
 		coopmap_table_free(table);
-		return coopmap_error_set(err, COOPMAP_ERR_INPUT,
-			"%s: no column names the partner country (accepted "
-			"headers: pays, pays partenaire, country, partner country)",
-			path);
+		return rc;
 	}
 	p = calloc(1, sizeof(*p));
 	if (p == NULL) {
@@ -177,10 +485,13 @@ int coopmap_projects_read(const char *path, const char *layer_name,
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	}
 	p->path = g_strdup(path);
+	snprintf(p->encoding, sizeof(p->encoding), "%s",
+		coopmap_table_encoding(table));
 	p->projects = g_array_new(FALSE, TRUE, sizeof(coopmap_project));
 	p->rejects = g_array_new(FALSE, TRUE, sizeof(coopmap_reject));
 	p->text = g_string_chunk_new(64 * 1024);
 	p->rows_read = coopmap_table_row_count(table);
+	keep_columns(p, table, cols);
 	for (size_t row = 0; row < p->rows_read; row++)
 		read_row(p, table, row, cols, countries);
 	coopmap_table_free(table);
@@ -195,6 +506,8 @@ void coopmap_projects_free(coopmap_projects *p)
 	g_array_free(p->projects, TRUE);
 	g_array_free(p->rejects, TRUE);
 	g_string_chunk_free(p->text);
+	free(p->headers);
+	free(p->column_field);
 	g_free(p->path);
 	free(p);
 }
@@ -204,9 +517,19 @@ const char *coopmap_projects_path(const coopmap_projects *p)
 	return p->path;
 }
 
+const char *coopmap_projects_encoding(const coopmap_projects *p)
+{
+	return p->encoding;
+}
+
 size_t coopmap_projects_rows_read(const coopmap_projects *p)
 {
 	return p->rows_read;
+}
+
+size_t coopmap_projects_rows_joined(const coopmap_projects *p)
+{
+	return p->rows_joined;
 }
 
 size_t coopmap_projects_count(const coopmap_projects *p)
@@ -230,4 +553,19 @@ const coopmap_reject *coopmap_projects_reject_get(const coopmap_projects *p,
 {
 	return i < p->rejects->len
 		? &g_array_index(p->rejects, coopmap_reject, i) : NULL;
+}
+
+size_t coopmap_projects_column_count(const coopmap_projects *p)
+{
+	return p->n_columns;
+}
+
+const char *coopmap_projects_column_header(const coopmap_projects *p, size_t i)
+{
+	return i < p->n_columns ? p->headers[i] : "";
+}
+
+int coopmap_projects_column_field(const coopmap_projects *p, size_t i)
+{
+	return i < p->n_columns ? p->column_field[i] : -1;
 }

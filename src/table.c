@@ -6,10 +6,12 @@
 #include "coopmap/table.h"
 
 #include <cpl_conv.h>
+#include <cpl_vsi.h>
 #include <cpl_error.h>
 #include <gdal.h>
 #include <ogr_api.h>
 #include <glib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +19,7 @@
 
 struct coopmap_table {
 	char *path;
+	char encoding[32];
 	size_t n_columns;
 	char **columns;
 	size_t n_rows;
@@ -32,12 +35,23 @@ static const char *last_gdal_message(void)
 	return msg != NULL && msg[0] != '\0' ? msg : "not a table GDAL/OGR can read";
 }
 
-static int is_text_table(GDALDatasetH ds)
+/* How a feature maps to a line or row of the file. */
+enum line_mode {
+	LINES_CSV,     /* FID + 1 until record_lines() corrects it */
+	LINES_SHEET,   /* the spreadsheet row: OGR's FID */
+	LINES_INDEX    /* vector files: feature order, header as row 1 */
+};
+
+static enum line_mode line_mode_of(GDALDatasetH ds)
 {
 	GDALDriverH driver = GDALGetDatasetDriver(ds);
 	const char *name = driver != NULL ? GDALGetDriverShortName(driver) : "";
 
-	return strcmp(name, "CSV") == 0;
+	if (strcmp(name, "CSV") == 0)
+		return LINES_CSV;
+	if (strcmp(name, "XLSX") == 0 || strcmp(name, "ODS") == 0)
+		return LINES_SHEET;
+	return LINES_INDEX;
 }
 
 static int grow_rows(coopmap_table *t, size_t *capacity)
@@ -57,7 +71,7 @@ static int grow_rows(coopmap_table *t, size_t *capacity)
 	return 0;
 }
 
-static int copy_layer(coopmap_table *t, OGRLayerH layer, int text_table)
+static int copy_layer(coopmap_table *t, OGRLayerH layer, enum line_mode mode)
 {
 	OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
 	OGRFeatureH feature;
@@ -87,11 +101,12 @@ static int copy_layer(coopmap_table *t, OGRLayerH layer, int text_table)
 				g_string_chunk_insert_const(t->text, value);
 		}
 		/*
-		 * The CSV driver numbers features from 1 after the header, so
-		 * line = FID + 1 while no quoted cell spans lines; spreadsheets
-		 * and vector files: the header is row 1, data from row 2.
+		 * The CSV driver numbers features from 1 after the header (line
+		 * = FID + 1 while no quoted cell spans lines); the XLSX and ODS
+		 * drivers number them by spreadsheet row.
 		 */
-		t->lines[index] = text_table ? (long)OGR_F_GetFID(feature) + 1
+		t->lines[index] = mode == LINES_CSV ? (long)OGR_F_GetFID(feature) + 1
+			: mode == LINES_SHEET ? (long)OGR_F_GetFID(feature)
 			: (long)index + 2;
 		index++;
 		OGR_F_Destroy(feature);
@@ -100,59 +115,261 @@ static int copy_layer(coopmap_table *t, OGRLayerH layer, int text_table)
 	return 0;
 }
 
-int coopmap_table_read(const char *path, const char *layer_name,
-	coopmap_table **out, coopmap_error *err)
+static int has_text_extension(const char *path)
 {
-	static const char *const open_options[] = {
-		"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO", NULL
-	};
-	GDALDatasetH ds;
-	OGRLayerH layer;
-	coopmap_table *t;
-	int rc = COOPMAP_OK;
+	const char *dot = strrchr(path, '.');
 
-	*out = NULL;
-	GDALAllRegister();
-	CPLPushErrorHandler(CPLQuietErrorHandler);
-	CPLErrorReset();
-	ds = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL,
-		open_options, NULL);
-	if (ds == NULL) {
-		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot read: %s",
-			path, last_gdal_message());
-		CPLPopErrorHandler();
+	return dot != NULL && (g_ascii_strcasecmp(dot, ".csv") == 0 ||
+		g_ascii_strcasecmp(dot, ".tsv") == 0 ||
+		g_ascii_strcasecmp(dot, ".txt") == 0);
+}
+
+/* 1-based line of the line that holds byte offset, for error messages. */
+static long line_of_offset(const char *text, size_t offset)
+{
+	long line = 1;
+
+	for (size_t i = 0; i < offset; i++)
+		line += text[i] == '\n';
+	return line;
+}
+
+/*
+ * Decode a text table into UTF-8.  *utf8 is a new buffer (g_free) and
+ * *length its size.  Why not leave it to OGR: its CSV driver passes bytes
+ * through, so Windows-1252 accents would become invalid UTF-8.
+ */
+static int decode_text(const char *path, const char *raw, size_t size,
+	const char *encoding, coopmap_table *t, char **utf8, size_t *length,
+	coopmap_error *err)
+{
+	const char *from = encoding;
+	GError *gerr = NULL;
+	gsize read = 0, written = 0;
+
+	if (from == NULL) {
+		if (size >= 2 && (((unsigned char)raw[0] == 0xFF &&
+		    (unsigned char)raw[1] == 0xFE) || ((unsigned char)raw[0] == 0xFE
+		    && (unsigned char)raw[1] == 0xFF)))
+			from = "UTF-16";
+		else if (memchr(raw, '\0', size) != NULL)
+			return coopmap_error_set_at(err, COOPMAP_ERR_INPUT, path,
+				line_of_offset(raw, (size_t)((const char *)memchr(raw,
+				'\0', size) - raw)), NULL, NULL, "a NUL byte: this is "
+				"not a text table (binary file, or UTF-16 without BOM?)");
+		else if (g_utf8_validate(raw, (gssize)size, NULL))
+			from = "UTF-8";
+		else
+			from = "WINDOWS-1252";
+	}
+	snprintf(t->encoding, sizeof(t->encoding), "%s", from);
+	if (g_ascii_strcasecmp(from, "UTF-8") == 0) {
+		const char *bad = NULL;
+
+		if (!g_utf8_validate(raw, (gssize)size, &bad))
+			return coopmap_error_set_at(err, COOPMAP_ERR_INPUT, path,
+				line_of_offset(raw, (size_t)(bad - raw)), NULL, NULL,
+				"not valid UTF-8 (give the file's encoding with "
+				"--encoding, e.g. WINDOWS-1252)");
+		*utf8 = g_memdup2(raw, size + 1);
+		(*utf8)[size] = '\0';
+		*length = size;
+		return COOPMAP_OK;
+	}
+	*utf8 = g_convert(raw, (gssize)size, "UTF-8", from, &read, &written, &gerr);
+	if (*utf8 == NULL) {
+		int rc = coopmap_error_set_at(err, COOPMAP_ERR_INPUT, path,
+			line_of_offset(raw, read), NULL, NULL,
+			"cannot decode as %s: %s", from, gerr->message);
+
+		g_error_free(gerr);
 		return rc;
 	}
-	layer = layer_name != NULL ? GDALDatasetGetLayerByName(ds, layer_name)
+	*length = written;
+	return COOPMAP_OK;
+}
+
+/*
+ * The line each record starts on.  OGR does not say, and a quoted cell may
+ * span lines: this walks the decoded text once, tracking only whether it is
+ * inside quotes (cells are OGR's to parse).  starts[0] is the header's line;
+ * blank lines are skipped as OGR skips them.
+ */
+static long *record_lines(const char *text, size_t length, size_t *count)
+{
+	GArray *starts = g_array_new(FALSE, FALSE, sizeof(long));
+	long line = 1, start = 1;
+	int quoted = 0, empty = 1;
+
+	for (size_t i = 0; i <= length; i++) {
+		char c = i < length ? text[i] : '\n';
+
+		if (c == '"')
+			quoted = !quoted;
+		if (c == '\n' && !quoted) {
+			if (!empty)
+				g_array_append_val(starts, start);
+			line++;
+			start = line;
+			empty = 1;
+			continue;
+		}
+		if (c == '\n')
+			line++;
+		else if (c != '\r' && !(i < 3 && (unsigned char)c >= 0xEF))
+			empty = 0;
+	}
+	*count = starts->len;
+	return (long *)g_array_free(starts, FALSE);
+}
+
+/* CSV: every cell as text, the first line as header. */
+static GDALDatasetH open_dataset(const char *path, int text)
+{
+	static const char *const csv_options[] = {
+		"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO", "HEADERS=YES", NULL
+	};
+
+	if (text)
+		return GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL,
+			csv_options, NULL);
+	return GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL,
+		NULL);
+}
+
+static int fill_from_dataset(coopmap_table *t, GDALDatasetH ds,
+	const char *path, const char *layer_name, coopmap_error *err);
+
+/* Open open_path (the file, or its decoded copy in /vsimem/) and copy its
+ * layer; errors name path, the file the user gave. */
+static int read_dataset(coopmap_table *t, const char *open_path,
+	const char *path, int text, const char *layer_name, coopmap_error *err)
+{
+	GDALDatasetH ds = open_dataset(open_path, text);
+	int rc;
+
+	if (ds == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot read: %s",
+			path, last_gdal_message());
+	rc = fill_from_dataset(t, ds, path, layer_name, err);
+	GDALClose(ds);
+	return rc;
+}
+
+static int fill_from_dataset(coopmap_table *t, GDALDatasetH ds,
+	const char *path, const char *layer_name, coopmap_error *err)
+{
+	OGRLayerH layer = layer_name != NULL
+		? GDALDatasetGetLayerByName(ds, layer_name)
 		: GDALDatasetGetLayer(ds, 0);
-	if (layer == NULL) {
-		rc = layer_name != NULL
+
+	if (layer == NULL)
+		return layer_name != NULL
 			? coopmap_error_set(err, COOPMAP_ERR_INPUT,
 				"%s: no layer or sheet named '%s'", path, layer_name)
 			: coopmap_error_set(err, COOPMAP_ERR_INPUT,
 				"%s: the file holds no table", path);
-		GDALClose(ds);
-		CPLPopErrorHandler();
-		return rc;
-	}
-	t = calloc(1, sizeof(*t));
-	if (t == NULL) {
-		GDALClose(ds);
-		CPLPopErrorHandler();
+	if (copy_layer(t, layer, line_mode_of(ds)) != 0)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	return COOPMAP_OK;
+}
+
+/* Record lines replace the FID guess when both agree on the count. */
+static void apply_record_lines(coopmap_table *t, const long *starts,
+	size_t count)
+{
+	if (count != t->n_rows + 1)
+		return;
+	for (size_t i = 0; i < t->n_rows; i++)
+		t->lines[i] = starts[i + 1];
+}
+
+static int read_text_table(coopmap_table *t, const char *path,
+	const coopmap_table_opts *opts, coopmap_error *err)
+{
+	gchar *raw = NULL, *utf8 = NULL;
+	gsize size = 0;
+	size_t length = 0, n_starts = 0;
+	char mem_path[64];
+	long *starts;
+	int rc;
+
+	if (!g_file_get_contents(path, &raw, &size, NULL))
+		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot read: %s",
+			path, g_file_test(path, G_FILE_TEST_EXISTS)
+			? "permission denied or not a file" : "no such file");
+	rc = decode_text(path, raw, size, opts->encoding, t, &utf8, &length, err);
+	g_free(raw);
+	if (rc != COOPMAP_OK)
+		return rc;
+	/* A distinct name per table: tables may be read concurrently. */
+	snprintf(mem_path, sizeof(mem_path), "/vsimem/coopmap-%p.csv", (void *)t);
+	VSIFCloseL(VSIFileFromMemBuffer(mem_path, (GByte *)utf8,
+		(vsi_l_offset)length, FALSE));
+	rc = read_dataset(t, mem_path, path, 1, opts->layer, err);
+	VSIUnlink(mem_path);
+	if (rc == COOPMAP_OK) {
+		starts = record_lines(utf8, length, &n_starts);
+		apply_record_lines(t, starts, n_starts);
+		g_free(starts);
 	}
+	g_free(utf8);
+	return rc;
+}
+
+static int read_other_table(coopmap_table *t, const char *path,
+	const coopmap_table_opts *opts, coopmap_error *err)
+{
+	int rc;
+
+	/* Spreadsheets: the first row is the header even when every cell is
+	 * text (OGR's guess would call the columns Field1, Field2 ...).  GDAL
+	 * 3.6 takes this as a configuration option, and reads the sheet only
+	 * when features are asked for: keep it set until then. */
+	CPLSetThreadLocalConfigOption("OGR_XLSX_HEADERS", "FORCE");
+	CPLSetThreadLocalConfigOption("OGR_ODS_HEADERS", "FORCE");
+	rc = read_dataset(t, path, path, 0, opts->layer, err);
+	CPLSetThreadLocalConfigOption("OGR_XLSX_HEADERS", NULL);
+	CPLSetThreadLocalConfigOption("OGR_ODS_HEADERS", NULL);
+	return rc;
+}
+
+int coopmap_table_read(const char *path, const coopmap_table_opts *opts,
+	coopmap_table **out, coopmap_error *err)
+{
+	const coopmap_table_opts defaults = COOPMAP_TABLE_OPTS_INIT;
+	coopmap_table *t;
+	int rc;
+
+	*out = NULL;
+	if (opts == NULL)
+		opts = &defaults;
+	t = calloc(1, sizeof(*t));
+	if (t == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	t->text = g_string_chunk_new(64 * 1024);
 	t->path = strdup(path);
-	if (t->path == NULL || copy_layer(t, layer, is_text_table(ds)) != 0) {
+	if (t->path == NULL) {
 		coopmap_table_free(t);
-		GDALClose(ds);
-		CPLPopErrorHandler();
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	}
-	GDALClose(ds);
+	GDALAllRegister();
+	CPLPushErrorHandler(CPLQuietErrorHandler);
+	CPLErrorReset();
+	rc = has_text_extension(path) ? read_text_table(t, path, opts, err)
+		: read_other_table(t, path, opts, err);
 	CPLPopErrorHandler();
+	if (rc != COOPMAP_OK) {
+		coopmap_table_free(t);
+		return rc;
+	}
 	*out = t;
 	return COOPMAP_OK;
+}
+
+const char *coopmap_table_encoding(const coopmap_table *table)
+{
+	return table->encoding;
 }
 
 void coopmap_table_free(coopmap_table *table)

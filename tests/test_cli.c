@@ -12,19 +12,30 @@
 
 extern char **environ;
 
-static char err_text[65536];
+static char err_text[65536], out_text[65536];
 
-/* Run coopmap with args (NULL-terminated); stderr lands in err_text. */
+static void slurp_into(const char *path, char *buf, size_t size)
+{
+	FILE *in = fopen(path, "r");
+	size_t len;
+
+	assert_non_null(in);
+	len = fread(buf, 1, size - 1, in);
+	buf[len] = '\0';
+	fclose(in);
+}
+
+/* Run coopmap with args (NULL-terminated); stderr lands in err_text,
+ * stdout in out_text. */
 static int run(const char *const *args)
 {
 	const char *bin = getenv("COOPMAP_BIN");
 	char *argv[32];
 	posix_spawn_file_actions_t actions;
 	const char *err_path = TEST_ARTIFACTS "/cli-stderr.txt";
+	const char *out_path = TEST_ARTIFACTS "/cli-stdout.txt";
 	pid_t pid;
 	int status, n = 0;
-	FILE *in;
-	size_t len;
 
 	assert_non_null(bin);
 	argv[n++] = (char *)bin;
@@ -34,14 +45,13 @@ static int run(const char *const *args)
 	posix_spawn_file_actions_init(&actions);
 	posix_spawn_file_actions_addopen(&actions, 2, err_path,
 		O_WRONLY | O_CREAT | O_TRUNC, 0644);
-	posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&actions, 1, out_path,
+		O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	assert_int_equal(posix_spawn(&pid, bin, &actions, NULL, argv, environ), 0);
 	posix_spawn_file_actions_destroy(&actions);
 	assert_int_equal(waitpid(pid, &status, 0), pid);
-	in = fopen(err_path, "r");
-	len = fread(err_text, 1, sizeof(err_text) - 1, in);
-	err_text[len] = '\0';
-	fclose(in);
+	slurp_into(err_path, err_text, sizeof(err_text));
+	slurp_into(out_path, out_text, sizeof(out_text));
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
 }
 
@@ -203,6 +213,46 @@ static void test_rejected_rows_are_listed_and_strict_exits_1(void **state)
 	assert_false(exists(out));
 }
 
+static void test_check_counts_rows_and_writes_rejects(void **state)
+{
+	const char *rejects = TEST_ARTIFACTS "/rejects.csv";
+	const char *check[] = { "check", "tests/data/projects-bad.csv",
+		"--rejects", rejects, NULL };
+	const char *strict[] = { "check", "tests/data/projects-bad.csv",
+		"--strict", "--quiet", NULL };
+	const char *clean[] = { "check", "examples/cooperations.csv", "--strict",
+		NULL };
+	char text[4096] = "";
+	FILE *in;
+
+	(void)state;
+	unlink(rejects);
+	assert_int_equal(run(check), 0);
+	in = fopen(rejects, "r");
+	assert_non_null(in);
+	text[fread(text, 1, sizeof(text) - 1, in)] = '\0';
+	fclose(in);
+	assert_non_null(strstr(text, "file,line,column,value,reason,detail,suggestion"));
+	assert_non_null(strstr(text, "Madagasikara : vouliez-vous dire Madagascar"));
+	assert_int_equal(run(strict), 1);
+	assert_int_equal(run(clean), 0);
+	assert_non_null(strstr(err_text, "60 rows read, 60 joined, 0 rejected"));
+}
+
+static void test_country_prints_one_line_per_text(void **state)
+{
+	const char *good[] = { "country", "RDC", "Viêt Nam", "GLP", NULL };
+	const char *bad[] = { "country", "Mali", "Madagasikara", NULL };
+
+	(void)state;
+	assert_int_equal(run(good), 0);
+	assert_string_equal(out_text, "COD\tRépublique démocratique du Congo\n"
+		"VNM\tViêt Nam\nGLP\tGuadeloupe\n");
+	assert_int_equal(run(bad), 1);
+	assert_string_equal(out_text, "MLI\tMali\n?\tMadagasikara: unknown "
+		"country; did you mean Madagascar (MDG)?\n");
+}
+
 static void test_help_version_and_unknown_command(void **state)
 {
 	const char *help[] = { "help", "render", NULL };
@@ -226,6 +276,8 @@ int main(void)
 		cmocka_unit_test(test_failures_exit_2_with_a_message_and_no_file),
 		cmocka_unit_test(test_failed_run_keeps_the_previous_map),
 		cmocka_unit_test(test_rejected_rows_are_listed_and_strict_exits_1),
+		cmocka_unit_test(test_check_counts_rows_and_writes_rejects),
+		cmocka_unit_test(test_country_prints_one_line_per_text),
 		cmocka_unit_test(test_help_version_and_unknown_command),
 	};
 	return cmocka_run_group_tests_name("cli", tests, setup, NULL);

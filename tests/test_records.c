@@ -30,9 +30,10 @@ static coopmap_projects *read_ok(const char *path)
 
 	if (coopmap_projects_read(path, NULL, registry, &p, &err) != COOPMAP_OK)
 		fail_msg("%s", err.message);
-	/* Nothing lost: every row read is a project or a reject. */
+	/* Nothing lost: every row read is joined or rejected. */
 	assert_int_equal(coopmap_projects_rows_read(p),
-		coopmap_projects_count(p) + coopmap_projects_reject_count(p));
+		coopmap_projects_rows_joined(p) + coopmap_projects_reject_count(p));
+	assert_true(coopmap_projects_count(p) >= coopmap_projects_rows_joined(p));
 	return p;
 }
 
@@ -125,6 +126,146 @@ static void test_a_missing_file_is_an_io_error(void **state)
 	assert_non_null(strstr(err.message, "no-such-file.csv"));
 }
 
+static void expect_same_record(const coopmap_project *a,
+	const coopmap_project *b, const char *format)
+{
+	if (strcmp(a->establishment, b->establishment) != 0 ||
+	    strcmp(a->finess, b->finess) != 0 ||
+	    strcmp(a->establishment_city, b->establishment_city) != 0 ||
+	    strcmp(a->partner, b->partner) != 0 ||
+	    strcmp(a->partner_city, b->partner_city) != 0 ||
+	    a->country != b->country || strcmp(a->theme, b->theme) != 0 ||
+	    strcmp(a->programme, b->programme) != 0 || a->year != b->year ||
+	    a->part != b->part ||
+	    !((isnan(a->amount) && isnan(b->amount)) || a->amount == b->amount) ||
+	    !((isnan(a->trained) && isnan(b->trained)) || a->trained == b->trained))
+		fail_msg("%s: the record of '%s' (line %ld) differs from the UTF-8 "
+			"CSV's", format, b->establishment, b->line);
+}
+
+static void test_every_format_gives_the_same_records(void **state)
+{
+	static const char *const files[] = {
+		"tests/data/formats/projets-excel.csv",
+		"tests/data/formats/projets-bom.csv",
+		"tests/data/formats/projets.xlsx",
+		"tests/data/formats/projets.ods",
+		"tests/data/formats/projets.gpkg",
+		"tests/data/formats/projets.geojson",
+	};
+	coopmap_projects *ref = read_ok("tests/data/formats/projets.csv");
+
+	(void)state;
+	assert_int_equal(coopmap_projects_rows_read(ref), 10);
+	assert_int_equal(coopmap_projects_rows_joined(ref), 10);
+	assert_int_equal(coopmap_projects_count(ref), 11);
+	for (size_t f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
+		coopmap_projects *p = read_ok(files[f]);
+
+		assert_int_equal(coopmap_projects_count(p), coopmap_projects_count(ref));
+		for (size_t i = 0; i < coopmap_projects_count(p); i++)
+			expect_same_record(coopmap_projects_get(ref, i),
+				coopmap_projects_get(p, i), files[f]);
+		coopmap_projects_free(p);
+	}
+	coopmap_projects_free(ref);
+}
+
+static void test_french_excel_csv_is_read_as_windows_1252(void **state)
+{
+	coopmap_projects *p = read_ok("tests/data/formats/projets-excel.csv");
+	const coopmap_project *nimes = coopmap_projects_get(p, 1);
+
+	(void)state;
+	assert_string_equal(coopmap_projects_encoding(p), "WINDOWS-1252");
+	assert_string_equal(nimes->establishment, "CHU de Nîmes");
+	assert_string_equal(nimes->country->iso_a3, "SEN");
+	assert_string_equal(nimes->theme, "maintenance\nbiomédicale");
+	coopmap_projects_free(p);
+}
+
+static void test_lines_follow_quoted_cells_that_span_lines(void **state)
+{
+	coopmap_projects *p = read_ok("tests/data/formats/projets.csv");
+
+	(void)state;
+	assert_int_equal(coopmap_projects_get(p, 1)->line, 3);  /* Nîmes */
+	assert_int_equal(coopmap_projects_get(p, 2)->line, 5);  /* Strasbourg */
+	coopmap_projects_free(p);
+}
+
+static void test_spreadsheet_rows_are_the_lines(void **state)
+{
+	coopmap_projects *p = read_ok("tests/data/formats/projets.xlsx");
+
+	(void)state;
+	assert_int_equal(coopmap_projects_get(p, 0)->line, 2);
+	assert_int_equal(coopmap_projects_get(p, 2)->line, 4);
+	coopmap_projects_free(p);
+}
+
+static void test_french_numbers_and_multi_country_cells(void **state)
+{
+	coopmap_projects *p = read_ok("tests/data/formats/projets.csv");
+	const coopmap_project *rennes = coopmap_projects_get(p, 0);
+	const coopmap_project *nimes = coopmap_projects_get(p, 1);
+	const coopmap_project *benin = coopmap_projects_get(p, 9);
+	const coopmap_project *togo = coopmap_projects_get(p, 10);
+
+	(void)state;
+	assert_close(rennes->amount, 15000, 0);
+	assert_close(rennes->trained, 12, 0);
+	assert_close(nimes->amount, 20000.5, 1e-9);
+	assert_true(isnan(coopmap_projects_get(p, 2)->amount));
+	assert_string_equal(benin->country->iso_a3, "BEN");
+	assert_string_equal(togo->country->iso_a3, "TGO");
+	assert_int_equal(benin->line, togo->line);
+	assert_int_equal(benin->part, 1);
+	assert_int_equal(togo->part, 2);
+	coopmap_projects_free(p);
+}
+
+static void test_wrong_encoding_given_is_an_error_with_line(void **state)
+{
+	coopmap_records_opts opts = COOPMAP_RECORDS_OPTS_INIT;
+	coopmap_projects *p = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+
+	(void)state;
+	opts.encoding = "UTF-8";
+	assert_int_equal(coopmap_projects_read("tests/data/formats/projets-excel.csv",
+		&opts, registry, &p, &err), COOPMAP_ERR_INPUT);
+	assert_int_equal(err.line, 1);
+	assert_non_null(strstr(err.message, "--encoding"));
+}
+
+static const char *map_bad[1];
+
+static void test_map_overrides_a_header(void **state)
+{
+	static const char *const map[] = { "Partenaire=partner_city",
+		"Ville partenaire=partner" };
+	coopmap_records_opts opts = COOPMAP_RECORDS_OPTS_INIT;
+	coopmap_projects *p = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+
+	(void)state;
+	opts.map = map;
+	opts.n_map = 2;
+	assert_int_equal(coopmap_projects_read("tests/data/formats/projets.csv",
+		&opts, registry, &p, &err), COOPMAP_OK);
+	assert_string_equal(coopmap_projects_get(p, 0)->partner, "Bujumbura");
+	assert_string_equal(coopmap_projects_get(p, 0)->partner_city,
+		"CHU de Kamenge");
+	coopmap_projects_free(p);
+	opts.n_map = 1;
+	map_bad[0] = "Partenaire=nonsense";
+	opts.map = map_bad;
+	assert_int_equal(coopmap_projects_read("tests/data/formats/projets.csv",
+		&opts, registry, &p, &err), COOPMAP_ERR_USAGE);
+	assert_non_null(strstr(err.message, "nonsense"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -133,6 +274,13 @@ int main(void)
 		cmocka_unit_test(test_english_headers_are_understood),
 		cmocka_unit_test(test_a_list_without_country_column_is_an_error),
 		cmocka_unit_test(test_a_missing_file_is_an_io_error),
+		cmocka_unit_test(test_every_format_gives_the_same_records),
+		cmocka_unit_test(test_french_excel_csv_is_read_as_windows_1252),
+		cmocka_unit_test(test_lines_follow_quoted_cells_that_span_lines),
+		cmocka_unit_test(test_spreadsheet_rows_are_the_lines),
+		cmocka_unit_test(test_french_numbers_and_multi_country_cells),
+		cmocka_unit_test(test_wrong_encoding_given_is_an_error_with_line),
+		cmocka_unit_test(test_map_overrides_a_header),
 	};
 	return cmocka_run_group_tests_name("records", tests, open_registry,
 		close_registry);

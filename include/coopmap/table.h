@@ -14,15 +14,34 @@
 
 typedef struct coopmap_table coopmap_table;
 
+typedef struct coopmap_table_opts {
+	const char *layer;     /* sheet or layer name; NULL: the first */
+	const char *encoding;  /* of a text table (CSV); NULL: detected */
+} coopmap_table_opts;
+
+#define COOPMAP_TABLE_OPTS_INIT { NULL, NULL }
+
 /*
- * Read the first layer of path (or the layer named layer_name when not NULL)
- * into memory.  Every cell becomes UTF-8 text ("" when empty or null).
+ * Read one layer of path into memory (opts may be NULL for the defaults).
+ * Every cell becomes UTF-8 text ("" when empty or null).
+ *
+ * Text tables (.csv, .tsv, .txt) are decoded first: the encoding given, or
+ * else UTF-8 when the bytes are valid UTF-8 (with or without BOM), UTF-16
+ * when they start with its BOM, and Windows-1252 otherwise (what French
+ * Excel writes).  The separator (comma, semicolon, tab) is OGR's guess.
+ * Line numbers follow quoted cells that span lines.
+ *
  * On success *out is a new table (caller frees with coopmap_table_free).
  * Errors: COOPMAP_ERR_IO when the file cannot be opened or is not a table
- * OGR knows, COOPMAP_ERR_INPUT when the named layer does not exist.
+ * OGR knows; COOPMAP_ERR_INPUT when the named layer does not exist, the
+ * text cannot be decoded in the encoding given, or holds NUL bytes.
  */
-int coopmap_table_read(const char *path, const char *layer_name,
+int coopmap_table_read(const char *path, const coopmap_table_opts *opts,
 	coopmap_table **out, coopmap_error *err);
+
+/* Encoding a text table was decoded from ("UTF-8", "WINDOWS-1252" ...), or
+ * "" for other formats (borrowed). */
+const char *coopmap_table_encoding(const coopmap_table *table);
 
 void coopmap_table_free(coopmap_table *table);
 

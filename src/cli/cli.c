@@ -46,16 +46,64 @@ int cli_open_countries(const char *resolution, coopmap_countries **out,
 	return coopmap_countries_open(shp, aliases, out, err);
 }
 
+void cli_records_init(struct cli_records *r)
+{
+	coopmap_records_opts defaults = COOPMAP_RECORDS_OPTS_INIT;
+
+	memset(r, 0, sizeof(*r));
+	r->opts = defaults;
+	r->opts.map = r->map;
+}
+
+int cli_records_option(struct cli_records *r, int opt, const char *arg)
+{
+	switch (opt) {
+	case CLI_OPT_SHEET:
+		r->opts.layer = arg;
+		return 0;
+	case CLI_OPT_ENCODING:
+		r->opts.encoding = arg;
+		return 0;
+	case CLI_OPT_MAP:
+		if (r->opts.n_map == CLI_MAX_MAP) {
+			cli_message("at most %d --map options", CLI_MAX_MAP);
+			return -1;
+		}
+		r->map[r->opts.n_map++] = arg;
+		return 0;
+	default:
+		return -1;
+	}
+}
+
+int cli_read_projects(const char *path, struct cli_records *r,
+	const coopmap_countries *countries, coopmap_projects **out, int quiet,
+	coopmap_error *err)
+{
+	int rc = coopmap_projects_read(path, &r->opts, countries, out, err);
+
+	if (rc == COOPMAP_OK)
+		cli_report_rows(*out, quiet);
+	return rc;
+}
+
 void cli_report_rows(const coopmap_projects *projects, int quiet)
 {
 	size_t rejected = coopmap_projects_reject_count(projects);
+	size_t joined = coopmap_projects_rows_joined(projects);
+	size_t records = coopmap_projects_count(projects);
 
 	if (quiet)
 		return;
-	cli_message("%s: %zu rows read, %zu joined, %zu rejected",
-		coopmap_projects_path(projects),
-		coopmap_projects_rows_read(projects),
-		coopmap_projects_count(projects), rejected);
+	if (records != joined)
+		cli_message("%s: %zu rows read, %zu joined, %zu rejected (%zu "
+			"project records: a row naming several countries counts in "
+			"each)", coopmap_projects_path(projects),
+			coopmap_projects_rows_read(projects), joined, rejected, records);
+	else
+		cli_message("%s: %zu rows read, %zu joined, %zu rejected",
+			coopmap_projects_path(projects),
+			coopmap_projects_rows_read(projects), joined, rejected);
 	for (size_t i = 0; i < rejected; i++) {
 		const coopmap_reject *r = coopmap_projects_reject_get(projects, i);
 

@@ -6,6 +6,7 @@
 #ifndef COOPMAP_CLI_H
 #define COOPMAP_CLI_H
 
+#include <getopt.h>
 #include <stdio.h>
 
 #include "coopmap/country.h"
@@ -26,6 +27,42 @@ struct cli_command {
 	void (*usage)(FILE *out);
 };
 
+/* Options every command that reads projects takes. */
+enum {
+	CLI_OPT_SHEET = 1000,
+	CLI_OPT_ENCODING,
+	CLI_OPT_MAP
+};
+
+#define CLI_RECORDS_LONG_OPTIONS \
+	{ "sheet", required_argument, NULL, CLI_OPT_SHEET }, \
+	{ "layer", required_argument, NULL, CLI_OPT_SHEET }, \
+	{ "encoding", required_argument, NULL, CLI_OPT_ENCODING }, \
+	{ "map", required_argument, NULL, CLI_OPT_MAP }
+
+#define CLI_RECORDS_USAGE \
+"      --sheet NAME      the sheet (XLSX, ODS) or layer (GPKG) to read\n" \
+"      --encoding ENC    encoding of a CSV (default: UTF-8 when valid,\n" \
+"                        else WINDOWS-1252)\n" \
+"      --map HEADER=FIELD  read column HEADER as FIELD (see 'coopmap columns\n" \
+"                        --help' for the fields); repeatable\n"
+
+#define CLI_MAX_MAP 64
+
+struct cli_records {
+	coopmap_records_opts opts;
+	const char *map[CLI_MAX_MAP];
+};
+
+/* Initialise r (no sheet, detected encoding, no --map). */
+void cli_records_init(struct cli_records *r);
+/* Take one of the CLI_OPT_* options; 0, or -1 with a message printed. */
+int cli_records_option(struct cli_records *r, int opt, const char *arg);
+/* Read the projects of path and report the rows (unless quiet). */
+int cli_read_projects(const char *path, struct cli_records *r,
+	const coopmap_countries *countries, coopmap_projects **out, int quiet,
+	coopmap_error *err);
+
 /* Print "coopmap: <message>" on stderr. */
 void cli_error(const coopmap_error *err);
 void cli_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -45,5 +82,11 @@ int cli_same_file(const char *a, const char *b);
 
 int cmd_render(int argc, char **argv);
 void cmd_render_usage(FILE *out);
+int cmd_check(int argc, char **argv);
+void cmd_check_usage(FILE *out);
+int cmd_country(int argc, char **argv);
+void cmd_country_usage(FILE *out);
+int cmd_columns(int argc, char **argv);
+void cmd_columns_usage(FILE *out);
 
 #endif

@@ -39,7 +39,7 @@ void cmd_render_usage(FILE *out)
 "      --style NAME|FILE a style of styles/ (default, print) or a file\n"
 "      --lang fr|en      language of labels and texts (default fr)\n"
 "      --resolution R    country geometries: 50m (default) or 10m\n"
-"      --sheet NAME      the sheet or layer of PROJECTS to read\n"
+CLI_RECORDS_USAGE
 "      --no-priority     do not draw the CICD priority layer\n"
 "      --strict          exit 1 when any row is rejected\n"
 "  -q, --quiet           only errors on stderr\n"
@@ -50,7 +50,8 @@ void cmd_render_usage(FILE *out)
 }
 
 struct render_args {
-	const char *input, *output, *style, *resolution, *sheet;
+	const char *input, *output, *style, *resolution;
+	struct cli_records records;
 	int strict, quiet, no_priority;
 	coopmap_render_opts opts;
 };
@@ -67,7 +68,7 @@ static int parse_size(const char *text, coopmap_render_opts *opts)
 static int parse_args(int argc, char **argv, struct render_args *a)
 {
 	enum { OPT_CRS = 256, OPT_EXTENT, OPT_SIZE, OPT_TITLE, OPT_SUBTITLE,
-		OPT_SOURCE, OPT_STYLE, OPT_LANG, OPT_RESOLUTION, OPT_SHEET,
+		OPT_SOURCE, OPT_STYLE, OPT_LANG, OPT_RESOLUTION,
 		OPT_NO_PRIORITY, OPT_STRICT };
 	static const struct option options[] = {
 		{ "output", required_argument, NULL, 'o' },
@@ -80,8 +81,7 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		{ "style", required_argument, NULL, OPT_STYLE },
 		{ "lang", required_argument, NULL, OPT_LANG },
 		{ "resolution", required_argument, NULL, OPT_RESOLUTION },
-		{ "sheet", required_argument, NULL, OPT_SHEET },
-		{ "layer", required_argument, NULL, OPT_SHEET },
+		CLI_RECORDS_LONG_OPTIONS,
 		{ "no-priority", no_argument, NULL, OPT_NO_PRIORITY },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -115,7 +115,12 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 			a->opts.lang = optarg;
 			break;
 		case OPT_RESOLUTION: a->resolution = optarg; break;
-		case OPT_SHEET: a->sheet = optarg; break;
+		case CLI_OPT_SHEET:
+		case CLI_OPT_ENCODING:
+		case CLI_OPT_MAP:
+			if (cli_records_option(&a->records, c, optarg) != 0)
+				return EXIT_FAILURE_;
+			break;
 		case OPT_NO_PRIORITY: a->no_priority = 1; break;
 		case OPT_STRICT: a->strict = 1; break;
 		case 'q': a->quiet = 1; break;
@@ -190,10 +195,9 @@ static int run(struct render_args *a, coopmap_error *err)
 	if (rc == COOPMAP_OK && !a->no_priority)
 		rc = load_priority(countries, &priority, err);
 	if (rc == COOPMAP_OK)
-		rc = coopmap_projects_read(a->input, a->sheet, countries, &projects,
-			err);
+		rc = cli_read_projects(a->input, &a->records, countries, &projects,
+			a->quiet, err);
 	if (rc == COOPMAP_OK) {
-		cli_report_rows(projects, a->quiet);
 		rc = coopmap_join_by_country(projects, countries, &stats,
 			&data.summary, err);
 	}
@@ -230,6 +234,7 @@ int cmd_render(int argc, char **argv)
 	int status;
 
 	memset(&a, 0, sizeof(a));
+	cli_records_init(&a.records);
 	a.opts = defaults;
 	a.resolution = "50m";
 	status = parse_args(argc, argv, &a);

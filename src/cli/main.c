@@ -26,6 +26,12 @@ static void version_usage(FILE *out)
 static const struct cli_command commands[] = {
 	{ "render", cmd_render, "draw the cooperation map (PNG, SVG or PDF)",
 		cmd_render_usage },
+	{ "check", cmd_check, "account for every row of a project list",
+		cmd_check_usage },
+	{ "columns", cmd_columns, "show which column became which field",
+		cmd_columns_usage },
+	{ "country", cmd_country, "resolve country names as people type them",
+		cmd_country_usage },
 	{ "help", cmd_help, "show the help of a command", help_usage },
 	{ "version", cmd_version, "print the version", version_usage },
 };

@@ -1,0 +1,124 @@
+/*
+ * cmd_check.c: `coopmap check PROJECTS`: read a project list and account for
+ * every row: read, joined, rejected by reason; the rejects as a CSV to fix
+ * the list from.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "coopmap/rejects.h"
+
+void cmd_check_usage(FILE *out)
+{
+	fputs(
+"usage: coopmap check PROJECTS [options]\n"
+"\n"
+"Read a project list (CSV, XLSX, ODS, GeoPackage, GeoJSON) and account for\n"
+"every row: rows read, joined and rejected, rejected rows by reason, each\n"
+"with its line, column, value and, when one is close, a suggestion.\n"
+"Rows read = rows joined + rows rejected.\n"
+"\n"
+"options:\n"
+"      --rejects FILE    write the rejected rows to FILE (CSV: file, line,\n"
+"                        column, value, reason, detail, suggestion)\n"
+"      --lang fr|en      language of reasons in the rejects file (default fr)\n"
+"      --strict          exit 1 when any row is rejected\n"
+CLI_RECORDS_USAGE
+"  -q, --quiet           print nothing but errors\n"
+"\n"
+"exit status: 0 read (rows may be rejected); 1 rows rejected under\n"
+"--strict, or no column names the country; 2 usage error, or a file that\n"
+"cannot be read or written.\n", out);
+}
+
+static void print_report(const coopmap_projects *p)
+{
+	size_t by_reason[COOPMAP_REJECT_REASON_COUNT] = { 0 };
+	size_t rejected = coopmap_projects_reject_count(p);
+
+	for (size_t i = 0; i < rejected; i++)
+		by_reason[coopmap_projects_reject_get(p, i)->code]++;
+	printf("file: %s", coopmap_projects_path(p));
+	if (coopmap_projects_encoding(p)[0] != '\0')
+		printf(" (text, %s)", coopmap_projects_encoding(p));
+	printf("\nrows read: %zu\nrows joined: %zu\nproject records: %zu\n"
+		"rows rejected: %zu\n", coopmap_projects_rows_read(p),
+		coopmap_projects_rows_joined(p), coopmap_projects_count(p), rejected);
+	for (int k = 0; k < COOPMAP_REJECT_REASON_COUNT; k++) {
+		if (by_reason[k] > 0)
+			printf("  %s: %zu\n", coopmap_reject_label(
+				(coopmap_reject_reason)k, "en"), by_reason[k]);
+	}
+}
+
+int cmd_check(int argc, char **argv)
+{
+	enum { OPT_REJECTS = 300, OPT_LANG, OPT_STRICT };
+	static const struct option options[] = {
+		{ "rejects", required_argument, NULL, OPT_REJECTS },
+		{ "lang", required_argument, NULL, OPT_LANG },
+		{ "strict", no_argument, NULL, OPT_STRICT },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		CLI_RECORDS_LONG_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cli_records records;
+	const char *rejects_path = NULL, *lang = "fr";
+	int strict = 0, quiet = 0, c, rc;
+	coopmap_countries *countries = NULL;
+	coopmap_projects *projects = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+
+	cli_records_init(&records);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "qh", options, NULL)) != -1) {
+		switch (c) {
+		case OPT_REJECTS: rejects_path = optarg; break;
+		case OPT_LANG:
+			if (strcmp(optarg, "fr") != 0 && strcmp(optarg, "en") != 0) {
+				cli_message("check: --lang '%s': expected fr or en", optarg);
+				return EXIT_FAILURE_;
+			}
+			lang = optarg;
+			break;
+		case OPT_STRICT: strict = 1; break;
+		case 'q': quiet = 1; break;
+		case 'h': cmd_check_usage(stdout); return EXIT_OK;
+		default:
+			if (cli_records_option(&records, c, optarg) != 0) {
+				cmd_check_usage(stderr);
+				return EXIT_FAILURE_;
+			}
+		}
+	}
+	if (optind != argc - 1) {
+		cli_message("check: expected one PROJECTS file");
+		return EXIT_FAILURE_;
+	}
+	if (rejects_path != NULL && cli_same_file(argv[optind], rejects_path)) {
+		cli_message("check: the rejects file %s is the input; refusing to "
+			"overwrite it", rejects_path);
+		return EXIT_FAILURE_;
+	}
+	rc = cli_open_countries("50m", &countries, &err);
+	if (rc == COOPMAP_OK)
+		rc = cli_read_projects(argv[optind], &records, countries, &projects,
+			quiet, &err);
+	if (rc == COOPMAP_OK && !quiet)
+		print_report(projects);
+	if (rc == COOPMAP_OK && rejects_path != NULL)
+		rc = coopmap_rejects_write_csv(projects, rejects_path, lang, &err);
+	if (rc != COOPMAP_OK) {
+		cli_error(&err);
+		coopmap_projects_free(projects);
+		coopmap_countries_free(countries);
+		return rc == COOPMAP_ERR_INPUT ? EXIT_INPUT : EXIT_FAILURE_;
+	}
+	rc = strict && coopmap_projects_reject_count(projects) > 0 ? EXIT_INPUT
+		: EXIT_OK;
+	coopmap_projects_free(projects);
+	coopmap_countries_free(countries);
+	return rc;
+}

@@ -1,0 +1,100 @@
+/*
+ * cmd_country.c: `coopmap country TEXT...`: how coopmap reads a country as
+ * people type it; one line per text, on stdout, in the order given.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+void cmd_country_usage(FILE *out)
+{
+	fputs(
+"usage: coopmap country [--lang fr|en] [TEXT...]\n"
+"\n"
+"Resolve each TEXT (or each line of standard input when none is given) as\n"
+"the partner-country cells of a project list are resolved: ISO codes,\n"
+"French or English names, former names and abbreviations, with case,\n"
+"accents, apostrophes, hyphens and spaces ignored.  Prints one line per\n"
+"text:\n"
+"  ISO3<TAB>name                 when it resolves\n"
+"  ?<TAB>TEXT: reason            when it does not (with candidates or a\n"
+"                                suggestion)\n"
+"\n"
+"exit status: 0 all resolved; 1 some text did not resolve; 2 usage error.\n",
+		out);
+}
+
+static int resolve_one(const coopmap_countries *countries, const char *text,
+	const char *lang)
+{
+	coopmap_country_match m;
+
+	coopmap_country_resolve(countries, text, &m);
+	if (m.status == COOPMAP_COUNTRY_FOUND) {
+		printf("%s\t%s\n", m.country->iso_a3,
+			coopmap_country_name(m.country, lang));
+		return 0;
+	}
+	if (m.status == COOPMAP_COUNTRY_AMBIGUOUS)
+		printf("?\t%s: ambiguous, may be %s\n", text, m.suggestion);
+	else if (m.suggestion[0] != '\0')
+		printf("?\t%s: unknown country; did you mean %s?\n", text,
+			m.suggestion);
+	else
+		printf("?\t%s: unknown country\n", text);
+	return 1;
+}
+
+static int resolve_stdin(const coopmap_countries *countries, const char *lang)
+{
+	char *line = NULL;
+	size_t capacity = 0;
+	ssize_t len;
+	int failed = 0;
+
+	while ((len = getline(&line, &capacity, stdin)) >= 0) {
+		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		failed |= resolve_one(countries, line, lang);
+	}
+	free(line);
+	return failed;
+}
+
+int cmd_country(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "lang", required_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *lang = "fr";
+	coopmap_countries *countries = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	int c, failed = 0;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		if (c == 'h') {
+			cmd_country_usage(stdout);
+			return EXIT_OK;
+		}
+		if (c != 'l' || (strcmp(optarg, "fr") != 0 && strcmp(optarg, "en") != 0)) {
+			cmd_country_usage(stderr);
+			return EXIT_FAILURE_;
+		}
+		lang = optarg;
+	}
+	if (cli_open_countries("50m", &countries, &err) != COOPMAP_OK) {
+		cli_error(&err);
+		return EXIT_FAILURE_;
+	}
+	if (optind == argc)
+		failed = resolve_stdin(countries, lang);
+	for (int i = optind; i < argc; i++)
+		failed |= resolve_one(countries, argv[i], lang);
+	coopmap_countries_free(countries);
+	return failed ? EXIT_INPUT : EXIT_OK;
+}
