@@ -45,7 +45,7 @@ HEADERS  := $(wildcard include/coopmap/*.h)
 LIB := $(BUILD)/libcoopmap.a
 BIN := $(BUILD)/coopmap
 
-.PHONY: all test check demo install clean hdr-check
+.PHONY: all test check demo bench install clean hdr-check
 all: $(BIN)
 
 $(BUILD)/obj/%.o: src/%.c
@@ -94,6 +94,9 @@ demo: $(BIN)
 	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" --style print \
 	  -o out/cooperations-monde-gris.pdf
 	@echo "demo: maps written to out/"
+
+bench: $(BIN)
+	@sh bench/run.sh $(BUILD)
 
 install: $(BIN)
 	$(MAKE) BUILD=build-install DATADIR=$(PREFIX)/share/coopmap

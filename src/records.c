@@ -89,6 +89,7 @@ struct coopmap_projects {
 	size_t n_columns;
 	char **headers;     /* in text */
 	int *column_field;
+	coopmap_table *table;   /* cells are borrowed from it */
 };
 
 const char *coopmap_field_name(coopmap_field field)
@@ -162,14 +163,22 @@ static int map_columns(const coopmap_table *table,
 	return COOPMAP_OK;
 }
 
+/* A cell without its surrounding spaces.  The table lives as long as the
+ * projects, so a cell that needs no trimming is not copied. */
 static const char *cell(coopmap_projects *p, const coopmap_table *table,
 	size_t row, long col)
 {
 	const char *value = col >= 0 ? coopmap_table_cell(table, row, (size_t)col)
 		: "";
-	char *copy = g_strstrip(g_strdup(value));
-	const char *kept = g_string_chunk_insert_const(p->text, copy);
+	size_t len = strlen(value);
+	char *copy;
+	const char *kept;
 
+	if (len == 0 || (!g_ascii_isspace(value[0]) &&
+	    !g_ascii_isspace(value[len - 1])))
+		return value;
+	copy = g_strstrip(g_strdup(value));
+	kept = g_string_chunk_insert_const(p->text, copy);
 	g_free(copy);
 	return kept;
 }
@@ -249,7 +258,26 @@ struct row_ctx {
 	const coopmap_table *table;
 	const long *cols;
 	long line;
+	GHashTable *resolved;   /* country text -> coopmap_country_match */
 };
+
+/*
+ * A list names a few dozen countries over thousands of rows: resolve each
+ * distinct text once (an unknown text also costs a search for the closest
+ * name, the slowest part of reading).
+ */
+static const coopmap_country_match *resolve_cached(struct row_ctx *r,
+	const coopmap_countries *countries, const char *text)
+{
+	coopmap_country_match *m = g_hash_table_lookup(r->resolved, text);
+
+	if (m == NULL) {
+		m = g_new(coopmap_country_match, 1);
+		coopmap_country_resolve(countries, text, m);
+		g_hash_table_insert(r->resolved, g_strdup(text), m);
+	}
+	return m;
+}
 
 static const char *header_of(const struct row_ctx *r, coopmap_field f)
 {
@@ -348,13 +376,13 @@ static int join_countries(struct row_ctx *r, const coopmap_countries *countries,
 	const coopmap_project *base)
 {
 	const char *text = base->country_text;
-	coopmap_country_match whole, m;
+	const coopmap_country_match *whole, *m;
 	gchar **parts;
 	int n = 0, rc = 0;
 
-	coopmap_country_resolve(countries, text, &whole);
-	if (whole.status == COOPMAP_COUNTRY_FOUND) {
-		append_project(r->p, base, text, whole.country, 0);
+	whole = resolve_cached(r, countries, text);
+	if (whole->status == COOPMAP_COUNTRY_FOUND) {
+		append_project(r->p, base, text, whole->country, 0);
 		return 0;
 	}
 	parts = split_countries(text);
@@ -362,29 +390,31 @@ static int join_countries(struct row_ctx *r, const coopmap_countries *countries,
 		n += parts[i][0] != '\0';
 	if (n < 2) {
 		g_strfreev(parts);
-		return reject_country(r, text, text, &whole);
+		return reject_country(r, text, text, whole);
 	}
 	for (int i = 0; parts[i] != NULL && rc == 0; i++) {
 		if (parts[i][0] == '\0')
 			continue;
-		coopmap_country_resolve(countries, parts[i], &m);
-		if (m.status != COOPMAP_COUNTRY_FOUND)
-			rc = reject_country(r, text, parts[i], &m);
+		m = resolve_cached(r, countries, parts[i]);
+		if (m->status != COOPMAP_COUNTRY_FOUND)
+			rc = reject_country(r, text, parts[i], m);
 	}
 	for (int i = 0, k = 1; parts[i] != NULL && rc == 0; i++) {
 		if (parts[i][0] == '\0')
 			continue;
-		coopmap_country_resolve(countries, parts[i], &m);
-		append_project(r->p, base, parts[i], m.country, k++);
+		m = resolve_cached(r, countries, parts[i]);
+		append_project(r->p, base, parts[i], m->country, k++);
 	}
 	g_strfreev(parts);
 	return rc;
 }
 
 static void read_row(coopmap_projects *p, const coopmap_table *table,
-	size_t row, const long *cols, const coopmap_countries *countries)
+	size_t row, const long *cols, const coopmap_countries *countries,
+	GHashTable *resolved)
 {
-	struct row_ctx r = { p, table, cols, coopmap_table_line(table, row) };
+	struct row_ctx r = { p, table, cols, coopmap_table_line(table, row),
+		resolved };
 	coopmap_project pr;
 	const char *year_text;
 
@@ -462,6 +492,7 @@ int coopmap_projects_read(const char *path, const coopmap_records_opts *opts,
 	coopmap_table_opts table_opts = COOPMAP_TABLE_OPTS_INIT;
 	coopmap_table *table = NULL;
 	coopmap_projects *p;
+	GHashTable *resolved;
 	long cols[COOPMAP_FIELD_COUNT];
 	int rc;
 
@@ -492,9 +523,11 @@ int coopmap_projects_read(const char *path, const coopmap_records_opts *opts,
 	p->text = g_string_chunk_new(64 * 1024);
 	p->rows_read = coopmap_table_row_count(table);
 	keep_columns(p, table, cols);
+	resolved = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 	for (size_t row = 0; row < p->rows_read; row++)
-		read_row(p, table, row, cols, countries);
-	coopmap_table_free(table);
+		read_row(p, table, row, cols, countries, resolved);
+	g_hash_table_destroy(resolved);
+	p->table = table;
 	*out = p;
 	return COOPMAP_OK;
 }
@@ -508,6 +541,7 @@ void coopmap_projects_free(coopmap_projects *p)
 	g_string_chunk_free(p->text);
 	free(p->headers);
 	free(p->column_field);
+	coopmap_table_free(p->table);
 	g_free(p->path);
 	free(p);
 }

@@ -253,6 +253,20 @@ static void test_country_prints_one_line_per_text(void **state)
 		"country; did you mean Madagascar (MDG)?\n");
 }
 
+static void test_french_excel_csv_renders_the_same_map(void **state)
+{
+	const char *utf8[] = { "render", "tests/data/formats/projets.csv", "-o",
+		TEST_ARTIFACTS "/twin-utf8.png", "--size", "800x450", NULL };
+	const char *excel[] = { "render", "tests/data/formats/projets-excel.csv",
+		"-o", TEST_ARTIFACTS "/twin-excel.png", "--size", "800x450", NULL };
+
+	(void)state;
+	assert_int_equal(run(utf8), 0);
+	assert_int_equal(run(excel), 0);
+	assert_files_equal(TEST_ARTIFACTS "/twin-utf8.png",
+		TEST_ARTIFACTS "/twin-excel.png");
+}
+
 static void test_help_version_and_unknown_command(void **state)
 {
 	const char *help[] = { "help", "render", NULL };
@@ -278,6 +292,7 @@ int main(void)
 		cmocka_unit_test(test_rejected_rows_are_listed_and_strict_exits_1),
 		cmocka_unit_test(test_check_counts_rows_and_writes_rejects),
 		cmocka_unit_test(test_country_prints_one_line_per_text),
+		cmocka_unit_test(test_french_excel_csv_renders_the_same_map),
 		cmocka_unit_test(test_help_version_and_unknown_command),
 	};
 	return cmocka_run_group_tests_name("cli", tests, setup, NULL);
