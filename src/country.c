@@ -328,6 +328,18 @@ const coopmap_country *coopmap_country_find_iso3(
 	return NULL;
 }
 
+const coopmap_country *coopmap_country_find_iso2(
+	const coopmap_countries *countries, const char *iso_a2)
+{
+	if (iso_a2 == NULL || iso_a2[0] == '\0')
+		return NULL;
+	for (size_t i = 0; i < countries->count; i++) {
+		if (strcmp(countries->items[i].iso_a2, iso_a2) == 0)
+			return &countries->items[i];
+	}
+	return NULL;
+}
+
 const char *coopmap_country_name(const coopmap_country *country,
 	const char *lang)
 {
@@ -381,6 +393,25 @@ static void suggest(const coopmap_countries *c, const char *key,
 		append_candidates((coopmap_countries *)c, best_list, match);
 }
 
+/*
+ * French spreadsheets fill empty cells with placeholders, some of which are
+ * also ISO alpha-2 codes (NA Namibia, NC New Caledonia, NR Nauru, SO
+ * Somalia): in a cell they mean "not given", never the country.
+ */
+static const char *const placeholders[] = {
+	"na", "nc", "nr", "nd", "so", "sans objet", "non renseigne",
+	"non communique", "non applicable", "inconnu", "n a", NULL
+};
+
+static int is_placeholder(const char *key)
+{
+	for (int i = 0; placeholders[i] != NULL; i++) {
+		if (strcmp(key, placeholders[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 void coopmap_country_resolve(const coopmap_countries *countries,
 	const char *text, coopmap_country_match *match)
 {
@@ -391,6 +422,13 @@ void coopmap_country_resolve(const coopmap_countries *countries,
 	match->status = COOPMAP_COUNTRY_UNKNOWN;
 	if (key == NULL)
 		return;
+	if (is_placeholder(key)) {
+		snprintf(match->suggestion, sizeof(match->suggestion),
+			"a placeholder for a missing value, not a country; write the "
+			"country's name or its three-letter code");
+		free(key);
+		return;
+	}
 	list = key[0] != '\0' ? g_hash_table_lookup(countries->keys, key) : NULL;
 	if (list != NULL && list->len == 1) {
 		match->status = COOPMAP_COUNTRY_FOUND;

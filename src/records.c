@@ -385,6 +385,9 @@ static int join_countries(struct row_ctx *r, const coopmap_countries *countries,
 		append_project(r->p, base, text, whole->country, 0);
 		return 0;
 	}
+	/* "Serbie et Monténégro" is one (ambiguous) name, not a list. */
+	if (whole->status == COOPMAP_COUNTRY_AMBIGUOUS)
+		return reject_country(r, text, text, whole);
 	parts = split_countries(text);
 	for (int i = 0; parts[i] != NULL; i++)
 		n += parts[i][0] != '\0';
@@ -572,6 +575,17 @@ size_t coopmap_projects_count(const coopmap_projects *p)
 }
 
 const coopmap_project *coopmap_projects_get(const coopmap_projects *p, size_t i)
+{
+	return i < p->projects->len
+		? &g_array_index(p->projects, coopmap_project, i) : NULL;
+}
+
+const char *coopmap_projects_intern(coopmap_projects *p, const char *text)
+{
+	return g_string_chunk_insert_const(p->text, text);
+}
+
+coopmap_project *coopmap_projects_get_mutable(coopmap_projects *p, size_t i)
 {
 	return i < p->projects->len
 		? &g_array_index(p->projects, coopmap_project, i) : NULL;

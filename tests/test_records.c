@@ -225,6 +225,25 @@ static void test_french_numbers_and_multi_country_cells(void **state)
 	coopmap_projects_free(p);
 }
 
+static void test_an_ambiguous_name_is_refused_not_split(void **state)
+{
+	coopmap_projects *p = read_ok("tests/data/projects-lists.csv");
+
+	(void)state;
+	assert_int_equal(coopmap_projects_rows_joined(p), 1);
+	assert_int_equal(coopmap_projects_count(p), 2);   /* Bénin, Togo */
+	assert_int_equal(coopmap_projects_reject_count(p), 3);
+	assert_int_equal(coopmap_projects_reject_get(p, 0)->code,
+		COOPMAP_REJECT_COUNTRY_AMBIGUOUS);
+	assert_int_equal(coopmap_projects_reject_get(p, 1)->code,
+		COOPMAP_REJECT_COUNTRY_UNKNOWN);          /* NC: a placeholder */
+	assert_int_equal(coopmap_projects_reject_get(p, 2)->code,
+		COOPMAP_REJECT_COUNTRY_AMBIGUOUS);
+	assert_non_null(strstr(coopmap_projects_reject_get(p, 2)->reason,
+		"Corée du Sud"));
+	coopmap_projects_free(p);
+}
+
 static void test_wrong_encoding_given_is_an_error_with_line(void **state)
 {
 	coopmap_records_opts opts = COOPMAP_RECORDS_OPTS_INIT;
@@ -279,6 +298,7 @@ int main(void)
 		cmocka_unit_test(test_lines_follow_quoted_cells_that_span_lines),
 		cmocka_unit_test(test_spreadsheet_rows_are_the_lines),
 		cmocka_unit_test(test_french_numbers_and_multi_country_cells),
+		cmocka_unit_test(test_an_ambiguous_name_is_refused_not_split),
 		cmocka_unit_test(test_wrong_encoding_given_is_an_error_with_line),
 		cmocka_unit_test(test_map_overrides_a_header),
 	};

@@ -63,6 +63,10 @@ const coopmap_country *coopmap_countries_get(const coopmap_countries *countries,
 size_t coopmap_country_index(const coopmap_countries *countries,
 	const coopmap_country *country);
 
+/* The feature with this ISO alpha-2 code (exact, upper case), or NULL. */
+const coopmap_country *coopmap_country_find_iso2(
+	const coopmap_countries *countries, const char *iso_a2);
+
 /* The feature with this ISO alpha-3 code (exact, upper case), or NULL. */
 const coopmap_country *coopmap_country_find_iso3(
 	const coopmap_countries *countries, const char *iso_a3);
@@ -83,7 +87,9 @@ typedef struct coopmap_country_match {
  * Resolve a text as people type it: ISO alpha-2, alpha-3 or numeric code,
  * French or English name, or an alias, with case, accents, apostrophes,
  * hyphens and spaces folded.  Fills *match; never fails.  A text that no key
- * matches is UNKNOWN with, when one is close, a suggestion.
+ * matches is UNKNOWN with, when one is close, a suggestion.  Placeholders
+ * of empty cells (NA, NC, NR, ND, SO, "non renseigné" ...) are UNKNOWN even
+ * where they are also ISO codes: write NCL, not NC, for New Caledonia.
  */
 void coopmap_country_resolve(const coopmap_countries *countries,
 	const char *text, coopmap_country_match *match);
