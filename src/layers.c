@@ -1,9 +1,11 @@
 /*
- * layers.c: one policy layer: members from a CSV read through OGR, metadata
- * from a JSON sidecar read with jansson.
+ * layers.c: policy layers: rows from a CSV read through OGR (kept whole, so
+ * that classification can quote a row's basis or territory), metadata from
+ * a JSON sidecar read with jansson.
  */
 #include "coopmap/layers.h"
 
+#include <glib.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,22 +13,25 @@
 #include "coopmap/table.h"
 
 struct coopmap_layer {
-	char *id, *title_fr, *title_en, *source, *date, *licence;
-	size_t count;
+	char *path;
+	char *id, *title_fr, *title_en, *source, *date, *licence, *notes;
+	coopmap_table *table;
+	size_t count, distinct;
 	const coopmap_country **members;
+};
+
+struct coopmap_layer_set {
+	GPtrArray *layers;   /* coopmap_layer, sorted by id */
 };
 
 static char *sidecar_path(const char *csv_path)
 {
 	size_t len = strlen(csv_path);
-	char *path = malloc(len + 6);
+	char *base = len > 4 && strcmp(csv_path + len - 4, ".csv") == 0
+		? g_strndup(csv_path, len - 4) : g_strdup(csv_path);
+	char *path = g_strconcat(base, ".json", NULL);
 
-	if (path == NULL)
-		return NULL;
-	memcpy(path, csv_path, len + 1);
-	if (len > 4 && strcmp(path + len - 4, ".csv") == 0)
-		path[len - 4] = '\0';
-	strcat(path, ".json");
+	g_free(base);
 	return path;
 }
 
@@ -42,6 +47,7 @@ static int read_metadata(coopmap_layer *layer, const char *path,
 	};
 	json_error_t jerr;
 	json_t *root = json_load_file(path, 0, &jerr);
+	const char *notes;
 
 	if (root == NULL)
 		return coopmap_error_set_at(err, COOPMAP_ERR_IO, path, jerr.line,
@@ -54,8 +60,10 @@ static int read_metadata(coopmap_layer *layer, const char *path,
 			return coopmap_error_set(err, COOPMAP_ERR_INPUT,
 				"%s: key '%s' missing or not a string", path, keys[i]);
 		}
-		*fields[i] = strdup(value);
+		*fields[i] = g_strdup(value);
 	}
+	notes = json_string_value(json_object_get(root, "notes"));
+	layer->notes = g_strdup(notes != NULL ? notes : "");
 	json_decref(root);
 	return COOPMAP_OK;
 }
@@ -63,36 +71,35 @@ static int read_metadata(coopmap_layer *layer, const char *path,
 static int read_members(coopmap_layer *layer, const char *csv_path,
 	const coopmap_countries *countries, coopmap_error *err)
 {
-	coopmap_table *table = NULL;
+	GHashTable *seen;
 	long col;
-	int rc = coopmap_table_read(csv_path, NULL, &table, err);
+	int rc = coopmap_table_read(csv_path, NULL, &layer->table, err);
 
 	if (rc != COOPMAP_OK)
 		return rc;
-	col = coopmap_table_find_column(table, "iso_a3");
-	if (col < 0) {
-		coopmap_table_free(table);
+	col = coopmap_table_find_column(layer->table, "iso_a3");
+	if (col < 0)
 		return coopmap_error_set(err, COOPMAP_ERR_INPUT,
 			"%s: column iso_a3 is required", csv_path);
-	}
-	layer->members = calloc(coopmap_table_row_count(table) + 1,
+	layer->members = calloc(coopmap_table_row_count(layer->table) + 1,
 		sizeof(*layer->members));
-	for (size_t row = 0; layer->members && row < coopmap_table_row_count(table);
-	     row++) {
-		const char *code = coopmap_table_cell(table, row, (size_t)col);
+	if (layer->members == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+	for (size_t row = 0; row < coopmap_table_row_count(layer->table); row++) {
+		const char *code = coopmap_table_cell(layer->table, row, (size_t)col);
 		const coopmap_country *c = coopmap_country_find_iso3(countries, code);
 
 		if (c == NULL) {
 			rc = coopmap_error_set_at(err, COOPMAP_ERR_INPUT, csv_path,
-				coopmap_table_line(table, row), "iso_a3", code,
+				coopmap_table_line(layer->table, row), "iso_a3", code,
 				"no country has this code");
 			break;
 		}
 		layer->members[layer->count++] = c;
+		layer->distinct += g_hash_table_add(seen, (gpointer)c);
 	}
-	if (layer->members == NULL)
-		rc = coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
-	coopmap_table_free(table);
+	g_hash_table_destroy(seen);
 	return rc;
 }
 
@@ -100,17 +107,16 @@ int coopmap_layer_load(const char *csv_path, const coopmap_countries *countries,
 	coopmap_layer **out, coopmap_error *err)
 {
 	coopmap_layer *layer = calloc(1, sizeof(*layer));
-	char *meta = sidecar_path(csv_path);
+	char *meta;
 	int rc;
 
 	*out = NULL;
-	if (layer == NULL || meta == NULL) {
-		free(layer);
-		free(meta);
+	if (layer == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
-	}
+	layer->path = g_strdup(csv_path);
+	meta = sidecar_path(csv_path);
 	rc = read_metadata(layer, meta, err);
-	free(meta);
+	g_free(meta);
 	if (rc == COOPMAP_OK)
 		rc = read_members(layer, csv_path, countries, err);
 	if (rc != COOPMAP_OK) {
@@ -125,12 +131,15 @@ void coopmap_layer_free(coopmap_layer *layer)
 {
 	if (layer == NULL)
 		return;
-	free(layer->id);
-	free(layer->title_fr);
-	free(layer->title_en);
-	free(layer->source);
-	free(layer->date);
-	free(layer->licence);
+	g_free(layer->path);
+	g_free(layer->id);
+	g_free(layer->title_fr);
+	g_free(layer->title_en);
+	g_free(layer->source);
+	g_free(layer->date);
+	g_free(layer->licence);
+	g_free(layer->notes);
+	coopmap_table_free(layer->table);
 	free(layer->members);
 	free(layer);
 }
@@ -156,23 +165,150 @@ const char *coopmap_layer_date(const coopmap_layer *layer)
 	return layer->date;
 }
 
+const char *coopmap_layer_licence(const coopmap_layer *layer)
+{
+	return layer->licence;
+}
+
+const char *coopmap_layer_notes(const coopmap_layer *layer)
+{
+	return layer->notes;
+}
+
+const char *coopmap_layer_path(const coopmap_layer *layer)
+{
+	return layer->path;
+}
+
 size_t coopmap_layer_member_count(const coopmap_layer *layer)
 {
 	return layer->count;
 }
 
-const coopmap_country *coopmap_layer_member(const coopmap_layer *layer,
-	size_t i)
+size_t coopmap_layer_country_count(const coopmap_layer *layer)
 {
-	return i < layer->count ? layer->members[i] : NULL;
+	return layer->distinct;
+}
+
+const coopmap_country *coopmap_layer_member(const coopmap_layer *layer,
+	size_t row)
+{
+	return row < layer->count ? layer->members[row] : NULL;
+}
+
+const char *coopmap_layer_value(const coopmap_layer *layer, size_t row,
+	const char *column)
+{
+	long col = coopmap_table_find_column(layer->table, column);
+
+	return col < 0 ? "" : coopmap_table_cell(layer->table, row, (size_t)col);
+}
+
+long coopmap_layer_find(const coopmap_layer *layer,
+	const coopmap_country *country, size_t from)
+{
+	for (size_t i = from; i < layer->count; i++) {
+		if (layer->members[i] == country)
+			return (long)i;
+	}
+	return -1;
 }
 
 int coopmap_layer_contains(const coopmap_layer *layer,
 	const coopmap_country *country)
 {
-	for (size_t i = 0; i < layer->count; i++) {
-		if (layer->members[i] == country)
-			return 1;
+	return coopmap_layer_find(layer, country, 0) >= 0;
+}
+
+static gint compare_layers(gconstpointer a, gconstpointer b)
+{
+	const coopmap_layer *x = *(const coopmap_layer *const *)a;
+	const coopmap_layer *y = *(const coopmap_layer *const *)b;
+
+	return strcmp(x->id, y->id);
+}
+
+int coopmap_layer_set_open(const char *dir, const coopmap_countries *countries,
+	coopmap_layer_set **out, coopmap_error *err)
+{
+	coopmap_layer_set *set;
+	GDir *d = g_dir_open(dir, 0, NULL);
+	GPtrArray *names;
+	const char *name;
+	int rc = COOPMAP_OK;
+
+	*out = NULL;
+	if (d == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_IO,
+			"%s: cannot list the layers directory", dir);
+	names = g_ptr_array_new_with_free_func(g_free);
+	while ((name = g_dir_read_name(d)) != NULL) {
+		if (g_str_has_suffix(name, ".csv"))
+			g_ptr_array_add(names, g_build_filename(dir, name, NULL));
 	}
-	return 0;
+	g_dir_close(d);
+	set = calloc(1, sizeof(*set));
+	set->layers = g_ptr_array_new_with_free_func(
+		(GDestroyNotify)coopmap_layer_free);
+	for (guint i = 0; i < names->len && rc == COOPMAP_OK; i++)
+		rc = coopmap_layer_set_add(set, g_ptr_array_index(names, i),
+			countries, err);
+	g_ptr_array_free(names, TRUE);
+	if (rc != COOPMAP_OK) {
+		coopmap_layer_set_free(set);
+		return rc;
+	}
+	*out = set;
+	return COOPMAP_OK;
+}
+
+int coopmap_layer_set_add(coopmap_layer_set *set, const char *csv_path,
+	const coopmap_countries *countries, coopmap_error *err)
+{
+	coopmap_layer *layer = NULL;
+	int rc = coopmap_layer_load(csv_path, countries, &layer, err);
+
+	if (rc != COOPMAP_OK)
+		return rc;
+	if (coopmap_layer_set_find(set, layer->id) != NULL) {
+		rc = coopmap_error_set(err, COOPMAP_ERR_INPUT,
+			"%s: a layer with id '%s' is already loaded", csv_path,
+			layer->id);
+		coopmap_layer_free(layer);
+		return rc;
+	}
+	g_ptr_array_add(set->layers, layer);
+	g_ptr_array_sort(set->layers, compare_layers);
+	return COOPMAP_OK;
+}
+
+void coopmap_layer_set_free(coopmap_layer_set *set)
+{
+	if (set == NULL)
+		return;
+	g_ptr_array_free(set->layers, TRUE);
+	free(set);
+}
+
+size_t coopmap_layer_set_count(const coopmap_layer_set *set)
+{
+	return set->layers->len;
+}
+
+const coopmap_layer *coopmap_layer_set_get(const coopmap_layer_set *set,
+	size_t i)
+{
+	return i < set->layers->len ? g_ptr_array_index(set->layers, i) : NULL;
+}
+
+const coopmap_layer *coopmap_layer_set_find(const coopmap_layer_set *set,
+	const char *id)
+{
+	for (guint i = 0; i < set->layers->len; i++) {
+		const coopmap_layer *l = g_ptr_array_index(set->layers, i);
+
+		if (strcmp(l->id, id) == 0)
+			return l;
+	}
+	return NULL;
 }

@@ -103,7 +103,7 @@ static void test_render_writes_png_svg_pdf_and_reports_rows(void **state)
 		unlink(outputs[i]);
 		assert_int_equal(run(args), 0);
 		assert_non_null(strstr(err_text,
-			"60 rows read, 60 joined, 0 rejected"));
+			"60 rows read, 60 joined (4 placed approximately: city not found), 0 rejected"));
 		in = fopen(outputs[i], "rb");
 		assert_non_null(in);
 		assert_true(fread(head, 1, strlen(magic[i]), in) == strlen(magic[i]));
@@ -204,7 +204,7 @@ static void test_rejected_rows_are_listed_and_strict_exits_1(void **state)
 	(void)state;
 	unlink(out);
 	assert_int_equal(run(lenient), 0);
-	assert_non_null(strstr(err_text, "6 rows read, 2 joined, 4 rejected"));
+	assert_non_null(strstr(err_text, "6 rows read, 2 joined (2 placed approximately: city not found), 4 rejected"));
 	assert_non_null(strstr(err_text, "tests/data/projects-bad.csv:3: column "
 		"'pays', value 'Madagasikara': unknown country (did you mean "
 		"Madagascar"));
@@ -236,7 +236,7 @@ static void test_check_counts_rows_and_writes_rejects(void **state)
 	assert_non_null(strstr(text, "Madagasikara : vouliez-vous dire Madagascar"));
 	assert_int_equal(run(strict), 1);
 	assert_int_equal(run(clean), 0);
-	assert_non_null(strstr(err_text, "60 rows read, 60 joined, 0 rejected"));
+	assert_non_null(strstr(err_text, "60 rows read, 60 joined (4 placed approximately: city not found), 0 rejected"));
 }
 
 static void test_country_prints_one_line_per_text(void **state)

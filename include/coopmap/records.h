@@ -69,6 +69,11 @@ typedef struct coopmap_project {
 	double amount, trained, missions, delegations;
 	double establishment_lat, establishment_lon;
 	double partner_lat, partner_lon;
+	/* Set by locate.h: where each end is, and how it was found. */
+	const coopmap_country *establishment_country;  /* FRA or an overseas unit */
+	int establishment_approximate;  /* no city found: the country's point */
+	int partner_approximate;
+	size_t partner_homonyms;        /* places of the partner city's name */
 } coopmap_project;
 
 /* Why a row was rejected: stable codes for reports in any language. */
@@ -132,6 +137,14 @@ size_t coopmap_projects_rows_joined(const coopmap_projects *projects);
 /* Project records (more than rows joined when rows name several countries). */
 size_t coopmap_projects_count(const coopmap_projects *projects);
 const coopmap_project *coopmap_projects_get(const coopmap_projects *projects,
+	size_t i);
+/* A copy of text that lives as long as the projects (for the steps that
+ * complete records); NULL only when out of memory. */
+const char *coopmap_projects_intern(coopmap_projects *projects,
+	const char *text);
+
+/* The same record, for the steps that complete it (locate.h). */
+coopmap_project *coopmap_projects_get_mutable(coopmap_projects *projects,
 	size_t i);
 size_t coopmap_projects_reject_count(const coopmap_projects *projects);
 const coopmap_reject *coopmap_projects_reject_get(

@@ -1,9 +1,7 @@
 /*
  * rejects.h: the rejected rows of a project list as a CSV a person can fix
  * the list from: file, line, column, value, reason, detail, suggestion.
- * Written through OGR's CSV driver, atomically (temporary name + rename).
- * Cells that a spreadsheet would run as a formula (starting with =, +, -,
- * @) are neutralised with a leading apostrophe.
+ * Written by report.h: atomically, formulas neutralised.
  *
  * Not for: the per-country aggregates (export, a later module).
  */
@@ -19,8 +17,5 @@
  */
 int coopmap_rejects_write_csv(const coopmap_projects *projects,
 	const char *path, const char *lang, coopmap_error *err);
-
-/* A copy of text safe to open in a spreadsheet (caller frees with free()). */
-char *coopmap_rejects_safe_cell(const char *text);
 
 #endif

@@ -76,34 +76,63 @@ int cli_records_option(struct cli_records *r, int opt, const char *arg)
 	}
 }
 
+static int open_places(coopmap_places **out, coopmap_error *err)
+{
+	char dir[4096], aliases[4096];
+
+	if (coopmap_paths_data_file("geodata/places", dir, sizeof(dir)) == NULL ||
+	    coopmap_paths_data_file("geodata/place-aliases.csv", aliases,
+		sizeof(aliases)) == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_IO,
+			"data directory path too long");
+	return coopmap_places_open(dir, aliases, out, err);
+}
+
 int cli_read_projects(const char *path, struct cli_records *r,
 	const coopmap_countries *countries, coopmap_projects **out, int quiet,
-	coopmap_error *err)
+	coopmap_locate_summary *summary, coopmap_error *err)
 {
+	coopmap_locate_summary located = { 0, 0, 0 };
+	coopmap_places *places = NULL;
 	int rc = coopmap_projects_read(path, &r->opts, countries, out, err);
 
 	if (rc == COOPMAP_OK)
-		cli_report_rows(*out, quiet);
-	return rc;
+		rc = open_places(&places, err);
+	if (rc == COOPMAP_OK)
+		rc = coopmap_locate_projects(*out, places, countries, &located, err);
+	coopmap_places_free(places);
+	if (rc != COOPMAP_OK) {
+		coopmap_projects_free(*out);
+		*out = NULL;
+		return rc;
+	}
+	cli_report_rows(*out, &located, quiet);
+	if (summary != NULL)
+		*summary = located;
+	return COOPMAP_OK;
 }
 
-void cli_report_rows(const coopmap_projects *projects, int quiet)
+void cli_report_rows(const coopmap_projects *projects,
+	const coopmap_locate_summary *located, int quiet)
 {
 	size_t rejected = coopmap_projects_reject_count(projects);
 	size_t joined = coopmap_projects_rows_joined(projects);
 	size_t records = coopmap_projects_count(projects);
+	char approximate[96] = "", several[160] = "";
 
 	if (quiet)
 		return;
+	if (located != NULL && located->rows_approximate > 0)
+		snprintf(approximate, sizeof(approximate),
+			" (%zu placed approximately: city not found)",
+			located->rows_approximate);
 	if (records != joined)
-		cli_message("%s: %zu rows read, %zu joined, %zu rejected (%zu "
-			"project records: a row naming several countries counts in "
-			"each)", coopmap_projects_path(projects),
-			coopmap_projects_rows_read(projects), joined, rejected, records);
-	else
-		cli_message("%s: %zu rows read, %zu joined, %zu rejected",
-			coopmap_projects_path(projects),
-			coopmap_projects_rows_read(projects), joined, rejected);
+		snprintf(several, sizeof(several), "; %zu project records: a row "
+			"naming several countries counts in each", records);
+	cli_message("%s: %zu rows read, %zu joined%s, %zu rejected%s",
+		coopmap_projects_path(projects),
+		coopmap_projects_rows_read(projects), joined, approximate, rejected,
+		several);
 	for (size_t i = 0; i < rejected; i++) {
 		const coopmap_reject *r = coopmap_projects_reject_get(projects, i);
 

@@ -11,6 +11,7 @@
 
 #include "coopmap/country.h"
 #include "coopmap/error.h"
+#include "coopmap/locate.h"
 #include "coopmap/records.h"
 
 enum {
@@ -58,10 +59,14 @@ struct cli_records {
 void cli_records_init(struct cli_records *r);
 /* Take one of the CLI_OPT_* options; 0, or -1 with a message printed. */
 int cli_records_option(struct cli_records *r, int opt, const char *arg);
-/* Read the projects of path and report the rows (unless quiet). */
+/*
+ * Read the projects of path, place both ends of each with the bundled
+ * gazetteer, and report the rows (unless quiet); *summary (may be NULL)
+ * says how many ends are approximate.
+ */
 int cli_read_projects(const char *path, struct cli_records *r,
 	const coopmap_countries *countries, coopmap_projects **out, int quiet,
-	coopmap_error *err);
+	coopmap_locate_summary *summary, coopmap_error *err);
 
 /* Print "coopmap: <message>" on stderr. */
 void cli_error(const coopmap_error *err);
@@ -72,7 +77,8 @@ int cli_open_countries(const char *resolution, coopmap_countries **out,
 	coopmap_error *err);
 
 /* One-line summary on stderr, then each reject; nothing when quiet. */
-void cli_report_rows(const coopmap_projects *projects, int quiet);
+void cli_report_rows(const coopmap_projects *projects,
+	const coopmap_locate_summary *located, int quiet);
 
 /* Today's date, or SOURCE_DATE_EPOCH's, as "YYYY-MM-DD". */
 void cli_build_date(char *buf, size_t size);

@@ -32,7 +32,8 @@ CLI_RECORDS_USAGE
 "cannot be read or written.\n", out);
 }
 
-static void print_report(const coopmap_projects *p)
+static void print_report(const coopmap_projects *p,
+	const coopmap_locate_summary *located)
 {
 	size_t by_reason[COOPMAP_REJECT_REASON_COUNT] = { 0 };
 	size_t rejected = coopmap_projects_reject_count(p);
@@ -43,8 +44,12 @@ static void print_report(const coopmap_projects *p)
 	if (coopmap_projects_encoding(p)[0] != '\0')
 		printf(" (text, %s)", coopmap_projects_encoding(p));
 	printf("\nrows read: %zu\nrows joined: %zu\nproject records: %zu\n"
+		"rows placed approximately: %zu (partner city not found: %zu "
+		"records; French city not found: %zu records)\n"
 		"rows rejected: %zu\n", coopmap_projects_rows_read(p),
-		coopmap_projects_rows_joined(p), coopmap_projects_count(p), rejected);
+		coopmap_projects_rows_joined(p), coopmap_projects_count(p),
+		located->rows_approximate, located->partners_approximate,
+		located->establishments_approximate, rejected);
 	for (int k = 0; k < COOPMAP_REJECT_REASON_COUNT; k++) {
 		if (by_reason[k] > 0)
 			printf("  %s: %zu\n", coopmap_reject_label(
@@ -69,6 +74,7 @@ int cmd_check(int argc, char **argv)
 	int strict = 0, quiet = 0, c, rc;
 	coopmap_countries *countries = NULL;
 	coopmap_projects *projects = NULL;
+	coopmap_locate_summary located = { 0, 0, 0 };
 	coopmap_error err = COOPMAP_ERROR_INIT;
 
 	cli_records_init(&records);
@@ -105,9 +111,9 @@ int cmd_check(int argc, char **argv)
 	rc = cli_open_countries("50m", &countries, &err);
 	if (rc == COOPMAP_OK)
 		rc = cli_read_projects(argv[optind], &records, countries, &projects,
-			quiet, &err);
+			quiet, &located, &err);
 	if (rc == COOPMAP_OK && !quiet)
-		print_report(projects);
+		print_report(projects, &located);
 	if (rc == COOPMAP_OK && rejects_path != NULL)
 		rc = coopmap_rejects_write_csv(projects, rejects_path, lang, &err);
 	if (rc != COOPMAP_OK) {

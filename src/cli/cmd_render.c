@@ -196,7 +196,7 @@ static int run(struct render_args *a, coopmap_error *err)
 		rc = load_priority(countries, &priority, err);
 	if (rc == COOPMAP_OK)
 		rc = cli_read_projects(a->input, &a->records, countries, &projects,
-			a->quiet, err);
+			a->quiet, NULL, err);
 	if (rc == COOPMAP_OK) {
 		rc = coopmap_join_by_country(projects, countries, &stats,
 			&data.summary, err);

@@ -1,0 +1,40 @@
+/*
+ * report.h: CSV reports (rejects, classification, aggregates) written
+ * through OGR's CSV driver, whole or not at all: rows go to a temporary
+ * file beside the target, renamed onto it on commit.  Every cell that a
+ * spreadsheet would run as a formula (starting with =, +, -, @, or a tab or
+ * carriage return) is neutralised with a leading apostrophe.
+ *
+ * Not for: Markdown or JSON reports (later modules).
+ */
+#ifndef COOPMAP_REPORT_H
+#define COOPMAP_REPORT_H
+
+#include <stddef.h>
+
+#include "coopmap/error.h"
+
+typedef struct coopmap_report coopmap_report;
+
+/*
+ * Start writing path with the given column headers (all text).
+ * Errors: COOPMAP_ERR_IO.  End with coopmap_report_commit or _abort.
+ */
+int coopmap_report_open(const char *path, const char *const *columns,
+	size_t n_columns, coopmap_report **out, coopmap_error *err);
+
+/* Append one row of n_columns cells (NULL is an empty cell). */
+int coopmap_report_row(coopmap_report *report, const char *const *cells,
+	coopmap_error *err);
+
+/* Close and rename onto the target; frees report.  Errors: COOPMAP_ERR_IO
+ * (the target is then untouched). */
+int coopmap_report_commit(coopmap_report *report, coopmap_error *err);
+
+/* Drop the temporary file; frees report.  NULL is accepted. */
+void coopmap_report_abort(coopmap_report *report);
+
+/* A copy of text safe to open in a spreadsheet (caller frees with free()). */
+char *coopmap_report_safe_cell(const char *text);
+
+#endif

@@ -1,0 +1,158 @@
+/* test_places.c: the gazetteer, and placing both ends of projects. */
+#include "test_util.h"
+
+#include <string.h>
+
+#include "coopmap/locate.h"
+#include "coopmap/places.h"
+#include "coopmap/records.h"
+
+struct fixture {
+	coopmap_places *places;
+	coopmap_countries *countries;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	char dir[4096], aliases[4096];
+
+	snprintf(dir, sizeof(dir), "%s", data_path("geodata/places"));
+	snprintf(aliases, sizeof(aliases), "%s",
+		data_path("geodata/place-aliases.csv"));
+	if (coopmap_places_open(dir, aliases, &f->places, &err) != COOPMAP_OK) {
+		print_error("%s\n", err.message);
+		return -1;
+	}
+	f->countries = test_open_countries("50m", 1);
+	*state = f;
+	return f->countries != NULL ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	coopmap_places_free(f->places);
+	coopmap_countries_free(f->countries);
+	free(f);
+	return 0;
+}
+
+static const coopmap_place *find(struct fixture *f, const char *iso_a2,
+	const char *city, const char *region)
+{
+	coopmap_place_match m;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+
+	assert_int_equal(coopmap_places_find(f->places, iso_a2, city, region, &m,
+		&err), COOPMAP_OK);
+	return m.place;
+}
+
+static void test_cities_are_found_within_their_country(void **state)
+{
+	struct fixture *f = *state;
+	const coopmap_place *rennes = find(f, "FR", "rennes", NULL);
+	const coopmap_place *atakpame = find(f, "TG", "Atakpame", NULL);
+
+	assert_non_null(rennes);
+	assert_string_equal(rennes->region, "Bretagne");
+	assert_close(rennes->lat, 48.11, 0.05);
+	assert_close(rennes->lon, -1.67, 0.05);
+	assert_non_null(atakpame);
+	assert_close(atakpame->lat, 7.53, 0.05);
+	assert_null(find(f, "TG", "Rennes", NULL));
+	assert_null(find(f, "FR", "", NULL));
+}
+
+static void test_aliases_give_the_names_in_use(void **state)
+{
+	struct fixture *f = *state;
+	const coopmap_place *majunga = find(f, "MG", "Majunga", NULL);
+	const coopmap_place *tana = find(f, "MG", "Tananarive", NULL);
+
+	assert_non_null(majunga);
+	assert_string_equal(majunga->name, "Mahajanga");
+	assert_non_null(tana);
+	assert_string_equal(tana->name, "Antananarivo");
+}
+
+static void test_overseas_departments_are_their_own_countries(void **state)
+{
+	struct fixture *f = *state;
+	const coopmap_place *sd = find(f, "RE", "Saint-Denis", NULL);
+
+	assert_non_null(sd);
+	assert_string_equal(sd->region, "La Réunion");
+	assert_true(sd->lat < -20);
+}
+
+static void test_projects_get_both_ends_and_approximate_flags(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_projects *p = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	coopmap_locate_summary s;
+	const coopmap_project *tours, *angers = NULL, *reunion = NULL;
+
+	assert_int_equal(coopmap_projects_read("examples/cooperations.csv", NULL,
+		f->countries, &p, &err), COOPMAP_OK);
+	assert_int_equal(coopmap_locate_projects(p, f->places, f->countries, &s,
+		&err), COOPMAP_OK);
+	tours = coopmap_projects_get(p, 0);          /* Tours -> Oran */
+	assert_close(tours->establishment_lat, 47.39, 0.05);
+	assert_string_equal(tours->region, "Centre-Val de Loire");
+	assert_string_equal(tours->establishment_country->iso_a3, "FRA");
+	assert_close(tours->partner_lat, 35.7, 0.1);
+	assert_false(tours->partner_approximate);
+	for (size_t i = 0; i < coopmap_projects_count(p); i++) {
+		const coopmap_project *pr = coopmap_projects_get(p, i);
+
+		assert_false(isnan(pr->partner_lat));
+		assert_false(isnan(pr->partner_lon));
+		if (strcmp(pr->establishment, "CHU d'Angers") == 0)
+			angers = pr;
+		if (strcmp(pr->establishment, "CHU de La Réunion") == 0)
+			reunion = pr;
+	}
+	assert_non_null(angers);
+	assert_string_equal(angers->region, "Pays de la Loire");
+	assert_non_null(reunion);
+	assert_string_equal(reunion->establishment_country->iso_a3, "REU");
+	assert_true(s.rows_approximate < coopmap_projects_count(p) / 4);
+	coopmap_projects_free(p);
+}
+
+static void test_an_unknown_city_takes_the_country_point(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_projects *p = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	coopmap_locate_summary s;
+	const coopmap_project *pr;
+
+	assert_int_equal(coopmap_projects_read("tests/data/projects-en.csv", NULL,
+		f->countries, &p, &err), COOPMAP_OK);
+	assert_int_equal(coopmap_locate_projects(p, f->places, f->countries, &s,
+		&err), COOPMAP_OK);
+	pr = coopmap_projects_get(p, 1);   /* AP-HP, no city given */
+	assert_true(pr->establishment_approximate);
+	assert_close(pr->establishment_lat,
+		pr->establishment_country->label_lat, 1e-9);
+	assert_int_equal(s.rows_approximate, 1);
+	coopmap_projects_free(p);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cities_are_found_within_their_country),
+		cmocka_unit_test(test_aliases_give_the_names_in_use),
+		cmocka_unit_test(test_overseas_departments_are_their_own_countries),
+		cmocka_unit_test(test_projects_get_both_ends_and_approximate_flags),
+		cmocka_unit_test(test_an_unknown_city_takes_the_country_point),
+	};
+	return cmocka_run_group_tests_name("places", tests, setup, teardown);
+}
