@@ -66,6 +66,18 @@ static const struct field_info fields[COOPMAP_FIELD_COUNT] = {
 		"partner longitude", "lon partenaire", NULL } },
 	[COOPMAP_FIELD_SOURCE] = { "source", { "source url", "source", "url",
 		NULL } },
+	[COOPMAP_FIELD_LEAD] = { "lead", { "responsable du projet",
+		"responsable projet", "chef de projet", "porteur du projet",
+		"referent", "project lead", "project leader", NULL } },
+	[COOPMAP_FIELD_PARTNER_LEAD] = { "partner_lead", {
+		"responsable partenaire", "responsable du projet partenaire",
+		"referent partenaire", "partner lead", "partner project lead",
+		NULL } },
+	[COOPMAP_FIELD_DURATION] = { "duration", { "duree", "duree du projet",
+		"duree mois", "duration", NULL } },
+	[COOPMAP_FIELD_AGREEMENT] = { "agreement", { "convention signee",
+		"convention", "convention de partenariat", "accord signe",
+		"signed agreement", "agreement", NULL } },
 };
 
 static const char *const reject_labels[COOPMAP_REJECT_REASON_COUNT][2] = {
@@ -434,6 +446,10 @@ static void read_row(coopmap_projects *p, const coopmap_table *table,
 	pr.theme = cell(p, table, row, cols[COOPMAP_FIELD_THEME]);
 	pr.programme = cell(p, table, row, cols[COOPMAP_FIELD_PROGRAMME]);
 	pr.source = cell(p, table, row, cols[COOPMAP_FIELD_SOURCE]);
+	pr.lead = cell(p, table, row, cols[COOPMAP_FIELD_LEAD]);
+	pr.partner_lead = cell(p, table, row, cols[COOPMAP_FIELD_PARTNER_LEAD]);
+	pr.duration = cell(p, table, row, cols[COOPMAP_FIELD_DURATION]);
+	pr.agreement = cell(p, table, row, cols[COOPMAP_FIELD_AGREEMENT]);
 	year_text = cell(p, table, row, cols[COOPMAP_FIELD_YEAR]);
 
 	if (pr.country_text[0] == '\0') {
@@ -611,6 +627,15 @@ size_t coopmap_projects_column_count(const coopmap_projects *p)
 const char *coopmap_projects_column_header(const coopmap_projects *p, size_t i)
 {
 	return i < p->n_columns ? p->headers[i] : "";
+}
+
+int coopmap_projects_has_field(const coopmap_projects *p, coopmap_field field)
+{
+	for (size_t i = 0; i < p->n_columns; i++) {
+		if (p->column_field[i] == (int)field)
+			return 1;
+	}
+	return 0;
 }
 
 int coopmap_projects_column_field(const coopmap_projects *p, size_t i)

@@ -38,6 +38,10 @@ typedef enum coopmap_field {
 	COOPMAP_FIELD_PARTNER_LAT,
 	COOPMAP_FIELD_PARTNER_LON,
 	COOPMAP_FIELD_SOURCE,
+	COOPMAP_FIELD_LEAD,                /* project lead, French side */
+	COOPMAP_FIELD_PARTNER_LEAD,        /* project lead, partner side */
+	COOPMAP_FIELD_DURATION,
+	COOPMAP_FIELD_AGREEMENT,           /* signed agreement between hospitals */
 	COOPMAP_FIELD_COUNT
 } coopmap_field;
 
@@ -65,6 +69,7 @@ typedef struct coopmap_project {
 	const char *theme;
 	const char *programme;
 	const char *source;
+	const char *lead, *partner_lead, *duration, *agreement;
 	int year;                         /* start year, 0 when not given */
 	double amount, trained, missions, delegations;
 	double establishment_lat, establishment_lon;
@@ -156,6 +161,9 @@ const coopmap_reject *coopmap_projects_reject_get(
  * meaning, or an unknown header).
  */
 size_t coopmap_projects_column_count(const coopmap_projects *projects);
+/* True when a column of the input fills field. */
+int coopmap_projects_has_field(const coopmap_projects *projects,
+	coopmap_field field);
 const char *coopmap_projects_column_header(const coopmap_projects *projects,
 	size_t i);
 int coopmap_projects_column_field(const coopmap_projects *projects, size_t i);

@@ -112,6 +112,26 @@ int cli_read_projects(const char *path, struct cli_records *r,
 	return COOPMAP_OK;
 }
 
+int cli_open_layers(const coopmap_countries *countries,
+	const char *const *user_layers, size_t n_user, coopmap_layer_set **out,
+	coopmap_error *err)
+{
+	char dir[4096];
+	int rc;
+
+	if (coopmap_paths_data_file("geodata/layers", dir, sizeof(dir)) == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_IO,
+			"data directory path too long");
+	rc = coopmap_layer_set_open(dir, countries, out, err);
+	for (size_t i = 0; rc == COOPMAP_OK && i < n_user; i++)
+		rc = coopmap_layer_set_add(*out, user_layers[i], countries, err);
+	if (rc != COOPMAP_OK) {
+		coopmap_layer_set_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
 void cli_report_rows(const coopmap_projects *projects,
 	const coopmap_locate_summary *located, int quiet)
 {

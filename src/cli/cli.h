@@ -11,6 +11,7 @@
 
 #include "coopmap/country.h"
 #include "coopmap/error.h"
+#include "coopmap/layers.h"
 #include "coopmap/locate.h"
 #include "coopmap/records.h"
 
@@ -76,6 +77,11 @@ void cli_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_open_countries(const char *resolution, coopmap_countries **out,
 	coopmap_error *err);
 
+/* The bundled layers of geodata/layers/, plus the users' (n_user files). */
+int cli_open_layers(const coopmap_countries *countries,
+	const char *const *user_layers, size_t n_user, coopmap_layer_set **out,
+	coopmap_error *err);
+
 /* One-line summary on stderr, then each reject; nothing when quiet. */
 void cli_report_rows(const coopmap_projects *projects,
 	const coopmap_locate_summary *located, int quiet);
@@ -92,6 +98,10 @@ int cmd_check(int argc, char **argv);
 void cmd_check_usage(FILE *out);
 int cmd_country(int argc, char **argv);
 void cmd_country_usage(FILE *out);
+int cmd_classify(int argc, char **argv);
+void cmd_classify_usage(FILE *out);
+int cmd_layers(int argc, char **argv);
+void cmd_layers_usage(FILE *out);
 int cmd_columns(int argc, char **argv);
 void cmd_columns_usage(FILE *out);
 

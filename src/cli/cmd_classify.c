@@ -1,0 +1,172 @@
+/*
+ * cmd_classify.c: `coopmap classify PROJECTS -o FILE.csv`: each project with
+ * its geographic priority, its eligibility for the call, warnings and the
+ * mandatory items missing, each with its reason; a summary table by tag on
+ * stdout.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "coopmap/classify.h"
+#include "coopmap/report.h"
+
+void cmd_classify_usage(FILE *out)
+{
+	fputs(
+"usage: coopmap classify PROJECTS -o FILE.csv [options]\n"
+"\n"
+"Judge each project as the APCHI call does, by where its partner is:\n"
+"priority tags (cicd, agreement, overseas-neighbour, francophonie,\n"
+"cas-crsm), eligibility (not eligible when the partner is in France, a\n"
+"French territory, or a country bordering metropolitan France), a warning\n"
+"when PRPH and APCHI fund the same project, and the call's mandatory items\n"
+"missing from the row (when the list has those columns).  Each verdict has\n"
+"its reason in words.  Prints a summary table by tag.\n"
+"\n"
+"options:\n"
+"  -o, --output FILE     the classified projects (CSV; required)\n"
+"      --lang fr|en      language of the reasons (default fr)\n"
+"      --layer FILE.csv  a layer of your own, as in 'coopmap layers'\n"
+CLI_RECORDS_USAGE
+"  -q, --quiet           print nothing but errors\n", out);
+}
+
+enum { N_COLUMNS = 14 };
+
+static const char *const columns[N_COLUMNS] = {
+	"line", "establishment", "partner", "partner_city", "country", "iso_a3",
+	"programme", "year", "priority_tags", "priority", "eligible",
+	"eligibility", "warnings", "missing"
+};
+
+static int write_rows(coopmap_report *report, const coopmap_countries *countries,
+	const coopmap_layer_set *layers, const coopmap_projects *projects,
+	const char *lang, size_t *by_tag, size_t *not_eligible, coopmap_error *err)
+{
+	int rc = COOPMAP_OK;
+
+	for (size_t i = 0; rc == COOPMAP_OK && i < coopmap_projects_count(projects);
+	     i++) {
+		const coopmap_project *p = coopmap_projects_get(projects, i);
+		coopmap_verdict v = COOPMAP_VERDICT_INIT;
+		char line[32], year[16];
+		const char *cells[N_COLUMNS];
+
+		coopmap_classify(countries, layers, projects, p, lang, &v);
+		snprintf(line, sizeof(line), "%ld", p->line);
+		snprintf(year, sizeof(year), "%d", p->year);
+		cells[0] = line;
+		cells[1] = p->establishment;
+		cells[2] = p->partner;
+		cells[3] = p->partner_city;
+		cells[4] = coopmap_country_name(p->country, lang);
+		cells[5] = p->country->iso_a3;
+		cells[6] = p->programme;
+		cells[7] = p->year > 0 ? year : "";
+		cells[8] = v.tag_names;
+		cells[9] = v.priority;
+		cells[10] = v.eligible ? "1" : "0";
+		cells[11] = v.eligibility;
+		cells[12] = v.warnings;
+		cells[13] = v.missing;
+		rc = coopmap_report_row(report, cells, err);
+		for (int t = 0; t < COOPMAP_TAG_COUNT; t++)
+			by_tag[t] += (v.tags >> t) & 1u;
+		*not_eligible += !v.eligible;
+		coopmap_verdict_clear(&v);
+	}
+	return rc;
+}
+
+static void print_summary(size_t total, const size_t *by_tag,
+	size_t not_eligible)
+{
+	printf("%-20s %8s %7s\n", "tag", "projects", "share");
+	for (int t = 0; t < COOPMAP_TAG_COUNT; t++)
+		printf("%-20s %8zu %6.0f%%\n", coopmap_tag_name(t), by_tag[t],
+			total > 0 ? 100.0 * (double)by_tag[t] / (double)total : 0.0);
+	printf("%-20s %8zu %6.0f%%\n", "not eligible", not_eligible,
+		total > 0 ? 100.0 * (double)not_eligible / (double)total : 0.0);
+	printf("%-20s %8zu\n", "project records", total);
+}
+
+int cmd_classify(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "layer", required_argument, NULL, 'L' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "sheet", required_argument, NULL, CLI_OPT_SHEET },
+		{ "encoding", required_argument, NULL, CLI_OPT_ENCODING },
+		{ "map", required_argument, NULL, CLI_OPT_MAP },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cli_records records;
+	const char *output = NULL, *lang = "fr", *user_layers[32];
+	size_t n_user = 0, by_tag[COOPMAP_TAG_COUNT] = { 0 }, not_eligible = 0;
+	int quiet = 0, c, rc;
+	coopmap_countries *countries = NULL;
+	coopmap_layer_set *layers = NULL;
+	coopmap_projects *projects = NULL;
+	coopmap_report *report = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+
+	cli_records_init(&records);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:qh", options, NULL)) != -1) {
+		if (c == 'o') {
+			output = optarg;
+		} else if (c == 'l' && (strcmp(optarg, "fr") == 0 ||
+		    strcmp(optarg, "en") == 0)) {
+			lang = optarg;
+		} else if (c == 'L' && n_user < 32) {
+			user_layers[n_user++] = optarg;
+		} else if (c == 'q') {
+			quiet = 1;
+		} else if (c == 'h') {
+			cmd_classify_usage(stdout);
+			return EXIT_OK;
+		} else if (cli_records_option(&records, c, optarg) != 0) {
+			cmd_classify_usage(stderr);
+			return EXIT_FAILURE_;
+		}
+	}
+	if (optind != argc - 1 || output == NULL) {
+		cli_message("classify: expected one PROJECTS file and -o FILE.csv");
+		return EXIT_FAILURE_;
+	}
+	if (cli_same_file(argv[optind], output)) {
+		cli_message("classify: the output %s is the input; refusing to "
+			"overwrite it", output);
+		return EXIT_FAILURE_;
+	}
+	rc = cli_open_countries("50m", &countries, &err);
+	if (rc == COOPMAP_OK)
+		rc = cli_open_layers(countries, user_layers, n_user, &layers, &err);
+	if (rc == COOPMAP_OK)
+		rc = cli_read_projects(argv[optind], &records, countries, &projects,
+			quiet, NULL, &err);
+	if (rc == COOPMAP_OK)
+		rc = coopmap_report_open(output, columns, N_COLUMNS, &report, &err);
+	if (rc == COOPMAP_OK)
+		rc = write_rows(report, countries, layers, projects, lang, by_tag,
+			&not_eligible, &err);
+	if (rc == COOPMAP_OK) {
+		rc = coopmap_report_commit(report, &err);
+	} else {
+		coopmap_report_abort(report);
+	}
+	if (rc == COOPMAP_OK && !quiet)
+		print_summary(coopmap_projects_count(projects), by_tag, not_eligible);
+	coopmap_projects_free(projects);
+	coopmap_layer_set_free(layers);
+	coopmap_countries_free(countries);
+	if (rc != COOPMAP_OK) {
+		cli_error(&err);
+		return rc == COOPMAP_ERR_INPUT ? EXIT_INPUT : EXIT_FAILURE_;
+	}
+	return EXIT_OK;
+}

@@ -1,0 +1,125 @@
+/*
+ * cmd_layers.c: `coopmap layers [show NAME]`: the policy layers, with their
+ * counts, sources and dates, and the members of one.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "coopmap/layers.h"
+
+void cmd_layers_usage(FILE *out)
+{
+	fputs(
+"usage: coopmap layers [--layer FILE.csv ...] [--lang fr|en]\n"
+"       coopmap layers show NAME [--layer FILE.csv ...] [--lang fr|en]\n"
+"\n"
+"List the policy layers (geodata/layers/): name, number of countries, title,\n"
+"date and source; or, with 'show', the members of one layer with its\n"
+"columns.  --layer adds a layer of your own: a CSV with an iso_a3 column,\n"
+"and a JSON sidecar of the same name (id, title_fr, title_en, source, date,\n"
+"licence); errors name file:line.\n"
+"\n"
+"exit status: 0; 1 no layer of that name; 2 usage error or a bad layer file.\n",
+		out);
+}
+
+static void list_layers(const coopmap_layer_set *set, const char *lang)
+{
+	printf("%-26s %9s  %-10s  %s\n", "layer", "countries", "date", "title");
+	for (size_t i = 0; i < coopmap_layer_set_count(set); i++) {
+		const coopmap_layer *l = coopmap_layer_set_get(set, i);
+
+		printf("%-26s %9zu  %-10s  %s\n", coopmap_layer_id(l),
+			coopmap_layer_country_count(l), coopmap_layer_date(l),
+			coopmap_layer_title(l, lang));
+		printf("%-26s %9s  %-10s  source: %s\n", "", "", "",
+			coopmap_layer_source(l));
+	}
+}
+
+static void show_layer(const coopmap_layer *l, const char *lang,
+	const coopmap_countries *countries)
+{
+	const char *extra[] = { "territory", "basis", "distance_km", "status",
+		"since", "themes", "role", "post", "zone", "region", "notes", NULL };
+
+	(void)countries;
+	printf("# %s: %s\n# source: %s (%s); licence: %s\n", coopmap_layer_id(l),
+		coopmap_layer_title(l, lang), coopmap_layer_source(l),
+		coopmap_layer_date(l), coopmap_layer_licence(l));
+	if (coopmap_layer_notes(l)[0] != '\0')
+		printf("# notes: %s\n", coopmap_layer_notes(l));
+	for (size_t r = 0; r < coopmap_layer_member_count(l); r++) {
+		const coopmap_country *c = coopmap_layer_member(l, r);
+
+		printf("%s\t%s", c->iso_a3, coopmap_country_name(c, lang));
+		for (int k = 0; extra[k] != NULL; k++) {
+			const char *v = coopmap_layer_value(l, r, extra[k]);
+
+			if (v[0] != '\0')
+				printf("\t%s: %s", extra[k], v);
+		}
+		printf("\n");
+	}
+}
+
+int cmd_layers(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "layer", required_argument, NULL, 'L' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *user_layers[32], *lang = "fr";
+	size_t n_user = 0;
+	coopmap_countries *countries = NULL;
+	coopmap_layer_set *set = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	int c, rc, status = EXIT_OK;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+		if (c == 'h') {
+			cmd_layers_usage(stdout);
+			return EXIT_OK;
+		} else if (c == 'L' && n_user < 32) {
+			user_layers[n_user++] = optarg;
+		} else if (c == 'l' && (strcmp(optarg, "fr") == 0 ||
+		    strcmp(optarg, "en") == 0)) {
+			lang = optarg;
+		} else {
+			cmd_layers_usage(stderr);
+			return EXIT_FAILURE_;
+		}
+	}
+	if (!(optind == argc || (optind == argc - 2 &&
+	    strcmp(argv[optind], "show") == 0))) {
+		cli_message("layers: expected nothing, or 'show NAME'");
+		return EXIT_FAILURE_;
+	}
+	rc = cli_open_countries("50m", &countries, &err);
+	if (rc == COOPMAP_OK)
+		rc = cli_open_layers(countries, user_layers, n_user, &set, &err);
+	if (rc == COOPMAP_OK && optind == argc) {
+		list_layers(set, lang);
+	} else if (rc == COOPMAP_OK) {
+		const coopmap_layer *l = coopmap_layer_set_find(set, argv[argc - 1]);
+
+		if (l != NULL) {
+			show_layer(l, lang, countries);
+		} else {
+			cli_message("layers: no layer named '%s' (see 'coopmap layers')",
+				argv[argc - 1]);
+			status = EXIT_INPUT;
+		}
+	}
+	coopmap_layer_set_free(set);
+	coopmap_countries_free(countries);
+	if (rc != COOPMAP_OK) {
+		cli_error(&err);
+		return EXIT_FAILURE_;
+	}
+	return status;
+}
