@@ -57,6 +57,14 @@ coopmap_box render_map_quiet_corner(render_ctx *ctx, double w, double h,
 	double margin);
 void render_set_color(cairo_t *cr, coopmap_color c);
 
+/* The symbol of layer i: how it is drawn on the map and in the legend. */
+enum layer_symbol { SYMBOL_HATCH, SYMBOL_OUTLINE, SYMBOL_DOTS,
+	SYMBOL_CROSSHATCH, SYMBOL_STRIPES };
+enum layer_symbol render_layer_symbol(size_t layer);
+coopmap_color render_layer_color(const render_ctx *ctx, size_t layer);
+/* Draw layer i's symbol over the current path, which it consumes. */
+void render_layer_paint(render_ctx *ctx, size_t layer);
+
 /* render_text.c */
 int render_text_check_font(const coopmap_style *style, coopmap_error *err);
 /* Heights of the title block and of the source line, to lay out the page. */

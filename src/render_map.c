@@ -1,8 +1,9 @@
 /*
  * render_map.c: the geometric half of the renderer: fitting the extent to
  * the page, projecting country rings to device space once, and drawing
- * ocean, graticule, countries, borders and the hatched priority layer.
+ * ocean, graticule, countries, borders and the policy layers.
  */
+#include <glib.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -393,56 +394,115 @@ static void draw_countries(render_ctx *ctx)
 	cairo_stroke(cr);
 }
 
-/* Parallel diagonal lines clipped to the country: the same picture in PNG,
- * SVG and PDF, unlike a repeating pattern surface. */
-static void hatch_country(render_ctx *ctx, const coopmap_rings *path)
+enum layer_symbol render_layer_symbol(size_t layer)
+{
+	static const enum layer_symbol order[] = { SYMBOL_HATCH, SYMBOL_OUTLINE,
+		SYMBOL_DOTS, SYMBOL_CROSSHATCH, SYMBOL_STRIPES };
+
+	return order[layer % (sizeof(order) / sizeof(order[0]))];
+}
+
+coopmap_color render_layer_color(const render_ctx *ctx, size_t layer)
+{
+	if (layer == 0)
+		return ctx->style->priority_hatch;
+	return ctx->style->layer_colors[(layer - 1) %
+		(size_t)ctx->style->n_layer_colors];
+}
+
+/*
+ * Lines or dots over the clip: drawn, not a repeating pattern surface, so
+ * that PNG, SVG and PDF show the same; on a grid anchored at the page
+ * origin, so that neighbouring countries' lines meet.
+ */
+static void paint_pattern(render_ctx *ctx, enum layer_symbol symbol)
 {
 	cairo_t *cr = ctx->cr;
 	double x0, y0, x1, y1;
-	double spacing = ctx->style->priority_hatch_spacing * ctx->unit;
+	double step = ctx->style->priority_hatch_spacing * ctx->unit;
 
-	cairo_save(cr);
-	render_map_path(ctx, path);
-	cairo_clip(cr);
 	cairo_clip_extents(cr, &x0, &y0, &x1, &y1);
-	if (x1 > x0 && y1 > y0 && spacing > 0) {
-		/* Lines x - y = c on a grid anchored at the page origin, so
-		 * neighbouring countries' hatches line up. */
-		double first = floor((x0 - y1) / spacing) * spacing;
-
-		for (double c = first; c <= x1 - y0; c += spacing) {
-			cairo_move_to(cr, c + y0, y0);
-			cairo_line_to(cr, c + y1, y1);
+	if (!(x1 > x0 && y1 > y0) || step <= 0)
+		return;
+	if (symbol == SYMBOL_DOTS) {
+		step *= 1.5;
+		for (double y = floor(y0 / step) * step; y <= y1; y += step) {
+			for (double x = floor(x0 / step) * step; x <= x1; x += step) {
+				cairo_new_sub_path(cr);
+				cairo_arc(cr, x, y, 0.22 * step, 0, 2 * G_PI);
+			}
 		}
-		render_set_color(cr, ctx->style->priority_hatch);
-		cairo_set_line_width(cr, ctx->style->priority_hatch_width * ctx->unit);
-		cairo_stroke(cr);
+		cairo_fill(cr);
+		return;
 	}
+	if (symbol == SYMBOL_STRIPES) {
+		for (double y = floor(y0 / step) * step; y <= y1; y += step) {
+			cairo_move_to(cr, x0, y);
+			cairo_line_to(cr, x1, y);
+		}
+	} else {
+		/* Lines x - y = c (hatch) or x + y = c (cross-hatch). */
+		int cross = symbol == SYMBOL_CROSSHATCH;
+		double lo = cross ? x0 + y0 : x0 - y1, hi = cross ? x1 + y1 : x1 - y0;
+
+		for (double c = floor(lo / step) * step; c <= hi; c += step) {
+			cairo_move_to(cr, cross ? c - y0 : c + y0, y0);
+			cairo_line_to(cr, cross ? c - y1 : c + y1, y1);
+		}
+	}
+	cairo_set_line_width(cr, ctx->style->priority_hatch_width * ctx->unit);
+	cairo_stroke(cr);
+}
+
+void render_layer_paint(render_ctx *ctx, size_t layer)
+{
+	cairo_t *cr = ctx->cr;
+	enum layer_symbol symbol = render_layer_symbol(layer);
+
+	render_set_color(cr, render_layer_color(ctx, layer));
+	if (symbol == SYMBOL_OUTLINE) {
+		cairo_set_line_width(cr, ctx->style->layer_line_width * ctx->unit);
+		cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+		cairo_stroke(cr);
+		return;
+	}
+	cairo_save(cr);
+	cairo_clip(cr);
+	paint_pattern(ctx, symbol);
 	cairo_restore(cr);
 }
 
-static void draw_priority_layer(render_ctx *ctx)
+static void draw_layer(render_ctx *ctx, size_t index)
 {
-	const coopmap_layer *layer = ctx->data->priority;
+	const coopmap_layer *layer = ctx->data->layers[index];
 	cairo_t *cr = ctx->cr;
 
-	if (layer == NULL)
+	for (size_t i = 0; i < coopmap_layer_member_count(layer); i++) {
+		const coopmap_country *c = coopmap_layer_member(layer, i);
+
+		/* A country listed twice (two territories) is drawn once. */
+		if (coopmap_layer_find(layer, c, 0) != (long)i)
+			continue;
+		render_map_path(ctx, &ctx->paths[coopmap_country_index(
+			ctx->data->countries, c)]);
+		render_layer_paint(ctx, index);
+	}
+	if (index != 0)
 		return;
-	for (size_t i = 0; i < coopmap_layer_member_count(layer); i++) {
-		size_t c = coopmap_country_index(ctx->data->countries,
-			coopmap_layer_member(layer, i));
-
-		hatch_country(ctx, &ctx->paths[c]);
-	}
-	for (size_t i = 0; i < coopmap_layer_member_count(layer); i++) {
-		size_t c = coopmap_country_index(ctx->data->countries,
-			coopmap_layer_member(layer, i));
-
-		render_map_path(ctx, &ctx->paths[c]);
-	}
+	/* The first layer also gets an outline, so that it reads where the
+	 * hatching is sparse (small countries). */
+	for (size_t i = 0; i < coopmap_layer_member_count(layer); i++)
+		render_map_path(ctx, &ctx->paths[coopmap_country_index(
+			ctx->data->countries, coopmap_layer_member(layer, i))]);
 	render_set_color(cr, ctx->style->priority_outline);
 	cairo_set_line_width(cr, ctx->style->priority_outline_width * ctx->unit);
 	cairo_stroke(cr);
+}
+
+static void draw_layers(render_ctx *ctx)
+{
+	for (size_t i = 0; i < ctx->data->n_layers; i++)
+		draw_layer(ctx, i);
 }
 
 void render_map_draw(render_ctx *ctx)
@@ -454,7 +514,7 @@ void render_map_draw(render_ctx *ctx)
 	draw_graticule(ctx);
 	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
 	draw_countries(ctx);
-	draw_priority_layer(ctx);
+	draw_layers(ctx);
 	cairo_restore(cr);
 
 	if (ctx->world) {

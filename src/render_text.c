@@ -156,13 +156,14 @@ static void source_line(render_ctx *ctx, char *buf, size_t size)
 		? "%s · Basemap: Natural Earth · Projection: %s"
 		: "%s · Fond de carte : Natural Earth · Projection : %s",
 		credit, projection);
-	format_date(ctx->data->priority != NULL
-		? coopmap_layer_date(ctx->data->priority) : NULL, is_en(ctx), date,
-		sizeof(date));
-	if (ctx->data->priority != NULL && used < size)
-		used += (size_t)snprintf(buf + used, size - used, is_en(ctx)
-			? " · Priority countries: CICD of %s"
-			: " · Pays prioritaires : CICD du %s", date);
+	for (size_t i = 0; i < ctx->data->n_layers && used < size; i++) {
+		const coopmap_layer *l = ctx->data->layers[i];
+
+		format_date(coopmap_layer_date(l), is_en(ctx), date, sizeof(date));
+		used += (size_t)snprintf(buf + used, size - used, "%s%s (%s)",
+			i > 0 ? " ; " : is_en(ctx) ? " · Layers: " : " · Couches : ",
+			coopmap_layer_title(l, ctx->lang), date);
+	}
 	format_date(ctx->opts->date, is_en(ctx), date, sizeof(date));
 	if (date[0] != '\0' && used < size)
 		snprintf(buf + used, size - used, is_en(ctx)
@@ -230,11 +231,9 @@ void render_text_draw_page(render_ctx *ctx)
 	g_object_unref(layout);
 }
 
-/* One legend row: a swatch drawn by the caller's kind, and its text. */
-enum swatch { SWATCH_FILL, SWATCH_HATCH };
-
+/* One legend row: a fill colour, or a layer's symbol; and its text. */
 struct legend_row {
-	enum swatch kind;
+	int layer;             /* -1 for a fill */
 	coopmap_color color;
 	char text[256];
 };
@@ -254,21 +253,20 @@ static size_t legend_rows(render_ctx *ctx, struct legend_row *rows)
 	size_t n = 0;
 
 	for (int k = 0; k < ctx->breaks.n; k++, n++) {
-		rows[n].kind = SWATCH_FILL;
+		rows[n].layer = -1;
 		rows[n].color = ctx->style->classes[k];
 		class_text(ctx, k, rows[n].text, sizeof(rows[n].text));
 	}
-	rows[n].kind = SWATCH_FILL;
+	rows[n].layer = -1;
 	rows[n].color = ctx->style->land;
 	snprintf(rows[n].text, sizeof(rows[n].text), "%s",
 		is_en(ctx) ? "No project" : "Aucun projet");
 	n++;
-	if (ctx->data->priority != NULL) {
-		rows[n].kind = SWATCH_HATCH;
-		rows[n].color = ctx->style->priority_hatch;
+	for (size_t i = 0; i < ctx->data->n_layers; i++, n++) {
+		rows[n].layer = (int)i;
+		rows[n].color = ctx->style->land;
 		snprintf(rows[n].text, sizeof(rows[n].text), "%s",
-			coopmap_layer_title(ctx->data->priority, ctx->lang));
-		n++;
+			coopmap_layer_title(ctx->data->layers[i], ctx->lang));
 	}
 	return n;
 }
@@ -277,43 +275,33 @@ static void draw_swatch(render_ctx *ctx, const struct legend_row *row,
 	double x, double y, double w, double h)
 {
 	cairo_t *cr = ctx->cr;
+	coopmap_color edge = ctx->style->text;
 
 	cairo_rectangle(cr, x, y, w, h);
-	render_set_color(cr, row->kind == SWATCH_FILL ? row->color
-		: ctx->style->land);
-	cairo_fill_preserve(cr);
-	if (row->kind == SWATCH_HATCH) {
-		double spacing = ctx->style->priority_hatch_spacing * ctx->unit;
+	render_set_color(cr, row->color);
+	cairo_fill(cr);
+	if (row->layer >= 0) {
+		/* The same symbol as on the map, over a plain land swatch. */
+		double inset = render_layer_symbol((size_t)row->layer) ==
+			SYMBOL_OUTLINE ? ctx->style->layer_line_width * ctx->unit / 2 : 0;
 
-		cairo_save(cr);
-		cairo_clip_preserve(cr);
-		for (double c = -h; c <= w; c += spacing) {
-			cairo_move_to(cr, x + c, y);
-			cairo_line_to(cr, x + c + h, y + h);
-		}
-		render_set_color(cr, ctx->style->priority_hatch);
-		cairo_set_line_width(cr, ctx->style->priority_hatch_width * ctx->unit);
-		cairo_stroke(cr);
-		cairo_restore(cr);
-		cairo_rectangle(cr, x, y, w, h);
-		render_set_color(cr, ctx->style->priority_outline);
-	} else {
-		coopmap_color edge = ctx->style->text;
-
-		edge.a = 0.35;
-		render_set_color(cr, edge);
+		cairo_rectangle(cr, x + inset, y + inset, w - 2 * inset, h - 2 * inset);
+		render_layer_paint(ctx, (size_t)row->layer);
 	}
+	edge.a = 0.35;
+	cairo_rectangle(cr, x, y, w, h);
+	render_set_color(cr, edge);
 	cairo_set_line_width(cr, 0.6 * ctx->unit);
 	cairo_stroke(cr);
 }
 
 int render_text_draw_legend(render_ctx *ctx)
 {
-	struct legend_row rows[COOPMAP_BREAKS_MAX + 2];
+	struct legend_row rows[COOPMAP_BREAKS_MAX + 2 + COOPMAP_RENDER_MAX_LAYERS];
 	size_t n = legend_rows(ctx, rows);
 	double u = ctx->unit, pad = 8 * u, gap = 4 * u;
 	double sw = 22 * u, sh = 13 * u, width, height, x, y, tw, th;
-	PangoLayout *title, *texts[COOPMAP_BREAKS_MAX + 2];
+	PangoLayout *title, *texts[COOPMAP_BREAKS_MAX + 2 + COOPMAP_RENDER_MAX_LAYERS];
 	cairo_t *cr = ctx->cr;
 
 	title = make_layout(ctx, is_en(ctx) ? "Projects per partner country"

@@ -13,7 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum key_type { KEY_COLOR, KEY_SIZE, KEY_DEGREES, KEY_FONT, KEY_CLASSES, KEY_NAME };
+enum key_type { KEY_COLOR, KEY_SIZE, KEY_DEGREES, KEY_FONT, KEY_CLASSES,
+	KEY_COLORS, KEY_NAME };
 
 struct style_key {
 	const char *name;
@@ -41,6 +42,8 @@ static const struct style_key style_keys[] = {
 	KEY(priority_hatch_width, KEY_SIZE),
 	KEY(priority_outline, KEY_COLOR),
 	KEY(priority_outline_width, KEY_SIZE),
+	KEY(layer_colors, KEY_COLORS),
+	KEY(layer_line_width, KEY_SIZE),
 	KEY(text, KEY_COLOR),
 	KEY(text_halo, KEY_COLOR),
 	KEY(label_leader, KEY_COLOR),
@@ -92,6 +95,14 @@ void coopmap_style_default(coopmap_style *s)
 	s->priority_hatch_width = 0.7;
 	s->priority_outline = rgb(0x1f3b73);
 	s->priority_outline_width = 0.9;
+	/* Other layers: purple, green, brown, grey (ColorBrewer PRGn/BrBG
+	 * ends), distinct from the orange-red classes. */
+	s->n_layer_colors = 4;
+	s->layer_colors[0] = rgb(0x762a83);
+	s->layer_colors[1] = rgb(0x1b7837);
+	s->layer_colors[2] = rgb(0x8c510a);
+	s->layer_colors[3] = rgb(0x404040);
+	s->layer_line_width = 1.6;
 	s->text = rgb(0x1a1a1a);
 	s->text_halo = rgb(0xffffff);
 	s->label_leader = rgb(0x555555);
@@ -157,7 +168,8 @@ static int parse_number(const char *text, double lo, double hi, double *out)
 	return 0;
 }
 
-static int parse_classes(const char *text, coopmap_style *s)
+static int parse_colors(const char *text, coopmap_color *colors, int min,
+	int *count)
 {
 	char copy[512];
 	char *save = NULL;
@@ -169,13 +181,13 @@ static int parse_classes(const char *text, coopmap_style *s)
 	for (char *tok = strtok_r(copy, " \t,", &save); tok != NULL;
 	     tok = strtok_r(NULL, " \t,", &save)) {
 		if (n == COOPMAP_STYLE_MAX_CLASSES ||
-		    coopmap_color_parse(tok, &s->classes[n]) != 0)
+		    coopmap_color_parse(tok, &colors[n]) != 0)
 			return -1;
 		n++;
 	}
-	if (n < 2)
+	if (n < min)
 		return -1;
-	s->n_classes = n;
+	*count = n;
 	return 0;
 }
 
@@ -192,7 +204,9 @@ static int set_value(const struct style_key *key, const char *value,
 	case KEY_DEGREES:
 		return parse_number(value, 1.0, 90.0, (double *)field);
 	case KEY_CLASSES:
-		return parse_classes(value, s);
+		return parse_colors(value, s->classes, 2, &s->n_classes);
+	case KEY_COLORS:
+		return parse_colors(value, s->layer_colors, 1, &s->n_layer_colors);
 	case KEY_FONT:
 		if (value[0] == '\0' || strlen(value) >= sizeof(s->font_family))
 			return -1;
@@ -214,6 +228,7 @@ static const char *expected(enum key_type type)
 	case KEY_SIZE: return "a size from 0 to 500 (thousandths of the map's shorter side)";
 	case KEY_DEGREES: return "an angle from 1 to 90 degrees";
 	case KEY_CLASSES: return "2 to 7 colours separated by spaces";
+	case KEY_COLORS: return "1 to 7 colours separated by spaces";
 	case KEY_FONT: return "a font family name";
 	case KEY_NAME: return "a name of at most 63 bytes";
 	}

@@ -20,6 +20,7 @@ struct fixture {
 	coopmap_countries *countries;
 	coopmap_projects *projects;
 	coopmap_layer *cicd;
+	const coopmap_layer *layers[1];
 	coopmap_country_stats *stats;
 	coopmap_map_data data;
 	coopmap_style style;
@@ -45,7 +46,9 @@ static int setup(void **state)
 	}
 	f->data.countries = f->countries;
 	f->data.stats = f->stats;
-	f->data.priority = f->cicd;
+	f->layers[0] = f->cicd;
+	f->data.layers = f->layers;
+	f->data.n_layers = 1;
 	coopmap_style_default(&f->style);
 	mkdir(TEST_ARTIFACTS, 0755);
 	*state = f;

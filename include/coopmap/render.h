@@ -1,8 +1,8 @@
 /*
  * render.h: the cooperation map, drawn with Cairo (PNG, SVG or PDF by the
  * output's extension) and Pango (every text): a choropleth of projects per
- * partner country with stated class bounds, the priority layer hatched over
- * it, sphere outline and graticule, French (or English) country labels that
+ * partner country with stated class bounds, policy layers drawn over it
+ * (each with its own symbol, several readable at once), sphere outline and graticule, French (or English) country labels that
  * do not overlap, a legend, a title, a subtitle and a source line.
  *
  * Not for: reading projects (records.h) or aggregating them (join.h).
@@ -24,8 +24,14 @@ typedef struct coopmap_map_data {
 	const coopmap_countries *countries;
 	const coopmap_country_stats *stats;  /* per country, registry order */
 	coopmap_summary summary;
-	const coopmap_layer *priority;       /* hatched layer, or NULL */
+	/* Policy layers drawn over the choropleth, each with its own symbol
+	 * (hatching, outline, dots, cross-hatching, stripes, in this order);
+	 * at most COOPMAP_RENDER_MAX_LAYERS. */
+	const coopmap_layer *const *layers;
+	size_t n_layers;
 } coopmap_map_data;
+
+#define COOPMAP_RENDER_MAX_LAYERS 5
 
 typedef struct coopmap_render_opts {
 	const char *crs;        /* any CRS PROJ knows; Equal Earth by default */

@@ -38,6 +38,9 @@ typedef struct coopmap_style {
 	double priority_hatch_width;
 	coopmap_color priority_outline;
 	double priority_outline_width;
+	int n_layer_colors;              /* layers after the first one */
+	coopmap_color layer_colors[COOPMAP_STYLE_MAX_CLASSES];
+	double layer_line_width;
 	coopmap_color text;
 	coopmap_color text_halo;
 	coopmap_color label_leader;

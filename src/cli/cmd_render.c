@@ -3,6 +3,7 @@
  * join it with the countries and the CICD layer, and draw the map.
  */
 #include <getopt.h>
+#include <glib.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,7 +41,11 @@ void cmd_render_usage(FILE *out)
 "      --lang fr|en      language of labels and texts (default fr)\n"
 "      --resolution R    country geometries: 50m (default) or 10m\n"
 CLI_RECORDS_USAGE
-"      --no-priority     do not draw the CICD priority layer\n"
+"      --layers A,B,...  policy layers to draw over the choropleth, each with\n"
+"                        its own symbol (default cicd-2018; see 'coopmap\n"
+"                        layers'); at most 5; '' for none\n"
+"      --layer FILE.csv  a layer of your own (then name its id in --layers)\n"
+"      --no-priority     draw no layer (same as --layers '')\n"
 "      --strict          exit 1 when any row is rejected\n"
 "  -q, --quiet           only errors on stderr\n"
 "  -h, --help            this help\n"
@@ -50,9 +55,11 @@ CLI_RECORDS_USAGE
 }
 
 struct render_args {
-	const char *input, *output, *style, *resolution;
+	const char *input, *output, *style, *resolution, *layer_ids;
+	const char *user_layers[32];
+	size_t n_user_layers;
 	struct cli_records records;
-	int strict, quiet, no_priority;
+	int strict, quiet;
 	coopmap_render_opts opts;
 };
 
@@ -69,7 +76,7 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 {
 	enum { OPT_CRS = 256, OPT_EXTENT, OPT_SIZE, OPT_TITLE, OPT_SUBTITLE,
 		OPT_SOURCE, OPT_STYLE, OPT_LANG, OPT_RESOLUTION,
-		OPT_NO_PRIORITY, OPT_STRICT };
+		OPT_NO_PRIORITY, OPT_STRICT, OPT_LAYERS, OPT_LAYER };
 	static const struct option options[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "crs", required_argument, NULL, OPT_CRS },
@@ -81,7 +88,11 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		{ "style", required_argument, NULL, OPT_STYLE },
 		{ "lang", required_argument, NULL, OPT_LANG },
 		{ "resolution", required_argument, NULL, OPT_RESOLUTION },
-		CLI_RECORDS_LONG_OPTIONS,
+		{ "sheet", required_argument, NULL, CLI_OPT_SHEET },
+		{ "encoding", required_argument, NULL, CLI_OPT_ENCODING },
+		{ "map", required_argument, NULL, CLI_OPT_MAP },
+		{ "layers", required_argument, NULL, OPT_LAYERS },
+		{ "layer", required_argument, NULL, OPT_LAYER },
 		{ "no-priority", no_argument, NULL, OPT_NO_PRIORITY },
 		{ "strict", no_argument, NULL, OPT_STRICT },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -121,7 +132,15 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 			if (cli_records_option(&a->records, c, optarg) != 0)
 				return EXIT_FAILURE_;
 			break;
-		case OPT_NO_PRIORITY: a->no_priority = 1; break;
+		case OPT_NO_PRIORITY: a->layer_ids = ""; break;
+		case OPT_LAYERS: a->layer_ids = optarg; break;
+		case OPT_LAYER:
+			if (a->n_user_layers == 32) {
+				cli_message("render: at most 32 --layer files");
+				return EXIT_FAILURE_;
+			}
+			a->user_layers[a->n_user_layers++] = optarg;
+			break;
 		case OPT_STRICT: a->strict = 1; break;
 		case 'q': a->quiet = 1; break;
 		case 'h': cmd_render_usage(stdout); return -1;
@@ -162,22 +181,43 @@ static int load_style(const char *name, coopmap_style *style,
 	return coopmap_style_load(path, style, err);
 }
 
-static int load_priority(const coopmap_countries *countries,
-	coopmap_layer **layer, coopmap_error *err)
+/* The layers named in ids ("cicd-2018,health-agreements"), in order. */
+static int pick_layers(const coopmap_layer_set *set, const char *ids,
+	const coopmap_layer **picked, size_t *n, coopmap_error *err)
 {
-	char path[4096];
+	gchar **names = g_strsplit(ids, ",", -1);
+	int rc = COOPMAP_OK;
 
-	if (coopmap_paths_data_file("geodata/layers/cicd-2018.csv", path,
-	    sizeof(path)) == NULL)
-		return coopmap_error_set(err, COOPMAP_ERR_IO, "path too long");
-	return coopmap_layer_load(path, countries, layer, err);
+	*n = 0;
+	for (int i = 0; names[i] != NULL && rc == COOPMAP_OK; i++) {
+		const char *id = g_strstrip(names[i]);
+		const coopmap_layer *l;
+
+		if (id[0] == '\0')
+			continue;
+		l = coopmap_layer_set_find(set, id);
+		if (l == NULL)
+			rc = coopmap_error_set(err, COOPMAP_ERR_USAGE,
+				"render: --layers: no layer named '%s' (see 'coopmap "
+				"layers')", id);
+		else if (*n == COOPMAP_RENDER_MAX_LAYERS)
+			rc = coopmap_error_set(err, COOPMAP_ERR_USAGE,
+				"render: --layers: at most %d layers on one map",
+				COOPMAP_RENDER_MAX_LAYERS);
+		else
+			picked[(*n)++] = l;
+	}
+	g_strfreev(names);
+	return rc;
 }
 
 static int run(struct render_args *a, coopmap_error *err)
 {
 	coopmap_countries *countries = NULL;
 	coopmap_projects *projects = NULL;
-	coopmap_layer *priority = NULL;
+	coopmap_layer_set *layers = NULL;
+	const coopmap_layer *picked[COOPMAP_RENDER_MAX_LAYERS];
+	size_t n_picked = 0;
 	coopmap_country_stats *stats = NULL;
 	coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
 	coopmap_map_data data;
@@ -192,8 +232,11 @@ static int run(struct render_args *a, coopmap_error *err)
 	rc = load_style(a->style, &style, err);
 	if (rc == COOPMAP_OK)
 		rc = cli_open_countries(a->resolution, &countries, err);
-	if (rc == COOPMAP_OK && !a->no_priority)
-		rc = load_priority(countries, &priority, err);
+	if (rc == COOPMAP_OK)
+		rc = cli_open_layers(countries, a->user_layers, a->n_user_layers,
+			&layers, err);
+	if (rc == COOPMAP_OK)
+		rc = pick_layers(layers, a->layer_ids, picked, &n_picked, err);
 	if (rc == COOPMAP_OK)
 		rc = cli_read_projects(a->input, &a->records, countries, &projects,
 			a->quiet, NULL, err);
@@ -211,7 +254,8 @@ static int run(struct render_args *a, coopmap_error *err)
 	} else if (rc == COOPMAP_OK) {
 		data.countries = countries;
 		data.stats = stats;
-		data.priority = priority;
+		data.layers = picked;
+		data.n_layers = n_picked;
 		rc = coopmap_render_map(&data, &a->opts, a->output, &report, err);
 		if (rc == COOPMAP_OK && !a->quiet)
 			cli_message("wrote %s (%dx%d, %zu of %zu country labels)",
@@ -221,7 +265,7 @@ static int run(struct render_args *a, coopmap_error *err)
 	coopmap_render_report_clear(&report);
 	free(stats);
 	coopmap_projects_free(projects);
-	coopmap_layer_free(priority);
+	coopmap_layer_set_free(layers);
 	coopmap_countries_free(countries);
 	return rc != COOPMAP_OK ? EXIT_FAILURE_ : status;
 }
@@ -237,6 +281,7 @@ int cmd_render(int argc, char **argv)
 	cli_records_init(&a.records);
 	a.opts = defaults;
 	a.resolution = "50m";
+	a.layer_ids = "cicd-2018";
 	status = parse_args(argc, argv, &a);
 	if (status < 0)
 		return EXIT_OK;
