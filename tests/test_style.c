@@ -58,6 +58,9 @@ static void test_default_file_matches_builtin_default(void **state)
 	assert_close(file.legend_background.a, 0xe0 / 255.0, 1e-9);
 	assert_string_equal(file.font_family, builtin.font_family);
 	assert_close(file.label_size, builtin.label_size, 1e-9);
+	assert_int_equal(file.n_layer_colors, builtin.n_layer_colors);
+	assert_close(file.layer_colors[3].r, builtin.layer_colors[3].r, 1e-9);
+	assert_close(file.layer_line_width, builtin.layer_line_width, 1e-9);
 }
 
 static void test_unknown_key_names_file_and_line(void **state)
