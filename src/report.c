@@ -16,6 +16,7 @@
 
 struct coopmap_report {
 	char *path, *temp;
+	int to_stdout;
 	GDALDatasetH ds;
 	OGRLayerH layer;
 	size_t n_columns;
@@ -58,7 +59,10 @@ int coopmap_report_open(const char *path, const char *const *columns,
 	if (r == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	r->path = g_strdup(path);
-	r->temp = g_strdup_printf("%s.tmp-%d.csv", path, (int)getpid());
+	/* "-" is standard output: written as it goes, nothing to rename. */
+	r->to_stdout = strcmp(path, "-") == 0;
+	r->temp = r->to_stdout ? g_strdup("/vsistdout/")
+		: g_strdup_printf("%s.tmp-%d.csv", path, (int)getpid());
 	r->n_columns = n_columns;
 	GDALAllRegister();
 	CPLPushErrorHandler(CPLQuietErrorHandler);
@@ -115,7 +119,8 @@ int coopmap_report_commit(coopmap_report *r, coopmap_error *err)
 	CPLErrorReset();
 	GDALClose(r->ds);
 	r->ds = NULL;
-	if (CPLGetLastErrorType() >= CE_Failure || rename(r->temp, r->path) != 0)
+	if (CPLGetLastErrorType() >= CE_Failure ||
+	    (!r->to_stdout && rename(r->temp, r->path) != 0))
 		rc = io_error(r, err);
 	CPLPopErrorHandler();
 	if (rc != COOPMAP_OK) {
@@ -134,7 +139,8 @@ void coopmap_report_abort(coopmap_report *r)
 		return;
 	if (r->ds != NULL)
 		GDALClose(r->ds);
-	unlink(r->temp);
+	if (!r->to_stdout)
+		unlink(r->temp);
 	g_free(r->path);
 	g_free(r->temp);
 	free(r);

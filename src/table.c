@@ -230,8 +230,12 @@ static GDALDatasetH open_dataset(const char *path, int text)
 		"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO", "HEADERS=YES", NULL
 	};
 
+	/* Text tables go to the CSV driver by name: left to guess, OGR does
+	 * not take a one-column file (no separator) for a CSV. */
+	static const char *const csv_driver[] = { "CSV", NULL };
+
 	if (text)
-		return GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL,
+		return GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, csv_driver,
 			csv_options, NULL);
 	return GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL,
 		NULL);
@@ -284,12 +288,54 @@ static void apply_record_lines(coopmap_table *t, const long *starts,
 		t->lines[i] = starts[i + 1];
 }
 
+/*
+ * OGR 3.6 does not take a one-column CSV (its header has no separator) for
+ * a CSV at all.  Such a file gets an empty second column: a comma before
+ * every line end outside quotes.  Returns NULL when the file has a
+ * separator already.
+ */
+static char *widen_one_column(const char *text, size_t length, size_t *out_len)
+{
+	const char *end_of_header = memchr(text, '\n', length);
+	size_t header_len = end_of_header != NULL
+		? (size_t)(end_of_header - text) : length;
+	GString *out;
+	int quoted = 0;
+
+	for (size_t i = 0; i < header_len; i++) {
+		if (text[i] == ',' || text[i] == ';' || text[i] == '\t' ||
+		    text[i] == '|')
+			return NULL;
+	}
+	out = g_string_sized_new(length + length / 8 + 2);
+	for (size_t i = 0; i < length; i++) {
+		char c = text[i];
+
+		if (c == '"')
+			quoted = !quoted;
+		if (c == '\n' && !quoted) {
+			size_t len = out->len;
+
+			if (len > 0 && out->str[len - 1] == '\r')
+				g_string_insert_c(out, (gssize)len - 1, ',');
+			else
+				g_string_append_c(out, ',');
+		}
+		g_string_append_c(out, c);
+	}
+	if (length > 0 && text[length - 1] != '\n')
+		g_string_append_c(out, ',');
+	*out_len = out->len;
+	return g_string_free(out, FALSE);
+}
+
 static int read_text_table(coopmap_table *t, const char *path,
 	const coopmap_table_opts *opts, coopmap_error *err)
 {
 	gchar *raw = NULL, *utf8 = NULL;
 	gsize size = 0;
 	size_t length = 0, n_starts = 0;
+	int one_column = 0;
 	char mem_path[64];
 	long *starts;
 	int rc;
@@ -302,12 +348,25 @@ static int read_text_table(coopmap_table *t, const char *path,
 	g_free(raw);
 	if (rc != COOPMAP_OK)
 		return rc;
+	{
+		size_t wide_len = 0;
+		char *wide = widen_one_column(utf8, length, &wide_len);
+
+		if (wide != NULL) {
+			g_free(utf8);
+			utf8 = wide;
+			length = wide_len;
+			one_column = 1;
+		}
+	}
 	/* A distinct name per table: tables may be read concurrently. */
 	snprintf(mem_path, sizeof(mem_path), "/vsimem/coopmap-%p.csv", (void *)t);
 	VSIFCloseL(VSIFileFromMemBuffer(mem_path, (GByte *)utf8,
 		(vsi_l_offset)length, FALSE));
 	rc = read_dataset(t, mem_path, path, 1, opts->layer, err);
 	VSIUnlink(mem_path);
+	if (rc == COOPMAP_OK && one_column && t->n_columns > 1)
+		t->n_columns = 1;   /* the column added above is not the user's */
 	if (rc == COOPMAP_OK) {
 		starts = record_lines(utf8, length, &n_starts);
 		apply_record_lines(t, starts, n_starts);

@@ -17,7 +17,8 @@
 typedef struct coopmap_report coopmap_report;
 
 /*
- * Start writing path with the given column headers (all text).
+ * Start writing path with the given column headers (all text); "-" is
+ * standard output (written as it goes).
  * Errors: COOPMAP_ERR_IO.  End with coopmap_report_commit or _abort.
  */
 int coopmap_report_open(const char *path, const char *const *columns,

@@ -1,0 +1,629 @@
+/*
+ * cmd_pool.c: `coopmap pool PROJECTS`: for each French establishment, the
+ * peers with the same partner hospital, then in the same partner city, then
+ * in the same country; the partner hospitals shared by two or more
+ * establishments; the establishments present in each country.  Markdown
+ * (default), CSV or JSON on stdout; questions narrow the report.
+ */
+#include <glib.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "coopmap/names.h"
+#include "coopmap/pool.h"
+#include "coopmap/report.h"
+
+void cmd_pool_usage(FILE *out)
+{
+	fputs(
+"usage: coopmap pool PROJECTS [options]\n"
+"\n"
+"Who else works in the same country, and with the same partner hospital.\n"
+"Partner spellings are grouped into hospitals within each country (CHU,\n"
+"CHR, CNHU ... abbreviations, accents, typos, acronyms such as HGOPY);\n"
+"French establishments by FINESS when given, by name otherwise.\n"
+"\n"
+"options:\n"
+"      --format md|csv|json  report format on stdout (default md)\n"
+"      --establishment TEXT  only this establishment (name as typed)\n"
+"      --partner TEXT        only this partner hospital\n"
+"      --country TEXT        only this partner country\n"
+"      --region TEXT         only the establishments of this region (ARS)\n"
+"      --explain             on stderr, every merge of two spellings: the\n"
+"                            names, the score and why\n"
+"      --lang fr|en          language of the Markdown report (default fr)\n"
+CLI_RECORDS_USAGE
+"  -q, --quiet               print nothing on stderr but errors\n"
+"\n"
+"JSON: {\"partners\": [{\"name\", \"country\", \"city\", \"variants\": [...],\n"
+"\"establishments\": [...], \"rows\": [...]}], \"establishments\": [{\"name\",\n"
+"\"finess\", \"region\", \"variants\", \"partners\", \"countries\", \"rows\"}],\n"
+"\"countries\": [{\"iso_a3\", \"name\", \"establishments\", \"partners\",\n"
+"\"rows\"}]}; rows are the input's line numbers.\n", out);
+}
+
+struct pool_args {
+	const char *format, *establishment, *partner, *country, *region, *lang;
+	int explain, quiet;
+	struct cli_records records;
+};
+
+struct pool_ctx {
+	const struct pool_args *a;
+	const coopmap_projects *projects;
+	const coopmap_pool *pool;
+	const coopmap_countries *countries;
+	const coopmap_country *country_filter;
+	int en;
+};
+
+static const char *tr(const struct pool_ctx *c, const char *fr, const char *en)
+{
+	return c->en ? en : fr;
+}
+
+static int matches_text(const char *wanted, const coopmap_pool_group *g)
+{
+	double score;
+
+	for (size_t i = 0; i < g->n_variants; i++) {
+		if (coopmap_pool_same_partner(wanted, "", g->variants[i], "", &score,
+		    NULL, 0))
+			return 1;
+	}
+	return 0;
+}
+
+static int region_matches(const char *wanted, const char *region)
+{
+	char *a = coopmap_names_fold(wanted), *b = coopmap_names_fold(region);
+	int same = a[0] != '\0' && strcmp(a, b) == 0;
+
+	free(a);
+	free(b);
+	return same;
+}
+
+/* Whether establishment group e is asked for by the questions. */
+static int partner_wanted(const struct pool_ctx *c, const coopmap_pool_group *p)
+{
+	if (c->a->partner != NULL && !matches_text(c->a->partner, p))
+		return 0;
+	if (c->country_filter != NULL && p->country != c->country_filter)
+		return 0;
+	return 1;
+}
+
+static int establishment_wanted(const struct pool_ctx *c,
+	const coopmap_pool_group *e)
+{
+	int partner_ok = c->a->partner == NULL && c->country_filter == NULL;
+
+	if (c->a->establishment != NULL && !matches_text(c->a->establishment, e))
+		return 0;
+	if (c->a->region != NULL && !region_matches(c->a->region, e->region))
+		return 0;
+	/* --partner, --country: the establishments working with it, there. */
+	for (size_t i = 0; i < e->n_peers && !partner_ok; i++)
+		partner_ok = partner_wanted(c, coopmap_pool_partner(c->pool,
+			e->peers[i]));
+	for (size_t i = 0; i < e->n_projects && !partner_ok; i++)
+		partner_ok = c->a->partner == NULL && coopmap_projects_get(
+			c->projects, e->projects[i])->country == c->country_filter;
+	return partner_ok;
+}
+
+static const coopmap_project *project(const struct pool_ctx *c, size_t i)
+{
+	return coopmap_projects_get(c->projects, i);
+}
+
+static void print_rows(const struct pool_ctx *c, const coopmap_pool_group *g)
+{
+	printf(" (%s ", tr(c, "lignes", "lines"));
+	for (size_t i = 0; i < g->n_projects; i++)
+		printf("%s%ld", i > 0 ? ", " : "", project(c, g->projects[i])->line);
+	printf(")");
+}
+
+static void md_shared_partners(const struct pool_ctx *c)
+{
+	size_t shown = 0;
+
+	printf("## %s\n\n", tr(c, "Partenaires partagés par plusieurs établissements",
+		"Partner hospitals shared by several establishments"));
+	for (size_t i = 0; i < coopmap_pool_partner_count(c->pool); i++) {
+		const coopmap_pool_group *p = coopmap_pool_partner(c->pool, i);
+
+		if (p->n_peers < 2 || !partner_wanted(c, p))
+			continue;
+		printf("- **%s** (%s%s%s) : ", p->name, p->city, p->city[0] ? ", " : "",
+			coopmap_country_name(p->country, c->a->lang));
+		for (size_t k = 0; k < p->n_peers; k++)
+			printf("%s%s", k > 0 ? ", " : "",
+				coopmap_pool_establishment(c->pool, p->peers[k])->name);
+		print_rows(c, p);
+		if (p->n_variants > 1) {
+			printf(" ; %s ", tr(c, "graphies", "spellings"));
+			for (size_t k = 0; k < p->n_variants; k++)
+				printf("%s« %s »", k > 0 ? ", " : "", p->variants[k]);
+		}
+		printf("\n");
+		shown++;
+	}
+	if (shown == 0)
+		printf("%s\n", tr(c, "Aucun.", "None."));
+	printf("\n");
+}
+
+/* Establishments other than e with a project matching level: 0 same
+ * partner hospital, 1 same partner city, 2 same country. */
+static GArray *peers_at(const struct pool_ctx *c, size_t e, size_t partner_idx,
+	int level)
+{
+	GArray *out = g_array_new(FALSE, FALSE, sizeof(size_t));
+	const coopmap_project *mine = project(c, partner_idx);
+	size_t my_partner = coopmap_pool_partner_of(c->pool, partner_idx);
+
+	for (size_t i = 0; i < coopmap_projects_count(c->projects); i++) {
+		const coopmap_project *p = project(c, i);
+		size_t other = coopmap_pool_establishment_of(c->pool, i);
+		int hit;
+
+		if (other == (size_t)-1 || other == e)
+			continue;
+		if (level == 0)
+			hit = my_partner != (size_t)-1 &&
+				coopmap_pool_partner_of(c->pool, i) == my_partner;
+		else if (level == 1)
+			hit = p->country == mine->country && mine->partner_city[0] &&
+				region_matches(mine->partner_city, p->partner_city);
+		else
+			hit = p->country == mine->country;
+		if (!hit)
+			continue;
+		for (guint k = 0; k <= out->len; k++) {
+			if (k == out->len) {
+				g_array_append_val(out, other);
+				break;
+			}
+			if (g_array_index(out, size_t, k) == other)
+				break;
+		}
+	}
+	return out;
+}
+
+static void print_names(const struct pool_ctx *c, GArray *groups)
+{
+	for (guint k = 0; k < groups->len; k++)
+		printf("%s%s", k > 0 ? ", " : "", coopmap_pool_establishment(c->pool,
+			g_array_index(groups, size_t, k))->name);
+}
+
+static void md_establishment(const struct pool_ctx *c, size_t e)
+{
+	const coopmap_pool_group *g = coopmap_pool_establishment(c->pool, e);
+	GHashTable *done = g_hash_table_new(g_direct_hash, g_direct_equal);
+
+	printf("### %s", g->name);
+	if (g->region[0] != '\0')
+		printf(" (%s)", g->region);
+	printf("\n\n");
+	for (size_t i = 0; i < g->n_projects; i++) {
+		const coopmap_project *p = project(c, g->projects[i]);
+		size_t pg = coopmap_pool_partner_of(c->pool, g->projects[i]);
+		const char *partner = pg != (size_t)-1
+			? coopmap_pool_partner(c->pool, pg)->name : p->partner;
+		GArray *same[3];
+		void *key = GSIZE_TO_POINTER(pg != (size_t)-1 ? pg + 1
+			: 1000000000u + coopmap_country_index(c->countries, p->country));
+
+		if (c->country_filter != NULL && p->country != c->country_filter)
+			continue;
+		if (!g_hash_table_add(done, key))
+			continue;
+		for (int level = 0; level < 3; level++)
+			same[level] = peers_at(c, e, g->projects[i], level);
+		printf("- %s%s%s (%s, l. %ld)\n", partner[0] ? partner : "",
+			partner[0] ? ", " : "", p->partner_city[0] ? p->partner_city
+			: "", coopmap_country_name(p->country, c->a->lang), p->line);
+		printf("  - %s : ", tr(c, "même partenaire", "same partner"));
+		same[0]->len ? print_names(c, same[0]) : (void)printf("—");
+		printf("\n  - %s : ", tr(c, "même ville partenaire", "same partner city"));
+		same[1]->len ? print_names(c, same[1]) : (void)printf("—");
+		printf("\n  - %s : ", tr(c, "même pays", "same country"));
+		same[2]->len ? print_names(c, same[2]) : (void)printf("—");
+		printf("\n");
+		for (int level = 0; level < 3; level++)
+			g_array_free(same[level], TRUE);
+	}
+	printf("\n");
+	g_hash_table_destroy(done);
+}
+
+static void md_countries(const struct pool_ctx *c)
+{
+	printf("## %s\n\n", tr(c, "Par pays", "By country"));
+	for (size_t k = 0; k < coopmap_countries_count(c->countries); k++) {
+		const coopmap_country *country = coopmap_countries_get(c->countries, k);
+		GArray *present = g_array_new(FALSE, FALSE, sizeof(size_t));
+
+		if (c->country_filter != NULL && country != c->country_filter) {
+			g_array_free(present, TRUE);
+			continue;
+		}
+		for (size_t i = 0; i < coopmap_projects_count(c->projects); i++) {
+			size_t e = coopmap_pool_establishment_of(c->pool, i);
+			int seen = 0;
+
+			if (project(c, i)->country != country || e == (size_t)-1)
+				continue;
+			for (guint j = 0; j < present->len && !seen; j++)
+				seen = g_array_index(present, size_t, j) == e;
+			if (!seen)
+				g_array_append_val(present, e);
+		}
+		if (present->len > 0) {
+			printf("- **%s** (%u) : ", coopmap_country_name(country,
+				c->a->lang), present->len);
+			print_names(c, present);
+			printf("\n");
+		}
+		g_array_free(present, TRUE);
+	}
+	printf("\n");
+}
+
+static void report_md(const struct pool_ctx *c)
+{
+	printf("# %s : %s\n\n", tr(c, "Mutualisation des coopérations",
+		"Pooling cooperation"), coopmap_projects_path(c->projects));
+	md_shared_partners(c);
+	printf("## %s\n\n", tr(c, "Par établissement français",
+		"By French establishment"));
+	for (size_t e = 0; e < coopmap_pool_establishment_count(c->pool); e++) {
+		if (establishment_wanted(c, coopmap_pool_establishment(c->pool, e)))
+			md_establishment(c, e);
+	}
+	md_countries(c);
+}
+
+static json_t *string_array(const char *const *items, size_t n)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(a, json_string(items[i]));
+	return a;
+}
+
+static json_t *rows_array(const struct pool_ctx *c, const coopmap_pool_group *g)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < g->n_projects; i++)
+		json_array_append_new(a, json_integer(project(c, g->projects[i])->line));
+	return a;
+}
+
+static json_t *group_names(const coopmap_pool *pool, const coopmap_pool_group *g,
+	int partners)
+{
+	json_t *a = json_array();
+
+	for (size_t k = 0; k < g->n_peers; k++)
+		json_array_append_new(a, json_string(partners
+			? coopmap_pool_partner(pool, g->peers[k])->name
+			: coopmap_pool_establishment(pool, g->peers[k])->name));
+	return a;
+}
+
+static json_t *json_partners(const struct pool_ctx *c)
+{
+	json_t *list = json_array();
+
+	for (size_t i = 0; i < coopmap_pool_partner_count(c->pool); i++) {
+		const coopmap_pool_group *p = coopmap_pool_partner(c->pool, i);
+		json_t *o;
+
+		if (!partner_wanted(c, p))
+			continue;
+		o = json_object();
+		json_object_set_new(o, "name", json_string(p->name));
+		json_object_set_new(o, "country", json_string(p->country->iso_a3));
+		json_object_set_new(o, "city", json_string(p->city));
+		json_object_set_new(o, "variants", string_array(p->variants,
+			p->n_variants));
+		json_object_set_new(o, "establishments", group_names(c->pool, p, 0));
+		json_object_set_new(o, "rows", rows_array(c, p));
+		json_array_append_new(list, o);
+	}
+	return list;
+}
+
+static json_t *json_establishments(const struct pool_ctx *c)
+{
+	json_t *list = json_array();
+
+	for (size_t e = 0; e < coopmap_pool_establishment_count(c->pool); e++) {
+		const coopmap_pool_group *g = coopmap_pool_establishment(c->pool, e);
+		json_t *o, *countries;
+
+		if (!establishment_wanted(c, g))
+			continue;
+		o = json_object();
+		countries = json_array();
+		for (size_t i = 0; i < g->n_projects; i++) {
+			const char *code = project(c, g->projects[i])->country->iso_a3;
+			int seen = 0;
+
+			for (size_t k = 0; k < json_array_size(countries) && !seen; k++)
+				seen = strcmp(json_string_value(json_array_get(countries, k)),
+					code) == 0;
+			if (!seen)
+				json_array_append_new(countries, json_string(code));
+		}
+		json_object_set_new(o, "name", json_string(g->name));
+		json_object_set_new(o, "finess", json_string(g->finess));
+		json_object_set_new(o, "region", json_string(g->region));
+		json_object_set_new(o, "variants", string_array(g->variants,
+			g->n_variants));
+		json_object_set_new(o, "partners", group_names(c->pool, g, 1));
+		json_object_set_new(o, "countries", countries);
+		json_object_set_new(o, "rows", rows_array(c, g));
+		json_array_append_new(list, o);
+	}
+	return list;
+}
+
+static json_t *json_countries(const struct pool_ctx *c)
+{
+	json_t *list = json_array();
+
+	for (size_t k = 0; k < coopmap_countries_count(c->countries); k++) {
+		const coopmap_country *country = coopmap_countries_get(c->countries, k);
+		json_t *est = json_array(), *partners = json_array(), *rows = json_array();
+
+		for (size_t i = 0; i < coopmap_projects_count(c->projects); i++) {
+			const coopmap_project *p = project(c, i);
+			size_t e = coopmap_pool_establishment_of(c->pool, i);
+			size_t pg = coopmap_pool_partner_of(c->pool, i);
+
+			if (p->country != country)
+				continue;
+			json_array_append_new(rows, json_integer(p->line));
+			if (e != (size_t)-1) {
+				const char *name = coopmap_pool_establishment(c->pool, e)->name;
+				int seen = 0;
+
+				for (size_t j = 0; j < json_array_size(est) && !seen; j++)
+					seen = strcmp(json_string_value(json_array_get(est, j)),
+						name) == 0;
+				if (!seen)
+					json_array_append_new(est, json_string(name));
+			}
+			if (pg != (size_t)-1) {
+				const char *name = coopmap_pool_partner(c->pool, pg)->name;
+				int seen = 0;
+
+				for (size_t j = 0; j < json_array_size(partners) && !seen; j++)
+					seen = strcmp(json_string_value(json_array_get(partners,
+						j)), name) == 0;
+				if (!seen)
+					json_array_append_new(partners, json_string(name));
+			}
+		}
+		if (json_array_size(rows) > 0 && (c->country_filter == NULL ||
+		    c->country_filter == country)) {
+			json_t *o = json_object();
+
+			json_object_set_new(o, "iso_a3", json_string(country->iso_a3));
+			json_object_set_new(o, "name", json_string(country->name_fr));
+			json_object_set_new(o, "establishments", est);
+			json_object_set_new(o, "partners", partners);
+			json_object_set_new(o, "rows", rows);
+			json_array_append_new(list, o);
+		} else {
+			json_decref(est);
+			json_decref(partners);
+			json_decref(rows);
+		}
+	}
+	return list;
+}
+
+static int report_json(const struct pool_ctx *c)
+{
+	json_t *root = json_object();
+	int rc;
+
+	json_object_set_new(root, "partners", json_partners(c));
+	json_object_set_new(root, "establishments", json_establishments(c));
+	json_object_set_new(root, "countries", json_countries(c));
+	rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	printf("\n");
+	json_decref(root);
+	return rc;
+}
+
+/* One row per establishment, peer and level of what they share. */
+static int report_csv(const struct pool_ctx *c, coopmap_error *err)
+{
+	static const char *const columns[] = { "establishment", "peer", "level",
+		"partner", "partner_city", "country", "line" };
+	static const char *const levels[] = { "same_partner", "same_city",
+		"same_country" };
+	coopmap_report *report = NULL;
+	int rc = coopmap_report_open("-", columns, 7, &report, err);
+
+	for (size_t e = 0; rc == COOPMAP_OK &&
+	     e < coopmap_pool_establishment_count(c->pool); e++) {
+		const coopmap_pool_group *g = coopmap_pool_establishment(c->pool, e);
+
+		if (!establishment_wanted(c, g))
+			continue;
+		for (size_t i = 0; rc == COOPMAP_OK && i < g->n_projects; i++) {
+			const coopmap_project *p = project(c, g->projects[i]);
+			char line[32];
+
+			snprintf(line, sizeof(line), "%ld", p->line);
+			for (int level = 0; rc == COOPMAP_OK && level < 3; level++) {
+				GArray *peers = peers_at(c, e, g->projects[i], level);
+
+				for (guint k = 0; rc == COOPMAP_OK && k < peers->len; k++) {
+					const char *cells[7] = { g->name,
+						coopmap_pool_establishment(c->pool, g_array_index(
+							peers, size_t, k))->name, levels[level],
+						p->partner, p->partner_city, p->country->iso_a3,
+						line };
+
+					rc = coopmap_report_row(report, cells, err);
+				}
+				g_array_free(peers, TRUE);
+			}
+		}
+	}
+	if (rc == COOPMAP_OK)
+		return coopmap_report_commit(report, err);
+	coopmap_report_abort(report);
+	return rc;
+}
+
+static void explain(const coopmap_pool *pool)
+{
+	for (size_t i = 0; i < coopmap_pool_merge_count(pool); i++) {
+		const coopmap_pool_merge *m = coopmap_pool_merge_get(pool, i);
+
+		fprintf(stderr, "merge: '%s' = '%s' (score %.2f: %s)\n", m->a, m->b,
+			m->score, m->why);
+	}
+}
+
+static int parse_pool_args(int argc, char **argv, struct pool_args *a)
+{
+	enum { OPT_FORMAT = 400, OPT_EST, OPT_PARTNER, OPT_COUNTRY, OPT_REGION,
+		OPT_EXPLAIN, OPT_LANG };
+	static const struct option options[] = {
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "establishment", required_argument, NULL, OPT_EST },
+		{ "partner", required_argument, NULL, OPT_PARTNER },
+		{ "country", required_argument, NULL, OPT_COUNTRY },
+		{ "region", required_argument, NULL, OPT_REGION },
+		{ "explain", no_argument, NULL, OPT_EXPLAIN },
+		{ "lang", required_argument, NULL, OPT_LANG },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		CLI_RECORDS_LONG_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "qh", options, NULL)) != -1) {
+		switch (c) {
+		case OPT_FORMAT: a->format = optarg; break;
+		case OPT_EST: a->establishment = optarg; break;
+		case OPT_PARTNER: a->partner = optarg; break;
+		case OPT_COUNTRY: a->country = optarg; break;
+		case OPT_REGION: a->region = optarg; break;
+		case OPT_EXPLAIN: a->explain = 1; break;
+		case OPT_LANG: a->lang = optarg; break;
+		case 'q': a->quiet = 1; break;
+		case 'h': cmd_pool_usage(stdout); return -1;
+		default:
+			if (cli_records_option(&a->records, c, optarg) != 0) {
+				cmd_pool_usage(stderr);
+				return EXIT_FAILURE_;
+			}
+		}
+	}
+	if (strcmp(a->format, "md") != 0 && strcmp(a->format, "csv") != 0 &&
+	    strcmp(a->format, "json") != 0) {
+		cli_message("pool: --format '%s': expected md, csv or json", a->format);
+		return EXIT_FAILURE_;
+	}
+	if (strcmp(a->lang, "fr") != 0 && strcmp(a->lang, "en") != 0) {
+		cli_message("pool: --lang '%s': expected fr or en", a->lang);
+		return EXIT_FAILURE_;
+	}
+	if (optind != argc - 1) {
+		cli_message("pool: expected one PROJECTS file");
+		return EXIT_FAILURE_;
+	}
+	return EXIT_OK;
+}
+
+static int resolve_filter(struct pool_ctx *ctx, coopmap_error *err)
+{
+	coopmap_country_match m;
+
+	if (ctx->a->country == NULL)
+		return COOPMAP_OK;
+	coopmap_country_resolve(ctx->countries, ctx->a->country, &m);
+	if (m.status != COOPMAP_COUNTRY_FOUND)
+		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
+			"pool: --country '%s': %s%s%s", ctx->a->country,
+			m.status == COOPMAP_COUNTRY_AMBIGUOUS ? "ambiguous, may be "
+			: "unknown country", m.suggestion[0] && m.status !=
+			COOPMAP_COUNTRY_AMBIGUOUS ? "; did you mean " : "", m.suggestion);
+	ctx->country_filter = m.country;
+	return COOPMAP_OK;
+}
+
+int cmd_pool(int argc, char **argv)
+{
+	struct pool_args a;
+	struct pool_ctx ctx;
+	coopmap_countries *countries = NULL;
+	coopmap_projects *projects = NULL;
+	coopmap_pool *pool = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	int rc, status;
+
+	memset(&a, 0, sizeof(a));
+	a.format = "md";
+	a.lang = "fr";
+	cli_records_init(&a.records);
+	status = parse_pool_args(argc, argv, &a);
+	if (status != EXIT_OK)
+		return status < 0 ? EXIT_OK : status;
+	memset(&ctx, 0, sizeof(ctx));
+	rc = cli_open_countries("50m", &countries, &err);
+	if (rc == COOPMAP_OK)
+		rc = cli_read_projects(argv[argc - 1], &a.records, countries,
+			&projects, a.quiet, NULL, &err);
+	if (rc == COOPMAP_OK)
+		rc = coopmap_pool_build(projects, &pool, &err);
+	if (rc == COOPMAP_OK) {
+		ctx.a = &a;
+		ctx.projects = projects;
+		ctx.pool = pool;
+		ctx.countries = countries;
+		ctx.en = strcmp(a.lang, "en") == 0;
+		rc = resolve_filter(&ctx, &err);
+	}
+	if (rc == COOPMAP_OK) {
+		if (a.explain)
+			explain(pool);
+		if (strcmp(a.format, "json") == 0)
+			rc = report_json(&ctx) == 0 ? COOPMAP_OK
+				: coopmap_error_set(&err, COOPMAP_ERR_IO,
+					"cannot write to standard output");
+		else if (strcmp(a.format, "csv") == 0)
+			rc = report_csv(&ctx, &err);
+		else
+			report_md(&ctx);
+	}
+	coopmap_pool_free(pool);
+	coopmap_projects_free(projects);
+	coopmap_countries_free(countries);
+	if (rc != COOPMAP_OK) {
+		cli_error(&err);
+		return EXIT_FAILURE_;
+	}
+	return EXIT_OK;
+}

@@ -1,0 +1,542 @@
+/*
+ * pool.c: grouping spellings into partner hospitals and establishments.
+ * Within one block (a country, or one FINESS), every pair of distinct
+ * spellings is scored once; pairs at or above COOPMAP_PARTNER_SAME are
+ * joined strongest first, and two groups join only when no pair across
+ * them scores below LINK_MIN, so a chain of near neighbours cannot pull
+ * two different hospitals together.
+ */
+#include "coopmap/pool.h"
+
+#include <glib.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coopmap/partners.h"
+
+/* Every pair across two groups must reach this to join them. */
+#define LINK_MIN 0.5
+
+struct variant {
+	char *block;          /* country code, or "finess:..." */
+	char *name, *city;
+	const coopmap_country *country;
+	const char *finess, *region;
+	size_t count;         /* project records using it */
+	size_t group;         /* index into the final groups */
+	size_t root;          /* union-find parent (variant index) */
+	GArray *members;      /* variant indices, valid at a root */
+};
+
+struct group_build {
+	coopmap_pool_group pub;
+	GArray *members;      /* variant indices (the root's list, borrowed) */
+	GPtrArray *variants;  /* char* borrowed from variants */
+	GArray *projects, *peers;
+};
+
+struct side {
+	GPtrArray *variants;      /* struct variant* */
+	GHashTable *index;        /* key -> variant index + 1 */
+	size_t *of_project;       /* variant index per project, or -1 */
+	GPtrArray *groups;        /* struct group_build* */
+	size_t *group_of_project;
+};
+
+struct coopmap_pool {
+	struct side partners, establishments;
+	GArray *merges;           /* coopmap_pool_merge */
+	GStringChunk *text;
+	size_t n_projects;
+};
+
+static void free_variant(gpointer data)
+{
+	struct variant *v = data;
+
+	g_free(v->block);
+	g_free(v->name);
+	g_free(v->city);
+	if (v->members != NULL)
+		g_array_free(v->members, TRUE);
+	g_free(v);
+}
+
+static void free_group(gpointer data)
+{
+	struct group_build *g = data;
+
+	g_ptr_array_free(g->variants, TRUE);
+	g_array_free(g->projects, TRUE);
+	g_array_free(g->peers, TRUE);
+	g_free(g);
+}
+
+static void side_init(struct side *s, size_t n_projects)
+{
+	s->variants = g_ptr_array_new_with_free_func(free_variant);
+	s->index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	s->of_project = g_new(size_t, n_projects + 1);
+	s->group_of_project = g_new(size_t, n_projects + 1);
+	s->groups = g_ptr_array_new_with_free_func(free_group);
+	for (size_t i = 0; i <= n_projects; i++)
+		s->of_project[i] = s->group_of_project[i] = (size_t)-1;
+}
+
+static void side_clear(struct side *s)
+{
+	g_ptr_array_free(s->variants, TRUE);
+	g_hash_table_destroy(s->index);
+	g_ptr_array_free(s->groups, TRUE);
+	g_free(s->of_project);
+	g_free(s->group_of_project);
+}
+
+static void add_variant(struct side *s, size_t project, const char *block,
+	const char *name, const char *city, const coopmap_country *country,
+	const char *finess, const char *region)
+{
+	char *key = g_strjoin("\x1f", block, name, city, NULL);
+	size_t idx = GPOINTER_TO_SIZE(g_hash_table_lookup(s->index, key));
+	struct variant *v;
+
+	if (idx == 0) {
+		v = g_new0(struct variant, 1);
+		v->block = g_strdup(block);
+		v->name = g_strdup(name);
+		v->city = g_strdup(city);
+		v->country = country;
+		v->finess = finess;
+		v->region = region;
+		g_ptr_array_add(s->variants, v);
+		idx = s->variants->len;
+		g_hash_table_insert(s->index, key, GSIZE_TO_POINTER(idx));
+	} else {
+		g_free(key);
+	}
+	v = g_ptr_array_index(s->variants, idx - 1);
+	v->count++;
+	if (v->region[0] == '\0')
+		v->region = region;
+	s->of_project[project] = idx - 1;
+}
+
+static size_t find_root(struct side *s, size_t i)
+{
+	struct variant *v = g_ptr_array_index(s->variants, i);
+
+	while (v->root != i) {
+		struct variant *parent = g_ptr_array_index(s->variants, v->root);
+
+		v->root = parent->root;   /* path halving */
+		i = v->root;
+		v = g_ptr_array_index(s->variants, i);
+	}
+	return i;
+}
+
+struct pair {
+	size_t a, b;
+	double score;
+};
+
+static gint compare_pairs(gconstpointer x, gconstpointer y)
+{
+	const struct pair *p = x, *q = y;
+
+	if (p->score != q->score)
+		return p->score > q->score ? -1 : 1;
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	return p->b < q->b ? -1 : p->b > q->b;
+}
+
+/* Join a and b's groups unless some pair across them is too far apart. */
+static int try_join(struct side *s, size_t a, size_t b, const double *scores,
+	size_t first, size_t n)
+{
+	size_t ra = find_root(s, a), rb = find_root(s, b);
+	struct variant *va = g_ptr_array_index(s->variants, ra);
+	struct variant *vb = g_ptr_array_index(s->variants, rb);
+
+	if (ra == rb)
+		return 0;
+	for (guint i = 0; i < va->members->len; i++) {
+		for (guint j = 0; j < vb->members->len; j++) {
+			size_t x = g_array_index(va->members, size_t, i) - first;
+			size_t y = g_array_index(vb->members, size_t, j) - first;
+
+			if (scores[x * n + y] < LINK_MIN)
+				return 0;
+		}
+	}
+	if (rb < ra) {
+		size_t t = ra;
+		struct variant *tv = va;
+
+		ra = rb;
+		rb = t;
+		va = vb;
+		vb = tv;
+	}
+	g_array_append_vals(va->members, vb->members->data, vb->members->len);
+	vb->root = ra;
+	return 1;
+}
+
+static void record_merge(coopmap_pool *pool, const struct variant *a,
+	const struct variant *b, double score, const char *why)
+{
+	coopmap_pool_merge m = {
+		g_string_chunk_insert_const(pool->text, a->name),
+		g_string_chunk_insert_const(pool->text, b->name), score,
+		g_string_chunk_insert_const(pool->text, why)
+	};
+
+	g_array_append_val(pool->merges, m);
+}
+
+/* Group the variants [first, first + n) of one block. */
+static void cluster_block(coopmap_pool *pool, struct side *s, size_t first,
+	size_t n, int by_finess)
+{
+	coopmap_partner_name **names = g_new0(coopmap_partner_name *, n);
+	double *scores = g_new0(double, n * n);
+	GArray *pairs = g_array_new(FALSE, FALSE, sizeof(struct pair));
+	char why[512];
+
+	for (size_t i = 0; i < n; i++) {
+		const struct variant *v = g_ptr_array_index(s->variants, first + i);
+
+		names[i] = coopmap_partner_name_new(v->name, v->city);
+	}
+	for (size_t i = 0; i < n; i++) {
+		scores[i * n + i] = 1.0;
+		for (size_t j = i + 1; j < n; j++) {
+			/* One FINESS is one establishment, whatever its names. */
+			double sc = by_finess ? 1.0
+				: coopmap_partner_score(names[i], names[j], NULL, 0);
+			struct pair p = { first + i, first + j, sc };
+
+			scores[i * n + j] = scores[j * n + i] = sc;
+			if (sc >= COOPMAP_PARTNER_SAME)
+				g_array_append_val(pairs, p);
+		}
+	}
+	g_array_sort(pairs, compare_pairs);
+	for (guint k = 0; k < pairs->len; k++) {
+		struct pair *p = &g_array_index(pairs, struct pair, k);
+
+		if (!try_join(s, p->a, p->b, scores, first, n))
+			continue;
+		if (by_finess)
+			snprintf(why, sizeof(why), "same FINESS");
+		else
+			coopmap_partner_score(names[p->a - first], names[p->b - first],
+				why, sizeof(why));
+		record_merge(pool, g_ptr_array_index(s->variants, p->a),
+			g_ptr_array_index(s->variants, p->b), p->score, why);
+	}
+	for (size_t i = 0; i < n; i++)
+		coopmap_partner_name_free(names[i]);
+	g_free(names);
+	g_free(scores);
+	g_array_free(pairs, TRUE);
+}
+
+static gint compare_variants(gconstpointer x, gconstpointer y)
+{
+	const struct variant *a = *(const struct variant *const *)x;
+	const struct variant *b = *(const struct variant *const *)y;
+	int c = strcmp(a->block, b->block);
+
+	if (c == 0)
+		c = strcmp(a->name, b->name);
+	return c != 0 ? c : strcmp(a->city, b->city);
+}
+
+/* Sort the variants (for a stable result) and renumber the projects. */
+static void sort_variants(struct side *s, size_t n_projects)
+{
+	size_t n = s->variants->len;
+	size_t *new_index = g_new(size_t, n + 1);
+
+	for (size_t i = 0; i < n; i++)
+		((struct variant *)g_ptr_array_index(s->variants, i))->group = i;
+	g_ptr_array_sort(s->variants, compare_variants);
+	for (size_t i = 0; i < n; i++) {
+		struct variant *v = g_ptr_array_index(s->variants, i);
+
+		new_index[v->group] = i;
+		v->root = i;
+		v->members = g_array_new(FALSE, FALSE, sizeof(size_t));
+		g_array_append_val(v->members, i);
+	}
+	for (size_t p = 0; p < n_projects; p++) {
+		if (s->of_project[p] != (size_t)-1)
+			s->of_project[p] = new_index[s->of_project[p]];
+	}
+	g_free(new_index);
+}
+
+static void cluster_side(coopmap_pool *pool, struct side *s)
+{
+	size_t n = s->variants->len;
+
+	sort_variants(s, pool->n_projects);
+	for (size_t first = 0; first < n;) {
+		const struct variant *v = g_ptr_array_index(s->variants, first);
+		size_t end = first + 1;
+
+		while (end < n && strcmp(((struct variant *)g_ptr_array_index(
+		    s->variants, end))->block, v->block) == 0)
+			end++;
+		cluster_block(pool, s, first, end - first,
+			g_str_has_prefix(v->block, "finess:"));
+		first = end;
+	}
+}
+
+static gint compare_strings(gconstpointer x, gconstpointer y)
+{
+	return strcmp(*(const char *const *)x, *(const char *const *)y);
+}
+
+/* The group's name: its most used spelling (longer, then first in order,
+ * on ties); its city likewise among spellings that give one. */
+static struct group_build *make_group(struct side *s, struct variant *root)
+{
+	struct group_build *g = g_new0(struct group_build, 1);
+	const struct variant *best = NULL, *best_city = NULL;
+
+	g->members = root->members;
+	g->variants = g_ptr_array_new();
+	g->projects = g_array_new(FALSE, FALSE, sizeof(size_t));
+	g->peers = g_array_new(FALSE, FALSE, sizeof(size_t));
+	for (guint i = 0; i < root->members->len; i++) {
+		const struct variant *v = g_ptr_array_index(s->variants,
+			g_array_index(root->members, size_t, i));
+
+		g_ptr_array_add(g->variants, v->name);
+		if (best == NULL || v->count > best->count ||
+		    (v->count == best->count && strlen(v->name) > strlen(best->name)))
+			best = v;
+		if (v->city[0] != '\0' && (best_city == NULL ||
+		    v->count > best_city->count))
+			best_city = v;
+	}
+	g_ptr_array_sort(g->variants, compare_strings);
+	g->pub.name = best->name;
+	g->pub.city = best_city != NULL ? best_city->city : "";
+	g->pub.country = best->country;
+	g->pub.finess = best->finess;
+	g->pub.region = best->region;
+	return g;
+}
+
+static gint compare_groups(gconstpointer x, gconstpointer y)
+{
+	const struct group_build *a = *(const struct group_build *const *)x;
+	const struct group_build *b = *(const struct group_build *const *)y;
+	int c = strcmp(a->pub.country != NULL ? a->pub.country->iso_a3 : "",
+		b->pub.country != NULL ? b->pub.country->iso_a3 : "");
+
+	return c != 0 ? c : strcmp(a->pub.name, b->pub.name);
+}
+
+static void build_groups(coopmap_pool *pool, struct side *s, int by_name)
+{
+	size_t n = s->variants->len;
+
+	for (size_t i = 0; i < n; i++) {
+		struct variant *v = g_ptr_array_index(s->variants, i);
+
+		if (find_root(s, i) == i) {
+			struct group_build *g = make_group(s, v);
+
+			g_ptr_array_add(s->groups, g);
+		}
+	}
+	if (by_name) {
+		/* Establishments are read by name, whatever their unit. */
+		for (guint i = 0; i < s->groups->len; i++)
+			((struct group_build *)g_ptr_array_index(s->groups, i))
+				->pub.country = NULL;
+	}
+	g_ptr_array_sort(s->groups, compare_groups);
+	for (guint gi = 0; gi < s->groups->len; gi++) {
+		struct group_build *g = g_ptr_array_index(s->groups, gi);
+
+		for (guint k = 0; k < g->members->len; k++)
+			((struct variant *)g_ptr_array_index(s->variants,
+				g_array_index(g->members, size_t, k)))->group = gi;
+	}
+	for (size_t p = 0; p < pool->n_projects; p++) {
+		size_t v = s->of_project[p];
+
+		if (v == (size_t)-1)
+			continue;
+		s->group_of_project[p] = ((struct variant *)g_ptr_array_index(
+			s->variants, v))->group;
+		g_array_append_val(((struct group_build *)g_ptr_array_index(
+			s->groups, s->group_of_project[p]))->projects, p);
+	}
+}
+
+static void add_peer(struct group_build *g, size_t peer)
+{
+	for (guint i = 0; i < g->peers->len; i++) {
+		if (g_array_index(g->peers, size_t, i) == peer)
+			return;
+	}
+	g_array_append_val(g->peers, peer);
+}
+
+static gint compare_sizes(gconstpointer x, gconstpointer y)
+{
+	size_t a = *(const size_t *)x, b = *(const size_t *)y;
+
+	return (a > b) - (a < b);
+}
+
+static void link_peers(coopmap_pool *pool)
+{
+	struct side *ps = &pool->partners, *es = &pool->establishments;
+
+	for (size_t p = 0; p < pool->n_projects; p++) {
+		size_t pg = ps->group_of_project[p], eg = es->group_of_project[p];
+
+		if (pg == (size_t)-1 || eg == (size_t)-1)
+			continue;
+		add_peer(g_ptr_array_index(ps->groups, pg), eg);
+		add_peer(g_ptr_array_index(es->groups, eg), pg);
+	}
+	for (int k = 0; k < 2; k++) {
+		struct side *s = k == 0 ? ps : es;
+
+		for (guint i = 0; i < s->groups->len; i++) {
+			struct group_build *g = g_ptr_array_index(s->groups, i);
+
+			g_array_sort(g->peers, compare_sizes);
+			g->pub.n_variants = g->variants->len;
+			g->pub.variants = (const char *const *)g->variants->pdata;
+			g->pub.n_projects = g->projects->len;
+			g->pub.projects = (const size_t *)(void *)g->projects->data;
+			g->pub.n_peers = g->peers->len;
+			g->pub.peers = (const size_t *)(void *)g->peers->data;
+		}
+	}
+}
+
+int coopmap_pool_build(const coopmap_projects *projects, coopmap_pool **out,
+	coopmap_error *err)
+{
+	coopmap_pool *pool = g_new0(coopmap_pool, 1);
+
+	(void)err;
+	pool->n_projects = coopmap_projects_count(projects);
+	pool->merges = g_array_new(FALSE, FALSE, sizeof(coopmap_pool_merge));
+	pool->text = g_string_chunk_new(4096);
+	side_init(&pool->partners, pool->n_projects);
+	side_init(&pool->establishments, pool->n_projects);
+	for (size_t i = 0; i < pool->n_projects; i++) {
+		const coopmap_project *p = coopmap_projects_get(projects, i);
+
+		if (p->partner[0] != '\0')
+			add_variant(&pool->partners, i, p->country->iso_a3, p->partner,
+				p->partner_city, p->country, "", "");
+		if (p->establishment[0] != '\0') {
+			char *block = p->finess[0] != '\0'
+				? g_strconcat("finess:", p->finess, NULL) : g_strdup("name");
+
+			add_variant(&pool->establishments, i, block, p->establishment,
+				p->establishment_city, p->establishment_country, p->finess,
+				p->region);
+			g_free(block);
+		}
+	}
+	cluster_side(pool, &pool->partners);
+	cluster_side(pool, &pool->establishments);
+	build_groups(pool, &pool->partners, 0);
+	build_groups(pool, &pool->establishments, 1);
+	link_peers(pool);
+	*out = pool;
+	return COOPMAP_OK;
+}
+
+void coopmap_pool_free(coopmap_pool *pool)
+{
+	if (pool == NULL)
+		return;
+	side_clear(&pool->partners);
+	side_clear(&pool->establishments);
+	g_array_free(pool->merges, TRUE);
+	g_string_chunk_free(pool->text);
+	g_free(pool);
+}
+
+size_t coopmap_pool_partner_count(const coopmap_pool *pool)
+{
+	return pool->partners.groups->len;
+}
+
+const coopmap_pool_group *coopmap_pool_partner(const coopmap_pool *pool,
+	size_t i)
+{
+	return i < pool->partners.groups->len
+		? &((struct group_build *)g_ptr_array_index(pool->partners.groups,
+			i))->pub : NULL;
+}
+
+size_t coopmap_pool_establishment_count(const coopmap_pool *pool)
+{
+	return pool->establishments.groups->len;
+}
+
+const coopmap_pool_group *coopmap_pool_establishment(const coopmap_pool *pool,
+	size_t i)
+{
+	return i < pool->establishments.groups->len
+		? &((struct group_build *)g_ptr_array_index(
+			pool->establishments.groups, i))->pub : NULL;
+}
+
+size_t coopmap_pool_partner_of(const coopmap_pool *pool, size_t project)
+{
+	return project < pool->n_projects
+		? pool->partners.group_of_project[project] : (size_t)-1;
+}
+
+size_t coopmap_pool_establishment_of(const coopmap_pool *pool, size_t project)
+{
+	return project < pool->n_projects
+		? pool->establishments.group_of_project[project] : (size_t)-1;
+}
+
+size_t coopmap_pool_merge_count(const coopmap_pool *pool)
+{
+	return pool->merges->len;
+}
+
+const coopmap_pool_merge *coopmap_pool_merge_get(const coopmap_pool *pool,
+	size_t i)
+{
+	return i < pool->merges->len
+		? &g_array_index(pool->merges, coopmap_pool_merge, i) : NULL;
+}
+
+int coopmap_pool_same_partner(const char *name_a, const char *city_a,
+	const char *name_b, const char *city_b, double *score, char *why,
+	size_t size)
+{
+	coopmap_partner_name *a = coopmap_partner_name_new(name_a, city_a);
+	coopmap_partner_name *b = coopmap_partner_name_new(name_b, city_b);
+	double s = coopmap_partner_score(a, b, why, size);
+
+	coopmap_partner_name_free(a);
+	coopmap_partner_name_free(b);
+	if (score != NULL)
+		*score = s;
+	return s >= COOPMAP_PARTNER_SAME;
+}
