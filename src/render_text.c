@@ -299,6 +299,8 @@ int render_text_draw_legend(render_ctx *ctx)
 {
 	struct legend_row rows[COOPMAP_BREAKS_MAX + 2 + COOPMAP_RENDER_MAX_LAYERS];
 	size_t n = legend_rows(ctx, rows);
+
+	ctx->report->legend_rows = n;
 	double u = ctx->unit, pad = 8 * u, gap = 4 * u;
 	double sw = 22 * u, sh = 13 * u, width, height, x, y, tw, th;
 	PangoLayout *title, *texts[COOPMAP_BREAKS_MAX + 2 + COOPMAP_RENDER_MAX_LAYERS];

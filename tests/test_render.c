@@ -368,6 +368,41 @@ static void test_errors_leave_no_output_file(void **state)
 		TEST_ARTIFACTS "/map.jpeg", NULL, &err), COOPMAP_ERR_USAGE);
 }
 
+static void test_three_layers_are_drawn_and_in_the_legend(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_render_opts opts = base_opts(f);
+	coopmap_render_report one = COOPMAP_RENDER_REPORT_INIT;
+	coopmap_render_report three = COOPMAP_RENDER_REPORT_INIT;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	coopmap_layer *extra[2] = { NULL, NULL };
+	const coopmap_layer *layers[3];
+	const char *paths[2] = { "geodata/layers/health-agreements.csv",
+		"geodata/layers/francophonie.csv" };
+	coopmap_map_data data = f->data;
+
+	for (int i = 0; i < 2; i++)
+		assert_int_equal(coopmap_layer_load(paths[i], f->countries, &extra[i],
+			&err), COOPMAP_OK);
+	layers[0] = f->cicd;
+	layers[1] = extra[0];
+	layers[2] = extra[1];
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/layers-1.png", &one, &err), COOPMAP_OK);
+	data.layers = layers;
+	data.n_layers = 3;
+	assert_int_equal(coopmap_render_map(&data, &opts,
+		TEST_ARTIFACTS "/layers-3.png", &three, &err), COOPMAP_OK);
+	assert_int_equal(one.legend_rows, (size_t)one.classes + 2);
+	assert_int_equal(three.legend_rows, (size_t)three.classes + 4);
+	assert_true(three.legend_box.y1 - three.legend_box.y0 >
+		one.legend_box.y1 - one.legend_box.y0);
+	coopmap_render_report_clear(&one);
+	coopmap_render_report_clear(&three);
+	coopmap_layer_free(extra[0]);
+	coopmap_layer_free(extra[1]);
+}
+
 static void test_missing_font_is_a_style_error(void **state)
 {
 	struct fixture *f = *state;
@@ -391,6 +426,7 @@ int main(void)
 		cmocka_unit_test(test_world_map_matches_the_reference_image),
 		cmocka_unit_test(test_same_input_gives_identical_png),
 		cmocka_unit_test(test_errors_leave_no_output_file),
+		cmocka_unit_test(test_three_layers_are_drawn_and_in_the_legend),
 		cmocka_unit_test(test_missing_font_is_a_style_error),
 	};
 	return cmocka_run_group_tests_name("render", tests, setup, teardown);

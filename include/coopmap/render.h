@@ -60,9 +60,11 @@ typedef struct coopmap_render_report {
 	coopmap_box legend_box;
 	coopmap_box map_frame;
 	int classes;                /* number of choropleth classes drawn */
+	size_t legend_rows;         /* classes, "no project", one per layer */
 } coopmap_render_report;
 
-#define COOPMAP_RENDER_REPORT_INIT { 0, 0, 0, 0, NULL, {0, 0, 0, 0}, {0, 0, 0, 0}, 0 }
+#define COOPMAP_RENDER_REPORT_INIT \
+	{ 0, 0, 0, 0, NULL, {0, 0, 0, 0}, {0, 0, 0, 0}, 0, 0 }
 
 void coopmap_render_report_clear(coopmap_render_report *report);
 
