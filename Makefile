@@ -93,7 +93,15 @@ demo: $(BIN)
 	  --title "Coopérations hospitalières en Afrique" -o out/cooperations-afrique.png
 	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" --style print \
 	  -o out/cooperations-monde-gris.pdf
-	@echo "demo: maps written to out/"
+	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" \
+	  --layers cicd-2018,health-agreements,francophonie \
+	  --title "Coopérations hospitalières et priorités géographiques" \
+	  -o out/cooperations-couches.png
+	$(BIN) check examples/cooperations.csv --rejects out/rejets.csv > out/controle.txt
+	$(BIN) classify examples/cooperations.csv -o out/classification.csv > out/classification.txt
+	$(BIN) pool examples/cooperations.csv > out/mutualisation.md
+	$(BIN) pool examples/cooperations.csv --format json > out/mutualisation.json
+	@echo "demo: maps and reports written to out/"
 
 bench: $(BIN)
 	@sh bench/run.sh $(BUILD)

@@ -42,6 +42,8 @@ static const struct { const char *phrase; enum type type; } phrases[] = {
 	{ "centre hospitalier universitaire", TYPE_CHU },
 	{ "centre hospitalo universitaire", TYPE_CHU },
 	{ "centre hospitalier intercommunal", TYPE_CH },
+	{ "centre hospitalier national", TYPE_HN },
+	{ "centre national hospitalier", TYPE_HN },
 	{ "centre hospitalier departemental", TYPE_CHD },
 	{ "centre hospitalier regional", TYPE_CHR },
 	{ "centre medical avec antenne chirurgicale", TYPE_CMA },

@@ -16,7 +16,7 @@
 #include "coopmap/partners.h"
 
 /* Every pair across two groups must reach this to join them. */
-#define LINK_MIN 0.5
+#define LINK_MIN 0.6
 
 struct variant {
 	char *block;          /* country code, or "finess:..." */
