@@ -17,7 +17,14 @@ fi
 
 cc -std=c11 -O2 -Wall -Wextra -Werror $(pkg-config --cflags gdal) \
 	bench/gen_projects.c $(pkg-config --libs gdal) -o "$build/gen_projects"
-[ -s "$data/projects-100k.csv" ] || "$build/gen_projects" 100000 "$data/projects-100k.csv"
+cc -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -Wall -Wextra -Werror -Iinclude \
+	$(pkg-config --cflags gdal glib-2.0) bench/bench_pool.c "$build/libcoopmap.a" \
+	$(pkg-config --libs gdal proj shapelib cairo pangocairo jansson glib-2.0) -lm \
+	-o "$build/bench_pool"
+for n in 10k:10000 100k:100000 1m:1000000; do
+	[ -s "$data/projects-${n%%:*}.csv" ] || \
+		"$build/gen_projects" "${n#*:}" "$data/projects-${n%%:*}.csv"
+done
 
 # median_seconds CMD...: median wall time of 5 runs, and peak RSS (MB) of
 # the last, as "SECONDS MB".
@@ -35,6 +42,16 @@ set -- $(median_seconds sh -c "rm -f $data/out.geojson; ogr2ogr -f GeoJSON $data
 ogr_s=$1 ogr_mb=$2
 input_mb=$(du -m "$data/projects-100k.csv" | cut -f1)
 
+# Pooling alone (bench_pool times coopmap_pool_build, not the reading).
+pool_line() {
+	for i in 1 2 3 4 5; do
+		COOPMAP_DATADIR="$(pwd)" "$build/bench_pool" "$data/projects-$1.csv"
+	done | sort -k2 -n | awk 'NR == 3 { printf "%s %s\n", $1, $2 }'
+}
+set -- $(pool_line 10k); pool10k_rows=$1 pool10k_s=$2
+set -- $(pool_line 100k); pool100k_rows=$1 pool100k_s=$2
+set -- $(pool_line 1m); pool1m_rows=$1 pool1m_s=$2
+
 {
 	echo "# coopmap benchmarks"
 	echo
@@ -49,5 +66,15 @@ input_mb=$(du -m "$data/projects-100k.csv" | cut -f1)
 	echo "| \`ogr2ogr -f GeoJSON\` (read and write, no resolution) | $ogr_s | $ogr_mb |"
 	echo
 	echo "ratio coopmap / ogr2ogr: $(awk "BEGIN { printf \"%.2f\", $check_s / $ogr_s }") (target: at most 1.00)"
+	echo
+	echo "## Pooling (grouping partner spellings and establishments), reading excluded"
+	echo
+	echo "| project records | median (s) | growth |"
+	echo "| --- | --- | --- |"
+	echo "| $pool10k_rows | $pool10k_s | 1 |"
+	echo "| $pool100k_rows | $pool100k_s | $(awk "BEGIN { printf \"%.1f\", $pool100k_s / $pool10k_s }") |"
+	echo "| $pool1m_rows | $pool1m_s | $(awk "BEGIN { printf \"%.1f\", $pool1m_s / $pool10k_s }") |"
+	echo
+	echo "target: 1M rows under 1 s, growth close to linear (10x rows, about 10x time)."
 } > bench/results.md
 cat bench/results.md

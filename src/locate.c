@@ -158,20 +158,98 @@ static int locate_establishment(coopmap_projects *projects,
 	return COOPMAP_OK;
 }
 
+/* What locating one end found, kept for the next row with the same
+ * words: a list names a few hundred places over thousands of rows. */
+struct located {
+	double lat, lon;
+	const coopmap_country *country;
+	const char *region;
+	int approximate;
+	size_t homonyms;
+};
+
+static void remember(GHashTable *cache, char *key, const coopmap_project *pr,
+	int partner)
+{
+	struct located *l = g_new(struct located, 1);
+
+	l->lat = partner ? pr->partner_lat : pr->establishment_lat;
+	l->lon = partner ? pr->partner_lon : pr->establishment_lon;
+	l->country = pr->establishment_country;
+	l->region = pr->region;
+	l->approximate = partner ? pr->partner_approximate
+		: pr->establishment_approximate;
+	l->homonyms = pr->partner_homonyms;
+	g_hash_table_insert(cache, key, l);
+}
+
+static void recall(const struct located *l, coopmap_project *pr, int partner)
+{
+	if (partner) {
+		pr->partner_lat = l->lat;
+		pr->partner_lon = l->lon;
+		pr->partner_approximate = l->approximate;
+		pr->partner_homonyms = l->homonyms;
+		return;
+	}
+	pr->establishment_lat = l->lat;
+	pr->establishment_lon = l->lon;
+	pr->establishment_country = l->country;
+	pr->establishment_approximate = l->approximate;
+	if (pr->region[0] == '\0')
+		pr->region = l->region;
+}
+
+/* Only ends without coordinates of their own go through the cache. */
+static int locate_cached(coopmap_projects *projects, coopmap_project *pr,
+	coopmap_places *places, const coopmap_countries *countries,
+	GHashTable *cache, int partner, coopmap_error *err)
+{
+	char *key;
+	const struct located *l;
+	int rc;
+
+	if (partner ? has_coordinates(pr->partner_lat, pr->partner_lon)
+	    : has_coordinates(pr->establishment_lat, pr->establishment_lon)) {
+		if (!partner)
+			pr->establishment_country = coopmap_country_find_iso3(
+				countries, "FRA");
+		return COOPMAP_OK;
+	}
+	key = partner ? g_strjoin("\x1f", "p", pr->country->iso_a3,
+		pr->partner_city, NULL) : g_strjoin("\x1f", "e", pr->establishment,
+		pr->establishment_city, pr->region, NULL);
+	l = g_hash_table_lookup(cache, key);
+	if (l != NULL) {
+		recall(l, pr, partner);
+		g_free(key);
+		return COOPMAP_OK;
+	}
+	rc = partner ? locate_partner(pr, places, err)
+		: locate_establishment(projects, pr, places, countries, err);
+	if (rc == COOPMAP_OK)
+		remember(cache, key, pr, partner);
+	else
+		g_free(key);
+	return rc;
+}
+
 int coopmap_locate_projects(coopmap_projects *projects, coopmap_places *places,
 	const coopmap_countries *countries, coopmap_locate_summary *summary,
 	coopmap_error *err)
 {
 	coopmap_locate_summary s = { 0, 0, 0 };
+	GHashTable *cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+		g_free);
 	long last_line = -1;
 	int rc = COOPMAP_OK;
 
 	for (size_t i = 0; i < coopmap_projects_count(projects) && rc == 0; i++) {
 		coopmap_project *pr = coopmap_projects_get_mutable(projects, i);
 
-		rc = locate_partner(pr, places, err);
+		rc = locate_cached(projects, pr, places, countries, cache, 1, err);
 		if (rc == COOPMAP_OK && pr->establishment[0] != '\0')
-			rc = locate_establishment(projects, pr, places, countries,
+			rc = locate_cached(projects, pr, places, countries, cache, 0,
 				err);
 		s.partners_approximate += (size_t)pr->partner_approximate;
 		s.establishments_approximate += (size_t)pr->establishment_approximate;
@@ -181,6 +259,7 @@ int coopmap_locate_projects(coopmap_projects *projects, coopmap_places *places,
 			last_line = pr->line;
 		}
 	}
+	g_hash_table_destroy(cache);
 	if (summary != NULL)
 		*summary = s;
 	return rc;

@@ -58,7 +58,77 @@ struct pool_ctx {
 	const coopmap_countries *countries;
 	const coopmap_country *country_filter;
 	int en;
+	/* Establishments by partner city ("ISO3|folded city") and by country
+	 * index, built once: peers are looked up, never searched for. */
+	GHashTable *by_city;      /* key -> GArray of establishment groups */
+	GArray **by_country;      /* per country index */
 };
+
+static void add_unique(GArray *list, size_t value)
+{
+	for (guint k = 0; k < list->len; k++) {
+		if (g_array_index(list, size_t, k) == value)
+			return;
+	}
+	g_array_append_val(list, value);
+}
+
+static char *city_key(const coopmap_project *p)
+{
+	char *city = coopmap_names_fold(p->partner_city);
+	char *key = g_strdup_printf("%s|%s", p->country->iso_a3, city);
+
+	free(city);
+	return key;
+}
+
+static void free_array(gpointer a)
+{
+	g_array_free(a, TRUE);
+}
+
+static void build_indexes(struct pool_ctx *c)
+{
+	size_t n_countries = coopmap_countries_count(c->countries);
+
+	c->by_city = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+		free_array);
+	c->by_country = g_new0(GArray *, n_countries + 1);
+	for (size_t i = 0; i < n_countries; i++)
+		c->by_country[i] = g_array_new(FALSE, FALSE, sizeof(size_t));
+	for (size_t i = 0; i < coopmap_projects_count(c->projects); i++) {
+		const coopmap_project *p = coopmap_projects_get(c->projects, i);
+		size_t e = coopmap_pool_establishment_of(c->pool, i);
+		GArray *list;
+		char *key;
+
+		if (e == (size_t)-1)
+			continue;
+		add_unique(c->by_country[coopmap_country_index(c->countries,
+			p->country)], e);
+		if (p->partner_city[0] == '\0')
+			continue;
+		key = city_key(p);
+		list = g_hash_table_lookup(c->by_city, key);
+		if (list == NULL) {
+			list = g_array_new(FALSE, FALSE, sizeof(size_t));
+			g_hash_table_insert(c->by_city, key, list);
+		} else {
+			g_free(key);
+		}
+		add_unique(list, e);
+	}
+}
+
+static void free_indexes(struct pool_ctx *c)
+{
+	if (c->by_city != NULL)
+		g_hash_table_destroy(c->by_city);
+	for (size_t i = 0; c->by_country != NULL &&
+	     i < coopmap_countries_count(c->countries); i++)
+		g_array_free(c->by_country[i], TRUE);
+	g_free(c->by_country);
+}
 
 static const char *tr(const struct pool_ctx *c, const char *fr, const char *en)
 {
@@ -159,40 +229,36 @@ static void md_shared_partners(const struct pool_ctx *c)
 	printf("\n");
 }
 
-/* Establishments other than e with a project matching level: 0 same
- * partner hospital, 1 same partner city, 2 same country. */
-static GArray *peers_at(const struct pool_ctx *c, size_t e, size_t partner_idx,
+/* Establishments other than e sharing, with project record index:
+ * level 0 its partner hospital, 1 its partner city, 2 its country. */
+static GArray *peers_at(const struct pool_ctx *c, size_t e, size_t index,
 	int level)
 {
 	GArray *out = g_array_new(FALSE, FALSE, sizeof(size_t));
-	const coopmap_project *mine = project(c, partner_idx);
-	size_t my_partner = coopmap_pool_partner_of(c->pool, partner_idx);
+	const coopmap_project *p = project(c, index);
+	const GArray *from = NULL;
+	size_t partner = coopmap_pool_partner_of(c->pool, index);
 
-	for (size_t i = 0; i < coopmap_projects_count(c->projects); i++) {
-		const coopmap_project *p = project(c, i);
-		size_t other = coopmap_pool_establishment_of(c->pool, i);
-		int hit;
+	if (level == 0 && partner != (size_t)-1) {
+		const coopmap_pool_group *g = coopmap_pool_partner(c->pool, partner);
 
-		if (other == (size_t)-1 || other == e)
-			continue;
-		if (level == 0)
-			hit = my_partner != (size_t)-1 &&
-				coopmap_pool_partner_of(c->pool, i) == my_partner;
-		else if (level == 1)
-			hit = p->country == mine->country && mine->partner_city[0] &&
-				region_matches(mine->partner_city, p->partner_city);
-		else
-			hit = p->country == mine->country;
-		if (!hit)
-			continue;
-		for (guint k = 0; k <= out->len; k++) {
-			if (k == out->len) {
-				g_array_append_val(out, other);
-				break;
-			}
-			if (g_array_index(out, size_t, k) == other)
-				break;
+		for (size_t k = 0; k < g->n_peers; k++) {
+			if (g->peers[k] != e)
+				g_array_append_val(out, g->peers[k]);
 		}
+		return out;
+	}
+	if (level == 1 && p->partner_city[0] != '\0') {
+		char *key = city_key(p);
+
+		from = g_hash_table_lookup(c->by_city, key);
+		g_free(key);
+	} else if (level == 2) {
+		from = c->by_country[coopmap_country_index(c->countries, p->country)];
+	}
+	for (guint k = 0; from != NULL && k < from->len; k++) {
+		if (g_array_index(from, size_t, k) != e)
+			g_array_append_val(out, g_array_index(from, size_t, k));
 	}
 	return out;
 }
@@ -250,30 +316,15 @@ static void md_countries(const struct pool_ctx *c)
 	printf("## %s\n\n", tr(c, "Par pays", "By country"));
 	for (size_t k = 0; k < coopmap_countries_count(c->countries); k++) {
 		const coopmap_country *country = coopmap_countries_get(c->countries, k);
-		GArray *present = g_array_new(FALSE, FALSE, sizeof(size_t));
+		GArray *present = c->by_country[k];
 
-		if (c->country_filter != NULL && country != c->country_filter) {
-			g_array_free(present, TRUE);
+		if ((c->country_filter != NULL && country != c->country_filter) ||
+		    present->len == 0)
 			continue;
-		}
-		for (size_t i = 0; i < coopmap_projects_count(c->projects); i++) {
-			size_t e = coopmap_pool_establishment_of(c->pool, i);
-			int seen = 0;
-
-			if (project(c, i)->country != country || e == (size_t)-1)
-				continue;
-			for (guint j = 0; j < present->len && !seen; j++)
-				seen = g_array_index(present, size_t, j) == e;
-			if (!seen)
-				g_array_append_val(present, e);
-		}
-		if (present->len > 0) {
-			printf("- **%s** (%u) : ", coopmap_country_name(country,
-				c->a->lang), present->len);
-			print_names(c, present);
-			printf("\n");
-		}
-		g_array_free(present, TRUE);
+		printf("- **%s** (%u) : ", coopmap_country_name(country, c->a->lang),
+			present->len);
+		print_names(c, present);
+		printf("\n");
 	}
 	printf("\n");
 }
@@ -382,57 +433,54 @@ static json_t *json_establishments(const struct pool_ctx *c)
 
 static json_t *json_countries(const struct pool_ctx *c)
 {
+	size_t n = coopmap_countries_count(c->countries);
+	json_t **rows = g_new0(json_t *, n + 1);
+	GArray **partners = g_new0(GArray *, n + 1);
 	json_t *list = json_array();
 
-	for (size_t k = 0; k < coopmap_countries_count(c->countries); k++) {
-		const coopmap_country *country = coopmap_countries_get(c->countries, k);
-		json_t *est = json_array(), *partners = json_array(), *rows = json_array();
+	for (size_t i = 0; i < coopmap_projects_count(c->projects); i++) {
+		const coopmap_project *p = project(c, i);
+		size_t k = coopmap_country_index(c->countries, p->country);
+		size_t pg = coopmap_pool_partner_of(c->pool, i);
 
-		for (size_t i = 0; i < coopmap_projects_count(c->projects); i++) {
-			const coopmap_project *p = project(c, i);
-			size_t e = coopmap_pool_establishment_of(c->pool, i);
-			size_t pg = coopmap_pool_partner_of(c->pool, i);
-
-			if (p->country != country)
-				continue;
-			json_array_append_new(rows, json_integer(p->line));
-			if (e != (size_t)-1) {
-				const char *name = coopmap_pool_establishment(c->pool, e)->name;
-				int seen = 0;
-
-				for (size_t j = 0; j < json_array_size(est) && !seen; j++)
-					seen = strcmp(json_string_value(json_array_get(est, j)),
-						name) == 0;
-				if (!seen)
-					json_array_append_new(est, json_string(name));
-			}
-			if (pg != (size_t)-1) {
-				const char *name = coopmap_pool_partner(c->pool, pg)->name;
-				int seen = 0;
-
-				for (size_t j = 0; j < json_array_size(partners) && !seen; j++)
-					seen = strcmp(json_string_value(json_array_get(partners,
-						j)), name) == 0;
-				if (!seen)
-					json_array_append_new(partners, json_string(name));
-			}
+		if (rows[k] == NULL) {
+			rows[k] = json_array();
+			partners[k] = g_array_new(FALSE, FALSE, sizeof(size_t));
 		}
-		if (json_array_size(rows) > 0 && (c->country_filter == NULL ||
-		    c->country_filter == country)) {
-			json_t *o = json_object();
-
-			json_object_set_new(o, "iso_a3", json_string(country->iso_a3));
-			json_object_set_new(o, "name", json_string(country->name_fr));
-			json_object_set_new(o, "establishments", est);
-			json_object_set_new(o, "partners", partners);
-			json_object_set_new(o, "rows", rows);
-			json_array_append_new(list, o);
-		} else {
-			json_decref(est);
-			json_decref(partners);
-			json_decref(rows);
-		}
+		json_array_append_new(rows[k], json_integer(p->line));
+		if (pg != (size_t)-1)
+			add_unique(partners[k], pg);
 	}
+	for (size_t k = 0; k < n; k++) {
+		const coopmap_country *country = coopmap_countries_get(c->countries, k);
+		json_t *o, *est, *par;
+
+		if (rows[k] == NULL)
+			continue;
+		if (c->country_filter != NULL && c->country_filter != country) {
+			json_decref(rows[k]);
+			g_array_free(partners[k], TRUE);
+			continue;
+		}
+		o = json_object();
+		est = json_array();
+		par = json_array();
+		for (guint j = 0; j < c->by_country[k]->len; j++)
+			json_array_append_new(est, json_string(coopmap_pool_establishment(
+				c->pool, g_array_index(c->by_country[k], size_t, j))->name));
+		for (guint j = 0; j < partners[k]->len; j++)
+			json_array_append_new(par, json_string(coopmap_pool_partner(
+				c->pool, g_array_index(partners[k], size_t, j))->name));
+		json_object_set_new(o, "iso_a3", json_string(country->iso_a3));
+		json_object_set_new(o, "name", json_string(country->name_fr));
+		json_object_set_new(o, "establishments", est);
+		json_object_set_new(o, "partners", par);
+		json_object_set_new(o, "rows", rows[k]);
+		json_array_append_new(list, o);
+		g_array_free(partners[k], TRUE);
+	}
+	g_free(rows);
+	g_free(partners);
 	return list;
 }
 
@@ -604,6 +652,7 @@ int cmd_pool(int argc, char **argv)
 		ctx.pool = pool;
 		ctx.countries = countries;
 		ctx.en = strcmp(a.lang, "en") == 0;
+		build_indexes(&ctx);
 		rc = resolve_filter(&ctx, &err);
 	}
 	if (rc == COOPMAP_OK) {
@@ -618,6 +667,7 @@ int cmd_pool(int argc, char **argv)
 		else
 			report_md(&ctx);
 	}
+	free_indexes(&ctx);
 	coopmap_pool_free(pool);
 	coopmap_projects_free(projects);
 	coopmap_countries_free(countries);
