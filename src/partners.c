@@ -27,11 +27,14 @@ enum type {
 	TYPE_HN,          /* hôpital national */
 	TYPE_CLINIC,
 	TYPE_CMA,         /* centre médical avec antenne chirurgicale */
+	TYPE_EHU,         /* établissement hospitalier universitaire (Algeria):
+	                     not the CHU of the same city */
 	TYPE_COUNT
 };
 
 static const char *const type_names[TYPE_COUNT] = {
-	"", "hospital", "chu", "chr", "chd", "ch", "hg", "hp", "hn", "clinic", "cma"
+	"", "hospital", "chu", "chr", "chd", "ch", "hg", "hp", "hn", "clinic", "cma",
+	"ehu"
 };
 
 /* Phrases of folded words, longest first, and the type they mean. */
@@ -39,6 +42,7 @@ static const struct { const char *phrase; enum type type; } phrases[] = {
 	{ "centre hospitalier regional universitaire", TYPE_CHU },
 	{ "centre national hospitalier universitaire", TYPE_CHU },
 	{ "centre hospitalier national universitaire", TYPE_CHU },
+	{ "centre hospitalier universitaire departemental", TYPE_CHU },
 	{ "centre hospitalier universitaire", TYPE_CHU },
 	{ "centre hospitalo universitaire", TYPE_CHU },
 	{ "centre hospitalier intercommunal", TYPE_CH },
@@ -47,13 +51,17 @@ static const struct { const char *phrase; enum type type; } phrases[] = {
 	{ "centre hospitalier departemental", TYPE_CHD },
 	{ "centre hospitalier regional", TYPE_CHR },
 	{ "centre medical avec antenne chirurgicale", TYPE_CMA },
-	{ "etablissement hospitalo universitaire", TYPE_CHU },
+	{ "etablissement hospitalo universitaire", TYPE_EHU },
+	{ "etablissement hospitalier universitaire", TYPE_EHU },
 	{ "hopitaux universitaires", TYPE_CHU },
 	{ "hopital universitaire", TYPE_CHU },
 	{ "university hospital", TYPE_CHU },
 	{ "teaching hospital", TYPE_CHU },
 	{ "cliniques universitaires", TYPE_CHU },
 	{ "centre hospitalier", TYPE_CH },
+	{ "hopital general de reference", TYPE_HG },
+	{ "hopital provincial general de reference", TYPE_HG },
+	{ "benh vien", TYPE_HOSPITAL },
 	{ "hopital regional", TYPE_CHR },
 	{ "regional hospital", TYPE_CHR },
 	{ "hopital general", TYPE_HG },
@@ -63,15 +71,49 @@ static const struct { const char *phrase; enum type type; } phrases[] = {
 	{ "national hospital", TYPE_HN },
 	{ "chru", TYPE_CHU }, { "chu", TYPE_CHU }, { "chnu", TYPE_CHU },
 	{ "cnhu", TYPE_CHU }, { "chun", TYPE_CHU }, { "hu", TYPE_CHU },
-	{ "ehu", TYPE_CHU }, { "chr", TYPE_CHR }, { "chd", TYPE_CHD },
+	{ "ehu", TYPE_EHU }, { "chud", TYPE_CHU }, { "chr", TYPE_CHR },
+	{ "chd", TYPE_CHD },
 	{ "chi", TYPE_CH }, { "ch", TYPE_CH }, { "hg", TYPE_HG },
 	{ "hp", TYPE_HP }, { "hn", TYPE_HN }, { "cma", TYPE_CMA },
+	{ "hgr", TYPE_HG }, { "chn", TYPE_HN },
 	{ "clinique", TYPE_CLINIC }, { "cliniques", TYPE_CLINIC },
 	{ "polyclinique", TYPE_CLINIC }, { "clinic", TYPE_CLINIC },
 	{ "hopital", TYPE_HOSPITAL }, { "hopitaux", TYPE_HOSPITAL },
 	{ "hospital", TYPE_HOSPITAL }, { "hospitalier", TYPE_HOSPITAL },
 	{ "hospitaliere", TYPE_HOSPITAL }, { "centre", TYPE_HOSPITAL },
-	{ "center", TYPE_HOSPITAL },
+	{ "center", TYPE_HOSPITAL }, { "medical center", TYPE_HOSPITAL },
+	{ "centre medical", TYPE_HOSPITAL },
+};
+
+/* Words of English and French names that mean the same, and common
+ * abbreviations: both sides are read in the first form. */
+static const struct { const char *from, *to; } synonyms[] = {
+	{ "st", "saint" }, { "ste", "sainte" }, { "lebanese", "libanais" },
+	{ "french", "francais" }, { "friendship", "amitie" },
+	{ "children", "enfant" }, { "child", "enfant" }, { "enfants", "enfant" },
+	{ "mother", "mere" }, { "military", "militaire" },
+	{ "university", "universitaire" }, { "soviet", "sovietique" },
+	{ "khmero", "khmer" }, { "pediatric", "pediatrique" },
+	{ "paediatric", "pediatrique" }, { "pediatrie", "pediatrique" },
+	{ "gyneco", "gynecologie" }, { "gynecologique", "gynecologie" },
+	{ "obstetrical", "obstetrique" },
+};
+
+/* Words that qualify a hospital (its specialty or public): two names of
+ * one place that differ by one of these are two hospitals ("CHU de
+ * Kamenge" is not the "Hôpital militaire de Kamenge"). */
+static const char *const qualifiers[] = {
+	"militaire", "pediatrique", "enfant", "mere", "gynecologie",
+	"obstetrique", "maternite", "psychiatrique", "cardiologie",
+	"oncologie", "ophtalmologie", "dermatologie", "pneumologie",
+	"traumatologie", "orthopedie", "neurologie", "chirurgie", "infectieuses",
+	NULL
+};
+
+/* Titles and filler that say nothing about which hospital it is. */
+static const char *const fillers[] = {
+	"dr", "docteur", "pr", "professeur", "n", "no", "numero",
+	"gouvernemental", NULL
 };
 
 static const char *const stop_words[] = {
@@ -85,8 +127,32 @@ struct coopmap_partner_name {
 	GPtrArray *words;       /* distinctive folded words */
 	GPtrArray *places;      /* the subset of words that name the city */
 	char *initials;         /* of every word of the name, stop words out */
+	char *all_initials;     /* of every word ("Le Dantec": l, d) */
 	char *city;             /* folded */
 };
+
+static int in_list(const char *w, const char *const *list)
+{
+	for (int i = 0; list[i] != NULL; i++) {
+		if (strcmp(w, list[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static int is_number(const char *w)
+{
+	return w[0] >= '0' && w[0] <= '9';
+}
+
+static const char *canonical(const char *w)
+{
+	for (size_t i = 0; i < sizeof(synonyms) / sizeof(synonyms[0]); i++) {
+		if (strcmp(w, synonyms[i].from) == 0)
+			return synonyms[i].to;
+	}
+	return w;
+}
 
 static int is_stop_word(const char *w)
 {
@@ -115,9 +181,11 @@ static char *without_parentheses(const char *name)
 	return g_string_free(out, FALSE);
 }
 
-/* Length in words of the phrase at words[i], and its type, or 0. */
+/* Length in words of the longest phrase at words[i], and its type, or 0. */
 static size_t match_phrase(gchar **words, size_t i, enum type *type)
 {
+	size_t best = 0;
+
 	for (size_t k = 0; k < sizeof(phrases) / sizeof(phrases[0]); k++) {
 		gchar **parts = g_strsplit(phrases[k].phrase, " ", -1);
 		size_t n = 0;
@@ -126,12 +194,12 @@ static size_t match_phrase(gchar **words, size_t i, enum type *type)
 		for (; parts[n] != NULL && ok; n++)
 			ok = words[i + n] != NULL && strcmp(words[i + n], parts[n]) == 0;
 		g_strfreev(parts);
-		if (ok) {
+		if (ok && n > best) {
+			best = n;
 			*type = phrases[k].type;
-			return n;
 		}
 	}
-	return 0;
+	return best;
 }
 
 /* The more specific of two types found in one name. */
@@ -157,7 +225,17 @@ static void analyse(coopmap_partner_name *n, const char *name, const char *city)
 	char *folded = coopmap_names_fold(bare);
 	gchar **words = g_strsplit(folded, " ", -1);
 	gchar **city_words;
+
+	for (size_t i = 0; words[i] != NULL; i++) {
+		const char *c = canonical(words[i]);
+
+		if (c != words[i]) {
+			g_free(words[i]);
+			words[i] = g_strdup(c);
+		}
+	}
 	GString *initials = g_string_new(NULL), *key = g_string_new(NULL);
+	GString *all = g_string_new(NULL);
 
 	n->city = coopmap_names_fold(city != NULL ? city : "");
 	city_words = n->city[0] != '\0' ? g_strsplit(n->city, " ", -1) : NULL;
@@ -167,6 +245,10 @@ static void analyse(coopmap_partner_name *n, const char *name, const char *city)
 
 		if (words[i][0] != '\0' && !is_stop_word(words[i]))
 			g_string_append_c(initials, words[i][0]);
+		if (words[i][0] != '\0' && strcmp(words[i], "d") != 0 &&
+		    strcmp(words[i], "l") != 0 && strcmp(words[i], "de") != 0 &&
+		    strcmp(words[i], "du") != 0)
+			g_string_append_c(all, words[i][0]);
 		if (len > 0) {
 			n->type = stronger(n->type, type);
 			for (size_t k = 1; k < len; k++) {
@@ -176,7 +258,8 @@ static void analyse(coopmap_partner_name *n, const char *name, const char *city)
 			i += len;
 			continue;
 		}
-		if (words[i][0] != '\0' && !is_stop_word(words[i])) {
+		if (words[i][0] != '\0' && !is_stop_word(words[i]) &&
+		    !in_list(words[i], fillers)) {
 			char *word = g_strdup(words[i]);
 
 			g_ptr_array_add(n->words, word);
@@ -191,6 +274,7 @@ static void analyse(coopmap_partner_name *n, const char *name, const char *city)
 			(char *)g_ptr_array_index(n->words, i));
 	n->key = g_string_free(key, FALSE);
 	n->initials = g_string_free(initials, FALSE);
+	n->all_initials = g_string_free(all, FALSE);
 	g_strfreev(city_words);
 	g_strfreev(words);
 	free(folded);
@@ -218,6 +302,7 @@ void coopmap_partner_name_free(coopmap_partner_name *n)
 	g_ptr_array_free(n->words, TRUE);
 	g_free(n->key);
 	g_free(n->initials);
+	g_free(n->all_initials);
 	free(n->city);
 	free(n);
 }
@@ -236,15 +321,35 @@ static int is_place(const coopmap_partner_name *n, const char *word)
 	return 0;
 }
 
-/* Equal, or one typo apart in a long enough word. */
+/* The word with doubled letters made single ("jamm" -> "jam"). */
+static void undouble(const char *w, char *out, size_t size)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; w[i] != '\0' && n + 1 < size; i++) {
+		if (i == 0 || w[i] != w[i - 1])
+			out[n++] = w[i];
+	}
+	out[n] = '\0';
+}
+
+/* Equal but for doubled letters, or one typo apart in a long enough word
+ * (two in a very long one). */
 static int words_match(const char *a, const char *b)
 {
-	size_t la = strlen(a), lb = strlen(b);
-	size_t shorter = la < lb ? la : lb;
+	char ua[128], ub[128];
+	size_t shorter;
 
 	if (strcmp(a, b) == 0)
 		return 1;
-	if (shorter < 5)
+	if (is_number(a) || is_number(b))
+		return 0;
+	undouble(a, ua, sizeof(ua));
+	undouble(b, ub, sizeof(ub));
+	if (strcmp(ua, ub) == 0 && strlen(ua) >= 3)
+		return 1;
+	shorter = strlen(a) < strlen(b) ? strlen(a) : strlen(b);
+	if (shorter < 4)
 		return 0;
 	return coopmap_names_distance(a, b, 2) <= (shorter >= 9 ? 2u : 1u);
 }
@@ -267,6 +372,84 @@ static int acronym_of_run(const char *word, const coopmap_partner_name *b)
 			return 1;
 	}
 	return 0;
+}
+
+/* Words many city names share: not enough to say two cities agree. */
+static const char *const city_generic[] = {
+	"saint", "sainte", "ville", "city", "port", "fort", "grand", "petit",
+	"bourg", "san", "santa", "sao", "new", "nord", "sud", NULL
+};
+
+/* Cities agree when spelled alike, or when one holds a distinctive word
+ * of the other ("Ho Chi Minh City" / "Hô Chi Minh-Ville"). */
+static int cities_agree(const char *a, const char *b)
+{
+	gchar **wa, **wb;
+	int agree = 0;
+
+	if (words_match(a, b))
+		return 1;
+	wa = g_strsplit(a, " ", -1);
+	wb = g_strsplit(b, " ", -1);
+	for (size_t i = 0; wa[i] != NULL && !agree; i++) {
+		for (size_t j = 0; wb[j] != NULL && !agree; j++)
+			agree = strlen(wa[i]) >= 4 &&
+				!in_list(canonical(wa[i]), city_generic) &&
+				words_match(canonical(wa[i]), canonical(wb[j]));
+	}
+	g_strfreev(wa);
+	g_strfreev(wb);
+	return agree;
+}
+
+/*
+ * A qualifier or a number in one name and not in the other: two hospitals
+ * ("Nhi Dong 1" / "Nhi Dong 2"; "CHU de Kamenge" / "Hôpital militaire de
+ * Kamenge").  A person's full name shared by both (two words or more) wins
+ * over a qualifier: "Hôpital Mère-Enfant Blanche Gomes" is the "Hôpital
+ * Blanche Gomes".
+ */
+static int shared_words(const coopmap_partner_name *a,
+	const coopmap_partner_name *b)
+{
+	int n = 0;
+
+	for (guint i = 0; i < a->words->len; i++) {
+		const char *w = g_ptr_array_index(a->words, i);
+		int found = 0;
+
+		if (in_list(w, qualifiers) || is_number(w) || is_place(a, w))
+			continue;
+		for (guint j = 0; j < b->words->len && !found; j++)
+			found = words_match(w, g_ptr_array_index(b->words, j));
+		n += found;
+	}
+	return n;
+}
+
+static int differ_in_qualifier(const coopmap_partner_name *a,
+	const coopmap_partner_name *b)
+{
+	int numbers_differ = 0;
+
+	for (int side = 0; side < 2; side++) {
+		const coopmap_partner_name *x = side ? b : a, *y = side ? a : b;
+
+		for (guint i = 0; i < x->words->len; i++) {
+			const char *w = g_ptr_array_index(x->words, i);
+			int found = 0;
+
+			if (!in_list(w, qualifiers) && !is_number(w))
+				continue;
+			for (guint j = 0; j < y->words->len && !found; j++)
+				found = strcmp(w, g_ptr_array_index(y->words, j)) == 0;
+			if (!found && is_number(w))
+				numbers_differ = 1;
+			if (!found && !is_number(w) && shared_words(a, b) < 2)
+				return 1;
+		}
+	}
+	return numbers_differ;
 }
 
 /* Weight of a word: long words (proper names) say more than short ones. */
@@ -317,24 +500,156 @@ static double type_agreement(enum type a, enum type b)
 	return 0.0;
 }
 
-/* The whole of one name is the acronym of the other ("HGOPY"). */
-static int whole_acronym(const coopmap_partner_name *a,
-	const coopmap_partner_name *b)
+/* Letters a type may stand for at the head of an acronym ("CHUK" is the
+ * CHU de Kamenge, "HJRA" the Hôpital Joseph Ravoahangy Andrianavalona). */
+static const char *const type_letters[TYPE_COUNT][6] = {
+	[TYPE_NONE] = { "", NULL },
+	[TYPE_HOSPITAL] = { "h", "c", "", NULL },
+	[TYPE_CHU] = { "chu", "hu", "h", "cu", "cnhu", NULL },
+	[TYPE_CHR] = { "chr", "hr", NULL },
+	[TYPE_CHD] = { "chd", NULL },
+	[TYPE_CH] = { "ch", "chi", NULL },
+	[TYPE_HG] = { "hg", "hgr", NULL },
+	[TYPE_HP] = { "hp", NULL },
+	[TYPE_HN] = { "hn", "chn", "cnh", NULL },
+	[TYPE_CLINIC] = { "c", NULL },
+	[TYPE_CMA] = { "cma", NULL },
+	[TYPE_EHU] = { "ehu", NULL },
+};
+
+/* The name written as one code: a single short word, or a type and a
+ * short word ("CHU JRA" -> "chujra"), else NULL (caller frees). */
+static char *as_code(const coopmap_partner_name *n)
 {
 	const char *w;
 
-	if (a->words->len != 1 || a->type > TYPE_HOSPITAL)
-		return 0;
-	w = g_ptr_array_index(a->words, 0);
-	return strlen(w) >= 3 && strcmp(w, b->initials) == 0;
+	if (n->words->len != 1)
+		return NULL;
+	w = g_ptr_array_index(n->words, 0);
+	if (strlen(w) < 3 || strlen(w) > 9 || is_place(n, w))
+		return NULL;
+	return g_strdup(w);
+}
+
+/* Whether code spells the initials of long's words after one of its
+ * type's letter groups, or all its initials. */
+static int is_acronym_of(const char *code, const coopmap_partner_name *l)
+{
+	GString *initials = g_string_new(NULL);
+	int found = strcmp(code, l->initials) == 0 ||
+		strcmp(code, l->all_initials) == 0;
+
+	for (guint i = 0; i < l->words->len; i++)
+		g_string_append_c(initials, ((char *)g_ptr_array_index(l->words,
+			i))[0]);
+	for (int k = 0; !found && type_letters[l->type][k] != NULL; k++) {
+		char *candidate = g_strconcat(type_letters[l->type][k],
+			initials->str, NULL);
+
+		found = strlen(candidate) >= 3 && strcmp(code, candidate) == 0;
+		g_free(candidate);
+	}
+	g_string_free(initials, TRUE);
+	return found;
+}
+
+static int whole_acronym(const coopmap_partner_name *a,
+	const coopmap_partner_name *b)
+{
+	char *code = as_code(a);
+	int found = code != NULL && b->words->len >= 1 && is_acronym_of(code, b);
+
+	g_free(code);
+	return found;
+}
+
+/* The non-place words of x, all found among the words of y. */
+static int place_words_cover(const coopmap_partner_name *x,
+	const coopmap_partner_name *y)
+{
+	for (guint i = 0; i < x->words->len; i++) {
+		const char *w = g_ptr_array_index(x->words, i);
+		int found = 0;
+
+		if (is_place(x, w))
+			continue;
+		for (guint j = 0; j < y->words->len && !found; j++)
+			found = words_match(w, g_ptr_array_index(y->words, j));
+		if (!found)
+			return 0;
+	}
+	return 1;
+}
+
+/* How well the distinctive words agree, from 0 to 1, and why. */
+static double words_agreement(const coopmap_partner_name *a,
+	const coopmap_partner_name *b, const char **why)
+{
+	double total_a, total_b, in_b = contained(a, b, &total_a);
+	double in_a = contained(b, a, &total_b);
+
+	if (total_a > 0 && total_b > 0) {
+		/* The shorter name's words all found in the longer: same. */
+		double w = total_a <= total_b ? in_b : in_a;
+
+		*why = w >= 1 ? "the distinctive words match"
+			: w > 0 ? "only some distinctive words match"
+			: "the distinctive words differ";
+		return w;
+	}
+	if (total_a > 0 || total_b > 0) {
+		/* "CHR Dapaong" and "CHR de Dapaong" (Dapaong): the one word
+		 * is the other's city. */
+		const coopmap_partner_name *x = total_a > 0 ? a : b;
+		const coopmap_partner_name *y = total_a > 0 ? b : a;
+
+		if (place_words_cover(x, y)) {
+			*why = "the distinctive word is the other's city";
+			return 1.0;
+		}
+		/* "CHU de Grenoble" / "CHU Grenoble Alpes": one specific type
+		 * of hospital named by its place alone is most likely the one
+		 * named more fully. */
+		if (a->type == b->type && a->type > TYPE_HOSPITAL &&
+		    !differ_in_qualifier(a, b)) {
+			*why = "one name is the type and place of the other";
+			return 0.8;
+		}
+		*why = "one name has no distinctive word";
+		return 0.5;
+	}
+	if (a->places->len > 0 && b->places->len > 0) {
+		/* Every place word of each found in the other ("Saint-Lô" is
+		 * not "Saint-Malo"). */
+		int same = 1;
+
+		for (int side = 0; side < 2 && same; side++) {
+			const GPtrArray *x = side ? b->places : a->places;
+			const GPtrArray *y = side ? a->places : b->places;
+
+			for (guint i = 0; i < x->len && same; i++) {
+				int found = 0;
+
+				for (guint j = 0; j < y->len && !found; j++)
+					found = words_match(g_ptr_array_index(x, i),
+						g_ptr_array_index(y, j));
+				same = found;
+			}
+		}
+		*why = same ? "both are named after the same place"
+			: "they are named after different places";
+		return same ? 0.9 : 0.0;
+	}
+	*why = "neither name has a distinctive word";
+	return 0.5;
 }
 
 double coopmap_partner_score(const coopmap_partner_name *a,
 	const coopmap_partner_name *b, char *why, size_t size)
 {
-	double total_a, total_b, in_b, in_a, words, types, score;
 	int cities_known = a->city[0] != '\0' && b->city[0] != '\0';
-	int same_city = cities_known && words_match(a->city, b->city);
+	int same_city = cities_known && cities_agree(a->city, b->city);
+	double words, types, score;
 	const char *words_why;
 
 	if (whole_acronym(a, b) || whole_acronym(b, a)) {
@@ -342,25 +657,17 @@ double coopmap_partner_score(const coopmap_partner_name *a,
 			snprintf(why, size, "'%s' is the acronym of '%s'",
 				whole_acronym(a, b) ? a->key : b->key,
 				whole_acronym(a, b) ? b->key : a->key);
-		return cities_known && !same_city ? 0.3 : 0.95;
+		return 0.95;
 	}
-	in_b = contained(a, b, &total_a);
-	in_a = contained(b, a, &total_b);
-	if (total_a > 0 && total_b > 0) {
-		/* The shorter name's words all found in the longer: same. */
-		words = total_a <= total_b ? in_b : in_a;
-		words_why = words >= 1 ? "the distinctive words match"
-			: words > 0 ? "only some distinctive words match"
-			: "the distinctive words differ";
-	} else if (total_a > 0 || total_b > 0) {
-		words = 0.5;
-		words_why = "one name has no distinctive word";
-	} else {
-		words = same_city ? 0.9 : 0.5;
-		words_why = "neither name has a distinctive word";
+	words = words_agreement(a, b, &words_why);
+	if (words > 0.5 && differ_in_qualifier(a, b)) {
+		words = 0.3;
+		words_why = "one name has a qualifier or number the other lacks";
 	}
 	types = type_agreement(a->type, b->type);
 	score = 0.7 * words + 0.2 * types + 0.1 * (cities_known ? same_city : 0.5);
+	/* Two cities that do not agree: two hospitals ("CHU Mohammed VI" of
+	 * Marrakech and of Oujda), whatever the names say. */
 	if (cities_known && !same_city)
 		score = fmin(score, 0.3);
 	if (why != NULL)

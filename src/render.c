@@ -83,8 +83,33 @@ static cairo_status_t write_to_stream(void *closure, const unsigned char *data,
 		? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
+/* Markers by value, biggest first; ties by input order. */
+static gint compare_markers(gconstpointer a, gconstpointer b, gpointer data)
+{
+	const coopmap_map_data *d = data;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	double vi = d->markers[i].value, vj = d->markers[j].value;
+
+	if (vi != vj)
+		return vi > vj ? -1 : 1;
+	return (i > j) - (i < j);
+}
+
+static int order_markers(render_ctx *ctx, coopmap_error *err)
+{
+	ctx->marker_order = calloc(ctx->data->n_markers + 1, sizeof(size_t));
+	if (ctx->marker_order == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < ctx->data->n_markers; i++)
+		ctx->marker_order[i] = i;
+	g_qsort_with_data(ctx->marker_order, (gint)ctx->data->n_markers,
+		sizeof(size_t), compare_markers, (gpointer)ctx->data);
+	return COOPMAP_OK;
+}
+
 static void free_ctx(render_ctx *ctx)
 {
+	free(ctx->marker_order);
 	if (ctx->paths != NULL) {
 		size_t n = coopmap_countries_count(ctx->data->countries);
 
@@ -144,6 +169,8 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 	rc = render_map_frame(ctx, err);
 	if (rc == COOPMAP_OK)
 		rc = render_map_project_countries(ctx, err);
+	if (rc == COOPMAP_OK)
+		rc = order_markers(ctx, err);
 	if (rc != COOPMAP_OK)
 		return rc;
 	compute_breaks(ctx);

@@ -35,6 +35,7 @@ typedef struct render_ctx {
 	coopmap_breaks breaks;
 	coopmap_placer *placer;
 	coopmap_render_report *report;
+	size_t *marker_order;        /* marker indices, biggest value first */
 	PangoContext *pango;         /* one per page: same font options throughout */
 	coopmap_style default_style;
 } render_ctx;
@@ -64,6 +65,10 @@ enum layer_symbol render_layer_symbol(size_t layer);
 coopmap_color render_layer_color(const render_ctx *ctx, size_t layer);
 /* Draw layer i's symbol over the current path, which it consumes. */
 void render_layer_paint(render_ctx *ctx, size_t layer);
+
+/* Proportional circles: radius for a value, and one circle drawn. */
+double render_marker_radius(const render_ctx *ctx, double value);
+void render_marker_paint(render_ctx *ctx, double x, double y, double r);
 
 /* render_text.c */
 int render_text_check_font(const coopmap_style *style, coopmap_error *err);

@@ -505,6 +505,56 @@ static void draw_layers(render_ctx *ctx)
 		draw_layer(ctx, i);
 }
 
+static void draw_highlight(render_ctx *ctx)
+{
+	size_t n = coopmap_countries_count(ctx->data->countries);
+
+	if (ctx->data->highlight == NULL)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (ctx->data->highlight[i])
+			render_map_path(ctx, &ctx->paths[i]);
+	}
+	render_set_color(ctx->cr, ctx->style->highlight);
+	cairo_set_line_width(ctx->cr, ctx->style->highlight_width * ctx->unit);
+	cairo_set_line_join(ctx->cr, CAIRO_LINE_JOIN_ROUND);
+	cairo_stroke(ctx->cr);
+}
+
+double render_marker_radius(const render_ctx *ctx, double value)
+{
+	return ctx->style->marker_size * ctx->unit * sqrt(value > 0 ? value : 0);
+}
+
+void render_marker_paint(render_ctx *ctx, double x, double y, double r)
+{
+	cairo_t *cr = ctx->cr;
+
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, x, y, r, 0, 2 * G_PI);
+	render_set_color(cr, ctx->style->marker);
+	cairo_fill_preserve(cr);
+	render_set_color(cr, ctx->style->marker_edge);
+	cairo_set_line_width(cr, 0.6 * ctx->unit);
+	cairo_stroke(cr);
+}
+
+/* Biggest first, so that small circles stay visible on top. */
+static void draw_markers(render_ctx *ctx)
+{
+	for (size_t k = 0; k < ctx->data->n_markers; k++) {
+		const coopmap_render_marker *m = &ctx->data->markers[
+			ctx->marker_order[k]];
+		double x, y, r = render_marker_radius(ctx, m->value);
+
+		if (!render_map_point(ctx, m->lon, m->lat, &x, &y))
+			continue;
+		render_marker_paint(ctx, x, y, r);
+		coopmap_placer_add_obstacle(ctx->placer,
+			(coopmap_box){ x - r, y - r, x + r, y + r });
+	}
+}
+
 void render_map_draw(render_ctx *ctx)
 {
 	cairo_t *cr = ctx->cr;
@@ -515,7 +565,9 @@ void render_map_draw(render_ctx *ctx)
 	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
 	draw_countries(ctx);
 	draw_layers(ctx);
+	draw_highlight(ctx);
 	cairo_restore(cr);
+	draw_markers(ctx);
 
 	if (ctx->world) {
 		render_map_path(ctx, &ctx->outline);

@@ -231,9 +231,13 @@ void render_text_draw_page(render_ctx *ctx)
 	g_object_unref(layout);
 }
 
-/* One legend row: a fill colour, or a layer's symbol; and its text. */
+/* One legend row: a fill colour, a layer's symbol, the highlight outline
+ * or a proportional circle; and its text. */
+enum row_kind { ROW_FILL, ROW_LAYER, ROW_HIGHLIGHT, ROW_MARKER };
+
 struct legend_row {
-	int layer;             /* -1 for a fill */
+	enum row_kind kind;
+	int layer;
 	coopmap_color color;
 	char text[256];
 };
@@ -253,20 +257,35 @@ static size_t legend_rows(render_ctx *ctx, struct legend_row *rows)
 	size_t n = 0;
 
 	for (int k = 0; k < ctx->breaks.n; k++, n++) {
-		rows[n].layer = -1;
+		rows[n].kind = ROW_FILL;
 		rows[n].color = ctx->style->classes[k];
 		class_text(ctx, k, rows[n].text, sizeof(rows[n].text));
 	}
-	rows[n].layer = -1;
+	rows[n].kind = ROW_FILL;
 	rows[n].color = ctx->style->land;
 	snprintf(rows[n].text, sizeof(rows[n].text), "%s",
 		is_en(ctx) ? "No project" : "Aucun projet");
 	n++;
 	for (size_t i = 0; i < ctx->data->n_layers; i++, n++) {
+		rows[n].kind = ROW_LAYER;
 		rows[n].layer = (int)i;
 		rows[n].color = ctx->style->land;
 		snprintf(rows[n].text, sizeof(rows[n].text), "%s",
 			coopmap_layer_title(ctx->data->layers[i], ctx->lang));
+	}
+	if (ctx->data->highlight != NULL) {
+		rows[n].kind = ROW_HIGHLIGHT;
+		rows[n].color = ctx->style->land;
+		snprintf(rows[n].text, sizeof(rows[n].text), "%s",
+			ctx->data->highlight_title != NULL ? ctx->data->highlight_title : "");
+		n++;
+	}
+	if (ctx->data->n_markers > 0) {
+		rows[n].kind = ROW_MARKER;
+		rows[n].color = ctx->style->background;
+		snprintf(rows[n].text, sizeof(rows[n].text), "%s",
+			ctx->data->markers_title != NULL ? ctx->data->markers_title : "");
+		n++;
 	}
 	return n;
 }
@@ -280,7 +299,20 @@ static void draw_swatch(render_ctx *ctx, const struct legend_row *row,
 	cairo_rectangle(cr, x, y, w, h);
 	render_set_color(cr, row->color);
 	cairo_fill(cr);
-	if (row->layer >= 0) {
+	if (row->kind == ROW_MARKER) {
+		render_marker_paint(ctx, x + w / 2, y + h / 2, h / 2);
+		return;
+	}
+	if (row->kind == ROW_HIGHLIGHT) {
+		double inset = ctx->style->highlight_width * ctx->unit / 2;
+
+		cairo_rectangle(cr, x + inset, y + inset, w - 2 * inset, h - 2 * inset);
+		render_set_color(cr, ctx->style->highlight);
+		cairo_set_line_width(cr, ctx->style->highlight_width * ctx->unit);
+		cairo_stroke(cr);
+		return;
+	}
+	if (row->kind == ROW_LAYER) {
 		/* The same symbol as on the map, over a plain land swatch. */
 		double inset = render_layer_symbol((size_t)row->layer) ==
 			SYMBOL_OUTLINE ? ctx->style->layer_line_width * ctx->unit / 2 : 0;
@@ -297,13 +329,13 @@ static void draw_swatch(render_ctx *ctx, const struct legend_row *row,
 
 int render_text_draw_legend(render_ctx *ctx)
 {
-	struct legend_row rows[COOPMAP_BREAKS_MAX + 2 + COOPMAP_RENDER_MAX_LAYERS];
+	struct legend_row rows[COOPMAP_BREAKS_MAX + 4 + COOPMAP_RENDER_MAX_LAYERS];
 	size_t n = legend_rows(ctx, rows);
 
 	ctx->report->legend_rows = n;
 	double u = ctx->unit, pad = 8 * u, gap = 4 * u;
 	double sw = 22 * u, sh = 13 * u, width, height, x, y, tw, th;
-	PangoLayout *title, *texts[COOPMAP_BREAKS_MAX + 2 + COOPMAP_RENDER_MAX_LAYERS];
+	PangoLayout *title, *texts[COOPMAP_BREAKS_MAX + 4 + COOPMAP_RENDER_MAX_LAYERS];
 	cairo_t *cr = ctx->cr;
 
 	title = make_layout(ctx, is_en(ctx) ? "Projects per partner country"
@@ -472,10 +504,44 @@ static int place_label(render_ctx *ctx, const struct label_item *item)
 	return placed;
 }
 
+/* A marker's label beside its circle: right, left, above, below. */
+static void place_marker_label(render_ctx *ctx, const coopmap_render_marker *m)
+{
+	double x, y, w, h, r, pad = 1.5 * ctx->unit, gap = 2 * ctx->unit;
+	PangoLayout *layout;
+
+	if (m->label == NULL || m->label[0] == '\0' ||
+	    !render_map_point(ctx, m->lon, m->lat, &x, &y))
+		return;
+	r = render_marker_radius(ctx, m->value);
+	layout = label_layout(ctx, m->label);
+	layout_size(layout, &w, &h);
+	w += 2 * pad;
+	h += 2 * pad;
+	for (int dir = 0; dir < 4; dir++) {
+		double cx = x + (dir == 0 ? r + gap + w / 2 : dir == 1
+			? -(r + gap + w / 2) : 0);
+		double cy = y + (dir == 2 ? -(r + gap + h / 2) : dir == 3
+			? r + gap + h / 2 : 0);
+		coopmap_box box = { cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2 };
+
+		if (!coopmap_placer_is_free(ctx->placer, &box))
+			continue;
+		coopmap_placer_add_label(ctx->placer, box);
+		show_with_halo(ctx, layout, box.x0 + pad, box.y0 + pad,
+			2.4 * ctx->unit);
+		break;
+	}
+	g_object_unref(layout);
+}
+
 int render_text_draw_labels(render_ctx *ctx)
 {
 	size_t n = coopmap_countries_count(ctx->data->countries), count = 0;
 	struct label_item *items;
+
+	for (size_t k = 0; k < ctx->data->n_markers; k++)
+		place_marker_label(ctx, &ctx->data->markers[ctx->marker_order[k]]);
 
 	if (ctx->data->stats == NULL)
 		return COOPMAP_OK;

@@ -44,6 +44,11 @@ static const struct style_key style_keys[] = {
 	KEY(priority_outline_width, KEY_SIZE),
 	KEY(layer_colors, KEY_COLORS),
 	KEY(layer_line_width, KEY_SIZE),
+	KEY(marker, KEY_COLOR),
+	KEY(marker_edge, KEY_COLOR),
+	KEY(marker_size, KEY_SIZE),
+	KEY(highlight, KEY_COLOR),
+	KEY(highlight_width, KEY_SIZE),
 	KEY(text, KEY_COLOR),
 	KEY(text_halo, KEY_COLOR),
 	KEY(label_leader, KEY_COLOR),
@@ -103,6 +108,12 @@ void coopmap_style_default(coopmap_style *s)
 	s->layer_colors[2] = rgb(0x8c510a);
 	s->layer_colors[3] = rgb(0x404040);
 	s->layer_line_width = 1.6;
+	s->marker = rgb(0x01665e);
+	s->marker.a = 0.75;
+	s->marker_edge = rgb(0xffffff);
+	s->marker_size = 4.0;
+	s->highlight = rgb(0x01665e);
+	s->highlight_width = 1.8;
 	s->text = rgb(0x1a1a1a);
 	s->text_halo = rgb(0xffffff);
 	s->label_leader = rgb(0x555555);

@@ -19,6 +19,13 @@
 #include "coopmap/layers.h"
 #include "coopmap/style.h"
 
+/* A proportional symbol: a circle of area proportional to value. */
+typedef struct coopmap_render_marker {
+	double lon, lat;
+	double value;
+	const char *label;       /* drawn beside it when room is left, or NULL */
+} coopmap_render_marker;
+
 /* What the map shows; all borrowed. */
 typedef struct coopmap_map_data {
 	const coopmap_countries *countries;
@@ -29,6 +36,15 @@ typedef struct coopmap_map_data {
 	 * at most COOPMAP_RENDER_MAX_LAYERS. */
 	const coopmap_layer *const *layers;
 	size_t n_layers;
+	/* Proportional circles (shared partner hospitals ...), with the
+	 * legend's words for them; n_markers 0 for none. */
+	const coopmap_render_marker *markers;
+	size_t n_markers;
+	const char *markers_title;
+	/* Countries outlined (per country, registry order; NULL for none),
+	 * with the legend's words. */
+	const unsigned char *highlight;
+	const char *highlight_title;
 } coopmap_map_data;
 
 #define COOPMAP_RENDER_MAX_LAYERS 5

@@ -41,6 +41,11 @@ typedef struct coopmap_style {
 	int n_layer_colors;              /* layers after the first one */
 	coopmap_color layer_colors[COOPMAP_STYLE_MAX_CLASSES];
 	double layer_line_width;
+	coopmap_color marker;            /* proportional circles */
+	coopmap_color marker_edge;
+	double marker_size;              /* radius for a value of 1 */
+	coopmap_color highlight;         /* outlined countries */
+	double highlight_width;
 	coopmap_color text;
 	coopmap_color text_halo;
 	coopmap_color label_leader;

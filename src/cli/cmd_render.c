@@ -12,6 +12,7 @@
 #include "coopmap/join.h"
 #include "coopmap/layers.h"
 #include "coopmap/paths.h"
+#include "coopmap/pool.h"
 #include "coopmap/render.h"
 #include "coopmap/style.h"
 
@@ -46,6 +47,9 @@ CLI_RECORDS_USAGE
 "                        layers'); at most 5; '' for none\n"
 "      --layer FILE.csv  a layer of your own (then name its id in --layers)\n"
 "      --no-priority     draw no layer (same as --layers '')\n"
+"      --pool            mark the partner hospitals shared by two or more\n"
+"                        French establishments (circle size: how many) and\n"
+"                        outline the countries where two or more work\n"
 "      --strict          exit 1 when any row is rejected\n"
 "  -q, --quiet           only errors on stderr\n"
 "  -h, --help            this help\n"
@@ -59,7 +63,7 @@ struct render_args {
 	const char *user_layers[32];
 	size_t n_user_layers;
 	struct cli_records records;
-	int strict, quiet;
+	int strict, quiet, pool;
 	coopmap_render_opts opts;
 };
 
@@ -76,7 +80,7 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 {
 	enum { OPT_CRS = 256, OPT_EXTENT, OPT_SIZE, OPT_TITLE, OPT_SUBTITLE,
 		OPT_SOURCE, OPT_STYLE, OPT_LANG, OPT_RESOLUTION,
-		OPT_NO_PRIORITY, OPT_STRICT, OPT_LAYERS, OPT_LAYER };
+		OPT_NO_PRIORITY, OPT_STRICT, OPT_LAYERS, OPT_LAYER, OPT_POOL };
 	static const struct option options[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "crs", required_argument, NULL, OPT_CRS },
@@ -92,6 +96,7 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		{ "encoding", required_argument, NULL, CLI_OPT_ENCODING },
 		{ "map", required_argument, NULL, CLI_OPT_MAP },
 		{ "layers", required_argument, NULL, OPT_LAYERS },
+		{ "pool", no_argument, NULL, OPT_POOL },
 		{ "layer", required_argument, NULL, OPT_LAYER },
 		{ "no-priority", no_argument, NULL, OPT_NO_PRIORITY },
 		{ "strict", no_argument, NULL, OPT_STRICT },
@@ -134,6 +139,7 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 			break;
 		case OPT_NO_PRIORITY: a->layer_ids = ""; break;
 		case OPT_LAYERS: a->layer_ids = optarg; break;
+		case OPT_POOL: a->pool = 1; break;
 		case OPT_LAYER:
 			if (a->n_user_layers == 32) {
 				cli_message("render: at most 32 --layer files");
@@ -211,11 +217,92 @@ static int pick_layers(const coopmap_layer_set *set, const char *ids,
 	return rc;
 }
 
+/* What --pool adds to the map: the shared partners as circles, the
+ * countries where two or more establishments work outlined. */
+struct pool_overlay {
+	coopmap_pool *pool;
+	GStringChunk *labels;
+	coopmap_render_marker *markers;
+	size_t n_markers;
+	unsigned char *highlight;
+};
+
+/* A label without what stands in parentheses: "CHRACERH (Centre
+ * hospitalier de recherche ...)" is "CHRACERH" on a map. */
+static const char *short_label(struct pool_overlay *o, const char *name)
+{
+	const char *open = strchr(name, '(');
+	char *label;
+	const char *kept;
+
+	if (open == NULL || open == name)
+		return name;
+	label = g_strstrip(g_strndup(name, (gsize)(open - name)));
+	kept = g_string_chunk_insert(o->labels, label);
+	g_free(label);
+	return kept;
+}
+
+static int build_overlay(const coopmap_projects *projects,
+	const coopmap_countries *countries, struct pool_overlay *o,
+	coopmap_error *err)
+{
+	size_t n_countries = coopmap_countries_count(countries);
+	GHashTable *pairs;
+	size_t *per_country;
+	int rc = coopmap_pool_build(projects, &o->pool, err);
+
+	if (rc != COOPMAP_OK)
+		return rc;
+	o->labels = g_string_chunk_new(1024);
+	o->markers = g_new0(coopmap_render_marker,
+		coopmap_pool_partner_count(o->pool) + 1);
+	for (size_t i = 0; i < coopmap_pool_partner_count(o->pool); i++) {
+		const coopmap_pool_group *g = coopmap_pool_partner(o->pool, i);
+		const coopmap_project *p = coopmap_projects_get(projects,
+			g->projects[0]);
+
+		if (g->n_peers < 2)
+			continue;
+		o->markers[o->n_markers].lon = p->partner_lon;
+		o->markers[o->n_markers].lat = p->partner_lat;
+		o->markers[o->n_markers].value = (double)g->n_peers;
+		o->markers[o->n_markers].label = short_label(o, g->name);
+		o->n_markers++;
+	}
+	o->highlight = g_new0(unsigned char, n_countries + 1);
+	per_country = g_new0(size_t, n_countries + 1);
+	pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (size_t i = 0; i < coopmap_projects_count(projects); i++) {
+		size_t e = coopmap_pool_establishment_of(o->pool, i);
+		size_t k = coopmap_country_index(countries,
+			coopmap_projects_get(projects, i)->country);
+
+		if (e != (size_t)-1 && g_hash_table_add(pairs,
+		    g_strdup_printf("%zu|%zu", k, e)) && ++per_country[k] >= 2)
+			o->highlight[k] = 1;
+	}
+	g_hash_table_destroy(pairs);
+	g_free(per_country);
+	return COOPMAP_OK;
+}
+
+static void free_overlay(struct pool_overlay *o)
+{
+	coopmap_pool_free(o->pool);
+	if (o->labels != NULL)
+		g_string_chunk_free(o->labels);
+	g_free(o->markers);
+	g_free(o->highlight);
+}
+
 static int run(struct render_args *a, coopmap_error *err)
 {
 	coopmap_countries *countries = NULL;
 	coopmap_projects *projects = NULL;
 	coopmap_layer_set *layers = NULL;
+	struct pool_overlay overlay = { NULL, NULL, NULL, 0, NULL };
+	int en = a->opts.lang != NULL && strcmp(a->opts.lang, "en") == 0;
 	const coopmap_layer *picked[COOPMAP_RENDER_MAX_LAYERS];
 	size_t n_picked = 0;
 	coopmap_country_stats *stats = NULL;
@@ -256,6 +343,21 @@ static int run(struct render_args *a, coopmap_error *err)
 		data.stats = stats;
 		data.layers = picked;
 		data.n_layers = n_picked;
+		if (a->pool)
+			rc = build_overlay(projects, countries, &overlay, err);
+		data.markers = overlay.markers;
+		data.n_markers = overlay.n_markers;
+		data.highlight = overlay.highlight;
+		data.markers_title = en
+			? "Partner hospital shared by several establishments (size: "
+			  "how many)"
+			: "Partenaire partagé par plusieurs établissements (taille : "
+			  "leur nombre)";
+		data.highlight_title = en
+			? "Countries where two or more establishments work"
+			: "Pays où travaillent au moins deux établissements";
+	}
+	if (rc == COOPMAP_OK && data.countries != NULL) {
 		rc = coopmap_render_map(&data, &a->opts, a->output, &report, err);
 		if (rc == COOPMAP_OK && !a->quiet)
 			cli_message("wrote %s (%dx%d, %zu of %zu country labels)",
@@ -266,6 +368,7 @@ static int run(struct render_args *a, coopmap_error *err)
 	free(stats);
 	coopmap_projects_free(projects);
 	coopmap_layer_set_free(layers);
+	free_overlay(&overlay);
 	coopmap_countries_free(countries);
 	return rc != COOPMAP_OK ? EXIT_FAILURE_ : status;
 }
