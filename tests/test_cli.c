@@ -267,6 +267,47 @@ static void test_french_excel_csv_renders_the_same_map(void **state)
 		TEST_ARTIFACTS "/twin-excel.png");
 }
 
+static void test_layers_classify_and_pool(void **state)
+{
+	const char *layers[] = { "layers", NULL };
+	const char *show[] = { "layers", "show", "metropolitan-neighbours", NULL };
+	const char *bad[] = { "layers", "--layer", "tests/data/bad-layer.csv", NULL };
+	const char *classify[] = { "classify", "tests/data/classify.csv", "-o",
+		TEST_ARTIFACTS "/classified.csv", NULL };
+	const char *pool_json[] = { "pool", "examples/cooperations.csv",
+		"--format", "json", "-q", NULL };
+	const char *pool_question[] = { "pool", "examples/cooperations.csv",
+		"--partner", "Hopital general de Douala", "-q", NULL };
+	char text[8192];
+	FILE *in;
+	size_t lines = 0;
+
+	(void)state;
+	assert_int_equal(run(layers), 0);
+	for (const char *p = out_text; *p != '\0'; p++)
+		lines += *p == '\n';
+	assert_int_equal(lines, 1 + 2 * 7);   /* header, then title + source */
+	assert_int_equal(run(show), 0);
+	assert_non_null(strstr(out_text, "BEL\tBelgique"));
+	assert_int_equal(run(bad), 2);
+	assert_non_null(strstr(err_text, "tests/data/bad-layer.csv:3: column "
+		"'iso_a3', value 'XXX'"));
+	assert_int_equal(run(classify), 0);
+	assert_non_null(strstr(out_text, "not eligible"));
+	in = fopen(TEST_ARTIFACTS "/classified.csv", "r");
+	assert_non_null(in);
+	text[fread(text, 1, sizeof(text) - 1, in)] = '\0';
+	fclose(in);
+	assert_non_null(strstr(text, "non éligible : coopération "
+		"transfrontalière métropolitaine"));
+	assert_int_equal(run(pool_json), 0);
+	assert_non_null(strstr(out_text, "\"partners\""));
+	assert_non_null(strstr(out_text, "\"variants\""));
+	assert_int_equal(run(pool_question), 0);
+	assert_non_null(strstr(out_text, "CHU de Strasbourg"));
+	assert_non_null(strstr(out_text, "Centre hospitalier de la Côte basque"));
+}
+
 static void test_help_version_and_unknown_command(void **state)
 {
 	const char *help[] = { "help", "render", NULL };
@@ -293,6 +334,7 @@ int main(void)
 		cmocka_unit_test(test_check_counts_rows_and_writes_rejects),
 		cmocka_unit_test(test_country_prints_one_line_per_text),
 		cmocka_unit_test(test_french_excel_csv_renders_the_same_map),
+		cmocka_unit_test(test_layers_classify_and_pool),
 		cmocka_unit_test(test_help_version_and_unknown_command),
 	};
 	return cmocka_run_group_tests_name("cli", tests, setup, NULL);
