@@ -97,6 +97,9 @@ demo: $(BIN)
 	  --layers cicd-2018,health-agreements,francophonie \
 	  --title "Coopérations hospitalières et priorités géographiques" \
 	  -o out/cooperations-couches.png
+	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" --pool \
+	  --title "Partenaires partagés par plusieurs établissements" \
+	  -o out/cooperations-mutualisation.png
 	$(BIN) check examples/cooperations.csv --rejects out/rejets.csv > out/controle.txt
 	$(BIN) classify examples/cooperations.csv -o out/classification.csv > out/classification.txt
 	$(BIN) pool examples/cooperations.csv > out/mutualisation.md
