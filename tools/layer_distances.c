@@ -40,11 +40,8 @@
  * failure to read or write (message on stderr).  Run by
  * scripts/build-layers.sh; coopmap itself never builds or runs it.
  */
-#define _POSIX_C_SOURCE 200809L	/* strdup */
-
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,8 +49,12 @@
 #include <geodesic.h>
 #include <shapefil.h>
 
+#include "tool_util.h"
+
+/* The prefix of die()'s messages (tool_util.h). */
+const char tool_name[] = "layer_distances";
+
 #define EXIT_DIFFERENCES 1
-#define EXIT_FAILURE_IO 2
 
 /* Below the smallest radius of curvature of WGS 84 (meridional radius at
  * the equator, a(1 - e^2) = 6335439 m), with a margin. */
@@ -82,36 +83,6 @@ typedef struct {
 	Row *rows;		/* rows[0] is the header */
 	size_t count;
 } Table;
-
-static void die(const char *fmt, ...)
-{
-	va_list ap;
-
-	fputs("layer_distances: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(EXIT_FAILURE_IO);
-}
-
-static void *xrealloc(void *p, size_t size)
-{
-	void *q = realloc(p, size ? size : 1);
-
-	if (q == NULL)
-		die("out of memory");
-	return q;
-}
-
-static char *xstrdup(const char *s)
-{
-	char *d = strdup(s);
-
-	if (d == NULL)
-		die("out of memory");
-	return d;
-}
 
 /* ---- CSV ---------------------------------------------------------------- */
 
@@ -292,7 +263,6 @@ static size_t column(const Table *t, const char *name, const char *path)
 			return j;
 	}
 	die("%s: no column %s", path, name);
-	return 0;
 }
 
 /* ---- geometry ----------------------------------------------------------- */
@@ -437,7 +407,7 @@ static void usage(void)
 {
 	fputs("usage: layer_distances --shp FILE.shp --layer FILE.csv "
 		"[--out FILE.csv] [--check]\n", stderr);
-	exit(EXIT_FAILURE_IO);
+	exit(TOOL_EXIT_ERROR);
 }
 
 int main(int argc, char **argv)
