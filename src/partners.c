@@ -128,6 +128,7 @@ struct coopmap_partner_name {
 	GPtrArray *places;      /* the subset of words that name the city */
 	char *initials;         /* of every word of the name, stop words out */
 	char *all_initials;     /* of every word ("Le Dantec": l, d) */
+	char *initials_here;    /* initials without the city's words */
 	char *city;             /* folded */
 };
 
@@ -235,7 +236,7 @@ static void analyse(coopmap_partner_name *n, const char *name, const char *city)
 		}
 	}
 	GString *initials = g_string_new(NULL), *key = g_string_new(NULL);
-	GString *all = g_string_new(NULL);
+	GString *all = g_string_new(NULL), *here = g_string_new(NULL);
 
 	n->city = coopmap_names_fold(city != NULL ? city : "");
 	city_words = n->city[0] != '\0' ? g_strsplit(n->city, " ", -1) : NULL;
@@ -245,6 +246,9 @@ static void analyse(coopmap_partner_name *n, const char *name, const char *city)
 
 		if (words[i][0] != '\0' && !is_stop_word(words[i]))
 			g_string_append_c(initials, words[i][0]);
+		if (words[i][0] != '\0' && !is_stop_word(words[i]) &&
+		    !in_city(words[i], city_words))
+			g_string_append_c(here, words[i][0]);
 		if (words[i][0] != '\0' && strcmp(words[i], "d") != 0 &&
 		    strcmp(words[i], "l") != 0 && strcmp(words[i], "de") != 0 &&
 		    strcmp(words[i], "du") != 0)
@@ -275,6 +279,7 @@ static void analyse(coopmap_partner_name *n, const char *name, const char *city)
 	n->key = g_string_free(key, FALSE);
 	n->initials = g_string_free(initials, FALSE);
 	n->all_initials = g_string_free(all, FALSE);
+	n->initials_here = g_string_free(here, FALSE);
 	g_strfreev(city_words);
 	g_strfreev(words);
 	free(folded);
@@ -303,6 +308,7 @@ void coopmap_partner_name_free(coopmap_partner_name *n)
 	g_free(n->key);
 	g_free(n->initials);
 	g_free(n->all_initials);
+	g_free(n->initials_here);
 	free(n->city);
 	free(n);
 }
@@ -351,7 +357,7 @@ static int words_match(const char *a, const char *b)
 	shorter = strlen(a) < strlen(b) ? strlen(a) : strlen(b);
 	if (shorter < 4)
 		return 0;
-	return coopmap_names_distance(a, b, 2) <= (shorter >= 9 ? 2u : 1u);
+	return coopmap_names_distance(ua, ub, 2) <= (shorter >= 9 ? 2u : 1u);
 }
 
 /* The acronym word of a (2 to 7 letters) spells the initials of a run of
@@ -369,6 +375,16 @@ static int acronym_of_run(const char *word, const coopmap_partner_name *b)
 		    start + k))[0] == word[k])
 			k++;
 		if (k == len)
+			return 1;
+	}
+	return 0;
+}
+
+static int has_acronym_word(const coopmap_partner_name *a,
+	const coopmap_partner_name *b)
+{
+	for (guint i = 0; i < a->words->len; i++) {
+		if (acronym_of_run(g_ptr_array_index(a->words, i), b))
 			return 1;
 	}
 	return 0;
@@ -452,6 +468,10 @@ static int differ_in_qualifier(const coopmap_partner_name *a,
 	return numbers_differ;
 }
 
+/* Some word of a is an acronym of a run of b's words. */
+static int has_acronym_word(const coopmap_partner_name *a,
+	const coopmap_partner_name *b);
+
 /* Weight of a word: long words (proper names) say more than short ones. */
 static double weight(const char *word)
 {
@@ -474,8 +494,13 @@ static double contained(const coopmap_partner_name *a,
 		if (is_place(a, w))
 			continue;
 		total += weight(w);
-		for (guint j = 0; j < b->words->len && !found; j++)
-			found = words_match(w, g_ptr_array_index(b->words, j));
+		for (guint j = 0; j < b->words->len && !found; j++) {
+			const char *v = g_ptr_array_index(b->words, j);
+
+			/* "A.G." for "Abdool Gaffoor": an initial matches a word. */
+			found = words_match(w, v) ||
+				(strlen(w) == 1 && !is_number(w) && v[0] == w[0]);
+		}
 		if (!found)
 			found = acronym_of_run(w, b);
 		if (found)
@@ -517,39 +542,70 @@ static const char *const type_letters[TYPE_COUNT][6] = {
 	[TYPE_EHU] = { "ehu", NULL },
 };
 
-/* The name written as one code: a single short word, or a type and a
- * short word ("CHU JRA" -> "chujra"), else NULL (caller frees). */
+/* The name written as one code: a single short word ("HGOPY"), or short
+ * words run together ("AP-HM" -> "aphm"), else NULL (caller frees). */
 static char *as_code(const coopmap_partner_name *n)
 {
-	const char *w;
+	GString *code = g_string_new(NULL);
 
-	if (n->words->len != 1)
+	for (guint i = 0; i < n->words->len; i++) {
+		const char *w = g_ptr_array_index(n->words, i);
+
+		if (is_place(n, w))
+			continue;
+		if (n->words->len > 1 && strlen(w) > 3) {
+			g_string_free(code, TRUE);
+			return NULL;
+		}
+		g_string_append(code, w);
+	}
+	if (code->len < 3 || code->len > 9) {
+		g_string_free(code, TRUE);
 		return NULL;
-	w = g_ptr_array_index(n->words, 0);
-	if (strlen(w) < 3 || strlen(w) > 9 || is_place(n, w))
-		return NULL;
-	return g_strdup(w);
+	}
+	return g_string_free(code, FALSE);
 }
 
 /* Whether code spells the initials of long's words after one of its
  * type's letter groups, or all its initials. */
 static int is_acronym_of(const char *code, const coopmap_partner_name *l)
 {
-	GString *initials = g_string_new(NULL);
+	/* Initials of the distinctive words, with and without the place;
+	 * and the words themselves when they are short codes ("CHU JRA"). */
+	GString *forms[3] = { g_string_new(NULL), g_string_new(NULL),
+		g_string_new(NULL) };
 	int found = strcmp(code, l->initials) == 0 ||
-		strcmp(code, l->all_initials) == 0;
+		strcmp(code, l->all_initials) == 0 ||
+		strcmp(code, l->initials_here) == 0;
 
-	for (guint i = 0; i < l->words->len; i++)
-		g_string_append_c(initials, ((char *)g_ptr_array_index(l->words,
-			i))[0]);
-	for (int k = 0; !found && type_letters[l->type][k] != NULL; k++) {
-		char *candidate = g_strconcat(type_letters[l->type][k],
-			initials->str, NULL);
-
-		found = strlen(candidate) >= 3 && strcmp(code, candidate) == 0;
-		g_free(candidate);
+	for (guint i = 0; i < l->words->len; i++) {
+		/* A code that is one of the words is a word, not an acronym. */
+		if (strcmp(code, g_ptr_array_index(l->words, i)) == 0)
+			found = -1;
 	}
-	g_string_free(initials, TRUE);
+	if (found < 0) {
+		for (int f = 0; f < 3; f++)
+			g_string_free(forms[f], TRUE);
+		return 0;
+	}
+	for (guint i = 0; i < l->words->len; i++) {
+		const char *w = g_ptr_array_index(l->words, i);
+
+		g_string_append_c(forms[0], w[0]);
+		if (!is_place(l, w))
+			g_string_append_c(forms[1], w[0]);
+		g_string_append(forms[2], w);
+	}
+	for (int f = 0; f < 3; f++) {
+		for (int k = 0; !found && type_letters[l->type][k] != NULL; k++) {
+			char *candidate = g_strconcat(type_letters[l->type][k],
+				forms[f]->str, NULL);
+
+			found = strlen(candidate) >= 3 && strcmp(code, candidate) == 0;
+			g_free(candidate);
+		}
+		g_string_free(forms[f], TRUE);
+	}
 	return found;
 }
 
@@ -654,17 +710,32 @@ double coopmap_partner_score(const coopmap_partner_name *a,
 
 	if (whole_acronym(a, b) || whole_acronym(b, a)) {
 		if (why != NULL)
-			snprintf(why, size, "'%s' is the acronym of '%s'",
+			snprintf(why, size, "'%s' is the acronym of '%s'%s",
 				whole_acronym(a, b) ? a->key : b->key,
-				whole_acronym(a, b) ? b->key : a->key);
-		return 0.95;
+				whole_acronym(a, b) ? b->key : a->key,
+				cities_known && !same_city ? ", but the cities differ" : "");
+		return cities_known && !same_city ? 0.3 : 0.95;
 	}
 	words = words_agreement(a, b, &words_why);
-	if (words > 0.5 && differ_in_qualifier(a, b)) {
+	/* An acronym stands for the qualifiers it spells ("CHU-MEL": Mère et
+	 * Enfant, Lagune). */
+	if (words > 0.5 && differ_in_qualifier(a, b) && !has_acronym_word(a, b) &&
+	    !has_acronym_word(b, a)) {
 		words = 0.3;
 		words_why = "one name has a qualifier or number the other lacks";
 	}
 	types = type_agreement(a->type, b->type);
+	/* "CHN" and "Centre hospitalier national de Nouakchott", in one city:
+	 * the same specific type in the same place. */
+	if (a->words->len == 0 && b->type == a->type && a->type > TYPE_HOSPITAL &&
+	    same_city && words == 0.5) {
+		words = 0.9;
+		words_why = "the same type of hospital in the same city";
+	} else if (b->words->len == 0 && b->type == a->type &&
+	    a->type > TYPE_HOSPITAL && same_city && words == 0.5) {
+		words = 0.9;
+		words_why = "the same type of hospital in the same city";
+	}
 	score = 0.7 * words + 0.2 * types + 0.1 * (cities_known ? same_city : 0.5);
 	/* Two cities that do not agree: two hospitals ("CHU Mohammed VI" of
 	 * Marrakech and of Oujda), whatever the names say. */
