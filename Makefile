@@ -100,6 +100,9 @@ demo: $(BIN)
 	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" --pool \
 	  --title "Partenaires partagés par plusieurs établissements" \
 	  -o out/cooperations-mutualisation.png
+	$(BIN) export examples/cooperations.csv -o out/cooperations.geojson
+	$(BIN) export examples/cooperations.csv -o out/cooperations.gpkg
+	$(BIN) export examples/cooperations.csv -o out/pays.csv
 	$(BIN) check examples/cooperations.csv --rejects out/rejets.csv > out/controle.txt
 	$(BIN) classify examples/cooperations.csv -o out/classification.csv > out/classification.txt
 	$(BIN) pool examples/cooperations.csv > out/mutualisation.md

@@ -295,3 +295,74 @@ double coopmap_geodesic_distance(double lon1, double lat1, double lon2,
 	geod_inverse(&g, lat1, lon1, lat2, lon2, &s12, NULL, NULL);
 	return s12;
 }
+
+/* Longitude into [-180, 180). */
+static double wrap180(double lon)
+{
+	lon = fmod(lon + 180.0, 360.0);
+	if (lon < 0)
+		lon += 360.0;
+	return lon - 180.0;
+}
+
+size_t coopmap_geodesic_arc(double lon1, double lat1, double lon2,
+	double lat2, double step_km, double **lon_out, double **lat_out,
+	size_t **starts_out)
+{
+	struct geod_geodesic g;
+	struct geod_geodesicline line;
+	size_t n, count = 0, pieces = 1;
+	double *lon, *lat;
+	size_t *starts;
+
+	geod_init(&g, 6378137.0, 1 / 298.257223563);
+	geod_inverseline(&line, &g, lat1, lon1, lat2, lon2, GEOD_LATITUDE |
+		GEOD_LONGITUDE | GEOD_DISTANCE_IN);
+	n = (size_t)ceil(line.s13 / 1000.0 / (step_km > 0 ? step_km : 100.0));
+	if (n < 1)
+		n = 1;
+	/* Room for every point and, at worst, two extra per crossing. */
+	lon = malloc((2 * n + 4) * sizeof(double));
+	lat = malloc((2 * n + 4) * sizeof(double));
+	starts = malloc((n + 3) * sizeof(size_t));
+	if (lon == NULL || lat == NULL || starts == NULL) {
+		free(lon);
+		free(lat);
+		free(starts);
+		return 0;
+	}
+	starts[0] = 0;
+	for (size_t i = 0; i <= n; i++) {
+		double plat, plon;
+
+		geod_position(&line, line.s13 * (double)i / (double)n, &plat, &plon,
+			NULL);
+		plon = wrap180(plon);
+		if (count > starts[pieces - 1] &&
+		    fabs(plon - lon[count - 1]) > 180.0) {
+			/* Cut at the antimeridian: end this piece on the side it
+			 * is on, start the next on the other side. */
+			double prev = lon[count - 1];
+			double edge = prev > 0 ? 180.0 : -180.0;
+			double unwrapped = plon + (prev > 0 ? 360.0 : -360.0);
+			double t = (edge - prev) / (unwrapped - prev);
+			double clat = lat[count - 1] + t * (plat - lat[count - 1]);
+
+			lon[count] = edge;
+			lat[count] = clat;
+			count++;
+			starts[pieces++] = count;
+			lon[count] = -edge;
+			lat[count] = clat;
+			count++;
+		}
+		lon[count] = plon;
+		lat[count] = plat;
+		count++;
+	}
+	starts[pieces] = count;
+	*lon_out = lon;
+	*lat_out = lat;
+	*starts_out = starts;
+	return pieces;
+}

@@ -77,4 +77,16 @@ void coopmap_polyline_clear(coopmap_polyline *line);
 double coopmap_geodesic_distance(double lon1, double lat1, double lon2,
 	double lat2);
 
+/*
+ * The great-circle arc (geodesic on WGS 84) from (lon1, lat1) to (lon2,
+ * lat2), as points no farther apart than step_km, split where it crosses
+ * the antimeridian: piece k is points [starts[k], starts[k + 1]) of
+ * lon/lat, with an end point on +-180 at each cut.  Caller frees *lon, *lat
+ * and *starts with free().  Returns the number of pieces (>= 1), or 0 when
+ * out of memory.
+ */
+size_t coopmap_geodesic_arc(double lon1, double lat1, double lon2,
+	double lat2, double step_km, double **lon, double **lat,
+	size_t **starts);
+
 #endif

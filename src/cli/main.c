@@ -28,6 +28,8 @@ static const struct cli_command commands[] = {
 		cmd_render_usage },
 	{ "check", cmd_check, "account for every row of a project list",
 		cmd_check_usage },
+	{ "export", cmd_export, "write GeoJSON, GeoPackage or CSV",
+		cmd_export_usage },
 	{ "pool", cmd_pool, "who else works in the same country, with the same "
 		"partner", cmd_pool_usage },
 	{ "classify", cmd_classify, "priority and eligibility of each project",

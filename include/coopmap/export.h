@@ -1,0 +1,42 @@
+/*
+ * export.h: the cooperation data as open vector files, through OGR's
+ * drivers: GeoJSON (RFC 7946: WGS 84, right-hand rule, no crs member, 6
+ * decimals), GeoPackage (one layer each, ready for QGIS), and the
+ * per-country aggregates as CSV.
+ *
+ * Layers: countries (partner countries with their figures and layer tags),
+ * establishments (French establishments, points), partners (partner
+ * hospitals, points), links (great-circle arcs from each establishment to
+ * each partner, cut at the antimeridian), projects (points at the partner).
+ * A GeoJSON file holds them in one FeatureCollection, each feature saying
+ * its layer in the property "layer".  Files are written whole or not at
+ * all.  Not for: KML or web pages (later modules).
+ */
+#ifndef COOPMAP_EXPORT_H
+#define COOPMAP_EXPORT_H
+
+#include "coopmap/country.h"
+#include "coopmap/error.h"
+#include "coopmap/join.h"
+#include "coopmap/layers.h"
+#include "coopmap/pool.h"
+#include "coopmap/records.h"
+
+typedef struct coopmap_export_data {
+	const coopmap_countries *countries;
+	const coopmap_projects *projects;     /* located (locate.h) */
+	const coopmap_pool *pool;
+	const coopmap_country_stats *stats;   /* per country */
+	const coopmap_layer_set *layers;      /* for the countries' tags; may
+	                                         be NULL */
+} coopmap_export_data;
+
+/*
+ * Write path: .geojson, .json, .gpkg (every layer) or .csv (countries'
+ * aggregates).  Errors: COOPMAP_ERR_USAGE (unknown extension),
+ * COOPMAP_ERR_IO (cannot write; the target is then untouched).
+ */
+int coopmap_export_write(const coopmap_export_data *data, const char *path,
+	coopmap_error *err);
+
+#endif

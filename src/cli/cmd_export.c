@@ -1,0 +1,110 @@
+/*
+ * cmd_export.c: `coopmap export PROJECTS -o FILE`: the countries,
+ * establishments, partners, links and projects as GeoJSON or GeoPackage,
+ * or the per-country aggregates as CSV.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "coopmap/export.h"
+#include "coopmap/join.h"
+#include "coopmap/pool.h"
+
+void cmd_export_usage(FILE *out)
+{
+	fputs(
+"usage: coopmap export PROJECTS -o FILE [options]\n"
+"\n"
+"Write the cooperation data as an open vector file, by FILE's extension:\n"
+"  .geojson, .json  RFC 7946 GeoJSON (WGS 84, 6 decimals, right-hand rule,\n"
+"                   no crs member): one FeatureCollection whose features say\n"
+"                   their layer in the property \"layer\": countries,\n"
+"                   establishments, partners, links, projects\n"
+"  .gpkg            GeoPackage with those five layers, for QGIS\n"
+"  .csv             the per-country aggregates (no geometry)\n"
+"Links are great-circle arcs (PROJ's geodesic functions), cut at the\n"
+"antimeridian into MultiLineStrings.\n"
+"\n"
+"options:\n"
+"  -o, --output FILE     the file to write (required)\n"
+CLI_RECORDS_USAGE
+"  -q, --quiet           print nothing but errors\n", out);
+}
+
+int cmd_export(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		CLI_RECORDS_LONG_OPTIONS,
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cli_records records;
+	const char *output = NULL;
+	int quiet = 0, c, rc;
+	coopmap_countries *countries = NULL;
+	coopmap_projects *projects = NULL;
+	coopmap_layer_set *layers = NULL;
+	coopmap_pool *pool = NULL;
+	coopmap_country_stats *stats = NULL;
+	coopmap_export_data data;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+
+	cli_records_init(&records);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:qh", options, NULL)) != -1) {
+		if (c == 'o') {
+			output = optarg;
+		} else if (c == 'q') {
+			quiet = 1;
+		} else if (c == 'h') {
+			cmd_export_usage(stdout);
+			return EXIT_OK;
+		} else if (cli_records_option(&records, c, optarg) != 0) {
+			cmd_export_usage(stderr);
+			return EXIT_FAILURE_;
+		}
+	}
+	if (optind != argc - 1 || output == NULL) {
+		cli_message("export: expected one PROJECTS file and -o FILE");
+		return EXIT_FAILURE_;
+	}
+	if (cli_same_file(argv[optind], output)) {
+		cli_message("export: the output %s is the input; refusing to "
+			"overwrite it", output);
+		return EXIT_FAILURE_;
+	}
+	rc = cli_open_countries("50m", &countries, &err);
+	if (rc == COOPMAP_OK)
+		rc = cli_open_layers(countries, NULL, 0, &layers, &err);
+	if (rc == COOPMAP_OK)
+		rc = cli_read_projects(argv[optind], &records, countries, &projects,
+			quiet, NULL, &err);
+	if (rc == COOPMAP_OK)
+		rc = coopmap_pool_build(projects, &pool, &err);
+	if (rc == COOPMAP_OK)
+		rc = coopmap_join_by_country(projects, countries, &stats, NULL, &err);
+	if (rc == COOPMAP_OK) {
+		data.countries = countries;
+		data.projects = projects;
+		data.pool = pool;
+		data.stats = stats;
+		data.layers = layers;
+		rc = coopmap_export_write(&data, output, &err);
+		if (rc == COOPMAP_OK && !quiet)
+			cli_message("wrote %s", output);
+	}
+	free(stats);
+	coopmap_pool_free(pool);
+	coopmap_projects_free(projects);
+	coopmap_layer_set_free(layers);
+	coopmap_countries_free(countries);
+	if (rc != COOPMAP_OK) {
+		cli_error(&err);
+		return EXIT_FAILURE_;
+	}
+	return EXIT_OK;
+}

@@ -1,0 +1,543 @@
+/*
+ * export.c: vector files through OGR.  One table of fields per layer; a
+ * GeoJSON file gets the union of them in one layer (a FeatureCollection
+ * can hold only one), a GeoPackage one layer each.  Features are filled by
+ * field name, so the same code writes both.
+ */
+#include "coopmap/export.h"
+
+#include <cpl_error.h>
+#include <cpl_string.h>
+#include <gdal.h>
+#include <glib.h>
+#include <math.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "coopmap/geodesy.h"
+
+enum format { FORMAT_GEOJSON, FORMAT_GPKG, FORMAT_CSV };
+
+struct field {
+	const char *name;
+	OGRFieldType type;
+};
+
+struct layer_spec {
+	const char *name;
+	OGRwkbGeometryType geometry;
+	const struct field *fields;
+};
+
+static const struct field country_fields[] = {
+	{ "iso_a3", OFTString }, { "name", OFTString }, { "name_en", OFTString },
+	{ "projects", OFTInteger }, { "establishments", OFTInteger },
+	{ "tags", OFTString }, { NULL, OFTString }
+};
+static const struct field establishment_fields[] = {
+	{ "name", OFTString }, { "finess", OFTString }, { "city", OFTString },
+	{ "region", OFTString }, { "projects", OFTInteger },
+	{ "partners", OFTInteger }, { "variants", OFTString },
+	{ "approximate", OFTInteger }, { NULL, OFTString }
+};
+static const struct field partner_fields[] = {
+	{ "name", OFTString }, { "city", OFTString }, { "iso_a3", OFTString },
+	{ "country", OFTString }, { "projects", OFTInteger },
+	{ "establishments", OFTInteger }, { "variants", OFTString },
+	{ "approximate", OFTInteger }, { NULL, OFTString }
+};
+static const struct field link_fields[] = {
+	{ "establishment", OFTString }, { "partner", OFTString },
+	{ "iso_a3", OFTString }, { "projects", OFTInteger },
+	{ "programmes", OFTString }, { "approximate", OFTInteger },
+	{ NULL, OFTString }
+};
+static const struct field project_fields[] = {
+	{ "line", OFTInteger }, { "establishment", OFTString },
+	{ "partner", OFTString }, { "partner_city", OFTString },
+	{ "iso_a3", OFTString }, { "country", OFTString }, { "theme", OFTString },
+	{ "programme", OFTString }, { "year", OFTInteger },
+	{ "amount", OFTReal }, { "approximate", OFTInteger },
+	{ "source", OFTString }, { NULL, OFTString }
+};
+
+enum { L_COUNTRIES, L_ESTABLISHMENTS, L_PARTNERS, L_LINKS, L_PROJECTS, L_COUNT };
+
+static const struct layer_spec layers[L_COUNT] = {
+	{ "countries", wkbMultiPolygon, country_fields },
+	{ "establishments", wkbPoint, establishment_fields },
+	{ "partners", wkbPoint, partner_fields },
+	{ "links", wkbMultiLineString, link_fields },
+	{ "projects", wkbPoint, project_fields },
+};
+
+struct writer {
+	const coopmap_export_data *d;
+	enum format format;
+	GDALDatasetH ds;
+	OGRLayerH out[L_COUNT];   /* GeoJSON: all the same layer */
+};
+
+/* ---- fields ---------------------------------------------------------- */
+
+static int add_fields(OGRLayerH layer, const struct field *fields)
+{
+	OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+
+	for (int i = 0; fields[i].name != NULL; i++) {
+		OGRFieldDefnH f;
+		int rc;
+
+		if (OGR_FD_GetFieldIndex(defn, fields[i].name) >= 0)
+			continue;
+		f = OGR_Fld_Create(fields[i].name, fields[i].type);
+		rc = OGR_L_CreateField(layer, f, TRUE);
+		OGR_Fld_Destroy(f);
+		if (rc != OGRERR_NONE)
+			return -1;
+	}
+	return 0;
+}
+
+static void set_text(OGRFeatureH f, const char *name, const char *value)
+{
+	int i = OGR_F_GetFieldIndex(f, name);
+
+	if (i >= 0 && value != NULL)
+		OGR_F_SetFieldString(f, i, value);
+}
+
+static void set_int(OGRFeatureH f, const char *name, long long value)
+{
+	int i = OGR_F_GetFieldIndex(f, name);
+
+	if (i >= 0)
+		OGR_F_SetFieldInteger64(f, i, value);
+}
+
+static void set_real(OGRFeatureH f, const char *name, double value)
+{
+	int i = OGR_F_GetFieldIndex(f, name);
+
+	if (i >= 0 && !isnan(value))
+		OGR_F_SetFieldDouble(f, i, value);
+}
+
+static int write_feature(struct writer *w, int layer, OGRFeatureH f,
+	OGRGeometryH g)
+{
+	OGRErr rc;
+
+	set_text(f, "layer", layers[layer].name);
+	if (g != NULL)
+		OGR_F_SetGeometryDirectly(f, g);
+	rc = OGR_L_CreateFeature(w->out[layer], f);
+	OGR_F_Destroy(f);
+	return rc == OGRERR_NONE ? 0 : -1;
+}
+
+static OGRFeatureH new_feature(struct writer *w, int layer)
+{
+	return OGR_F_Create(OGR_L_GetLayerDefn(w->out[layer]));
+}
+
+static OGRGeometryH point(double lon, double lat)
+{
+	OGRGeometryH g = OGR_G_CreateGeometry(wkbPoint);
+
+	OGR_G_SetPoint_2D(g, 0, lon, lat);
+	return g;
+}
+
+static char *join_variants(const coopmap_pool_group *g)
+{
+	GString *s = g_string_new(NULL);
+
+	for (size_t i = 0; i < g->n_variants; i++)
+		g_string_append_printf(s, "%s%s", i > 0 ? "; " : "", g->variants[i]);
+	return g_string_free(s, FALSE);
+}
+
+/* ---- countries ------------------------------------------------------- */
+
+static double ring_area(const coopmap_geometry *g, size_t r)
+{
+	double a = 0;
+
+	for (size_t i = g->ring_start[r]; i + 1 < g->ring_start[r + 1]; i++)
+		a += g->lon[i] * g->lat[i + 1] - g->lon[i + 1] * g->lat[i];
+	return a / 2;
+}
+
+static OGRGeometryH ogr_ring(const coopmap_geometry *g, size_t r)
+{
+	OGRGeometryH ring = OGR_G_CreateGeometry(wkbLinearRing);
+	size_t first = g->ring_start[r], n = g->ring_start[r + 1] - first;
+
+	OGR_G_SetPointCount(ring, (int)n);
+	for (size_t i = 0; i < n; i++)
+		OGR_G_SetPoint_2D(ring, (int)i, g->lon[first + i], g->lat[first + i]);
+	OGR_G_CloseRings(ring);
+	return ring;
+}
+
+/*
+ * Shapefile rings: outer rings clockwise, holes counter-clockwise; each
+ * hole goes to the outer ring that holds its first point.
+ */
+static OGRGeometryH country_geometry(const coopmap_country *c)
+{
+	const coopmap_geometry *g = &c->geometry;
+	OGRGeometryH multi = OGR_G_CreateGeometry(wkbMultiPolygon);
+
+	for (size_t r = 0; r < g->n_rings; r++) {
+		OGRGeometryH polygon;
+
+		if (ring_area(g, r) > 0)
+			continue;
+		polygon = OGR_G_CreateGeometry(wkbPolygon);
+		OGR_G_AddGeometryDirectly(polygon, ogr_ring(g, r));
+		OGR_G_AddGeometryDirectly(multi, polygon);
+	}
+	for (size_t r = 0; r < g->n_rings; r++) {
+		OGRGeometryH probe;
+
+		if (ring_area(g, r) <= 0)
+			continue;
+		probe = point(g->lon[g->ring_start[r]], g->lat[g->ring_start[r]]);
+		for (int p = 0; p < OGR_G_GetGeometryCount(multi); p++) {
+			OGRGeometryH polygon = OGR_G_GetGeometryRef(multi, p);
+
+			if (OGR_G_Intersects(polygon, probe)) {
+				OGR_G_AddGeometryDirectly(polygon, ogr_ring(g, r));
+				break;
+			}
+		}
+		OGR_G_DestroyGeometry(probe);
+	}
+	return multi;
+}
+
+static char *country_tags(const struct writer *w, const coopmap_country *c)
+{
+	GString *s = g_string_new(NULL);
+
+	for (size_t i = 0; w->d->layers != NULL &&
+	     i < coopmap_layer_set_count(w->d->layers); i++) {
+		const coopmap_layer *l = coopmap_layer_set_get(w->d->layers, i);
+
+		if (coopmap_layer_contains(l, c))
+			g_string_append_printf(s, "%s%s", s->len ? ";" : "",
+				coopmap_layer_id(l));
+	}
+	return g_string_free(s, FALSE);
+}
+
+static int write_countries(struct writer *w, int with_geometry)
+{
+	size_t n = coopmap_countries_count(w->d->countries);
+
+	for (size_t i = 0; i < n; i++) {
+		const coopmap_country *c = coopmap_countries_get(w->d->countries, i);
+		OGRFeatureH f;
+		char *tags;
+
+		if (w->d->stats[i].projects == 0)
+			continue;
+		f = new_feature(w, L_COUNTRIES);
+		tags = country_tags(w, c);
+		set_text(f, "iso_a3", c->iso_a3);
+		set_text(f, "name", c->name_fr);
+		set_text(f, "name_en", c->name_en);
+		set_int(f, "projects", (long long)w->d->stats[i].projects);
+		set_int(f, "establishments", (long long)w->d->stats[i].establishments);
+		set_text(f, "tags", tags);
+		g_free(tags);
+		if (write_feature(w, L_COUNTRIES, f,
+		    with_geometry ? country_geometry(c) : NULL) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- points ---------------------------------------------------------- */
+
+static int write_establishments(struct writer *w)
+{
+	for (size_t i = 0; i < coopmap_pool_establishment_count(w->d->pool); i++) {
+		const coopmap_pool_group *g = coopmap_pool_establishment(w->d->pool, i);
+		const coopmap_project *p = coopmap_projects_get(w->d->projects,
+			g->projects[0]);
+		OGRFeatureH f = new_feature(w, L_ESTABLISHMENTS);
+		char *variants = join_variants(g);
+
+		set_text(f, "name", g->name);
+		set_text(f, "finess", g->finess);
+		set_text(f, "city", g->city);
+		set_text(f, "region", p->region);
+		set_int(f, "projects", (long long)g->n_projects);
+		set_int(f, "partners", (long long)g->n_peers);
+		set_text(f, "variants", variants);
+		set_int(f, "approximate", p->establishment_approximate);
+		g_free(variants);
+		if (write_feature(w, L_ESTABLISHMENTS, f, isnan(p->establishment_lat)
+		    ? NULL : point(p->establishment_lon, p->establishment_lat)) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int write_partners(struct writer *w)
+{
+	for (size_t i = 0; i < coopmap_pool_partner_count(w->d->pool); i++) {
+		const coopmap_pool_group *g = coopmap_pool_partner(w->d->pool, i);
+		const coopmap_project *p = coopmap_projects_get(w->d->projects,
+			g->projects[0]);
+		OGRFeatureH f = new_feature(w, L_PARTNERS);
+		char *variants = join_variants(g);
+
+		set_text(f, "name", g->name);
+		set_text(f, "city", g->city);
+		set_text(f, "iso_a3", g->country->iso_a3);
+		set_text(f, "country", g->country->name_fr);
+		set_int(f, "projects", (long long)g->n_projects);
+		set_int(f, "establishments", (long long)g->n_peers);
+		set_text(f, "variants", variants);
+		set_int(f, "approximate", p->partner_approximate);
+		g_free(variants);
+		if (write_feature(w, L_PARTNERS, f,
+		    point(p->partner_lon, p->partner_lat)) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int write_projects(struct writer *w)
+{
+	for (size_t i = 0; i < coopmap_projects_count(w->d->projects); i++) {
+		const coopmap_project *p = coopmap_projects_get(w->d->projects, i);
+		OGRFeatureH f = new_feature(w, L_PROJECTS);
+
+		set_int(f, "line", p->line);
+		set_text(f, "establishment", p->establishment);
+		set_text(f, "partner", p->partner);
+		set_text(f, "partner_city", p->partner_city);
+		set_text(f, "iso_a3", p->country->iso_a3);
+		set_text(f, "country", p->country->name_fr);
+		set_text(f, "theme", p->theme);
+		set_text(f, "programme", p->programme);
+		if (p->year > 0)
+			set_int(f, "year", p->year);
+		set_real(f, "amount", p->amount);
+		set_int(f, "approximate", p->partner_approximate);
+		set_text(f, "source", p->source);
+		if (write_feature(w, L_PROJECTS, f,
+		    point(p->partner_lon, p->partner_lat)) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- links ----------------------------------------------------------- */
+
+static OGRGeometryH arc(double lon1, double lat1, double lon2, double lat2)
+{
+	double *lon, *lat;
+	size_t *starts;
+	size_t pieces = coopmap_geodesic_arc(lon1, lat1, lon2, lat2, 50.0, &lon,
+		&lat, &starts);
+	OGRGeometryH multi = OGR_G_CreateGeometry(wkbMultiLineString);
+
+	for (size_t k = 0; k < pieces; k++) {
+		OGRGeometryH line = OGR_G_CreateGeometry(wkbLineString);
+
+		for (size_t i = starts[k]; i < starts[k + 1]; i++)
+			OGR_G_AddPoint_2D(line, lon[i], lat[i]);
+		if (OGR_G_GetPointCount(line) >= 2)
+			OGR_G_AddGeometryDirectly(multi, line);
+		else
+			OGR_G_DestroyGeometry(line);
+	}
+	if (pieces > 0) {
+		free(lon);
+		free(lat);
+		free(starts);
+	}
+	return multi;
+}
+
+/* One link per establishment and partner hospital (or, for projects
+ * without a partner name, per establishment and partner country). */
+static int write_links(struct writer *w)
+{
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+		NULL);
+	int rc = 0;
+
+	for (size_t i = 0; rc == 0 && i < coopmap_projects_count(w->d->projects);
+	     i++) {
+		const coopmap_project *p = coopmap_projects_get(w->d->projects, i);
+		size_t e = coopmap_pool_establishment_of(w->d->pool, i);
+		size_t pg = coopmap_pool_partner_of(w->d->pool, i);
+		char *key;
+		OGRFeatureH f;
+		GString *programmes = g_string_new(NULL);
+		size_t count = 0;
+
+		if (e == (size_t)-1 || isnan(p->establishment_lat)) {
+			g_string_free(programmes, TRUE);
+			continue;
+		}
+		key = g_strdup_printf("%zu|%zu|%s", e, pg, p->country->iso_a3);
+		if (!g_hash_table_add(seen, key)) {
+			g_string_free(programmes, TRUE);
+			continue;
+		}
+		for (size_t j = i; j < coopmap_projects_count(w->d->projects); j++) {
+			const coopmap_project *q = coopmap_projects_get(w->d->projects, j);
+
+			if (coopmap_pool_establishment_of(w->d->pool, j) != e ||
+			    coopmap_pool_partner_of(w->d->pool, j) != pg ||
+			    q->country != p->country)
+				continue;
+			count++;
+			if (q->programme[0] != '\0' && !strstr(programmes->str,
+			    q->programme))
+				g_string_append_printf(programmes, "%s%s",
+					programmes->len ? "; " : "", q->programme);
+		}
+		f = new_feature(w, L_LINKS);
+		set_text(f, "establishment",
+			coopmap_pool_establishment(w->d->pool, e)->name);
+		set_text(f, "partner", pg != (size_t)-1
+			? coopmap_pool_partner(w->d->pool, pg)->name : "");
+		set_text(f, "iso_a3", p->country->iso_a3);
+		set_int(f, "projects", (long long)count);
+		set_text(f, "programmes", programmes->str);
+		set_int(f, "approximate", p->partner_approximate ||
+			p->establishment_approximate);
+		g_string_free(programmes, TRUE);
+		rc = write_feature(w, L_LINKS, f, arc(p->establishment_lon,
+			p->establishment_lat, p->partner_lon, p->partner_lat));
+	}
+	g_hash_table_destroy(seen);
+	return rc;
+}
+
+/* ---- files ----------------------------------------------------------- */
+
+static int format_of(const char *path, enum format *format)
+{
+	const char *dot = strrchr(path, '.');
+
+	if (dot != NULL && (g_ascii_strcasecmp(dot, ".geojson") == 0 ||
+	    g_ascii_strcasecmp(dot, ".json") == 0))
+		*format = FORMAT_GEOJSON;
+	else if (dot != NULL && g_ascii_strcasecmp(dot, ".gpkg") == 0)
+		*format = FORMAT_GPKG;
+	else if (dot != NULL && g_ascii_strcasecmp(dot, ".csv") == 0)
+		*format = FORMAT_CSV;
+	else
+		return -1;
+	return 0;
+}
+
+static int create_layers(struct writer *w, OGRSpatialReferenceH wgs84)
+{
+	static const char *const geojson_options[] = { "RFC7946=YES",
+		"COORDINATE_PRECISION=6", "WRITE_NAME=NO", NULL };
+	static const char *const csv_options[] = { "LINEFORMAT=LF",
+		"STRING_QUOTING=IF_NEEDED", NULL };
+
+	if (w->format == FORMAT_GPKG) {
+		for (int l = 0; l < L_COUNT; l++) {
+			w->out[l] = GDALDatasetCreateLayer(w->ds, layers[l].name, wgs84,
+				layers[l].geometry, NULL);
+			if (w->out[l] == NULL || add_fields(w->out[l], layers[l].fields))
+				return -1;
+		}
+		return 0;
+	}
+	w->out[0] = GDALDatasetCreateLayer(w->ds, w->format == FORMAT_CSV
+		? "countries" : "coopmap", w->format == FORMAT_CSV ? NULL : wgs84,
+		w->format == FORMAT_CSV ? wkbNone : wkbUnknown,
+		(char **)(w->format == FORMAT_CSV ? csv_options : geojson_options));
+	if (w->out[0] == NULL)
+		return -1;
+	if (w->format == FORMAT_GEOJSON) {
+		static const struct field layer_field[] = { { "layer", OFTString },
+			{ NULL, OFTString } };
+
+		if (add_fields(w->out[0], layer_field))
+			return -1;
+	}
+	for (int l = 0; l < (w->format == FORMAT_CSV ? 1 : L_COUNT); l++) {
+		if (add_fields(w->out[0], layers[l].fields))
+			return -1;
+		w->out[l] = w->out[0];
+	}
+	return 0;
+}
+
+static int write_all(struct writer *w)
+{
+	if (w->format == FORMAT_CSV)
+		return write_countries(w, 0);
+	return write_countries(w, 1) || write_establishments(w) ||
+		write_partners(w) || write_links(w) || write_projects(w) ? -1 : 0;
+}
+
+int coopmap_export_write(const coopmap_export_data *data, const char *path,
+	coopmap_error *err)
+{
+	static const char *const drivers[] = { "GeoJSON", "GPKG", "CSV" };
+	struct writer w;
+	OGRSpatialReferenceH wgs84;
+	char *temp;
+	const char *dot = strrchr(path, '.');
+	int rc = COOPMAP_OK;
+
+	memset(&w, 0, sizeof(w));
+	w.d = data;
+	if (format_of(path, &w.format) != 0)
+		return coopmap_error_set(err, COOPMAP_ERR_USAGE, "%s: the output's "
+			"extension must be .geojson, .json, .gpkg or .csv", path);
+	/* OGR creates the file itself: a temporary name beside the target,
+	 * with the same extension, renamed when complete. */
+	temp = g_strdup_printf("%.*s.tmp-%d%s", (int)(dot - path), path,
+		(int)getpid(), dot);
+	GDALAllRegister();
+	CPLPushErrorHandler(CPLQuietErrorHandler);
+	CPLErrorReset();
+	wgs84 = OSRNewSpatialReference(NULL);
+	OSRSetWellKnownGeogCS(wgs84, "WGS84");
+	OSRSetAxisMappingStrategy(wgs84, OAMS_TRADITIONAL_GIS_ORDER);
+	w.ds = GDALCreate(GDALGetDriverByName(drivers[w.format]), temp, 0, 0, 0,
+		GDT_Unknown, NULL);
+	if (w.ds == NULL || create_layers(&w, wgs84) != 0 || write_all(&w) != 0)
+		rc = COOPMAP_ERR_IO;
+	if (w.ds != NULL) {
+		if (rc == COOPMAP_OK)
+			CPLErrorReset();
+		GDALClose(w.ds);
+		if (CPLGetLastErrorType() >= CE_Failure)
+			rc = COOPMAP_ERR_IO;
+	}
+	if (rc == COOPMAP_OK && rename(temp, path) != 0)
+		rc = COOPMAP_ERR_IO;
+	if (rc != COOPMAP_OK) {
+		const char *why = CPLGetLastErrorMsg();
+
+		coopmap_error_set(err, rc, "%s: cannot write: %s", path,
+			why != NULL && why[0] != '\0' ? why : "write error");
+		unlink(temp);
+	}
+	OSRDestroySpatialReference(wgs84);
+	CPLPopErrorHandler();
+	g_free(temp);
+	return rc;
+}
