@@ -26,5 +26,26 @@ for t in "$build"/tests/test_*; do
 		failed=$((failed + ${f:-1}))
 	fi
 done
+# The exported GeoJSON through a validator others wrote, when node and npm
+# are there (installed once into $build/node).
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 &&
+   { [ -d "$build/node/node_modules/@placemarkio/check-geojson" ] ||
+     { mkdir -p "$build/node" && npm install --silent --no-audit --no-fund \
+       --prefix "$build/node" @placemarkio/check-geojson@0.1.14 >/dev/null 2>&1; }; }; then
+	"$build/coopmap" export examples/cooperations.csv -q \
+		-o tests/artifacts/validated.geojson
+	"$build/coopmap" export tests/data/export-pacific.csv -q \
+		-o tests/artifacts/validated-pacific.geojson
+	for f in tests/artifacts/validated.geojson tests/artifacts/validated-pacific.geojson; do
+		if NODE_PATH="$build/node/node_modules" cp tests/check-geojson.mjs \
+		    "$build/node/check-geojson.mjs" && node "$build/node/check-geojson.mjs" "$f"; then
+			passed=$((passed + 1))
+		else
+			failed=$((failed + 1))
+		fi
+	done
+else
+	echo "check-geojson: node, npm or the package missing; the external GeoJSON check was not run"
+fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
