@@ -103,6 +103,7 @@ demo: $(BIN)
 	$(BIN) export examples/cooperations.csv -o out/cooperations.geojson
 	$(BIN) export examples/cooperations.csv -o out/cooperations.gpkg
 	$(BIN) export examples/cooperations.csv -o out/pays.csv
+	$(BIN) export examples/cooperations.csv -o out/cooperations.kml
 	$(BIN) check examples/cooperations.csv --rejects out/rejets.csv > out/controle.txt
 	$(BIN) classify examples/cooperations.csv -o out/classification.csv > out/classification.txt
 	$(BIN) pool examples/cooperations.csv > out/mutualisation.md

@@ -20,7 +20,12 @@
 
 #include "coopmap/geodesy.h"
 
-enum format { FORMAT_GEOJSON, FORMAT_GPKG, FORMAT_CSV };
+enum format { FORMAT_GEOJSON, FORMAT_GPKG, FORMAT_CSV, FORMAT_KML };
+
+/* Google My Maps imports at most 2,000 features in one layer (and 10 layers
+ * in one map): a KML folder holds at most this many; more go to the next
+ * file (name-2.kml ...). */
+#define KML_FOLDER_MAX 2000
 
 struct field {
 	const char *name;
@@ -441,6 +446,8 @@ static int format_of(const char *path, enum format *format)
 		*format = FORMAT_GPKG;
 	else if (dot != NULL && g_ascii_strcasecmp(dot, ".csv") == 0)
 		*format = FORMAT_CSV;
+	else if (dot != NULL && g_ascii_strcasecmp(dot, ".kml") == 0)
+		*format = FORMAT_KML;
 	else
 		return -1;
 	return 0;
@@ -491,10 +498,176 @@ static int write_all(struct writer *w)
 		write_partners(w) || write_links(w) || write_projects(w) ? -1 : 0;
 }
 
+/* ---- KML for Google My Maps ----------------------------------------- */
+
+enum { KML_APCHI, KML_PRPH, KML_OTHER, KML_FOLDERS };
+
+static const char *const kml_folders[KML_FOLDERS] = {
+	"APCHI (DGOS)", "PRPH (FHF / AFD)", "Autres financements ou non précisé"
+};
+
+/* Point colours per folder (KML aabbggrr through OGR styles). */
+static const char *const kml_colours[KML_FOLDERS] = {
+	"#b30000", "#1f3b73", "#555555"
+};
+
+static int kml_folder_of(const coopmap_project *p)
+{
+	char *key = g_ascii_strdown(p->programme, -1);
+	int folder = strstr(key, "prph") != NULL ? KML_PRPH
+		: strstr(key, "apchi") != NULL || strstr(key, "dgos") != NULL
+		? KML_APCHI : KML_OTHER;
+
+	g_free(key);
+	return folder;
+}
+
+/* The placemark's description, in French, plain text: Google My Maps
+ * shows it as typed, and libkml escapes it. */
+static char *kml_description(const coopmap_project *p)
+{
+	GString *s = g_string_new(NULL);
+
+	g_string_append_printf(s, "Établissement français : %s\n",
+		p->establishment[0] ? p->establishment : "non précisé");
+	g_string_append_printf(s, "Partenaire : %s%s%s (%s)\n",
+		p->partner[0] ? p->partner : "non précisé",
+		p->partner_city[0] ? ", " : "", p->partner_city, p->country->name_fr);
+	if (p->theme[0] != '\0')
+		g_string_append_printf(s, "Domaine : %s\n", p->theme);
+	if (p->programme[0] != '\0')
+		g_string_append_printf(s, "Financement : %s\n", p->programme);
+	if (p->year > 0)
+		g_string_append_printf(s, "Année : %d\n", p->year);
+	if (p->partner_approximate)
+		g_string_append(s, "Position approchée (ville non trouvée)\n");
+	if (p->source[0] != '\0')
+		g_string_append_printf(s, "Source : %s\n", p->source);
+	g_string_append_printf(s, "Ligne %ld de la liste", p->line);
+	return g_string_free(s, FALSE);
+}
+
+/* Google My Maps reads names and descriptions as HTML: text from the
+ * list is escaped, so that "<script>" shows as text. */
+static char *kml_escape(const char *text)
+{
+	return g_markup_escape_text(text, -1);
+}
+
+static OGRLayerH kml_layer(GDALDatasetH ds, const char *name)
+{
+	OGRLayerH layer = GDALDatasetCreateLayer(ds, name, NULL, wkbUnknown, NULL);
+	static const struct field fields[] = { { "name", OFTString },
+		{ "description", OFTString }, { NULL, OFTString } };
+
+	if (layer != NULL && add_fields(layer, fields) != 0)
+		return NULL;
+	return layer;
+}
+
+/* Write the projects of chunk (features [chunk * max, (chunk + 1) * max)
+ * of each folder) to path. */
+static int kml_file(struct writer *w, const char *path, size_t chunk,
+	const int *folder_of, OGRSpatialReferenceH wgs84)
+{
+	GDALDatasetH ds = GDALCreate(GDALGetDriverByName("LIBKML"), path, 0, 0, 0,
+		GDT_Unknown, NULL);
+	size_t seen[KML_FOLDERS] = { 0 };
+	OGRLayerH out[KML_FOLDERS] = { NULL, NULL, NULL };
+	int rc = 0;
+
+	(void)wgs84;
+	if (ds == NULL)
+		return -1;
+	for (size_t i = 0; rc == 0 && i < coopmap_projects_count(w->d->projects);
+	     i++) {
+		const coopmap_project *p = coopmap_projects_get(w->d->projects, i);
+		int k = folder_of[i];
+		size_t index = seen[k]++;
+		OGRFeatureH f;
+		char *description, *style;
+
+		if (index / KML_FOLDER_MAX != chunk)
+			continue;
+		if (out[k] == NULL && (out[k] = kml_layer(ds, kml_folders[k])) == NULL) {
+			rc = -1;
+			break;
+		}
+		f = OGR_F_Create(OGR_L_GetLayerDefn(out[k]));
+		{
+			char *plain = kml_description(p);
+
+			description = kml_escape(plain);
+			g_free(plain);
+		}
+		style = g_strdup_printf("SYMBOL(c:%s,s:1.2)", kml_colours[k]);
+		{
+			char *name = kml_escape(p->partner[0] ? p->partner
+				: p->country->name_fr);
+
+			set_text(f, "name", name);
+			g_free(name);
+		}
+		set_text(f, "description", description);
+		OGR_F_SetStyleString(f, style);
+		OGR_F_SetGeometryDirectly(f, point(p->partner_lon, p->partner_lat));
+		rc = OGR_L_CreateFeature(out[k], f) == OGRERR_NONE ? 0 : -1;
+		OGR_F_Destroy(f);
+		g_free(description);
+		g_free(style);
+	}
+	CPLErrorReset();
+	GDALClose(ds);
+	return rc == 0 && CPLGetLastErrorType() < CE_Failure ? 0 : -1;
+}
+
+/* The number of files the folders need, and each project's folder. */
+static size_t kml_plan(const struct writer *w, int *folder_of)
+{
+	size_t count[KML_FOLDERS] = { 0 }, most = 0;
+
+	for (size_t i = 0; i < coopmap_projects_count(w->d->projects); i++) {
+		folder_of[i] = kml_folder_of(coopmap_projects_get(w->d->projects, i));
+		count[folder_of[i]]++;
+	}
+	for (int k = 0; k < KML_FOLDERS; k++)
+		most = count[k] > most ? count[k] : most;
+	return most == 0 ? 1 : (most + KML_FOLDER_MAX - 1) / KML_FOLDER_MAX;
+}
+
+static int write_kml(struct writer *w, const char *path, const char *dot,
+	OGRSpatialReferenceH wgs84)
+{
+	int *folder_of = g_new0(int, coopmap_projects_count(w->d->projects) + 1);
+	size_t files = kml_plan(w, folder_of);
+	char **temps = g_new0(char *, files + 1), **finals = g_new0(char *, files + 1);
+	int rc = 0;
+
+	for (size_t k = 0; k < files; k++) {
+		finals[k] = k == 0 ? g_strdup(path) : g_strdup_printf("%.*s-%zu%s",
+			(int)(dot - path), path, k + 1, dot);
+		temps[k] = g_strdup_printf("%s.tmp-%d.kml", finals[k], (int)getpid());
+		if (rc == 0)
+			rc = kml_file(w, temps[k], k, folder_of, wgs84);
+	}
+	/* Rename only when every file is whole. */
+	for (size_t k = 0; k < files; k++) {
+		if (rc == 0 && rename(temps[k], finals[k]) != 0)
+			rc = -1;
+		unlink(temps[k]);
+		g_free(temps[k]);
+		g_free(finals[k]);
+	}
+	g_free(temps);
+	g_free(finals);
+	g_free(folder_of);
+	return rc;
+}
+
 int coopmap_export_write(const coopmap_export_data *data, const char *path,
 	coopmap_error *err)
 {
-	static const char *const drivers[] = { "GeoJSON", "GPKG", "CSV" };
+	static const char *const drivers[] = { "GeoJSON", "GPKG", "CSV", "LIBKML" };
 	struct writer w;
 	OGRSpatialReferenceH wgs84;
 	char *temp;
@@ -505,7 +678,7 @@ int coopmap_export_write(const coopmap_export_data *data, const char *path,
 	w.d = data;
 	if (format_of(path, &w.format) != 0)
 		return coopmap_error_set(err, COOPMAP_ERR_USAGE, "%s: the output's "
-			"extension must be .geojson, .json, .gpkg or .csv", path);
+			"extension must be .geojson, .json, .gpkg, .kml or .csv", path);
 	/* OGR creates the file itself: a temporary name beside the target,
 	 * with the same extension, renamed when complete. */
 	temp = g_strdup_printf("%.*s.tmp-%d%s", (int)(dot - path), path,
@@ -516,10 +689,15 @@ int coopmap_export_write(const coopmap_export_data *data, const char *path,
 	wgs84 = OSRNewSpatialReference(NULL);
 	OSRSetWellKnownGeogCS(wgs84, "WGS84");
 	OSRSetAxisMappingStrategy(wgs84, OAMS_TRADITIONAL_GIS_ORDER);
-	w.ds = GDALCreate(GDALGetDriverByName(drivers[w.format]), temp, 0, 0, 0,
-		GDT_Unknown, NULL);
-	if (w.ds == NULL || create_layers(&w, wgs84) != 0 || write_all(&w) != 0)
-		rc = COOPMAP_ERR_IO;
+	if (w.format == FORMAT_KML) {
+		rc = write_kml(&w, path, dot, wgs84) == 0 ? COOPMAP_OK : COOPMAP_ERR_IO;
+	} else {
+		w.ds = GDALCreate(GDALGetDriverByName(drivers[w.format]), temp, 0, 0,
+			0, GDT_Unknown, NULL);
+		if (w.ds == NULL || create_layers(&w, wgs84) != 0 ||
+		    write_all(&w) != 0)
+			rc = COOPMAP_ERR_IO;
+	}
 	if (w.ds != NULL) {
 		if (rc == COOPMAP_OK)
 			CPLErrorReset();
@@ -527,7 +705,7 @@ int coopmap_export_write(const coopmap_export_data *data, const char *path,
 		if (CPLGetLastErrorType() >= CE_Failure)
 			rc = COOPMAP_ERR_IO;
 	}
-	if (rc == COOPMAP_OK && rename(temp, path) != 0)
+	if (rc == COOPMAP_OK && w.format != FORMAT_KML && rename(temp, path) != 0)
 		rc = COOPMAP_ERR_IO;
 	if (rc != COOPMAP_OK) {
 		const char *why = CPLGetLastErrorMsg();

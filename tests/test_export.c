@@ -209,12 +209,77 @@ static void test_csv_holds_the_country_aggregates(void **state)
 	unload(f);
 }
 
+static int kml_features(const char *path, int *folders)
+{
+	GDALDatasetH ds = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL,
+		NULL, NULL);
+	int total = 0;
+
+	assert_non_null(ds);
+	*folders = GDALDatasetGetLayerCount(ds);
+	for (int i = 0; i < *folders; i++)
+		total += (int)OGR_L_GetFeatureCount(GDALDatasetGetLayer(ds, i), TRUE);
+	GDALClose(ds);
+	return total;
+}
+
+static void test_kml_has_folders_by_programme_and_escapes_text(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	int folders;
+	char *text;
+
+	load(f, "examples/cooperations.csv");
+	assert_int_equal(coopmap_export_write(&f->data,
+		TEST_ARTIFACTS "/export.kml", &err), COOPMAP_OK);
+	assert_int_equal(kml_features(TEST_ARTIFACTS "/export.kml", &folders), 60);
+	assert_int_equal(folders, 2);   /* APCHI (DGOS), others: no PRPH row */
+	unload(f);
+	load(f, "tests/data/hostile.csv");
+	assert_int_equal(coopmap_export_write(&f->data,
+		TEST_ARTIFACTS "/hostile.kml", &err), COOPMAP_OK);
+	text = slurp(TEST_ARTIFACTS "/hostile.kml");
+	assert_null(strstr(text, "<script>"));
+	assert_non_null(strstr(text, "&lt;script&gt;"));
+	assert_non_null(strstr(text, "PRPH (FHF / AFD)"));
+	g_free(text);
+	unload(f);
+}
+
+/* Google My Maps takes at most 2,000 features in a layer: 4,500 projects
+ * of one programme make three files of 2,000, 2,000 and 500. */
+static void test_kml_is_split_for_google_my_maps(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	const char *csv = TEST_ARTIFACTS "/many.csv";
+	FILE *out = fopen(csv, "w");
+	int folders;
+
+	assert_non_null(out);
+	fprintf(out, "etablissement,partenaire,ville_partenaire,pays,financement\n");
+	for (int i = 0; i < 4500; i++)
+		fprintf(out, "CHU de Rennes,Hopital Gabriel Toure,Bamako,Mali,APCHI %d\n", i);
+	fclose(out);
+	load(f, csv);
+	unlink(TEST_ARTIFACTS "/many-3.kml");
+	assert_int_equal(coopmap_export_write(&f->data,
+		TEST_ARTIFACTS "/many.kml", &err), COOPMAP_OK);
+	assert_int_equal(kml_features(TEST_ARTIFACTS "/many.kml", &folders), 2000);
+	assert_int_equal(kml_features(TEST_ARTIFACTS "/many-2.kml", &folders), 2000);
+	assert_int_equal(kml_features(TEST_ARTIFACTS "/many-3.kml", &folders), 500);
+	unload(f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_geopackage_has_five_layers_with_the_right_counts),
 		cmocka_unit_test(test_geojson_follows_rfc_7946_and_cuts_links),
 		cmocka_unit_test(test_csv_holds_the_country_aggregates),
+		cmocka_unit_test(test_kml_has_folders_by_programme_and_escapes_text),
+		cmocka_unit_test(test_kml_is_split_for_google_my_maps),
 	};
 	return cmocka_run_group_tests_name("export", tests, setup, teardown);
 }
