@@ -104,6 +104,7 @@ demo: $(BIN)
 	$(BIN) export examples/cooperations.csv -o out/cooperations.gpkg
 	$(BIN) export examples/cooperations.csv -o out/pays.csv
 	$(BIN) export examples/cooperations.csv -o out/cooperations.kml
+	$(BIN) publish examples/cooperations.csv --source "$(DEMO_SOURCE)" -o out/carte.html
 	$(BIN) check examples/cooperations.csv --rejects out/rejets.csv > out/controle.txt
 	$(BIN) classify examples/cooperations.csv -o out/classification.csv > out/classification.txt
 	$(BIN) pool examples/cooperations.csv > out/mutualisation.md
@@ -117,7 +118,7 @@ install: $(BIN)
 	$(MAKE) BUILD=build-install DATADIR=$(PREFIX)/share/coopmap
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/coopmap
 	install -m 755 build-install/coopmap $(DESTDIR)$(PREFIX)/bin/coopmap
-	cp -R geodata styles $(DESTDIR)$(PREFIX)/share/coopmap/
+	cp -R geodata styles web $(DESTDIR)$(PREFIX)/share/coopmap/
 
 clean:
 	rm -rf build build-san build-install out

@@ -2,11 +2,16 @@
 # Install the Debian packages coopmap builds, tests and renders with.
 # Idempotent: installs only what is missing; works as root or through sudo.
 # Not for: building geodata (scripts/build-geodata.sh needs npm on top).
+# With --browser: only Chromium, for the test of the published web page.
 set -eu
 
 PACKAGES="build-essential pkg-config libgdal-dev gdal-bin libproj-dev proj-data
 libshp-dev libcairo2-dev libpango1.0-dev libjansson-dev libcmocka-dev
 fonts-dejavu-core poppler-utils"
+# --browser: the headless browser the web page's test runs in.
+if [ "${1:-}" = "--browser" ]; then
+	PACKAGES="chromium"
+fi
 
 missing=""
 for p in $PACKAGES; do

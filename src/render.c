@@ -337,6 +337,20 @@ int coopmap_render_map(const coopmap_map_data *data,
 	} else {
 		coopmap_output_abort(output);
 	}
+	if (rc == COOPMAP_OK && opts->n_probes > 0 && ctx.report != &local) {
+		ctx.report->probe_x = calloc(opts->n_probes, sizeof(double));
+		ctx.report->probe_y = calloc(opts->n_probes, sizeof(double));
+		for (size_t i = 0; ctx.report->probe_x != NULL &&
+		     ctx.report->probe_y != NULL && i < opts->n_probes; i++) {
+			double x, y;
+
+			if (!render_map_point(&ctx, opts->probe_lon[i],
+			    opts->probe_lat[i], &x, &y))
+				x = y = NAN;
+			ctx.report->probe_x[i] = x;
+			ctx.report->probe_y[i] = y;
+		}
+	}
 	if (rc == COOPMAP_OK && ctx.placer != NULL) {
 		size_t n;
 		const coopmap_box *boxes = coopmap_placer_labels(ctx.placer, &n);
@@ -358,4 +372,8 @@ void coopmap_render_report_clear(coopmap_render_report *report)
 		return;
 	free(report->label_boxes);
 	report->label_boxes = NULL;
+	free(report->probe_x);
+	free(report->probe_y);
+	report->probe_x = NULL;
+	report->probe_y = NULL;
 }

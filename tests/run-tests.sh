@@ -47,5 +47,13 @@ if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 &&
 else
 	echo "check-geojson: node, npm or the package missing; the external GeoJSON check was not run"
 fi
+# The published web page in headless Chromium.
+out=$(sh tests/test-publish.sh "$build" 2>&1)
+printf '%s\n' "$out" | grep -v ' passed, .* failed$'
+p=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+f=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+passed=$((passed + ${p:-0}))
+failed=$((failed + ${f:-1}))
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -61,10 +61,15 @@ typedef struct coopmap_render_opts {
 	const coopmap_style *style;  /* NULL: the default style */
 	const char *date;       /* ISO date "YYYY-MM-DD" shown in the source
 	                           line and stamped in PDFs; "" for none */
+	/* Points whose place on the page the caller wants back (report's
+	 * probe_x, probe_y): the web page puts its interactive marks there. */
+	const double *probe_lon, *probe_lat;
+	size_t n_probes;
 } coopmap_render_opts;
 
 #define COOPMAP_RENDER_OPTS_INIT \
-	{ "EPSG:8857", "world", 0, 0, NULL, NULL, NULL, "fr", NULL, "" }
+	{ "EPSG:8857", "world", 0, 0, NULL, NULL, NULL, "fr", NULL, "", NULL, \
+	  NULL, 0 }
 
 /* What was drawn, for tests and the CLI's report (owned by the caller's
  * struct; free with coopmap_render_report_clear). */
@@ -77,10 +82,12 @@ typedef struct coopmap_render_report {
 	coopmap_box map_frame;
 	int classes;                /* number of choropleth classes drawn */
 	size_t legend_rows;         /* classes, "no project", one per layer */
+	double *probe_x, *probe_y;  /* n_probes page positions; NAN when the
+	                               point is off the map */
 } coopmap_render_report;
 
 #define COOPMAP_RENDER_REPORT_INIT \
-	{ 0, 0, 0, 0, NULL, {0, 0, 0, 0}, {0, 0, 0, 0}, 0, 0 }
+	{ 0, 0, 0, 0, NULL, {0, 0, 0, 0}, {0, 0, 0, 0}, 0, 0, NULL, NULL }
 
 void coopmap_render_report_clear(coopmap_render_report *report);
 

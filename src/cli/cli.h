@@ -98,6 +98,8 @@ int cmd_check(int argc, char **argv);
 void cmd_check_usage(FILE *out);
 int cmd_country(int argc, char **argv);
 void cmd_country_usage(FILE *out);
+int cmd_publish(int argc, char **argv);
+void cmd_publish_usage(FILE *out);
 int cmd_export(int argc, char **argv);
 void cmd_export_usage(FILE *out);
 int cmd_pool(int argc, char **argv);

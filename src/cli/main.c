@@ -30,6 +30,8 @@ static const struct cli_command commands[] = {
 		cmd_check_usage },
 	{ "export", cmd_export, "write GeoJSON, GeoPackage or CSV",
 		cmd_export_usage },
+	{ "publish", cmd_publish, "write one offline web page",
+		cmd_publish_usage },
 	{ "pool", cmd_pool, "who else works in the same country, with the same "
 		"partner", cmd_pool_usage },
 	{ "classify", cmd_classify, "priority and eligibility of each project",
