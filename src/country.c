@@ -423,9 +423,7 @@ void coopmap_country_resolve(const coopmap_countries *countries,
 	if (key == NULL)
 		return;
 	if (is_placeholder(key)) {
-		snprintf(match->suggestion, sizeof(match->suggestion),
-			"a placeholder for a missing value, not a country; write the "
-			"country's name or its three-letter code");
+		match->placeholder = 1;
 		free(key);
 		return;
 	}

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "coopmap/geodesy.h"
+#include "coopmap/output.h"
 
 enum format { FORMAT_GEOJSON, FORMAT_GPKG, FORMAT_CSV, FORMAT_KML };
 
@@ -679,6 +680,8 @@ int coopmap_export_write(const coopmap_export_data *data, const char *path,
 	if (format_of(path, &w.format) != 0)
 		return coopmap_error_set(err, COOPMAP_ERR_USAGE, "%s: the output's "
 			"extension must be .geojson, .json, .gpkg, .kml or .csv", path);
+	if ((rc = coopmap_output_check_target(path, err)) != COOPMAP_OK)
+		return rc;
 	/* OGR creates the file itself: a temporary name beside the target,
 	 * with the same extension, renamed when complete. */
 	temp = g_strdup_printf("%.*s.tmp-%d%s", (int)(dot - path), path,

@@ -15,6 +15,17 @@ struct coopmap_output {
 	FILE *stream;
 };
 
+int coopmap_output_check_target(const char *path, coopmap_error *err)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0 || S_ISREG(st.st_mode))
+		return COOPMAP_OK;
+	return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: exists and is not a "
+		"regular file (%s); give the path of a file to write",
+		path, S_ISDIR(st.st_mode) ? "a directory" : "a device or a pipe");
+}
+
 int coopmap_output_open(const char *path, coopmap_output **out,
 	coopmap_error *err)
 {
@@ -26,6 +37,11 @@ int coopmap_output_open(const char *path, coopmap_output **out,
 	*out = NULL;
 	if (o == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	fd = coopmap_output_check_target(path, err);
+	if (fd != COOPMAP_OK) {   /* an error code, before fd is a file */
+		free(o);
+		return fd;
+	}
 	o->path = strdup(path);
 	/* Same directory as the target, so that rename() stays atomic. */
 	o->temp_path = malloc(strlen(path) + 16);

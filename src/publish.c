@@ -178,11 +178,13 @@ static json_t *json_countries(const coopmap_publish_data *d,
 
 	for (size_t i = 0; i < coopmap_countries_count(m->countries); i++) {
 		const coopmap_country *c = coopmap_countries_get(m->countries, i);
-		json_t *o, *ids = json_array(), *est = json_array();
+		json_t *o, *ids, *est;
 		GHashTable *seen;
 
 		if (m->stats[i].projects == 0)
 			continue;
+		ids = json_array();
+		est = json_array();
 		seen = g_hash_table_new(g_direct_hash, g_direct_equal);
 		for (size_t k = 0; k < coopmap_projects_count(d->projects); k++) {
 			size_t e = coopmap_pool_establishment_of(d->pool, k);

@@ -87,6 +87,8 @@ static const char *const reject_labels[COOPMAP_REJECT_REASON_COUNT][2] = {
 	[COOPMAP_REJECT_YEAR] = { "not a year", "année invalide" },
 	[COOPMAP_REJECT_NUMBER] = { "not a number", "nombre invalide" },
 	[COOPMAP_REJECT_NEGATIVE] = { "negative count", "nombre négatif" },
+	[COOPMAP_REJECT_EXTRA_CELLS] = { "more cells than columns",
+		"cellules en trop" },
 	[COOPMAP_REJECT_COORDINATE] = { "coordinate out of range",
 		"coordonnée hors limites" },
 };
@@ -371,7 +373,11 @@ static int reject_country(struct row_ctx *r, const char *whole,
 			header_of(r, COOPMAP_FIELD_COUNTRY), whole, reason,
 			m->suggestion);
 	} else {
-		if (strcmp(whole, part) == 0)
+		if (m->placeholder)
+			snprintf(reason, sizeof(reason), "'%s' stands for a missing "
+				"value, not a country: write the country's name or its "
+				"three-letter code (NCL for New Caledonia)", part);
+		else if (strcmp(whole, part) == 0)
 			snprintf(reason, sizeof(reason), "unknown country");
 		else
 			snprintf(reason, sizeof(reason), "unknown country '%s'", part);
@@ -452,6 +458,19 @@ static void read_row(coopmap_projects *p, const coopmap_table *table,
 	pr.agreement = cell(p, table, row, cols[COOPMAP_FIELD_AGREEMENT]);
 	year_text = cell(p, table, row, cols[COOPMAP_FIELD_YEAR]);
 
+	/* The extra cells are lost, and the others may have shifted (a comma
+	 * inside an unquoted name): nothing of the row can be trusted. */
+	if (coopmap_table_extra_cells(table, row) > 0) {
+		char reason[160];
+
+		snprintf(reason, sizeof(reason), "%d cell(s) more than the %zu "
+			"column names (a separator inside an unquoted cell? quote it)",
+			coopmap_table_extra_cells(table, row),
+			coopmap_table_column_count(table));
+		add_reject(p, r.line, COOPMAP_REJECT_EXTRA_CELLS, "", "", reason,
+			NULL);
+		return;
+	}
 	if (pr.country_text[0] == '\0') {
 		add_reject(p, r.line, COOPMAP_REJECT_COUNTRY_EMPTY,
 			header_of(&r, COOPMAP_FIELD_COUNTRY), "",

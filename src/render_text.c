@@ -28,9 +28,11 @@ int render_text_check_font(const coopmap_style *style, coopmap_error *err)
 	g_free(families);
 	if (!found)
 		return coopmap_error_set(err, COOPMAP_ERR_STYLE,
-			"font '%s' (style '%s') is not installed; install it or "
+			"%s%sfont '%s' (style '%s') is not installed; install it or "
 			"name another family in the style (fonts-dejavu-core "
-			"provides 'DejaVu Sans')", style->font_family, style->name);
+			"provides 'DejaVu Sans')", style->font_set_at,
+			style->font_set_at[0] != '\0' ? ": " : "", style->font_family,
+			style->name);
 	return COOPMAP_OK;
 }
 

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "coopmap/output.h"
+
 struct coopmap_report {
 	char *path, *temp;
 	int to_stdout;
@@ -58,6 +60,11 @@ int coopmap_report_open(const char *path, const char *const *columns,
 	*out = NULL;
 	if (r == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	if (strcmp(path, "-") != 0 && (rc = coopmap_output_check_target(path,
+	    err)) != COOPMAP_OK) {
+		free(r);
+		return rc;
+	}
 	r->path = g_strdup(path);
 	/* "-" is standard output: written as it goes, nothing to rename. */
 	r->to_stdout = strcmp(path, "-") == 0;

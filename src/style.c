@@ -285,6 +285,11 @@ static int parse_line(char *line, const char *path, long number,
 			return coopmap_error_set_at(err, COOPMAP_ERR_STYLE, path,
 				number, key, value, "expected %s",
 				expected(style_keys[i].type));
+		/* Whether the font is installed is known only at drawing time;
+		 * the message then names this line. */
+		if (style_keys[i].type == KEY_FONT)
+			snprintf(s->font_set_at, sizeof(s->font_set_at), "%s:%ld",
+				path, number);
 		return COOPMAP_OK;
 	}
 	return coopmap_error_set_at(err, COOPMAP_ERR_STYLE, path, number, NULL,

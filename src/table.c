@@ -20,6 +20,7 @@
 struct coopmap_table {
 	char *path;
 	char encoding[32];
+	int *extra_cells;    /* per row, cells beyond the header (text tables) */
 	size_t n_columns;
 	char **columns;
 	size_t n_rows;
@@ -146,6 +147,16 @@ static int decode_text(const char *path, const char *raw, size_t size,
 	const char *from = encoding;
 	GError *gerr = NULL;
 	gsize read = 0, written = 0;
+	GIConv probe;
+
+	if (encoding != NULL) {   /* the option at fault, not the file */
+		probe = g_iconv_open("UTF-8", encoding);
+		if (probe == (GIConv)-1)
+			return coopmap_error_set(err, COOPMAP_ERR_USAGE, "--encoding "
+				"%s: not an encoding this system knows (iconv -l lists "
+				"them)", encoding);
+		g_iconv_close(probe);
+	}
 
 	if (from == NULL) {
 		if (size >= 2 && (((unsigned char)raw[0] == 0xFF &&
@@ -153,7 +164,7 @@ static int decode_text(const char *path, const char *raw, size_t size,
 		    && (unsigned char)raw[1] == 0xFF)))
 			from = "UTF-16";
 		else if (memchr(raw, '\0', size) != NULL)
-			return coopmap_error_set_at(err, COOPMAP_ERR_INPUT, path,
+			return coopmap_error_set_at(err, COOPMAP_ERR_IO, path,
 				line_of_offset(raw, (size_t)((const char *)memchr(raw,
 				'\0', size) - raw)), NULL, NULL, "a NUL byte: this is "
 				"not a text table (binary file, or UTF-16 without BOM?)");
@@ -167,7 +178,7 @@ static int decode_text(const char *path, const char *raw, size_t size,
 		const char *bad = NULL;
 
 		if (!g_utf8_validate(raw, (gssize)size, &bad))
-			return coopmap_error_set_at(err, COOPMAP_ERR_INPUT, path,
+			return coopmap_error_set_at(err, COOPMAP_ERR_IO, path,
 				line_of_offset(raw, (size_t)(bad - raw)), NULL, NULL,
 				"not valid UTF-8 (give the file's encoding with "
 				"--encoding, e.g. WINDOWS-1252)");
@@ -178,7 +189,7 @@ static int decode_text(const char *path, const char *raw, size_t size,
 	}
 	*utf8 = g_convert(raw, (gssize)size, "UTF-8", from, &read, &written, &gerr);
 	if (*utf8 == NULL) {
-		int rc = coopmap_error_set_at(err, COOPMAP_ERR_INPUT, path,
+		int rc = coopmap_error_set_at(err, COOPMAP_ERR_IO, path,
 			line_of_offset(raw, read), NULL, NULL,
 			"cannot decode as %s: %s", from, gerr->message);
 
@@ -190,40 +201,146 @@ static int decode_text(const char *path, const char *raw, size_t size,
 }
 
 /*
- * The line each record starts on.  OGR does not say, and a quoted cell may
- * span lines: this walks the decoded text once, tracking only whether it is
- * inside quotes (cells are OGR's to parse).  starts[0] is the header's line;
- * blank lines are skipped as OGR skips them.
+ * What OGR does not say about a text table: the line each record starts
+ * on, how many cells it has, and whether a quoted cell never closes.  One
+ * walk over the decoded text that follows quoting as RFC 4180 does (a
+ * quote opens a cell only at its start; "" inside a quoted cell is a
+ * quote); the cells themselves are OGR's to read.  Blank lines are
+ * skipped, as OGR skips them.
  */
-static long *record_lines(const char *text, size_t length, size_t *count)
-{
-	GArray *starts = g_array_new(FALSE, FALSE, sizeof(long));
-	long line = 1, start = 1;
-	int quoted = 0, empty = 1;
+struct records_scan {
+	GArray *starts;      /* long: first line of each record */
+	GArray *cells;       /* int: cells in each record */
+	long open_quote_line;  /* line of a quote never closed, or 0 */
+	long long_line;        /* first line longer than OGR reads, or 0 */
+};
 
+/* OGR's CSV driver stops reading a table at a line longer than this
+ * (its OGR_CSV_MAX_LINE_SIZE default), without an error. */
+#define OGR_CSV_LINE_LIMIT 10000000
+
+static char guess_separator(const char *text, size_t length)
+{
+	static const char candidates[] = { ',', ';', '\t', '|' };
+	size_t best = 0, best_count = 0;
+
+	for (size_t k = 0; k < sizeof(candidates); k++) {
+		size_t count = 0;
+
+		for (size_t i = 0; i < length && text[i] != '\n'; i++)
+			count += text[i] == candidates[k];
+		if (count > best_count) {
+			best = k;
+			best_count = count;
+		}
+	}
+	return candidates[best];
+}
+
+static void scan_records(const char *text, size_t length,
+	struct records_scan *scan)
+{
+	char sep = guess_separator(text, length);
+	long line = 1, start = 1, quote_line = 0;
+	int quoted = 0, field_start = 1, empty = 1, cells = 1;
+	size_t line_offset = 0;
+
+	scan->starts = g_array_new(FALSE, FALSE, sizeof(long));
+	scan->cells = g_array_new(FALSE, FALSE, sizeof(int));
+	scan->open_quote_line = 0;
+	scan->long_line = 0;
 	for (size_t i = 0; i <= length; i++) {
 		char c = i < length ? text[i] : '\n';
 
-		if (c == '"')
-			quoted = !quoted;
-		if (c == '\n' && !quoted) {
-			if (!empty)
-				g_array_append_val(starts, start);
+		/* A CR alone ends a line too (old Mac files; OGR reads them). */
+		if (c == '\r' && (i + 1 >= length || text[i + 1] != '\n'))
+			c = '\n';
+		if (c == '\n') {
+			if (i - line_offset > OGR_CSV_LINE_LIMIT && scan->long_line == 0)
+				scan->long_line = line;
+			line_offset = i + 1;
+		}
+
+		if (quoted) {
+			if (c == '"' && i + 1 < length && text[i + 1] == '"')
+				i++;
+			else if (c == '"')
+				quoted = 0;
+			else if (c == '\n')
+				line++;
+			continue;
+		}
+		if (c == '"' && field_start) {
+			quoted = 1;
+			quote_line = line;
+			empty = 0;
+			field_start = 0;
+			continue;
+		}
+		if (c == '\n') {
+			if (!empty) {
+				g_array_append_val(scan->starts, start);
+				g_array_append_val(scan->cells, cells);
+			}
 			line++;
 			start = line;
 			empty = 1;
+			field_start = 1;
+			cells = 1;
 			continue;
 		}
-		if (c == '\n')
-			line++;
-		else if (c != '\r' && !(i < 3 && (unsigned char)c >= 0xEF))
+		if (c == sep) {
+			cells++;
+			field_start = 1;
+			empty = 0;
+			continue;
+		}
+		field_start = 0;
+		if (c != '\r' && !(i < 3 && (unsigned char)c >= 0xEF))
 			empty = 0;
 	}
-	*count = starts->len;
-	return (long *)g_array_free(starts, FALSE);
+	if (quoted)
+		scan->open_quote_line = quote_line;
 }
 
-/* CSV: every cell as text, the first line as header. */
+/*
+ * Check OGR's reading against the scan: every record became a row (none
+ * merged or dropped), lines follow the records, and rows with more cells
+ * than the header are marked (OGR drops the extra cells).
+ */
+static int apply_scan(coopmap_table *t, const struct records_scan *scan,
+	const char *path, coopmap_error *err)
+{
+	size_t records = scan->starts->len;
+
+	if (scan->open_quote_line > 0)
+		return coopmap_error_set_at(err, COOPMAP_ERR_IO, path,
+			scan->open_quote_line, NULL, NULL, "a quoted cell opened on "
+			"this line is never closed: the rest of the file would be one "
+			"cell");
+	if (scan->long_line > 0)
+		return coopmap_error_set_at(err, COOPMAP_ERR_IO, path,
+			scan->long_line, NULL, NULL, "the line is longer than %d bytes, "
+			"where the CSV reader stops: not a project list?",
+			OGR_CSV_LINE_LIMIT);
+	if (records != t->n_rows + 1)
+		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: the file has %zu "
+			"records but %zu rows could be read; refusing to lose rows "
+			"(unusual line ends or quoting?)", path, records > 0
+			? records - 1 : 0, t->n_rows);
+	t->extra_cells = calloc(t->n_rows + 1, sizeof(int));
+	if (t->extra_cells == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < t->n_rows; i++) {
+		int extra = g_array_index(scan->cells, int, i + 1) -
+			g_array_index(scan->cells, int, 0);
+
+		t->lines[i] = g_array_index(scan->starts, long, i + 1);
+		t->extra_cells[i] = extra > 0 ? extra : 0;
+	}
+	return COOPMAP_OK;
+}
+
 static GDALDatasetH open_dataset(const char *path, int text)
 {
 	static const char *const csv_options[] = {
@@ -269,23 +386,13 @@ static int fill_from_dataset(coopmap_table *t, GDALDatasetH ds,
 
 	if (layer == NULL)
 		return layer_name != NULL
-			? coopmap_error_set(err, COOPMAP_ERR_INPUT,
+			? coopmap_error_set(err, COOPMAP_ERR_USAGE,
 				"%s: no layer or sheet named '%s'", path, layer_name)
-			: coopmap_error_set(err, COOPMAP_ERR_INPUT,
+			: coopmap_error_set(err, COOPMAP_ERR_IO,
 				"%s: the file holds no table", path);
 	if (copy_layer(t, layer, line_mode_of(ds)) != 0)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	return COOPMAP_OK;
-}
-
-/* Record lines replace the FID guess when both agree on the count. */
-static void apply_record_lines(coopmap_table *t, const long *starts,
-	size_t count)
-{
-	if (count != t->n_rows + 1)
-		return;
-	for (size_t i = 0; i < t->n_rows; i++)
-		t->lines[i] = starts[i + 1];
 }
 
 /*
@@ -329,15 +436,84 @@ static char *widen_one_column(const char *text, size_t length, size_t *out_len)
 	return g_string_free(out, FALSE);
 }
 
+/* The end of the cell that starts at i: a separator or a line end. */
+static size_t cell_end(const char *text, size_t length, size_t i, char sep)
+{
+	while (i < length && text[i] != sep && text[i] != '\n' && text[i] != '\r')
+		i++;
+	return i;
+}
+
+/*
+ * A quote inside an unquoted cell (12" for inches, a nickname between
+ * quotes) is a plain character to spreadsheets, but opens a quoted run to
+ * OGR, which then swallows the separators and line ends that follow.  Such
+ * cells are rewritten quoted, their quotes doubled, so that OGR reads what
+ * a spreadsheet shows.  Returns NULL when no cell needs it.
+ */
+static char *quote_stray_quotes(const char *text, size_t length,
+	size_t *out_len)
+{
+	char sep = guess_separator(text, length);
+	GString *out = NULL;
+	size_t i = 0, copied = 0;
+
+	while (i < length) {
+		size_t end;
+
+		if (text[i] == '"') {   /* quoted: to the closing quote */
+			for (i++; i < length; i++) {
+				if (text[i] == '"' && i + 1 < length && text[i + 1] == '"')
+					i++;
+				else if (text[i] == '"')
+					break;
+			}
+			i = cell_end(text, length, i, sep);
+		} else if ((end = cell_end(text, length, i, sep)) > i &&
+		    memchr(text + i, '"', end - i) != NULL) {
+			if (out == NULL)
+				out = g_string_sized_new(length + 64);
+			g_string_append_len(out, text + copied, (gssize)(i - copied));
+			g_string_append_c(out, '"');
+			for (; i < end; i++) {
+				if (text[i] == '"')
+					g_string_append_c(out, '"');
+				g_string_append_c(out, text[i]);
+			}
+			g_string_append_c(out, '"');
+			copied = end;
+		} else {
+			i = end;
+		}
+		if (i < length)
+			i++;   /* the separator or line end */
+	}
+	if (out == NULL)
+		return NULL;
+	g_string_append_len(out, text + copied, (gssize)(length - copied));
+	*out_len = out->len;
+	return g_string_free(out, FALSE);
+}
+
+/* Replace *text by rewritten when there is one. */
+static void take_rewrite(char **text, size_t *length, char *rewritten,
+	size_t rewritten_len)
+{
+	if (rewritten == NULL)
+		return;
+	g_free(*text);
+	*text = rewritten;
+	*length = rewritten_len;
+}
+
 static int read_text_table(coopmap_table *t, const char *path,
 	const coopmap_table_opts *opts, coopmap_error *err)
 {
 	gchar *raw = NULL, *utf8 = NULL;
 	gsize size = 0;
-	size_t length = 0, n_starts = 0;
+	size_t length = 0;
 	int one_column = 0;
 	char mem_path[64];
-	long *starts;
 	int rc;
 
 	if (!g_file_get_contents(path, &raw, &size, NULL))
@@ -349,15 +525,13 @@ static int read_text_table(coopmap_table *t, const char *path,
 	if (rc != COOPMAP_OK)
 		return rc;
 	{
-		size_t wide_len = 0;
-		char *wide = widen_one_column(utf8, length, &wide_len);
+		size_t new_len = 0;
+		char *rewritten = widen_one_column(utf8, length, &new_len);
 
-		if (wide != NULL) {
-			g_free(utf8);
-			utf8 = wide;
-			length = wide_len;
-			one_column = 1;
-		}
+		one_column = rewritten != NULL;
+		take_rewrite(&utf8, &length, rewritten, new_len);
+		rewritten = quote_stray_quotes(utf8, length, &new_len);
+		take_rewrite(&utf8, &length, rewritten, new_len);
 	}
 	/* A distinct name per table: tables may be read concurrently. */
 	snprintf(mem_path, sizeof(mem_path), "/vsimem/coopmap-%p.csv", (void *)t);
@@ -368,9 +542,12 @@ static int read_text_table(coopmap_table *t, const char *path,
 	if (rc == COOPMAP_OK && one_column && t->n_columns > 1)
 		t->n_columns = 1;   /* the column added above is not the user's */
 	if (rc == COOPMAP_OK) {
-		starts = record_lines(utf8, length, &n_starts);
-		apply_record_lines(t, starts, n_starts);
-		g_free(starts);
+		struct records_scan scan;
+
+		scan_records(utf8, length, &scan);
+		rc = apply_scan(t, &scan, path, err);
+		g_array_free(scan.starts, TRUE);
+		g_array_free(scan.cells, TRUE);
 	}
 	g_free(utf8);
 	return rc;
@@ -403,6 +580,10 @@ int coopmap_table_read(const char *path, const coopmap_table_opts *opts,
 	*out = NULL;
 	if (opts == NULL)
 		opts = &defaults;
+	/* OGR would read the first table it finds in a directory. */
+	if (g_file_test(path, G_FILE_TEST_IS_DIR))
+		return coopmap_error_set(err, COOPMAP_ERR_IO,
+			"%s: is a directory, not a table", path);
 	t = calloc(1, sizeof(*t));
 	if (t == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
@@ -440,6 +621,7 @@ void coopmap_table_free(coopmap_table *table)
 	free(table->columns);
 	free(table->cells);
 	free(table->lines);
+	free(table->extra_cells);
 	free(table->path);
 	free(table);
 }
@@ -493,4 +675,10 @@ const char *coopmap_table_cell(const coopmap_table *table, size_t row,
 long coopmap_table_line(const coopmap_table *table, size_t row)
 {
 	return row < table->n_rows ? table->lines[row] : 0;
+}
+
+int coopmap_table_extra_cells(const coopmap_table *table, size_t row)
+{
+	return table->extra_cells != NULL && row < table->n_rows
+		? table->extra_cells[row] : 0;
 }

@@ -12,6 +12,7 @@ export CMOCKA_MESSAGE_OUTPUT=stdout
 # Under `make check`: third-party caches that live until exit are not leaks.
 export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
 mkdir -p tests/artifacts
+sh tests/bad/make-large-cases.sh   # inputs too large to commit
 passed=0
 failed=0
 for t in "$build"/tests/test_*; do

@@ -253,7 +253,7 @@ static void test_wrong_encoding_given_is_an_error_with_line(void **state)
 	(void)state;
 	opts.encoding = "UTF-8";
 	assert_int_equal(coopmap_projects_read("tests/data/formats/projets-excel.csv",
-		&opts, registry, &p, &err), COOPMAP_ERR_INPUT);
+		&opts, registry, &p, &err), COOPMAP_ERR_IO);
 	assert_int_equal(err.line, 1);
 	assert_non_null(strstr(err.message, "--encoding"));
 }

@@ -81,6 +81,7 @@ typedef struct coopmap_country_match {
 	int status;                        /* COOPMAP_COUNTRY_* */
 	const coopmap_country *country;    /* set when FOUND */
 	char suggestion[256];              /* French name(s) to propose, or "" */
+	int placeholder;                   /* UNKNOWN as an empty cell's filler */
 } coopmap_country_match;
 
 /*

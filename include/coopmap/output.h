@@ -21,6 +21,14 @@ typedef struct coopmap_output coopmap_output;
 int coopmap_output_open(const char *path, coopmap_output **out,
 	coopmap_error *err);
 
+/*
+ * Refuse a target that exists and is not a regular file (a device such as
+ * /dev/full, a directory, a pipe): renaming a finished file onto it would
+ * replace it.  COOPMAP_OK otherwise.  coopmap_output_open checks it; so
+ * must any writer that renames a temporary file of its own.
+ */
+int coopmap_output_check_target(const char *path, coopmap_error *err);
+
 /* The stream to write to (borrowed). */
 FILE *coopmap_output_stream(coopmap_output *output);
 

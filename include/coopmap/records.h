@@ -90,6 +90,7 @@ typedef enum coopmap_reject_reason {
 	COOPMAP_REJECT_NUMBER,
 	COOPMAP_REJECT_NEGATIVE,
 	COOPMAP_REJECT_COORDINATE,
+	COOPMAP_REJECT_EXTRA_CELLS,  /* more cells than column names */
 	COOPMAP_REJECT_REASON_COUNT
 } coopmap_reject_reason;
 

@@ -51,6 +51,7 @@ typedef struct coopmap_style {
 	coopmap_color label_leader;
 	coopmap_color legend_background;
 	char font_family[128];
+	char font_set_at[320];           /* "file:line" of font_family, or "" */
 	double title_size;               /* text sizes, same unit as widths */
 	double subtitle_size;
 	double label_size;

@@ -29,12 +29,16 @@ typedef struct coopmap_table_opts {
  * else UTF-8 when the bytes are valid UTF-8 (with or without BOM), UTF-16
  * when they start with its BOM, and Windows-1252 otherwise (what French
  * Excel writes).  The separator (comma, semicolon, tab) is OGR's guess.
- * Line numbers follow quoted cells that span lines.
+ * Line numbers follow quoted cells that span lines; a line may end in LF,
+ * CRLF or CR.  A quote inside an unquoted cell (12") is a character, as in
+ * spreadsheets.  A quoted cell never closed, a line longer than OGR reads,
+ * or records OGR would merge or drop, are errors: no row is lost silently.
  *
  * On success *out is a new table (caller frees with coopmap_table_free).
- * Errors: COOPMAP_ERR_IO when the file cannot be opened or is not a table
- * OGR knows; COOPMAP_ERR_INPUT when the named layer does not exist, the
- * text cannot be decoded in the encoding given, or holds NUL bytes.
+ * Errors: COOPMAP_ERR_IO when the file cannot be opened, is a directory, is
+ * not a table OGR knows, cannot be decoded (in the encoding given), holds
+ * NUL bytes or breaks the rules above; COOPMAP_ERR_USAGE when the named
+ * layer or sheet does not exist or the encoding is unknown.
  */
 int coopmap_table_read(const char *path, const coopmap_table_opts *opts,
 	coopmap_table **out, coopmap_error *err);
@@ -63,5 +67,9 @@ const char *coopmap_table_cell(const coopmap_table *table, size_t row,
 	size_t col);
 /* Line of the file the row starts on (1 = header line for text tables). */
 long coopmap_table_line(const coopmap_table *table, size_t row);
+
+/* Cells of a text table's row beyond the header's columns (OGR drops
+ * them; the caller decides what to say), 0 otherwise. */
+int coopmap_table_extra_cells(const coopmap_table *table, size_t row);
 
 #endif

@@ -12,6 +12,14 @@
 
 #include "coopmap/paths.h"
 
+int cli_exit_status(int rc)
+{
+	if (rc == COOPMAP_OK)
+		return EXIT_OK;
+	return rc == COOPMAP_ERR_INPUT || rc == COOPMAP_ERR_EMPTY ? EXIT_INPUT
+		: EXIT_FAILURE_;
+}
+
 void cli_error(const coopmap_error *err)
 {
 	fprintf(stderr, "coopmap: %s\n", err->message[0] != '\0' ? err->message
@@ -129,6 +137,10 @@ int cli_open_layers(const coopmap_countries *countries,
 		coopmap_layer_set_free(*out);
 		*out = NULL;
 	}
+	/* A wrong layer file is like a wrong style: the run cannot start
+	 * (exit 2); EXIT_INPUT is kept for the projects' own problems. */
+	if (rc == COOPMAP_ERR_INPUT)
+		err->code = rc = COOPMAP_ERR_IO;
 	return rc;
 }
 
@@ -156,6 +168,11 @@ void cli_report_rows(const coopmap_projects *projects,
 	for (size_t i = 0; i < rejected; i++) {
 		const coopmap_reject *r = coopmap_projects_reject_get(projects, i);
 
+		if (r->column[0] == '\0') {   /* the row as a whole */
+			fprintf(stderr, "%s:%ld: %s\n",
+				coopmap_projects_path(projects), r->line, r->reason);
+			continue;
+		}
 		fprintf(stderr, "%s:%ld: column '%s', value '%s': %s%s%s%s\n",
 			coopmap_projects_path(projects), r->line, r->column,
 			r->value, r->reason,

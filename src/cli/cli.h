@@ -69,6 +69,13 @@ int cli_read_projects(const char *path, struct cli_records *r,
 	const coopmap_countries *countries, coopmap_projects **out, int quiet,
 	coopmap_locate_summary *summary, coopmap_error *err);
 
+/*
+ * The exit status for a COOPMAP_ERR_* code: the input's contents are at
+ * fault (a column missing, nothing to draw) = EXIT_INPUT; a file that
+ * cannot be read or written, a bad option, anything else = EXIT_FAILURE_.
+ */
+int cli_exit_status(int rc);
+
 /* Print "coopmap: <message>" on stderr. */
 void cli_error(const coopmap_error *err);
 void cli_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

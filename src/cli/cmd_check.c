@@ -120,7 +120,7 @@ int cmd_check(int argc, char **argv)
 		cli_error(&err);
 		coopmap_projects_free(projects);
 		coopmap_countries_free(countries);
-		return rc == COOPMAP_ERR_INPUT ? EXIT_INPUT : EXIT_FAILURE_;
+		return cli_exit_status(rc);
 	}
 	rc = strict && coopmap_projects_reject_count(projects) > 0 ? EXIT_INPUT
 		: EXIT_OK;

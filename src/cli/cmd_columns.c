@@ -95,7 +95,7 @@ int cmd_columns(int argc, char **argv)
 	coopmap_countries_free(countries);
 	if (rc != COOPMAP_OK) {
 		cli_error(&err);
-		return rc == COOPMAP_ERR_INPUT ? EXIT_INPUT : EXIT_FAILURE_;
+		return cli_exit_status(rc);
 	}
 	return EXIT_OK;
 }

@@ -39,6 +39,9 @@ static int resolve_one(const coopmap_countries *countries, const char *text,
 	}
 	if (m.status == COOPMAP_COUNTRY_AMBIGUOUS)
 		printf("?\t%s: ambiguous, may be %s\n", text, m.suggestion);
+	else if (m.placeholder)
+		printf("?\t%s: stands for a missing value, not a country (write "
+			"the three-letter code)\n", text);
 	else if (m.suggestion[0] != '\0')
 		printf("?\t%s: unknown country; did you mean %s?\n", text,
 			m.suggestion);

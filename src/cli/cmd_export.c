@@ -104,7 +104,7 @@ int cmd_export(int argc, char **argv)
 	coopmap_countries_free(countries);
 	if (rc != COOPMAP_OK) {
 		cli_error(&err);
-		return EXIT_FAILURE_;
+		return cli_exit_status(rc);
 	}
 	return EXIT_OK;
 }

@@ -125,11 +125,8 @@ int cmd_publish(int argc, char **argv)
 	coopmap_projects_free(projects);
 	coopmap_layer_set_free(layers);
 	coopmap_countries_free(countries);
-	if (rc == COOPMAP_ERR_EMPTY)
-		return EXIT_INPUT;
-	if (rc != COOPMAP_OK) {
+	if (rc != COOPMAP_OK && rc != COOPMAP_ERR_EMPTY)
 		cli_error(&err);
-		return EXIT_FAILURE_;
-	}
+	return cli_exit_status(rc);
 	return EXIT_OK;
 }

@@ -296,6 +296,7 @@ static void free_overlay(struct pool_overlay *o)
 	g_free(o->highlight);
 }
 
+/* An exit status, or a COOPMAP_ERR_* code (negative) with err set. */
 static int run(struct render_args *a, coopmap_error *err)
 {
 	coopmap_countries *countries = NULL;
@@ -370,7 +371,7 @@ static int run(struct render_args *a, coopmap_error *err)
 	coopmap_layer_set_free(layers);
 	free_overlay(&overlay);
 	coopmap_countries_free(countries);
-	return rc != COOPMAP_OK ? EXIT_FAILURE_ : status;
+	return rc != COOPMAP_OK ? rc : status;
 }
 
 int cmd_render(int argc, char **argv)
@@ -391,7 +392,9 @@ int cmd_render(int argc, char **argv)
 	if (status != EXIT_OK)
 		return status;
 	status = run(&a, &err);
-	if (status == EXIT_FAILURE_)
+	if (status < 0) {
 		cli_error(&err);
+		return cli_exit_status(status);
+	}
 	return status;
 }
