@@ -40,12 +40,17 @@ TEST_SRC := $(wildcard tests/test_*.c)
 LIB_OBJ  := $(LIB_SRC:src/%.c=$(BUILD)/obj/%.o)
 CLI_OBJ  := $(CLI_SRC:src/cli/%.c=$(BUILD)/obj/cli/%.o)
 TEST_BIN := $(TEST_SRC:tests/%.c=$(BUILD)/tests/%)
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_SRC := $(filter-out tests/fuzz/fuzz_util.c,$(FUZZ_SRC))
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/%)
+REPLAY_BIN := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/replay/%)
+FUZZ_DEPS := tests/fuzz/fuzz_util.c tests/fuzz/fuzz_util.h
 HEADERS  := $(wildcard include/coopmap/*.h)
 
 LIB := $(BUILD)/libcoopmap.a
 BIN := $(BUILD)/coopmap
 
-.PHONY: all test check demo bench install clean hdr-check
+.PHONY: all test check demo bench install clean hdr-check fuzz fuzz-build
 all: $(BIN)
 
 $(BUILD)/obj/%.o: src/%.c
@@ -67,19 +72,40 @@ $(BUILD)/tests/%: tests/%.c tests/test_util.h $(LIB)
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"; $(CC) $(CFLAGS_ALL) $(TEST_CFLAGS) -Itests $< $(LIB) $(PKG_LIBS) $(TEST_LIBS) $(LDFLAGS_ALL) -o $@
 
+# The fuzz harnesses: with libFuzzer (clang) for `make fuzz`, and with a
+# plain main that replays files (tests/fuzz/replay.c) for `make test`.
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_DEPS) $(LIB)
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"; $(CC) $(CFLAGS_ALL) -Itests/fuzz $< tests/fuzz/fuzz_util.c $(LIB) $(PKG_LIBS) $(LDFLAGS_ALL) -fsanitize=fuzzer -o $@
+
+$(BUILD)/replay/%: tests/fuzz/%.c $(FUZZ_DEPS) tests/fuzz/replay.c $(LIB)
+	@mkdir -p $(dir $@)
+	@echo "  CC $<"; $(CC) $(CFLAGS_ALL) -Itests/fuzz $< tests/fuzz/fuzz_util.c tests/fuzz/replay.c $(LIB) $(PKG_LIBS) $(LDFLAGS_ALL) -o $@
+
 # Each public header compiles on its own.
 hdr-check: $(HEADERS:include/coopmap/%.h=$(BUILD)/hdr/%.o)
 $(BUILD)/hdr/%.o: include/coopmap/%.h
 	@mkdir -p $(dir $@)
 	@echo "  CC $<"; $(CC) $(CFLAGS_ALL) -x c -c $< -o $@
 
-test: $(BIN) $(TEST_BIN) hdr-check
+test: $(BIN) $(TEST_BIN) $(REPLAY_BIN) hdr-check
 	@sh tests/run-tests.sh $(BUILD)
 
 check:
 	$(MAKE) BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
 	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  EXTRA_LDFLAGS="-fsanitize=address,undefined" test
+
+# Every harness of tests/fuzz/ for FUZZ_SECONDS each (libFuzzer, clang,
+# ASan + UBSan); the figures go to build-fuzz/fuzz-report.md.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@sh scripts/install-deps.sh --fuzz
+	$(MAKE) BUILD=build-fuzz CC=clang OPT="-O1 -g -fno-omit-frame-pointer" \
+	  EXTRA_CFLAGS="-fsanitize=fuzzer-no-link,address,undefined" \
+	  EXTRA_LDFLAGS="-fsanitize=address,undefined" fuzz-build
+	@sh tests/fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
+fuzz-build: $(FUZZ_BIN)
 
 # The bundled example: real partnerships compiled from public pages (see
 # examples/SOURCES.md), rendered as the ministry would publish them.
@@ -121,6 +147,6 @@ install: $(BIN)
 	cp -R geodata styles web $(DESTDIR)$(PREFIX)/share/coopmap/
 
 clean:
-	rm -rf build build-san build-install out
+	rm -rf build build-san build-install build-fuzz out
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -3,6 +3,7 @@
 # Idempotent: installs only what is missing; works as root or through sudo.
 # Not for: building geodata (scripts/build-geodata.sh needs npm on top).
 # With --browser: only Chromium, for the test of the published web page.
+# With --fuzz: only clang and libFuzzer, for `make fuzz`.
 set -eu
 
 PACKAGES="build-essential pkg-config libgdal-dev gdal-bin libproj-dev proj-data
@@ -11,6 +12,10 @@ fonts-dejavu-core poppler-utils"
 # --browser: the headless browser the web page's test runs in.
 if [ "${1:-}" = "--browser" ]; then
 	PACKAGES="chromium"
+fi
+# --fuzz: clang and its libFuzzer runtime, for `make fuzz`.
+if [ "${1:-}" = "--fuzz" ]; then
+	PACKAGES="clang libclang-rt-14-dev"
 fi
 
 missing=""

@@ -27,6 +27,20 @@ for t in "$build"/tests/test_*; do
 		failed=$((failed + ${f:-1}))
 	fi
 done
+# The fuzz seeds and every past finding, through each harness (one test
+# per harness; findings go to tests/fuzz/regressions/NAME/).
+for r in "$build"/replay/fuzz_*; do
+	[ -x "$r" ] || continue
+	name=$(basename "$r" | sed 's/^fuzz_//')
+	set -- "tests/fuzz/seeds/$name"
+	[ -d "tests/fuzz/regressions/$name" ] && set -- "$@" "tests/fuzz/regressions/$name"
+	if "$r" "$@"; then
+		passed=$((passed + 1))
+	else
+		echo "FAILED: fuzz inputs of $name" >&2
+		failed=$((failed + 1))
+	fi
+done
 # The exported GeoJSON through a validator others wrote, when node and npm
 # are there (installed once into $build/node).
 if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 &&
