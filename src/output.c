@@ -1,9 +1,14 @@
 /*
- * output.c: atomic replacement of output files (temporary name + rename).
+ * output.c: atomic replacement of output files (temporary file + rename).
  */
+/* O_TMPFILE (Linux): an unnamed file, which a killed run leaves nowhere. */
+#define _GNU_SOURCE
+
 #include "coopmap/output.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -11,9 +16,52 @@
 
 struct coopmap_output {
 	char *path;
-	char *temp_path;
+	char *temp_path;   /* beside path; for an unnamed file, made at commit */
 	FILE *stream;
+	int unnamed;       /* O_TMPFILE: no name until commit */
+	int named;         /* temp_path exists on disk */
 };
+
+/* An unnamed file in path's directory, or -1 where the system or the file
+ * system has none (the caller then makes a named one). */
+static int open_unnamed(const char *path, size_t dir_len)
+{
+#ifdef O_TMPFILE
+	char *dir = dir_len > 0 ? strndup(path, dir_len) : strdup(".");
+	int fd = dir != NULL ? open(dir, O_TMPFILE | O_WRONLY | O_CLOEXEC, 0644)
+		: -1;
+
+	free(dir);
+	return fd;
+#else
+	(void)path;
+	(void)dir_len;
+	return -1;
+#endif
+}
+
+/* Give the unnamed file the name temp_path (".NAME.PID-N"), so that
+ * rename() can put it in place; 0, or -1 with errno. */
+static int name_unnamed(coopmap_output *o)
+{
+	const char *slash = strrchr(o->path, '/');
+	int dir_len = slash != NULL ? (int)(slash - o->path + 1) : 0;
+	char proc[64];
+
+	snprintf(proc, sizeof(proc), "/proc/self/fd/%d", fileno(o->stream));
+	for (int n = 0; n < 100; n++) {
+		snprintf(o->temp_path, strlen(o->path) + 40, "%.*s.%s.%ld-%d",
+			dir_len, o->path, o->path + dir_len, (long)getpid(), n);
+		if (linkat(AT_FDCWD, proc, AT_FDCWD, o->temp_path,
+		    AT_SYMLINK_FOLLOW) == 0) {
+			o->named = 1;
+			return 0;
+		}
+		if (errno != EEXIST)
+			return -1;
+	}
+	return -1;
+}
 
 int coopmap_output_check_target(const char *path, coopmap_error *err)
 {
@@ -44,7 +92,7 @@ int coopmap_output_open(const char *path, coopmap_output **out,
 	}
 	o->path = strdup(path);
 	/* Same directory as the target, so that rename() stays atomic. */
-	o->temp_path = malloc(strlen(path) + 16);
+	o->temp_path = malloc(strlen(path) + 40);
 	if (o->path == NULL || o->temp_path == NULL) {
 		coopmap_output_abort(o);
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
@@ -54,7 +102,15 @@ int coopmap_output_open(const char *path, coopmap_output **out,
 	strcat(o->temp_path, ".");
 	strcat(o->temp_path, path + dir_len);
 	strcat(o->temp_path, ".XXXXXX");
-	fd = mkstemp(o->temp_path);
+	fd = open_unnamed(path, dir_len);
+	o->unnamed = fd >= 0;
+	if (fd < 0) {
+		fd = mkstemp(o->temp_path);
+		o->named = fd >= 0;
+		/* mkstemp makes 0600 files; outputs are ordinary documents. */
+		if (fd >= 0)
+			fchmod(fd, 0644);
+	}
 	if (fd < 0) {
 		int saved = errno;
 
@@ -64,8 +120,6 @@ int coopmap_output_open(const char *path, coopmap_output **out,
 		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot write: %s",
 			path, strerror(saved));
 	}
-	/* mkstemp makes 0600 files; outputs are ordinary documents. */
-	fchmod(fd, 0644);
 	o->stream = fdopen(fd, "wb");
 	if (o->stream == NULL) {
 		close(fd);
@@ -88,6 +142,10 @@ int coopmap_output_commit(coopmap_output *o, coopmap_error *err)
 
 	if (fflush(o->stream) != 0 || ferror(o->stream) ||
 	    fsync(fileno(o->stream)) != 0) {
+		failed = 1;
+		saved = errno;
+	}
+	if (!failed && o->unnamed && name_unnamed(o) != 0) {
 		failed = 1;
 		saved = errno;
 	}
@@ -120,7 +178,7 @@ void coopmap_output_abort(coopmap_output *o)
 		return;
 	if (o->stream != NULL)
 		fclose(o->stream);
-	if (o->temp_path != NULL)
+	if (o->temp_path != NULL && o->named)
 		unlink(o->temp_path);
 	free(o->temp_path);
 	free(o->path);

@@ -1,9 +1,14 @@
 /* test_cli.c: the coopmap program end to end, as a person runs it: exit
  * codes, messages on stderr, no output file after a failure, identical
  * files from identical input.  The binary is $COOPMAP_BIN. */
+/* realpath() and usleep(). */
+#define _DEFAULT_SOURCE
+
 #include "test_util.h"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -193,6 +198,78 @@ static void test_failed_run_keeps_the_previous_map(void **state)
 	assert_int_equal(before.st_ino, after.st_ino);
 }
 
+/* Whether process pid holds a file open in directory dir (a name that
+ * begins with dir, deleted or not: an unnamed O_TMPFILE shows as such). */
+static int holds_file_in(pid_t pid, const char *dir)
+{
+	char fd_dir[64], link[512], target[4096];
+	DIR *d;
+	struct dirent *e;
+	int found = 0;
+
+	snprintf(fd_dir, sizeof(fd_dir), "/proc/%d/fd", (int)pid);
+	d = opendir(fd_dir);
+	while (d != NULL && !found && (e = readdir(d)) != NULL) {
+		ssize_t n;
+
+		snprintf(link, sizeof(link), "%s/%s", fd_dir, e->d_name);
+		n = readlink(link, target, sizeof(target) - 1);
+		if (n <= 0)
+			continue;
+		target[n] = '\0';
+		found = strncmp(target, dir, strlen(dir)) == 0;
+	}
+	if (d != NULL)
+		closedir(d);
+	return found;
+}
+
+static void test_killed_run_keeps_the_previous_map_and_leaves_nothing(
+	void **state)
+{
+	const char *dir_rel = TEST_ARTIFACTS "/killed";
+	const char *good[] = { "render", "examples/cooperations.csv", "-o",
+		TEST_ARTIFACTS "/killed/carte.png", "--size", "600x400", "-q", NULL };
+	char dir[4096], out[4200];
+	char *argv[] = { NULL, "render", "examples/cooperations.csv", "-o", out,
+		"--size", "9000x6000", "--resolution", "10m", "-q", NULL };
+	struct stat before, after;
+	DIR *d;
+	struct dirent *e;
+	pid_t pid;
+	int status, files = 0, seen = 0;
+
+	(void)state;
+	mkdir(dir_rel, 0755);
+	assert_non_null(realpath(dir_rel, dir));
+	snprintf(out, sizeof(out), "%s/carte.png", dir);
+	assert_int_equal(run(good), 0);
+	assert_int_equal(stat(out, &before), 0);
+	argv[0] = getenv("COOPMAP_BIN");
+	assert_int_equal(posix_spawn(&pid, argv[0], NULL, NULL, argv, environ), 0);
+	/* Kill it while it writes: once it holds its output open. */
+	for (int ms = 0; ms < 120000 && !seen; ms++) {
+		if (waitpid(pid, &status, WNOHANG) == pid)
+			fail_msg("the render ended before it could be killed");
+		seen = holds_file_in(pid, dir);
+		if (!seen)
+			usleep(1000);
+	}
+	assert_true(seen);
+	kill(pid, SIGKILL);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status));
+	assert_int_equal(stat(out, &after), 0);
+	assert_int_equal(before.st_ino, after.st_ino);
+	assert_int_equal(before.st_size, after.st_size);
+	d = opendir(dir);
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL)
+		files += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+	closedir(d);
+	assert_int_equal(files, 1);   /* the map, and no temporary file */
+}
+
 static void test_rejected_rows_are_listed_and_strict_exits_1(void **state)
 {
 	const char *out = TEST_ARTIFACTS "/strict.png";
@@ -308,6 +385,25 @@ static void test_layers_classify_and_pool(void **state)
 	assert_non_null(strstr(out_text, "Centre hospitalier de la Côte basque"));
 }
 
+static void test_pool_markdown_keeps_hostile_names_as_text(void **state)
+{
+	const char *pool[] = { "pool", "tests/data/hostile-markdown.csv", "-q",
+		NULL };
+
+	(void)state;
+	assert_int_equal(run(pool), 0);
+	/* HTML, links and headings from the list stay text in a viewer. */
+	assert_null(strstr(out_text, "<img"));
+	assert_non_null(strstr(out_text, "&lt;img src=x onerror=alert(1)&gt;"));
+	assert_non_null(strstr(out_text, "\\[lien\\](javascript:alert(1))"));
+	assert_non_null(strstr(out_text, "### \\# Titre injecté"));
+	assert_non_null(strstr(out_text, "CHU \\*\\*gras\\*\\*"));
+	/* Pasted into a spreadsheet, a name is no formula. */
+	assert_non_null(strstr(out_text, "### '=HYPERLINK("));
+	assert_null(strstr(out_text, "\n=HYPERLINK"));
+	assert_null(strstr(out_text, " =HYPERLINK"));
+}
+
 static void test_help_version_and_unknown_command(void **state)
 {
 	const char *help[] = { "help", "render", NULL };
@@ -330,11 +426,13 @@ int main(void)
 		cmocka_unit_test(test_same_input_gives_byte_identical_svg_and_pdf),
 		cmocka_unit_test(test_failures_exit_2_with_a_message_and_no_file),
 		cmocka_unit_test(test_failed_run_keeps_the_previous_map),
+		cmocka_unit_test(test_killed_run_keeps_the_previous_map_and_leaves_nothing),
 		cmocka_unit_test(test_rejected_rows_are_listed_and_strict_exits_1),
 		cmocka_unit_test(test_check_counts_rows_and_writes_rejects),
 		cmocka_unit_test(test_country_prints_one_line_per_text),
 		cmocka_unit_test(test_french_excel_csv_renders_the_same_map),
 		cmocka_unit_test(test_layers_classify_and_pool),
+		cmocka_unit_test(test_pool_markdown_keeps_hostile_names_as_text),
 		cmocka_unit_test(test_help_version_and_unknown_command),
 	};
 	return cmocka_run_group_tests_name("cli", tests, setup, NULL);

@@ -2,7 +2,10 @@
  * output.h: output files written whole or not at all.  Data goes to a
  * temporary file beside the target, which replaces the target only when
  * everything was written and closed without error; a failed or killed run
- * leaves the previous file as it was and no partial file behind.
+ * leaves the previous file as it was and no partial file behind.  On Linux
+ * the temporary file is unnamed (O_TMPFILE) until the commit, so that even
+ * a run killed with SIGKILL leaves no temporary file; elsewhere, or on file
+ * systems without O_TMPFILE, it is ".NAME.XXXXXX".
  */
 #ifndef COOPMAP_OUTPUT_H
 #define COOPMAP_OUTPUT_H

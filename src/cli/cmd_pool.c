@@ -191,6 +191,33 @@ static const coopmap_project *project(const struct pool_ctx *c, size_t i)
 	return coopmap_projects_get(c->projects, i);
 }
 
+/*
+ * Text from the list, in the Markdown report: what a viewer would take as
+ * markup or HTML is escaped (a partner named "<script>" stays text), a
+ * line break becomes a space, and a cell a spreadsheet would run as a
+ * formula gets its apostrophe, as in the CSV reports.
+ */
+static void md_text(const char *text)
+{
+	char *safe = coopmap_report_safe_cell(text);
+
+	for (const char *s = safe != NULL ? safe : ""; *s != '\0'; s++) {
+		if (*s == '<')
+			fputs("&lt;", stdout);
+		else if (*s == '>')
+			fputs("&gt;", stdout);
+		else if (*s == '&' && (g_ascii_isalpha(s[1]) || s[1] == '#'))
+			fputs("&amp;", stdout);
+		else if (*s == '\n' || *s == '\r' || *s == '\t')
+			putchar(' ');
+		else if (strchr("\\`*_[]#|~", *s) != NULL)
+			printf("\\%c", *s);
+		else
+			putchar(*s);
+	}
+	free(safe);
+}
+
 static void print_rows(const struct pool_ctx *c, const coopmap_pool_group *g)
 {
 	printf(" (%s ", tr(c, "lignes", "lines"));
@@ -210,16 +237,24 @@ static void md_shared_partners(const struct pool_ctx *c)
 
 		if (p->n_peers < 2 || !partner_wanted(c, p))
 			continue;
-		printf("- **%s** (%s%s%s) : ", p->name, p->city, p->city[0] ? ", " : "",
+		printf("- **");
+		md_text(p->name);
+		printf("** (");
+		md_text(p->city);
+		printf("%s%s) : ", p->city[0] ? ", " : "",
 			coopmap_country_name(p->country, c->a->lang));
-		for (size_t k = 0; k < p->n_peers; k++)
-			printf("%s%s", k > 0 ? ", " : "",
-				coopmap_pool_establishment(c->pool, p->peers[k])->name);
+		for (size_t k = 0; k < p->n_peers; k++) {
+			printf("%s", k > 0 ? ", " : "");
+			md_text(coopmap_pool_establishment(c->pool, p->peers[k])->name);
+		}
 		print_rows(c, p);
 		if (p->n_variants > 1) {
 			printf(" ; %s ", tr(c, "graphies", "spellings"));
-			for (size_t k = 0; k < p->n_variants; k++)
-				printf("%s« %s »", k > 0 ? ", " : "", p->variants[k]);
+			for (size_t k = 0; k < p->n_variants; k++) {
+				printf("%s« ", k > 0 ? ", " : "");
+				md_text(p->variants[k]);
+				printf(" »");
+			}
 		}
 		printf("\n");
 		shown++;
@@ -265,9 +300,11 @@ static GArray *peers_at(const struct pool_ctx *c, size_t e, size_t index,
 
 static void print_names(const struct pool_ctx *c, GArray *groups)
 {
-	for (guint k = 0; k < groups->len; k++)
-		printf("%s%s", k > 0 ? ", " : "", coopmap_pool_establishment(c->pool,
+	for (guint k = 0; k < groups->len; k++) {
+		printf("%s", k > 0 ? ", " : "");
+		md_text(coopmap_pool_establishment(c->pool,
 			g_array_index(groups, size_t, k))->name);
+	}
 }
 
 static void md_establishment(const struct pool_ctx *c, size_t e)
@@ -275,9 +312,13 @@ static void md_establishment(const struct pool_ctx *c, size_t e)
 	const coopmap_pool_group *g = coopmap_pool_establishment(c->pool, e);
 	GHashTable *done = g_hash_table_new(g_direct_hash, g_direct_equal);
 
-	printf("### %s", g->name);
-	if (g->region[0] != '\0')
-		printf(" (%s)", g->region);
+	printf("### ");
+	md_text(g->name);
+	if (g->region[0] != '\0') {
+		printf(" (");
+		md_text(g->region);
+		printf(")");
+	}
 	printf("\n\n");
 	for (size_t i = 0; i < g->n_projects; i++) {
 		const coopmap_project *p = project(c, g->projects[i]);
@@ -294,9 +335,12 @@ static void md_establishment(const struct pool_ctx *c, size_t e)
 			continue;
 		for (int level = 0; level < 3; level++)
 			same[level] = peers_at(c, e, g->projects[i], level);
-		printf("- %s%s%s (%s, l. %ld)\n", partner[0] ? partner : "",
-			partner[0] ? ", " : "", p->partner_city[0] ? p->partner_city
-			: "", coopmap_country_name(p->country, c->a->lang), p->line);
+		printf("- ");
+		md_text(partner);
+		printf("%s", partner[0] != '\0' ? ", " : "");
+		md_text(p->partner_city);
+		printf(" (%s, l. %ld)\n", coopmap_country_name(p->country,
+			c->a->lang), p->line);
 		printf("  - %s : ", tr(c, "même partenaire", "same partner"));
 		same[0]->len ? print_names(c, same[0]) : (void)printf("—");
 		printf("\n  - %s : ", tr(c, "même ville partenaire", "same partner city"));
@@ -331,8 +375,10 @@ static void md_countries(const struct pool_ctx *c)
 
 static void report_md(const struct pool_ctx *c)
 {
-	printf("# %s : %s\n\n", tr(c, "Mutualisation des coopérations",
-		"Pooling cooperation"), coopmap_projects_path(c->projects));
+	printf("# %s : ", tr(c, "Mutualisation des coopérations",
+		"Pooling cooperation"));
+	md_text(coopmap_projects_path(c->projects));
+	printf("\n\n");
 	md_shared_partners(c);
 	printf("## %s\n\n", tr(c, "Par établissement français",
 		"By French establishment"));
