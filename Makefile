@@ -50,7 +50,7 @@ HEADERS  := $(wildcard include/coopmap/*.h)
 LIB := $(BUILD)/libcoopmap.a
 BIN := $(BUILD)/coopmap
 
-.PHONY: all test check demo bench install clean hdr-check fuzz fuzz-build
+.PHONY: all test check demo bench install clean hdr-check fuzz fuzz-build valgrind
 all: $(BIN)
 
 $(BUILD)/obj/%.o: src/%.c
@@ -95,6 +95,11 @@ check:
 	$(MAKE) BUILD=build-san OPT="-O1 -g -fno-omit-frame-pointer" \
 	  EXTRA_CFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" \
 	  EXTRA_LDFLAGS="-fsanitize=address,undefined" test
+
+# Every command of the demo and the bad inputs under Valgrind's memcheck.
+valgrind: $(BIN)
+	@command -v valgrind >/dev/null || sh scripts/install-deps.sh --valgrind
+	@sh tests/valgrind.sh $(BUILD)
 
 # Every harness of tests/fuzz/ for FUZZ_SECONDS each (libFuzzer, clang,
 # ASan + UBSan); the figures go to build-fuzz/fuzz-report.md.

@@ -3,7 +3,8 @@
 # Idempotent: installs only what is missing; works as root or through sudo.
 # Not for: building geodata (scripts/build-geodata.sh needs npm on top).
 # With --browser: only Chromium, for the test of the published web page.
-# With --fuzz: only clang and libFuzzer, for `make fuzz`.
+# With --fuzz: only clang and libFuzzer, for `make fuzz`; with --valgrind,
+# only Valgrind, for `make valgrind`.
 set -eu
 
 PACKAGES="build-essential pkg-config libgdal-dev gdal-bin libproj-dev proj-data
@@ -12,6 +13,10 @@ fonts-dejavu-core poppler-utils"
 # --browser: the headless browser the web page's test runs in.
 if [ "${1:-}" = "--browser" ]; then
 	PACKAGES="chromium"
+fi
+# --valgrind: Valgrind, for `make valgrind`.
+if [ "${1:-}" = "--valgrind" ]; then
+	PACKAGES="valgrind"
 fi
 # --fuzz: clang and its libFuzzer runtime, for `make fuzz`.
 if [ "${1:-}" = "--fuzz" ]; then

@@ -1,0 +1,52 @@
+#!/bin/sh
+# Every coopmap command of the demo, and the bad inputs that take the
+# reader's error paths, under Valgrind's memcheck: an invalid read or
+# write, a use of uninitialised memory or a definite leak fails the run.
+# Complements `make check` (ASan, UBSan), which sees other things.
+# Usage: tests/valgrind.sh BUILD_DIR
+set -u
+build=${1:-build}
+bin="$build/coopmap"
+out=tests/artifacts/valgrind
+export COOPMAP_DATADIR="$(pwd)"
+export LC_ALL=C
+export SOURCE_DATE_EPOCH=1795392000
+mkdir -p "$out"
+failed=0
+runs=0
+vg() {
+	runs=$((runs + 1))
+	valgrind -q --error-exitcode=99 --leak-check=full \
+		--errors-for-leak-kinds=definite --show-leak-kinds=definite \
+		--suppressions=tests/valgrind.supp "$bin" "$@" \
+		> "$out/last.stdout" 2> "$out/last.stderr"
+	if [ $? -eq 99 ]; then
+		failed=$((failed + 1))
+		echo "valgrind: FAILED: coopmap $*" >&2
+		grep '^==' "$out/last.stderr" | head -40 >&2
+	fi
+}
+p=examples/cooperations.csv
+vg render "$p" -o "$out/carte.png" --size 1200x700 --pool
+vg render "$p" -o "$out/carte.svg" --size 1200x700 --layers cicd-2018,francophonie
+vg render "$p" -o "$out/carte.pdf" --extent africa --style print
+vg check "$p" --rejects "$out/rejets.csv"
+vg columns "$p"
+vg country Sénégal RDC NC Madagasikara
+vg layers show health-agreements
+vg classify "$p" -o "$out/classification.csv"
+vg pool "$p"
+vg pool "$p" --format json
+vg export "$p" -o "$out/cooperations.geojson"
+vg export "$p" -o "$out/cooperations.gpkg"
+vg export "$p" -o "$out/cooperations.kml"
+vg publish "$p" -o "$out/carte.html"
+# Every CSV of the bad-input catalogue but the manifest and the 10 MB line.
+for f in tests/bad/*.csv; do
+	case "$f" in */cases.csv|*/long-line.csv) continue ;; esac
+	vg check "$f"
+done
+vg check tests/bad/truncated.xlsx
+vg render tests/bad/ok.csv -o "$out/x.png" --style tests/bad/missing-font.style
+echo "valgrind: $runs runs, $failed with errors"
+[ "$failed" -eq 0 ]
