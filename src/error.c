@@ -15,9 +15,29 @@ void coopmap_error_clear(coopmap_error *err)
 	memset(err, 0, sizeof(*err));
 }
 
+/*
+ * After a cut by snprintf: drop a UTF-8 character cut in its middle, so
+ * that messages, and the reject files made from them, stay valid UTF-8.
+ */
+static void drop_cut_character(char *s)
+{
+	size_t len = strlen(s), start = len, need;
+	unsigned char lead;
+
+	while (start > 0 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
+		start--;
+	if (start == 0)
+		return;
+	lead = (unsigned char)s[start - 1];
+	need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (len - (start - 1) < need)
+		s[start - 1] = '\0';
+}
+
 static void copy_field(char *dst, size_t size, const char *src)
 {
-	snprintf(dst, size, "%s", src != NULL ? src : "");
+	if (snprintf(dst, size, "%s", src != NULL ? src : "") >= (int)size)
+		drop_cut_character(dst);
 }
 
 int coopmap_error_set(coopmap_error *err, int code, const char *fmt, ...)
@@ -29,7 +49,9 @@ int coopmap_error_set(coopmap_error *err, int code, const char *fmt, ...)
 	coopmap_error_clear(err);
 	err->code = code;
 	va_start(ap, fmt);
-	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	if (vsnprintf(err->message, sizeof(err->message), fmt, ap) >=
+	    (int)sizeof(err->message))
+		drop_cut_character(err->message);
 	va_end(ap);
 	return code;
 }
@@ -62,12 +84,15 @@ int coopmap_error_set_at(coopmap_error *err, int code, const char *file,
 		used += snprintf(where + used, sizeof(where) - used,
 			" value '%s':", err->value);
 	va_start(ap, fmt);
-	vsnprintf(what, sizeof(what), fmt, ap);
+	if (vsnprintf(what, sizeof(what), fmt, ap) >= (int)sizeof(what))
+		drop_cut_character(what);
 	va_end(ap);
+	if (used >= sizeof(where))
+		drop_cut_character(where);
 	/* Long values are cut, on purpose: the message stays one line. */
 	if (snprintf(err->message, sizeof(err->message), "%s%s%s", where,
-	    used > 0 ? " " : "", what) < 0)
-		err->message[0] = '\0';
+	    used > 0 ? " " : "", what) >= (int)sizeof(err->message))
+		drop_cut_character(err->message);
 	return code;
 }
 

@@ -364,27 +364,29 @@ static void append_project(coopmap_projects *p, const coopmap_project *base,
 static int reject_country(struct row_ctx *r, const char *whole,
 	const char *part, const coopmap_country_match *m)
 {
-	char reason[640];
+	/* Allocated: the cell's text may be of any length. */
+	gchar *reason;
 
 	if (m->status == COOPMAP_COUNTRY_AMBIGUOUS) {
-		snprintf(reason, sizeof(reason), "'%s' is ambiguous: it may be %s",
-			part, m->suggestion);
+		reason = g_strdup_printf("'%s' is ambiguous: it may be %s", part,
+			m->suggestion);
 		add_reject(r->p, r->line, COOPMAP_REJECT_COUNTRY_AMBIGUOUS,
 			header_of(r, COOPMAP_FIELD_COUNTRY), whole, reason,
 			m->suggestion);
 	} else {
 		if (m->placeholder)
-			snprintf(reason, sizeof(reason), "'%s' stands for a missing "
-				"value, not a country: write the country's name or its "
+			reason = g_strdup_printf("'%s' stands for a missing value, "
+				"not a country: write the country's name or its "
 				"three-letter code (NCL for New Caledonia)", part);
 		else if (strcmp(whole, part) == 0)
-			snprintf(reason, sizeof(reason), "unknown country");
+			reason = g_strdup("unknown country");
 		else
-			snprintf(reason, sizeof(reason), "unknown country '%s'", part);
+			reason = g_strdup_printf("unknown country '%s'", part);
 		add_reject(r->p, r->line, COOPMAP_REJECT_COUNTRY_UNKNOWN,
 			header_of(r, COOPMAP_FIELD_COUNTRY), whole, reason,
 			m->suggestion);
 	}
+	g_free(reason);
 	return -1;
 }
 

@@ -42,6 +42,7 @@ static PangoLayout *make_layout(render_ctx *ctx, const char *text, double size,
 {
 	PangoLayout *layout = pango_layout_new(ctx->pango);
 	PangoFontDescription *font = pango_font_description_new();
+	const char *valid_end;
 
 	pango_font_description_set_family(font, ctx->style->font_family);
 	pango_font_description_set_weight(font, weight);
@@ -49,7 +50,12 @@ static PangoLayout *make_layout(render_ctx *ctx, const char *text, double size,
 		size * ctx->unit * PANGO_SCALE);
 	pango_layout_set_font_description(layout, font);
 	pango_font_description_free(font);
-	pango_layout_set_text(layout, text, -1);
+	/* Page texts live in fixed buffers: a --title longer than one is cut,
+	 * maybe inside a character, which Pango would refuse whole. */
+	if (!g_utf8_validate(text, -1, &valid_end))
+		pango_layout_set_text(layout, text, (int)(valid_end - text));
+	else
+		pango_layout_set_text(layout, text, -1);
 	return layout;
 }
 

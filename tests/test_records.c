@@ -2,6 +2,7 @@
  * with its line, column, value, reason and suggestion. */
 #include "test_util.h"
 
+#include <glib.h>
 #include <string.h>
 
 #include "coopmap/country.h"
@@ -258,6 +259,32 @@ static void test_wrong_encoding_given_is_an_error_with_line(void **state)
 	assert_non_null(strstr(err.message, "--encoding"));
 }
 
+/* A cell of any length: the reject keeps it whole, and what is cut for a
+ * message stays valid UTF-8 (a reject file must be). */
+static void test_a_long_cell_gives_whole_valid_utf8_rejects(void **state)
+{
+	const char *path = TEST_ARTIFACTS "/long-country.csv";
+	GString *text = g_string_new("etablissement,pays\nCHU de Brest,Mali; ");
+	coopmap_projects *p = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	const coopmap_reject *r;
+
+	(void)state;
+	for (int i = 0; i < 700; i++)
+		g_string_append(text, "ü");   /* 2 bytes each */
+	g_string_append_c(text, '\n');
+	assert_true(g_file_set_contents(path, text->str, (gssize)text->len, NULL));
+	assert_int_equal(coopmap_projects_read(path, NULL, registry, &p, &err),
+		COOPMAP_OK);
+	assert_int_equal(coopmap_projects_reject_count(p), 1);
+	r = coopmap_projects_reject_get(p, 0);
+	assert_true(g_utf8_validate(r->reason, -1, NULL));
+	assert_true(g_utf8_validate(r->value, -1, NULL));
+	assert_int_equal(strlen(r->reason), strlen("unknown country ''") + 1400);
+	coopmap_projects_free(p);
+	g_string_free(text, TRUE);
+}
+
 static const char *map_bad[1];
 
 static void test_map_overrides_a_header(void **state)
@@ -301,6 +328,7 @@ int main(void)
 		cmocka_unit_test(test_an_ambiguous_name_is_refused_not_split),
 		cmocka_unit_test(test_wrong_encoding_given_is_an_error_with_line),
 		cmocka_unit_test(test_map_overrides_a_header),
+		cmocka_unit_test(test_a_long_cell_gives_whole_valid_utf8_rejects),
 	};
 	return cmocka_run_group_tests_name("records", tests, open_registry,
 		close_registry);
