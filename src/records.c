@@ -508,14 +508,47 @@ static void keep_columns(coopmap_projects *p, const coopmap_table *table,
 	}
 }
 
+/*
+ * A title or a blank row above the header (common in spreadsheets): the
+ * line, among the first rows, holding a cell that names the country
+ * column, with that cell in *cell; 0 when there is none.
+ */
+static long header_further_down(const coopmap_table *table, const char **cell)
+{
+	const char *const *synonyms = fields[COOPMAP_FIELD_COUNTRY].synonyms;
+	size_t rows = coopmap_table_row_count(table);
+
+	for (size_t r = 0; r < rows && r < 20; r++) {
+		for (size_t c = 0; c < coopmap_table_column_count(table); c++) {
+			char *folded = coopmap_names_fold(coopmap_table_cell(table, r, c));
+			int match = 0;
+
+			for (int i = 0; folded != NULL && synonyms[i] != NULL; i++)
+				match |= strcmp(folded, synonyms[i]) == 0;
+			free(folded);
+			if (match) {
+				*cell = coopmap_table_cell(table, r, c);
+				return coopmap_table_line(table, r);
+			}
+		}
+	}
+	return 0;
+}
+
 static int no_country_column(const coopmap_table *table, coopmap_error *err)
 {
 	GString *found = g_string_new(NULL);
+	const char *cell = NULL;
+	long header_line = header_further_down(table, &cell);
 	int rc;
 
 	for (size_t i = 0; i < coopmap_table_column_count(table); i++)
 		g_string_append_printf(found, "%s'%s'", i > 0 ? ", " : "",
 			coopmap_table_column_name(table, i));
+	if (header_line > 0)
+		g_string_append_printf(found, "; line %ld holds '%s', as a header "
+			"would: the header must be the first line (the first row of "
+			"the sheet), so delete the lines above it", header_line, cell);
 	rc = coopmap_error_set(err, COOPMAP_ERR_INPUT,
 		"%s: no column names the partner country (accepted headers: pays, "
 		"pays partenaire, country, partner country; or --map HEADER=country); "
