@@ -134,6 +134,7 @@ demo: $(BIN)
 	$(BIN) export examples/cooperations.csv -o out/cooperations.geojson
 	$(BIN) export examples/cooperations.csv -o out/cooperations.gpkg
 	$(BIN) export examples/cooperations.csv -o out/pays.csv
+	$(BIN) export examples/cooperations.csv -o out/pays.md
 	$(BIN) export examples/cooperations.csv -o out/cooperations.kml
 	$(BIN) publish examples/cooperations.csv --source "$(DEMO_SOURCE)" -o out/carte.html
 	$(BIN) check examples/cooperations.csv --rejects out/rejets.csv > out/controle.txt

@@ -20,8 +20,9 @@
 
 #include "coopmap/geodesy.h"
 #include "coopmap/output.h"
+#include "coopmap/report.h"
 
-enum format { FORMAT_GEOJSON, FORMAT_GPKG, FORMAT_CSV, FORMAT_KML };
+enum format { FORMAT_GEOJSON, FORMAT_GPKG, FORMAT_CSV, FORMAT_KML, FORMAT_MD };
 
 /* Google My Maps imports at most 2,000 features in one layer (and 10 layers
  * in one map): a KML folder holds at most this many; more go to the next
@@ -449,9 +450,83 @@ static int format_of(const char *path, enum format *format)
 		*format = FORMAT_CSV;
 	else if (dot != NULL && g_ascii_strcasecmp(dot, ".kml") == 0)
 		*format = FORMAT_KML;
+	else if (strcmp(path, "-") == 0 ||
+	    (dot != NULL && g_ascii_strcasecmp(dot, ".md") == 0))
+		*format = FORMAT_MD;
 	else
 		return -1;
 	return 0;
+}
+
+/* ---- Markdown report of the countries -------------------------------- */
+
+struct md_row {
+	const coopmap_country *country;
+	const coopmap_country_stats *stats;
+};
+
+/* Most projects first, then by French name. */
+static int md_row_order(const void *a, const void *b)
+{
+	const struct md_row *x = a, *y = b;
+
+	if (x->stats->projects != y->stats->projects)
+		return x->stats->projects < y->stats->projects ? 1 : -1;
+	return g_utf8_collate(x->country->name_fr, y->country->name_fr);
+}
+
+static void write_markdown(const struct writer *w, FILE *out)
+{
+	size_t n = coopmap_countries_count(w->d->countries), count = 0, total = 0;
+	struct md_row *rows = g_new(struct md_row, n + 1);
+	char *source = coopmap_report_markdown_text(
+		coopmap_projects_path(w->d->projects));
+
+	for (size_t i = 0; i < n; i++) {
+		if (w->d->stats[i].projects == 0)
+			continue;
+		rows[count].country = coopmap_countries_get(w->d->countries, i);
+		rows[count++].stats = &w->d->stats[i];
+		total += w->d->stats[i].projects;
+	}
+	qsort(rows, count, sizeof(*rows), md_row_order);
+	fprintf(out, "# Coopérations hospitalières par pays\n\n");
+	fprintf(out, "Liste : %s. %zu projet%s dans %zu pays partenaire%s "
+		"(un projet qui nomme plusieurs pays compte dans chacun).\n\n",
+		source, total, total > 1 ? "s" : "", count, count > 1 ? "s" : "");
+	fprintf(out, "| Pays | Code | Projets | Établissements | Couches (voir `coopmap layers`) |\n");
+	fprintf(out, "| --- | --- | ---: | ---: | --- |\n");
+	for (size_t i = 0; i < count; i++) {
+		char *tags = country_tags(w, rows[i].country);
+
+		g_strdelimit(tags, ";", ',');
+		fprintf(out, "| %s | %s | %zu | %zu | %s |\n",
+			rows[i].country->name_fr, rows[i].country->iso_a3,
+			rows[i].stats->projects, rows[i].stats->establishments, tags);
+		g_free(tags);
+	}
+	g_free(source);
+	g_free(rows);
+}
+
+/* The Markdown report to path, atomically, or to standard output ("-"). */
+static int export_markdown(const struct writer *w, const char *path,
+	coopmap_error *err)
+{
+	coopmap_output *output = NULL;
+	int rc;
+
+	if (strcmp(path, "-") == 0) {
+		write_markdown(w, stdout);
+		return fflush(stdout) == 0 && !ferror(stdout) ? COOPMAP_OK
+			: coopmap_error_set(err, COOPMAP_ERR_IO,
+				"cannot write to standard output");
+	}
+	rc = coopmap_output_open(path, &output, err);
+	if (rc != COOPMAP_OK)
+		return rc;
+	write_markdown(w, coopmap_output_stream(output));
+	return coopmap_output_commit(output, err);
 }
 
 static int create_layers(struct writer *w, OGRSpatialReferenceH wgs84)
@@ -679,7 +754,10 @@ int coopmap_export_write(const coopmap_export_data *data, const char *path,
 	w.d = data;
 	if (format_of(path, &w.format) != 0)
 		return coopmap_error_set(err, COOPMAP_ERR_USAGE, "%s: the output's "
-			"extension must be .geojson, .json, .gpkg, .kml or .csv", path);
+			"extension must be .geojson, .json, .gpkg, .kml, .csv or .md",
+			path);
+	if (w.format == FORMAT_MD)
+		return export_markdown(&w, path, err);
 	if ((rc = coopmap_output_check_target(path, err)) != COOPMAP_OK)
 		return rc;
 	/* OGR creates the file itself: a temporary name beside the target,

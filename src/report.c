@@ -40,6 +40,29 @@ char *coopmap_report_safe_cell(const char *text)
 	return safe;
 }
 
+char *coopmap_report_markdown_text(const char *text)
+{
+	char *safe = coopmap_report_safe_cell(text);
+	GString *out = g_string_sized_new(strlen(text) + 16);
+
+	for (const char *s = safe != NULL ? safe : ""; *s != '\0'; s++) {
+		if (*s == '<')
+			g_string_append(out, "&lt;");
+		else if (*s == '>')
+			g_string_append(out, "&gt;");
+		else if (*s == '&' && (g_ascii_isalpha(s[1]) || s[1] == '#'))
+			g_string_append(out, "&amp;");
+		else if (*s == '\n' || *s == '\r' || *s == '\t')
+			g_string_append_c(out, ' ');
+		else if (strchr("\\`*_[]#|~", *s) != NULL)
+			g_string_append_printf(out, "\\%c", *s);
+		else
+			g_string_append_c(out, *s);
+	}
+	free(safe);
+	return g_string_free(out, FALSE);
+}
+
 static int io_error(coopmap_report *r, coopmap_error *err)
 {
 	const char *why = CPLGetLastErrorMsg();

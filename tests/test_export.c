@@ -209,6 +209,30 @@ static void test_csv_holds_the_country_aggregates(void **state)
 	unload(f);
 }
 
+static void test_markdown_report_ranks_the_countries(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	const char *path = TEST_ARTIFACTS "/export.md";
+	char *text, *bfa, *cmr;
+
+	load(f, "examples/cooperations.csv");
+	assert_int_equal(coopmap_export_write(&f->data, path, &err), COOPMAP_OK);
+	text = slurp(path);
+	assert_true(g_str_has_prefix(text, "# Coopérations hospitalières par "
+		"pays\n"));
+	assert_non_null(strstr(text, "60 projets dans 27 pays partenaires"));
+	/* Most projects first: Burkina Faso (11) before Cameroun (4). */
+	bfa = strstr(text, "\n| Burkina Faso | BFA | 11 | 11 | "
+		"cicd-2018,francophonie |\n");
+	cmr = strstr(text, "\n| Cameroun | CMR | 4 |");
+	assert_non_null(bfa);
+	assert_non_null(cmr);
+	assert_true(bfa < cmr);
+	g_free(text);
+	unload(f);
+}
+
 static int kml_features(const char *path, int *folders)
 {
 	GDALDatasetH ds = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL,
@@ -278,6 +302,7 @@ int main(void)
 		cmocka_unit_test(test_geopackage_has_five_layers_with_the_right_counts),
 		cmocka_unit_test(test_geojson_follows_rfc_7946_and_cuts_links),
 		cmocka_unit_test(test_csv_holds_the_country_aggregates),
+		cmocka_unit_test(test_markdown_report_ranks_the_countries),
 		cmocka_unit_test(test_kml_has_folders_by_programme_and_escapes_text),
 		cmocka_unit_test(test_kml_is_split_for_google_my_maps),
 	};

@@ -32,8 +32,9 @@ typedef struct coopmap_export_data {
 } coopmap_export_data;
 
 /*
- * Write path: .geojson, .json, .gpkg (every layer) or .csv (countries'
- * aggregates).  Errors: COOPMAP_ERR_USAGE (unknown extension),
+ * Write path: .geojson, .json, .gpkg (every layer), .kml (the projects, in
+ * folders by programme), .csv (countries' aggregates) or .md (the same as
+ * a Markdown report; "-" writes it to standard output).  Errors: COOPMAP_ERR_USAGE (unknown extension),
  * COOPMAP_ERR_IO (cannot write; the target is then untouched).
  */
 int coopmap_export_write(const coopmap_export_data *data, const char *path,

@@ -5,7 +5,8 @@
  * spreadsheet would run as a formula (starting with =, +, -, @, or a tab or
  * carriage return) is neutralised with a leading apostrophe.
  *
- * Not for: Markdown or JSON reports (later modules).
+ * coopmap_report_markdown_text makes text from the list safe in a Markdown
+ * report.  Not for: JSON reports (jansson escapes).
  */
 #ifndef COOPMAP_REPORT_H
 #define COOPMAP_REPORT_H
@@ -37,5 +38,13 @@ void coopmap_report_abort(coopmap_report *report);
 
 /* A copy of text safe to open in a spreadsheet (caller frees with free()). */
 char *coopmap_report_safe_cell(const char *text);
+
+/*
+ * Text from the list for a Markdown report (caller frees with g_free()):
+ * what a viewer would take as markup or HTML is escaped (a partner named
+ * "<script>" or "[lien](...)" stays text), a line break becomes a space,
+ * and a cell a spreadsheet would run as a formula gets its apostrophe.
+ */
+char *coopmap_report_markdown_text(const char *text);
 
 #endif

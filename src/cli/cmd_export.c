@@ -1,7 +1,7 @@
 /*
  * cmd_export.c: `coopmap export PROJECTS -o FILE`: the countries,
  * establishments, partners, links and projects as GeoJSON or GeoPackage,
- * or the per-country aggregates as CSV.
+ * the projects as KML, or the per-country aggregates as CSV or Markdown.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +16,7 @@ void cmd_export_usage(FILE *out)
 {
 	fputs(
 "usage: coopmap export PROJECTS -o FILE [options]\n"
+"       coopmap export PROJECTS --format md [-o FILE.md]\n"
 "\n"
 "Write the cooperation data as an open vector file, by FILE's extension:\n"
 "  .geojson, .json  RFC 7946 GeoJSON (WGS 84, 6 decimals, right-hand rule,\n"
@@ -23,12 +24,17 @@ void cmd_export_usage(FILE *out)
 "                   their layer in the property \"layer\": countries,\n"
 "                   establishments, partners, links, projects\n"
 "  .gpkg            GeoPackage with those five layers, for QGIS\n"
+"  .kml             the projects for Google My Maps, in folders by\n"
+"                   programme (split at 2,000 placemarks a folder)\n"
 "  .csv             the per-country aggregates (no geometry)\n"
+"  .md              the same as a Markdown report (--format md: to\n"
+"                   standard output unless -o is given)\n"
 "Links are great-circle arcs (PROJ's geodesic functions), cut at the\n"
 "antimeridian into MultiLineStrings.\n"
 "\n"
 "options:\n"
-"  -o, --output FILE     the file to write (required)\n"
+"  -o, --output FILE     the file to write (required but with --format md)\n"
+"      --format md       the Markdown report of the countries\n"
 CLI_RECORDS_USAGE
 "  -q, --quiet           print nothing but errors\n", out);
 }
@@ -37,13 +43,14 @@ int cmd_export(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "output", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, 'f' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		CLI_RECORDS_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli_records records;
-	const char *output = NULL;
+	const char *output = NULL, *format = NULL;
 	int quiet = 0, c, rc;
 	coopmap_countries *countries = NULL;
 	coopmap_projects *projects = NULL;
@@ -58,6 +65,8 @@ int cmd_export(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "o:qh", options, NULL)) != -1) {
 		if (c == 'o') {
 			output = optarg;
+		} else if (c == 'f') {
+			format = optarg;
 		} else if (c == 'q') {
 			quiet = 1;
 		} else if (c == 'h') {
@@ -68,6 +77,13 @@ int cmd_export(int argc, char **argv)
 			return EXIT_FAILURE_;
 		}
 	}
+	if (format != NULL && strcmp(format, "md") != 0) {
+		cli_message("export: --format %s: the one format is md (the others "
+			"follow -o's extension)", format);
+		return EXIT_FAILURE_;
+	}
+	if (format != NULL && output == NULL)
+		output = "-";
 	if (optind != argc - 1 || output == NULL) {
 		cli_message("export: expected one PROJECTS file and -o FILE");
 		return EXIT_FAILURE_;
@@ -94,7 +110,7 @@ int cmd_export(int argc, char **argv)
 		data.stats = stats;
 		data.layers = layers;
 		rc = coopmap_export_write(&data, output, &err);
-		if (rc == COOPMAP_OK && !quiet)
+		if (rc == COOPMAP_OK && !quiet && strcmp(output, "-") != 0)
 			cli_message("wrote %s", output);
 	}
 	free(stats);

@@ -191,31 +191,13 @@ static const coopmap_project *project(const struct pool_ctx *c, size_t i)
 	return coopmap_projects_get(c->projects, i);
 }
 
-/*
- * Text from the list, in the Markdown report: what a viewer would take as
- * markup or HTML is escaped (a partner named "<script>" stays text), a
- * line break becomes a space, and a cell a spreadsheet would run as a
- * formula gets its apostrophe, as in the CSV reports.
- */
+/* Text from the list, escaped for Markdown (see report.h). */
 static void md_text(const char *text)
 {
-	char *safe = coopmap_report_safe_cell(text);
+	char *escaped = coopmap_report_markdown_text(text);
 
-	for (const char *s = safe != NULL ? safe : ""; *s != '\0'; s++) {
-		if (*s == '<')
-			fputs("&lt;", stdout);
-		else if (*s == '>')
-			fputs("&gt;", stdout);
-		else if (*s == '&' && (g_ascii_isalpha(s[1]) || s[1] == '#'))
-			fputs("&amp;", stdout);
-		else if (*s == '\n' || *s == '\r' || *s == '\t')
-			putchar(' ');
-		else if (strchr("\\`*_[]#|~", *s) != NULL)
-			printf("\\%c", *s);
-		else
-			putchar(*s);
-	}
-	free(safe);
+	fputs(escaped, stdout);
+	g_free(escaped);
 }
 
 static void print_rows(const struct pool_ctx *c, const coopmap_pool_group *g)
