@@ -9,10 +9,14 @@ bin="$build/coopmap"
 data=bench/data
 mkdir -p "$data"
 
-if ! [ -x /usr/bin/time ]; then
-	echo "bench: installing GNU time" >&2
-	if [ "$(id -u)" -eq 0 ]; then apt-get install -y -qq time >/dev/null
-	else sudo apt-get install -y -qq time >/dev/null; fi
+# GNU time, and MapServer (the peer of the render benchmark).
+need=""
+[ -x /usr/bin/time ] || need="$need time"
+command -v map2img >/dev/null || need="$need mapserver-bin"
+if [ -n "$need" ]; then
+	echo "bench: installing$need" >&2
+	if [ "$(id -u)" -eq 0 ]; then apt-get install -y -qq$need >/dev/null
+	else sudo apt-get install -y -qq$need >/dev/null; fi
 fi
 
 cc -std=c11 -O2 -Wall -Wextra -Werror $(pkg-config --cflags gdal) \
@@ -42,6 +46,24 @@ set -- $(median_seconds sh -c "rm -f $data/out.geojson; ogr2ogr -f GeoJSON $data
 ogr_s=$1 ogr_mb=$2
 input_mb=$(du -m "$data/projects-100k.csv" | cut -f1)
 
+# Render: the world at 1:10m, 4000x2000 PNG, Equal Earth, the choropleth
+# of 10,000 projects and the CICD layer; the same map as SVG; the same data
+# as GeoJSON; and MapServer's map2img on the same Shapefile, counts, size
+# and projection (bench/mapserver-world.sh).
+p10k="$data/projects-10k.csv"
+"$bin" export "$p10k" -o "$data/counts-10k.csv" -q
+sh bench/mapserver-world.sh "$data/counts-10k.csv" "$data/world.map"
+set -- $(median_seconds "$bin" render "$p10k" --resolution 10m --size 4000x2000 \
+	--layers cicd-2018 -o "$data/world.png" -q)
+png_s=$1 png_mb=$2
+set -- $(median_seconds "$bin" render "$p10k" --resolution 10m --size 4000x2000 \
+	--layers cicd-2018 -o "$data/world.svg" -q)
+svg_s=$1 svg_mb=$2
+set -- $(median_seconds "$bin" export "$p10k" -o "$data/world.geojson" -q)
+geojson_s=$1 geojson_mb=$2
+set -- $(median_seconds map2img -m "$data/world.map" -o "$data/world-mapserver.png")
+ms_s=$1 ms_mb=$2
+
 # Pooling alone (bench_pool times coopmap_pool_build, not the reading).
 pool_line() {
 	for i in 1 2 3 4 5; do
@@ -66,6 +88,22 @@ set -- $(pool_line 1m); pool1m_rows=$1 pool1m_s=$2
 	echo "| \`ogr2ogr -f GeoJSON\` (read and write, no resolution) | $ogr_s | $ogr_mb |"
 	echo
 	echo "ratio coopmap / ogr2ogr: $(awk "BEGIN { printf \"%.2f\", $check_s / $ogr_s }") (target: at most 1.00)"
+	echo
+	echo "## Render: world 1:10m, 4000x2000 PNG, Equal Earth, 10,000 projects"
+	echo
+	echo "Same Shapefile, counts, size and projection on both sides; coopmap also"
+	echo "draws the title, labels, legend, graticule and source line. Neither draws"
+	echo "points or links (coopmap's printed map has none yet, issue 8)."
+	echo
+	echo "| command | median (s) | peak memory (MB) |"
+	echo "| --- | --- | --- |"
+	echo "| \`coopmap render\` PNG (read, join, project, draw, label, encode) | $png_s | $png_mb |"
+	echo "| \`coopmap render\` SVG, same map | $svg_s | $svg_mb |"
+	echo "| \`coopmap export\` GeoJSON, same data | $geojson_s | $geojson_mb |"
+	echo "| MapServer \`map2img\` (AGG/PNG), choropleth + hatched CICD layer | $ms_s | $ms_mb |"
+	echo
+	echo "ratio coopmap PNG / MapServer: $(awk "BEGIN { printf \"%.2f\", $png_s / $ms_s }") (target: at most 0.33)"
+	echo "ratio coopmap PNG + SVG + GeoJSON / MapServer PNG: $(awk "BEGIN { printf \"%.2f\", ($png_s + $svg_s + $geojson_s) / $ms_s }") (target: below 1)"
 	echo
 	echo "## Pooling (grouping partner spellings and establishments), reading excluded"
 	echo
