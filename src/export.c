@@ -28,6 +28,9 @@ enum format { FORMAT_GEOJSON, FORMAT_GPKG, FORMAT_CSV, FORMAT_KML, FORMAT_MD };
  * in one map): a KML folder holds at most this many; more go to the next
  * file (name-2.kml ...). */
 #define KML_FOLDER_MAX 2000
+/* Each project is a placemark at its partner and, when both ends are
+ * placed, a line from its establishment. */
+#define KML_PROJECTS_PER_FILE (KML_FOLDER_MAX / 2)
 
 struct field {
 	const char *name;
@@ -624,10 +627,44 @@ static char *kml_description(const coopmap_project *p)
 }
 
 /* Google My Maps reads names and descriptions as HTML: text from the
- * list is escaped, so that "<script>" shows as text. */
+ * list is escaped, so that "<script>" shows as text.  Only &, < and >:
+ * quotes are harmless in HTML text and &apos; would show in a name. */
 static char *kml_escape(const char *text)
 {
-	return g_markup_escape_text(text, -1);
+	GString *s = g_string_sized_new(strlen(text) + 8);
+
+	for (const char *c = text; *c != '\0'; c++) {
+		if (*c == '&')
+			g_string_append(s, "&amp;");
+		else if (*c == '<')
+			g_string_append(s, "&lt;");
+		else if (*c == '>')
+			g_string_append(s, "&gt;");
+		else
+			g_string_append_c(s, *c);
+	}
+	return g_string_free(s, FALSE);
+}
+
+/* One placemark of folder layer: name and description escaped, an OGR
+ * style string, the geometry taken. */
+static int kml_placemark(OGRLayerH layer, const char *name,
+	const char *description, const char *style, OGRGeometryH geometry)
+{
+	OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
+	char *safe_name = kml_escape(name), *safe_description =
+		kml_escape(description);
+	int rc;
+
+	set_text(f, "name", safe_name);
+	set_text(f, "description", safe_description);
+	OGR_F_SetStyleString(f, style);
+	OGR_F_SetGeometryDirectly(f, geometry);
+	rc = OGR_L_CreateFeature(layer, f) == OGRERR_NONE ? 0 : -1;
+	OGR_F_Destroy(f);
+	g_free(safe_name);
+	g_free(safe_description);
+	return rc;
 }
 
 static OGRLayerH kml_layer(GDALDatasetH ds, const char *name)
@@ -660,37 +697,33 @@ static int kml_file(struct writer *w, const char *path, size_t chunk,
 		const coopmap_project *p = coopmap_projects_get(w->d->projects, i);
 		int k = folder_of[i];
 		size_t index = seen[k]++;
-		OGRFeatureH f;
 		char *description, *style;
 
-		if (index / KML_FOLDER_MAX != chunk)
+		if (index / KML_PROJECTS_PER_FILE != chunk)
 			continue;
 		if (out[k] == NULL && (out[k] = kml_layer(ds, kml_folders[k])) == NULL) {
 			rc = -1;
 			break;
 		}
-		f = OGR_F_Create(OGR_L_GetLayerDefn(out[k]));
-		{
-			char *plain = kml_description(p);
-
-			description = kml_escape(plain);
-			g_free(plain);
-		}
+		description = kml_description(p);
 		style = g_strdup_printf("SYMBOL(c:%s,s:1.2)", kml_colours[k]);
-		{
-			char *name = kml_escape(p->partner[0] ? p->partner
+		rc = kml_placemark(out[k], p->partner[0] ? p->partner
+			: p->country->name_fr, description, style,
+			point(p->partner_lon, p->partner_lat));
+		g_free(style);
+		if (rc == 0 && !isnan(p->establishment_lat)) {
+			char *name = g_strdup_printf("%s → %s", p->establishment[0]
+				? p->establishment : "?", p->partner[0] ? p->partner
 				: p->country->name_fr);
 
-			set_text(f, "name", name);
+			style = g_strdup_printf("PEN(c:%s,w:2px)", kml_colours[k]);
+			rc = kml_placemark(out[k], name, description, style,
+				arc(p->establishment_lon, p->establishment_lat,
+				p->partner_lon, p->partner_lat));
+			g_free(style);
 			g_free(name);
 		}
-		set_text(f, "description", description);
-		OGR_F_SetStyleString(f, style);
-		OGR_F_SetGeometryDirectly(f, point(p->partner_lon, p->partner_lat));
-		rc = OGR_L_CreateFeature(out[k], f) == OGRERR_NONE ? 0 : -1;
-		OGR_F_Destroy(f);
 		g_free(description);
-		g_free(style);
 	}
 	CPLErrorReset();
 	GDALClose(ds);
@@ -708,7 +741,8 @@ static size_t kml_plan(const struct writer *w, int *folder_of)
 	}
 	for (int k = 0; k < KML_FOLDERS; k++)
 		most = count[k] > most ? count[k] : most;
-	return most == 0 ? 1 : (most + KML_FOLDER_MAX - 1) / KML_FOLDER_MAX;
+	return most == 0 ? 1
+		: (most + KML_PROJECTS_PER_FILE - 1) / KML_PROJECTS_PER_FILE;
 }
 
 static int write_kml(struct writer *w, const char *path, const char *dot,

@@ -257,7 +257,14 @@ static void test_kml_has_folders_by_programme_and_escapes_text(void **state)
 	load(f, "examples/cooperations.csv");
 	assert_int_equal(coopmap_export_write(&f->data,
 		TEST_ARTIFACTS "/export.kml", &err), COOPMAP_OK);
-	assert_int_equal(kml_features(TEST_ARTIFACTS "/export.kml", &folders), 60);
+	/* 60 projects: a placemark at each partner, a line from each
+	 * establishment (all 60 placed). */
+	assert_int_equal(kml_features(TEST_ARTIFACTS "/export.kml", &folders), 120);
+	text = slurp(TEST_ARTIFACTS "/export.kml");
+	assert_non_null(strstr(text, "<LineString>"));
+	assert_non_null(strstr(text, "CHU de Tours → "));
+	assert_null(strstr(text, "&apos;"));
+	g_free(text);
 	assert_int_equal(folders, 2);   /* APCHI (DGOS), others: no PRPH row */
 	unload(f);
 	load(f, "tests/data/hostile.csv");
@@ -272,7 +279,8 @@ static void test_kml_has_folders_by_programme_and_escapes_text(void **state)
 }
 
 /* Google My Maps takes at most 2,000 features in a layer: 4,500 projects
- * of one programme make three files of 2,000, 2,000 and 500. */
+ * of one programme (a point and a line each) make five files of 2,000,
+ * 2,000, 2,000, 2,000 and 1,000. */
 static void test_kml_is_split_for_google_my_maps(void **state)
 {
 	struct fixture *f = *state;
@@ -287,12 +295,14 @@ static void test_kml_is_split_for_google_my_maps(void **state)
 		fprintf(out, "CHU de Rennes,Hopital Gabriel Toure,Bamako,Mali,APCHI %d\n", i);
 	fclose(out);
 	load(f, csv);
-	unlink(TEST_ARTIFACTS "/many-3.kml");
+	unlink(TEST_ARTIFACTS "/many-5.kml");
 	assert_int_equal(coopmap_export_write(&f->data,
 		TEST_ARTIFACTS "/many.kml", &err), COOPMAP_OK);
 	assert_int_equal(kml_features(TEST_ARTIFACTS "/many.kml", &folders), 2000);
 	assert_int_equal(kml_features(TEST_ARTIFACTS "/many-2.kml", &folders), 2000);
-	assert_int_equal(kml_features(TEST_ARTIFACTS "/many-3.kml", &folders), 500);
+	assert_int_equal(kml_features(TEST_ARTIFACTS "/many-4.kml", &folders), 2000);
+	assert_int_equal(kml_features(TEST_ARTIFACTS "/many-5.kml", &folders), 1000);
+	assert_int_equal(access(TEST_ARTIFACTS "/many-6.kml", F_OK), -1);
 	unload(f);
 }
 

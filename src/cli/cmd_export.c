@@ -25,7 +25,7 @@ void cmd_export_usage(FILE *out)
 "                   establishments, partners, links, projects\n"
 "  .gpkg            GeoPackage with those five layers, for QGIS\n"
 "  .kml             the projects for Google My Maps, in folders by\n"
-"                   programme (split at 2,000 placemarks a folder)\n"
+"                   programme, points and lines (2,000 features a folder)\n"
 "  .csv             the per-country aggregates (no geometry)\n"
 "  .md              the same as a Markdown report (--format md: to\n"
 "                   standard output unless -o is given)\n"
