@@ -1,7 +1,7 @@
 /*
  * fuzz_partner.c: two partner names (the input's first line and the rest)
  * through the normaliser (type, acronyms, qualifiers, city) and the
- * score.  The score is a number from 0 to 1, the same both ways.
+ * score.  The score is a number from 0 to 1, asked either way round.
  */
 #include <stdlib.h>
 #include <string.h>
