@@ -192,11 +192,47 @@ void cli_build_date(char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%d", &tm);
 }
 
-int cli_same_file(const char *a, const char *b)
+int cli_refuse_overwrite(const char *command, const char *what,
+	const char *input, const char *output)
 {
-	struct stat sa, sb;
+	struct stat si, so;
 
-	if (stat(a, &sa) != 0 || stat(b, &sb) != 0)
+	if (output == NULL || stat(input, &si) != 0 || stat(output, &so) != 0 ||
+	    si.st_dev != so.st_dev || si.st_ino != so.st_ino)
 		return 0;
-	return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	cli_message("%s: the %s %s is the input; refusing to overwrite it",
+		command, what, output);
+	return 1;
+}
+
+int cli_model_load(const char *path, struct cli_records *r,
+	const char *const *user_layers, size_t n_user, int quiet,
+	struct cli_model *m, coopmap_error *err)
+{
+	int rc;
+
+	memset(m, 0, sizeof(*m));
+	rc = cli_open_countries("50m", &m->countries, err);
+	if (rc == COOPMAP_OK)
+		rc = cli_open_layers(m->countries, user_layers, n_user, &m->layers,
+			err);
+	if (rc == COOPMAP_OK)
+		rc = cli_read_projects(path, r, m->countries, &m->projects, quiet,
+			NULL, err);
+	if (rc == COOPMAP_OK)
+		rc = coopmap_pool_build(m->projects, &m->pool, err);
+	if (rc == COOPMAP_OK)
+		rc = coopmap_join_by_country(m->projects, m->countries, &m->stats,
+			&m->summary, err);
+	return rc;
+}
+
+void cli_model_free(struct cli_model *m)
+{
+	free(m->stats);
+	coopmap_pool_free(m->pool);
+	coopmap_projects_free(m->projects);
+	coopmap_layer_set_free(m->layers);
+	coopmap_countries_free(m->countries);
+	memset(m, 0, sizeof(*m));
 }

@@ -11,8 +11,10 @@
 
 #include "coopmap/country.h"
 #include "coopmap/error.h"
+#include "coopmap/join.h"
 #include "coopmap/layers.h"
 #include "coopmap/locate.h"
+#include "coopmap/pool.h"
 #include "coopmap/records.h"
 
 enum {
@@ -96,8 +98,32 @@ void cli_report_rows(const coopmap_projects *projects,
 /* Today's date, or SOURCE_DATE_EPOCH's, as "YYYY-MM-DD". */
 void cli_build_date(char *buf, size_t size);
 
-/* True when a and b name the same existing file. */
-int cli_same_file(const char *a, const char *b);
+/*
+ * When output names the same existing file as input, say so ("render: the
+ * output X is the input; ...", what being "output" or "rejects file") and
+ * return 1; 0 otherwise.
+ */
+int cli_refuse_overwrite(const char *command, const char *what,
+	const char *input, const char *output);
+
+/*
+ * What the commands that draw or export load: the bundled countries and
+ * layers (plus n_user files of the user's), the projects of path placed,
+ * pooled and joined by country.  Free with cli_model_free, also after a
+ * failure.
+ */
+struct cli_model {
+	coopmap_countries *countries;
+	coopmap_layer_set *layers;
+	coopmap_projects *projects;
+	coopmap_pool *pool;
+	coopmap_country_stats *stats;   /* per country */
+	coopmap_summary summary;
+};
+int cli_model_load(const char *path, struct cli_records *r,
+	const char *const *user_layers, size_t n_user, int quiet,
+	struct cli_model *m, coopmap_error *err);
+void cli_model_free(struct cli_model *m);
 
 int cmd_render(int argc, char **argv);
 void cmd_render_usage(FILE *out);

@@ -103,11 +103,9 @@ int cmd_check(int argc, char **argv)
 		cli_message("check: expected one PROJECTS file");
 		return EXIT_FAILURE_;
 	}
-	if (rejects_path != NULL && cli_same_file(argv[optind], rejects_path)) {
-		cli_message("check: the rejects file %s is the input; refusing to "
-			"overwrite it", rejects_path);
+	if (cli_refuse_overwrite("check", "rejects file", argv[optind],
+	    rejects_path))
 		return EXIT_FAILURE_;
-	}
 	rc = cli_open_countries("50m", &countries, &err);
 	if (rc == COOPMAP_OK)
 		rc = cli_read_projects(argv[optind], &records, countries, &projects,

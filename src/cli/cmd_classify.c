@@ -138,11 +138,8 @@ int cmd_classify(int argc, char **argv)
 		cli_message("classify: expected one PROJECTS file and -o FILE.csv");
 		return EXIT_FAILURE_;
 	}
-	if (cli_same_file(argv[optind], output)) {
-		cli_message("classify: the output %s is the input; refusing to "
-			"overwrite it", output);
+	if (cli_refuse_overwrite("classify", "output", argv[optind], output))
 		return EXIT_FAILURE_;
-	}
 	rc = cli_open_countries("50m", &countries, &err);
 	if (rc == COOPMAP_OK)
 		rc = cli_open_layers(countries, user_layers, n_user, &layers, &err);

@@ -9,8 +9,6 @@
 
 #include "cli.h"
 #include "coopmap/export.h"
-#include "coopmap/join.h"
-#include "coopmap/pool.h"
 
 void cmd_export_usage(FILE *out)
 {
@@ -52,11 +50,7 @@ int cmd_export(int argc, char **argv)
 	struct cli_records records;
 	const char *output = NULL, *format = NULL;
 	int quiet = 0, c, rc;
-	coopmap_countries *countries = NULL;
-	coopmap_projects *projects = NULL;
-	coopmap_layer_set *layers = NULL;
-	coopmap_pool *pool = NULL;
-	coopmap_country_stats *stats = NULL;
+	struct cli_model m;
 	coopmap_export_data data;
 	coopmap_error err = COOPMAP_ERROR_INIT;
 
@@ -88,36 +82,20 @@ int cmd_export(int argc, char **argv)
 		cli_message("export: expected one PROJECTS file and -o FILE");
 		return EXIT_FAILURE_;
 	}
-	if (cli_same_file(argv[optind], output)) {
-		cli_message("export: the output %s is the input; refusing to "
-			"overwrite it", output);
+	if (cli_refuse_overwrite("export", "output", argv[optind], output))
 		return EXIT_FAILURE_;
-	}
-	rc = cli_open_countries("50m", &countries, &err);
-	if (rc == COOPMAP_OK)
-		rc = cli_open_layers(countries, NULL, 0, &layers, &err);
-	if (rc == COOPMAP_OK)
-		rc = cli_read_projects(argv[optind], &records, countries, &projects,
-			quiet, NULL, &err);
-	if (rc == COOPMAP_OK)
-		rc = coopmap_pool_build(projects, &pool, &err);
-	if (rc == COOPMAP_OK)
-		rc = coopmap_join_by_country(projects, countries, &stats, NULL, &err);
+	rc = cli_model_load(argv[optind], &records, NULL, 0, quiet, &m, &err);
 	if (rc == COOPMAP_OK) {
-		data.countries = countries;
-		data.projects = projects;
-		data.pool = pool;
-		data.stats = stats;
-		data.layers = layers;
+		data.countries = m.countries;
+		data.projects = m.projects;
+		data.pool = m.pool;
+		data.stats = m.stats;
+		data.layers = m.layers;
 		rc = coopmap_export_write(&data, output, &err);
 		if (rc == COOPMAP_OK && !quiet && strcmp(output, "-") != 0)
 			cli_message("wrote %s", output);
 	}
-	free(stats);
-	coopmap_pool_free(pool);
-	coopmap_projects_free(projects);
-	coopmap_layer_set_free(layers);
-	coopmap_countries_free(countries);
+	cli_model_free(&m);
 	if (rc != COOPMAP_OK) {
 		cli_error(&err);
 		return cli_exit_status(rc);

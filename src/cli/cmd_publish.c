@@ -7,9 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "coopmap/join.h"
 #include "coopmap/paths.h"
-#include "coopmap/pool.h"
 #include "coopmap/publish.h"
 
 void cmd_publish_usage(FILE *out)
@@ -47,11 +45,7 @@ int cmd_publish(int argc, char **argv)
 	coopmap_render_opts opts = COOPMAP_RENDER_OPTS_INIT;
 	const char *output = NULL;
 	int quiet = 0, c, rc;
-	coopmap_countries *countries = NULL;
-	coopmap_projects *projects = NULL;
-	coopmap_layer_set *layers = NULL;
-	coopmap_pool *pool = NULL;
-	coopmap_country_stats *stats = NULL;
+	struct cli_model m;
 	coopmap_map_data map;
 	coopmap_publish_data page;
 	const coopmap_layer *cicd[1];
@@ -81,52 +75,35 @@ int cmd_publish(int argc, char **argv)
 		cli_message("publish: expected one PROJECTS file and -o FILE.html");
 		return EXIT_FAILURE_;
 	}
-	if (cli_same_file(argv[optind], output)) {
-		cli_message("publish: the output %s is the input; refusing to "
-			"overwrite it", output);
+	if (cli_refuse_overwrite("publish", "output", argv[optind], output))
 		return EXIT_FAILURE_;
-	}
 	cli_build_date(date, sizeof(date));
 	opts.date = date;
 	opts.width = 1200;
 	memset(&map, 0, sizeof(map));
-	rc = cli_open_countries("50m", &countries, &err);
-	if (rc == COOPMAP_OK)
-		rc = cli_open_layers(countries, NULL, 0, &layers, &err);
-	if (rc == COOPMAP_OK)
-		rc = cli_read_projects(argv[optind], &records, countries, &projects,
-			quiet, NULL, &err);
-	if (rc == COOPMAP_OK)
-		rc = coopmap_pool_build(projects, &pool, &err);
-	if (rc == COOPMAP_OK)
-		rc = coopmap_join_by_country(projects, countries, &stats,
-			&map.summary, &err);
+	rc = cli_model_load(argv[optind], &records, NULL, 0, quiet, &m, &err);
+	map.summary = m.summary;
 	if (rc == COOPMAP_OK && map.summary.projects == 0) {
 		cli_message("publish: %s: no project to show", argv[optind]);
 		rc = COOPMAP_ERR_EMPTY;
 	}
 	if (rc == COOPMAP_OK) {
-		map.countries = countries;
-		map.stats = stats;
-		cicd[0] = coopmap_layer_set_find(layers, "cicd-2018");
+		map.countries = m.countries;
+		map.stats = m.stats;
+		cicd[0] = coopmap_layer_set_find(m.layers, "cicd-2018");
 		map.layers = cicd;
 		map.n_layers = cicd[0] != NULL;
 		page.map = &map;
-		page.projects = projects;
-		page.pool = pool;
-		page.layers = layers;
+		page.projects = m.projects;
+		page.pool = m.pool;
+		page.layers = m.layers;
 		page.web_dir = coopmap_paths_data_file("web", web, sizeof(web));
 		rc = coopmap_publish_write(&page, &opts, output, &err);
 		if (rc == COOPMAP_OK && !quiet)
 			cli_message("wrote %s", output);
 	}
-	free(stats);
-	coopmap_pool_free(pool);
-	coopmap_projects_free(projects);
-	coopmap_layer_set_free(layers);
-	coopmap_countries_free(countries);
+	cli_model_free(&m);
 	if (rc != COOPMAP_OK && rc != COOPMAP_ERR_EMPTY)
 		cli_error(&err);
 	return cli_exit_status(rc);
-	return EXIT_OK;
 }

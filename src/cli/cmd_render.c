@@ -161,11 +161,8 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		return EXIT_FAILURE_;
 	}
 	a->input = argv[optind];
-	if (cli_same_file(a->input, a->output)) {
-		cli_message("render: the output %s is the input; refusing to "
-			"overwrite it", a->output);
+	if (cli_refuse_overwrite("render", "output", a->input, a->output))
 		return EXIT_FAILURE_;
-	}
 	return EXIT_OK;
 }
 
