@@ -141,6 +141,9 @@ demo: $(BIN)
 	$(BIN) classify examples/cooperations.csv -o out/classification.csv > out/classification.txt
 	$(BIN) pool examples/cooperations.csv > out/mutualisation.md
 	$(BIN) pool examples/cooperations.csv --format json > out/mutualisation.json
+	$(BIN) actors -o out/acteurs.svg
+	$(BIN) actors -o out/acteurs.png
+	$(BIN) actors -o out/acteurs.pdf
 	@echo "demo: maps and reports written to out/"
 
 bench: $(BIN)

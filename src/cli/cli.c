@@ -236,3 +236,61 @@ void cli_model_free(struct cli_model *m)
 	coopmap_countries_free(m->countries);
 	memset(m, 0, sizeof(*m));
 }
+
+int cli_actor_option(struct cli_actor_files *f, int opt, const char *arg)
+{
+	int kind = opt - CLI_OPT_ACTORS_FILE;
+
+	if (kind < 0 || kind > 2)
+		return -1;
+	if (f->n[kind] == CLI_MAX_ACTOR_FILES) {
+		cli_message("at most %d files of each kind of actor file",
+			CLI_MAX_ACTOR_FILES);
+		return -1;
+	}
+	f->files[kind][f->n[kind]++] = arg;
+	return 0;
+}
+
+int cli_open_actors(const coopmap_countries *countries,
+	const coopmap_layer_set *layers, const struct cli_actor_files *user,
+	coopmap_actors **out, coopmap_error *err)
+{
+	static const char *const bundled[3] = { "geodata/actors.csv",
+		"geodata/actor-links.csv", "geodata/actor-presence.csv" };
+	coopmap_actors *a = coopmap_actors_new();
+	int rc = a != NULL ? COOPMAP_OK
+		: coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+
+	for (int kind = 0; kind < 3 && rc == COOPMAP_OK; kind++) {
+		size_t n = user != NULL ? user->n[kind] : 0;
+
+		for (size_t i = 0; i <= n && rc == COOPMAP_OK; i++) {
+			char path[4096];
+			const char *file = i == 0 ? coopmap_paths_data_file(
+				bundled[kind], path, sizeof(path)) : user->files[kind][i - 1];
+
+			if (file == NULL)
+				rc = coopmap_error_set(err, COOPMAP_ERR_IO,
+					"data directory path too long");
+			else if (kind == 0)
+				rc = coopmap_actors_read(a, file, err);
+			else if (kind == 1)
+				rc = coopmap_actors_read_links(a, file, err);
+			else
+				rc = coopmap_actors_read_presence(a, file, countries, err);
+		}
+		/* Parents and layers are checked once every actor is known. */
+		if (kind == 0 && rc == COOPMAP_OK)
+			rc = coopmap_actors_check(a, layers, err);
+	}
+	if (rc != COOPMAP_OK) {
+		coopmap_actors_free(a);
+		a = NULL;
+	}
+	/* Like a wrong layer or style file: the run cannot start (exit 2). */
+	if (rc == COOPMAP_ERR_INPUT)
+		err->code = rc = COOPMAP_ERR_IO;
+	*out = a;
+	return rc;
+}

@@ -9,6 +9,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
+#include "coopmap/actors.h"
 #include "coopmap/country.h"
 #include "coopmap/error.h"
 #include "coopmap/join.h"
@@ -125,6 +126,48 @@ int cli_model_load(const char *path, struct cli_records *r,
 	struct cli_model *m, coopmap_error *err);
 void cli_model_free(struct cli_model *m);
 
+/* The user's actor files (--actors-file, --actor-links-file,
+ * --actor-presence-file), read after the bundled ones. */
+enum {
+	CLI_OPT_ACTORS_FILE = 1100,
+	CLI_OPT_ACTOR_LINKS_FILE,
+	CLI_OPT_ACTOR_PRESENCE_FILE
+};
+
+#define CLI_ACTOR_LONG_OPTIONS \
+	{ "actors-file", required_argument, NULL, CLI_OPT_ACTORS_FILE }, \
+	{ "actor-links-file", required_argument, NULL, CLI_OPT_ACTOR_LINKS_FILE }, \
+	{ "actor-presence-file", required_argument, NULL, \
+		CLI_OPT_ACTOR_PRESENCE_FILE }
+
+#define CLI_ACTOR_USAGE \
+"      --actors-file F   more actors (columns of geodata/actors.csv);\n" \
+"                        repeatable\n" \
+"      --actor-links-file F  more relations (geodata/actor-links.csv)\n" \
+"      --actor-presence-file F  more countries per actor\n" \
+"                        (geodata/actor-presence.csv)\n"
+
+#define CLI_MAX_ACTOR_FILES 16
+
+struct cli_actor_files {
+	const char *files[3][CLI_MAX_ACTOR_FILES];   /* actors, links, presence */
+	size_t n[3];
+};
+
+/* Take one of the CLI_OPT_ACTOR* options; 0, or -1 with a message. */
+int cli_actor_option(struct cli_actor_files *f, int opt, const char *arg);
+
+/*
+ * The bundled actors, relations and presence, then the user's files,
+ * checked against layers.  A wrong file stops the run (COOPMAP_ERR_IO, the
+ * message at file:line).  Caller frees *out.
+ */
+int cli_open_actors(const coopmap_countries *countries,
+	const coopmap_layer_set *layers, const struct cli_actor_files *user,
+	coopmap_actors **out, coopmap_error *err);
+
+int cmd_actors(int argc, char **argv);
+void cmd_actors_usage(FILE *out);
 int cmd_render(int argc, char **argv);
 void cmd_render_usage(FILE *out);
 int cmd_check(int argc, char **argv);

@@ -42,6 +42,8 @@ static const struct cli_command commands[] = {
 		cmd_columns_usage },
 	{ "country", cmd_country, "resolve country names as people type them",
 		cmd_country_usage },
+	{ "actors", cmd_actors, "the actors of cooperation: diagram, country "
+		"sheet", cmd_actors_usage },
 	{ "help", cmd_help, "show the help of a command", help_usage },
 	{ "version", cmd_version, "print the version", version_usage },
 };
