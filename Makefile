@@ -144,6 +144,8 @@ demo: $(BIN)
 	$(BIN) actors -o out/acteurs.svg
 	$(BIN) actors -o out/acteurs.png
 	$(BIN) actors -o out/acteurs.pdf
+	$(BIN) actors --country BFA examples/cooperations.csv -o out/fiche-BFA.png \
+	  > out/fiche-BFA.md
 	@echo "demo: maps and reports written to out/"
 
 bench: $(BIN)

@@ -196,6 +196,16 @@ const coopmap_country *coopmap_layer_member(const coopmap_layer *layer,
 	return row < layer->count ? layer->members[row] : NULL;
 }
 
+size_t coopmap_layer_column_count(const coopmap_layer *layer)
+{
+	return coopmap_table_column_count(layer->table);
+}
+
+const char *coopmap_layer_column_name(const coopmap_layer *layer, size_t i)
+{
+	return coopmap_table_column_name(layer->table, i);
+}
+
 const char *coopmap_layer_value(const coopmap_layer *layer, size_t row,
 	const char *column)
 {

@@ -7,6 +7,10 @@
 
 #include "coopmap/actors.h"
 #include "coopmap/layers.h"
+#include "coopmap/locate.h"
+#include "coopmap/pool.h"
+#include "coopmap/records.h"
+#include "coopmap/sheet.h"
 #include "coopmap/table.h"
 
 struct fixture {
@@ -308,6 +312,81 @@ static void test_vocabularies_have_words_in_both_languages(void **state)
 		"en"), "Internal actors");
 }
 
+/* The sheet of a country, as text (caller frees). */
+static char *sheet_text(struct fixture *f, const char *iso3,
+	const coopmap_projects *projects, const coopmap_pool *pool,
+	const char *lang)
+{
+	coopmap_sheet_data d = { iso(f, iso3), f->layers, f->actors, projects,
+		pool };
+	char *text = NULL;
+	size_t size = 0;
+	FILE *out = open_memstream(&text, &size);
+
+	assert_non_null(out);
+	assert_int_equal(coopmap_sheet_write(&d, lang, out), 0);
+	fclose(out);
+	return text;
+}
+
+static void test_country_sheet_lists_establishments_and_actors(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_projects *projects = NULL;
+	coopmap_pool *pool = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	coopmap_sheet_data d;
+	char *text;
+
+	assert_int_equal(coopmap_projects_read("tests/data/sheet-projects.csv",
+		NULL, f->countries, &projects, &err), COOPMAP_OK);
+	assert_int_equal(coopmap_pool_build(projects, &pool, &err), COOPMAP_OK);
+	text = sheet_text(f, "TGO", projects, pool, "fr");
+	assert_non_null(strstr(text, "# Fiche pays : Togo (TGO)"));
+	/* The three establishments working in Togo, not the one in Senegal. */
+	assert_non_null(strstr(text, "3 établissements de la liste"));
+	assert_non_null(strstr(text, "| AP-HP hôpital Louis Mourier | CHR "
+		"d'Atakpamé (Atakpamé) |"));
+	assert_non_null(strstr(text, "| CHU de Rennes |"));
+	assert_null(strstr(text, "CHU de Tours"));
+	/* Names from the list stay text. */
+	assert_null(strstr(text, "<script>"));
+	assert_non_null(strstr(text, "&lt;script&gt;"));
+	/* Two establishments with one partner: pool them. */
+	assert_non_null(strstr(text, "- CHR d'Atakpamé : AP-HP hôpital Louis "
+		"Mourier, CHU de Rennes"));
+	/* Togo founded RESHAOC; it is CICD and Francophonie. */
+	assert_non_null(strstr(text, "(RESHAOC) | met en réseau | pays "
+		"fondateur (1996)"));
+	assert_non_null(strstr(text, "(`cicd-2018`)"));
+	assert_non_null(strstr(text, "(`francophonie`)"));
+	assert_non_null(strstr(text, "Aucun CAS ni CRSM connu"));
+	free(text);
+	d = (coopmap_sheet_data){ iso(f, "TGO"), f->layers, f->actors, projects,
+		pool };
+	assert_int_equal(coopmap_sheet_establishment_count(&d), 3);
+	coopmap_pool_free(pool);
+	coopmap_projects_free(projects);
+}
+
+static void test_country_sheet_names_embassy_advisers(void **state)
+{
+	struct fixture *f = *state;
+	char *text = sheet_text(f, "SEN", NULL, NULL, "en");
+
+	assert_non_null(strstr(text, "# Country sheet: Senegal (SEN)"));
+	assert_non_null(strstr(text, "| Regional global health adviser (CRSM) | "
+		"advises | layer cas-crsm"));
+	assert_null(strstr(text, "Social affairs adviser (CAS) | advises | layer"));
+	assert_null(strstr(text, "No CAS or CRSM known"));
+	assert_non_null(strstr(text, "No project list given"));
+	free(text);
+	text = sheet_text(f, "MDG", NULL, NULL, "fr");
+	assert_non_null(strstr(text, "Commission de l'océan Indien (COI) | "
+		"conseille | État membre"));
+	free(text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -318,6 +397,8 @@ int main(void)
 		cmocka_unit_test(test_bad_actor_files_name_file_and_line),
 		cmocka_unit_test(test_bad_link_and_presence_files_name_file_and_line),
 		cmocka_unit_test(test_vocabularies_have_words_in_both_languages),
+		cmocka_unit_test(test_country_sheet_lists_establishments_and_actors),
+		cmocka_unit_test(test_country_sheet_names_embassy_advisers),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

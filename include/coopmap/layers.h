@@ -46,6 +46,10 @@ const coopmap_country *coopmap_layer_member(const coopmap_layer *layer,
 	size_t row);
 size_t coopmap_layer_country_count(const coopmap_layer *layer);
 
+/* The layer's columns, in file order (names borrowed). */
+size_t coopmap_layer_column_count(const coopmap_layer *layer);
+const char *coopmap_layer_column_name(const coopmap_layer *layer, size_t i);
+
 /* The value of column in row ("" when the layer has no such column). */
 const char *coopmap_layer_value(const coopmap_layer *layer, size_t row,
 	const char *column);

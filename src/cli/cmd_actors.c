@@ -4,12 +4,15 @@
  * country (Markdown on standard output, a map with -o).
  */
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "coopmap/diagram.h"
+#include "coopmap/render.h"
+#include "coopmap/sheet.h"
 
 void cmd_actors_usage(FILE *out)
 {
@@ -168,6 +171,135 @@ static int run_diagram(struct actors_args *a, coopmap_error *err)
 	return rc;
 }
 
+/* The map of the sheet: the country outlined, its partner hospitals as
+ * circles (size: how many French establishments), over the choropleth of
+ * the list's projects. */
+static int draw_country_map(struct actors_args *a, struct cli_model *m,
+	const coopmap_sheet_data *sheet, coopmap_error *err)
+{
+	const coopmap_country *country = sheet->country;
+	int en = a->opts.lang != NULL && strcmp(a->opts.lang, "en") == 0;
+	size_t n = coopmap_countries_count(m->countries), n_markers = 0;
+	const coopmap_geometry *g = &country->geometry;
+	coopmap_render_opts opts = COOPMAP_RENDER_OPTS_INIT;
+	coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
+	coopmap_render_marker *markers;
+	unsigned char *highlight = calloc(n + 1, 1);
+	coopmap_map_data data;
+	double pad = fmax(4, 0.35 * fmax(g->max_lon - g->min_lon,
+		g->max_lat - g->min_lat));
+	char extent[128], title[256], subtitle[256], date[32];
+	size_t n_est = coopmap_sheet_establishment_count(sheet);
+	int rc;
+
+	memset(&data, 0, sizeof(data));
+	markers = calloc(m->pool != NULL ? coopmap_pool_partner_count(m->pool) + 1
+		: 1, sizeof(*markers));
+	for (size_t i = 0; m->pool != NULL &&
+	     i < coopmap_pool_partner_count(m->pool); i++) {
+		const coopmap_pool_group *p = coopmap_pool_partner(m->pool, i);
+		const coopmap_project *first = coopmap_projects_get(m->projects,
+			p->projects[0]);
+
+		if (p->country != country)
+			continue;
+		markers[n_markers].lon = first->partner_lon;
+		markers[n_markers].lat = first->partner_lat;
+		markers[n_markers].value = (double)p->n_peers;
+		markers[n_markers++].label = p->name;
+	}
+	highlight[coopmap_country_index(m->countries, country)] = 1;
+	snprintf(extent, sizeof(extent), "%.3f,%.3f,%.3f,%.3f",
+		fmax(-180, g->min_lon - pad), fmax(-90, g->min_lat - pad),
+		fmin(180, g->max_lon + pad), fmin(90, g->max_lat + pad));
+	snprintf(title, sizeof(title), en ? "%s: partners of French "
+		"establishments" : "%s : partenaires des établissements français",
+		coopmap_country_name(country, en ? "en" : "fr"));
+	cli_build_date(date, sizeof(date));
+	snprintf(subtitle, sizeof(subtitle), en ? "%zu French establishment%s "
+		"with %zu partner hospital%s in the country" : "%zu établissement%s "
+		"français avec %zu hôpita%s partenaire%s dans le pays", n_est,
+		n_est == 1 ? "" : "s", n_markers, en ? (n_markers == 1 ? "" : "s")
+		: (n_markers > 1 ? "ux" : "l"), !en && n_markers > 1 ? "s" : "");
+	opts.subtitle = subtitle;
+	data.countries = m->countries;
+	data.stats = m->stats;
+	data.summary = m->summary;
+	data.markers = markers;
+	data.n_markers = n_markers;
+	data.markers_title = en ? "Partner hospital (size: French establishments "
+		"working with it)" : "Hôpital partenaire (taille : établissements "
+		"français qui y travaillent)";
+	data.highlight = highlight;
+	data.highlight_title = coopmap_country_name(country, en ? "en" : "fr");
+	opts.extent = extent;
+	opts.crs = "EPSG:4326";
+	opts.title = a->opts.title != NULL ? a->opts.title : title;
+	opts.lang = en ? "en" : "fr";
+	opts.date = date;
+	opts.width = a->opts.width;
+	opts.height = a->opts.height;
+	rc = coopmap_render_map(&data, &opts, a->output, &report, err);
+	if (rc == COOPMAP_OK && !a->quiet)
+		cli_message("wrote %s (%dx%d, %zu partner hospitals)", a->output,
+			report.width, report.height, n_markers);
+	coopmap_render_report_clear(&report);
+	free(markers);
+	free(highlight);
+	return rc;
+}
+
+static int run_sheet(struct actors_args *a, coopmap_error *err)
+{
+	struct cli_model m;
+	coopmap_actors *actors = NULL;
+	coopmap_country_match match;
+	coopmap_sheet_data sheet;
+	int rc;
+
+	memset(&m, 0, sizeof(m));
+	if (a->input != NULL) {
+		rc = cli_model_load(a->input, &a->records, NULL, 0, a->quiet, &m,
+			err);
+	} else {
+		rc = cli_open_countries("50m", &m.countries, err);
+		if (rc == COOPMAP_OK)
+			rc = cli_open_layers(m.countries, NULL, 0, &m.layers, err);
+	}
+	if (rc == COOPMAP_OK)
+		rc = cli_open_actors(m.countries, m.layers, &a->files, &actors, err);
+	if (rc == COOPMAP_OK) {
+		coopmap_country_resolve(m.countries, a->country, &match);
+		if (match.status != COOPMAP_COUNTRY_FOUND)
+			rc = coopmap_error_set(err, COOPMAP_ERR_USAGE, "actors: "
+				"--country '%s': %s%s%s", a->country, match.status ==
+				COOPMAP_COUNTRY_AMBIGUOUS ? "ambiguous, may be "
+				: "unknown country", match.suggestion[0] != '\0' &&
+				match.status != COOPMAP_COUNTRY_AMBIGUOUS
+				? "; did you mean " : "", match.suggestion);
+	}
+	if (rc == COOPMAP_OK) {
+		sheet.country = match.country;
+		sheet.layers = m.layers;
+		sheet.actors = actors;
+		sheet.projects = m.projects;
+		sheet.pool = m.pool;
+		if (coopmap_sheet_write(&sheet, a->opts.lang, stdout) != 0)
+			rc = coopmap_error_set(err, COOPMAP_ERR_IO,
+				"cannot write to standard output");
+	}
+	if (rc == COOPMAP_OK && a->output != NULL) {
+		if (m.projects == NULL)
+			rc = coopmap_error_set(err, COOPMAP_ERR_USAGE, "actors: the "
+				"country's map (-o) needs a PROJECTS file");
+		else
+			rc = draw_country_map(a, &m, &sheet, err);
+	}
+	coopmap_actors_free(actors);
+	cli_model_free(&m);
+	return rc;
+}
+
 int cmd_actors(int argc, char **argv)
 {
 	struct actors_args a;
@@ -183,7 +315,7 @@ int cmd_actors(int argc, char **argv)
 		return EXIT_OK;
 	if (status != EXIT_OK)
 		return status;
-	rc = run_diagram(&a, &err);
+	rc = a.country != NULL ? run_sheet(&a, &err) : run_diagram(&a, &err);
 	if (rc != COOPMAP_OK) {
 		cli_error(&err);
 		return cli_exit_status(rc);

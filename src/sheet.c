@@ -1,0 +1,376 @@
+/*
+ * sheet.c: the country sheet in Markdown: tables of actors, layers and
+ * establishments, every cell from a file escaped, rows in a stable order
+ * (the files' order for actors and layers, the pool's for establishments).
+ */
+#include "coopmap/sheet.h"
+
+#include <glib.h>
+#include <string.h>
+
+#include "coopmap/report.h"
+
+struct writer {
+	const coopmap_sheet_data *d;
+	int en;
+	const char *lang;
+	FILE *out;
+};
+
+/* Escaped text (an empty cell is a dash). */
+static void md(struct writer *w, const char *text)
+{
+	char *safe = coopmap_report_markdown_text(text != NULL ? text : "");
+
+	fputs(safe[0] != '\0' ? safe : "–", w->out);
+	g_free(safe);
+}
+
+static const char *tr(const struct writer *w, const char *fr,
+	const char *en)
+{
+	return w->en ? en : fr;
+}
+
+static void actor_cells(struct writer *w, const coopmap_actor *a)
+{
+	fputs("| ", w->out);
+	md(w, coopmap_actor_name(a, w->lang));
+	fputs(" | ", w->out);
+	md(w, coopmap_actor_role_text(a->role, w->lang));
+	fputs(" | ", w->out);
+}
+
+/* Actors tied to the country: presence rows and policy-layer rows. */
+static size_t present_actors(struct writer *w)
+{
+	const coopmap_actors *actors = w->d->actors;
+	size_t n = 0;
+
+	for (size_t i = 0; i < coopmap_actors_count(actors); i++) {
+		const coopmap_actor *a = coopmap_actors_get(actors, i);
+		long row = -1;
+
+		if (!coopmap_actors_present(actors, i, w->d->country, w->d->layers,
+		    &row))
+			continue;
+		if (n++ == 0)
+			fprintf(w->out, "| %s | %s | %s | %s |\n| --- | --- | --- | --- |\n",
+				tr(w, "Acteur", "Actor"), tr(w, "Rôle", "Role"),
+				tr(w, "Présence", "Presence"), tr(w, "Source", "Source"));
+		actor_cells(w, a);
+		if (a->presence_kind == COOPMAP_PRESENCE_LIST) {
+			const coopmap_actor_presence *p = coopmap_actors_presence(actors,
+				(size_t)row);
+
+			md(w, w->en ? p->basis_en : p->basis_fr);
+			fputs(" | ", w->out);
+			md(w, p->source);
+		} else {
+			const coopmap_layer *l = coopmap_layer_set_find(w->d->layers,
+				a->presence_layer);
+			const char *post = coopmap_layer_value(l, (size_t)row, "post");
+			const char *notes = coopmap_layer_value(l, (size_t)row, "notes");
+			GString *s = g_string_new(NULL);
+
+			g_string_append_printf(s, "%s%s%s%s%s",
+				tr(w, "couche ", "layer "), coopmap_layer_id(l),
+				post[0] != '\0' ? tr(w, ", poste : ", ", post: ") : "", post,
+				notes[0] != '\0' ? " ; " : "");
+			g_string_append(s, notes);
+			md(w, s->str);
+			fputs(" | ", w->out);
+			g_string_printf(s, "%s (%s)", coopmap_layer_source(l),
+				coopmap_layer_date(l));
+			md(w, s->str);
+			g_string_free(s, TRUE);
+		}
+		fputs(" |\n", w->out);
+	}
+	return n;
+}
+
+/* Actors of one presence kind (not tied to a country). */
+static void actors_of_kind(struct writer *w, coopmap_actor_presence_kind kind)
+{
+	const coopmap_actors *actors = w->d->actors;
+
+	fprintf(w->out, "| %s | %s | %s |\n| --- | --- | --- |\n",
+		tr(w, "Acteur", "Actor"), tr(w, "Rôle", "Role"),
+		tr(w, "Ce qu'il apporte", "What it brings"));
+	for (size_t i = 0; i < coopmap_actors_count(actors); i++) {
+		const coopmap_actor *a = coopmap_actors_get(actors, i);
+
+		if (a->presence_kind != kind)
+			continue;
+		actor_cells(w, a);
+		md(w, coopmap_actor_description(a, w->lang));
+		fputs(" |\n", w->out);
+	}
+}
+
+static int has_advisers(const struct writer *w)
+{
+	for (size_t i = 0; i < coopmap_actors_count(w->d->actors); i++) {
+		if (coopmap_actors_get(w->d->actors, i)->presence_kind ==
+		    COOPMAP_PRESENCE_LAYER && coopmap_actors_present(w->d->actors, i,
+		    w->d->country, w->d->layers, NULL))
+			return 1;
+	}
+	return 0;
+}
+
+static void layers_section(struct writer *w)
+{
+	static const char *const skip[] = { "iso_a3", "name_fr", "name_en",
+		"source", NULL };
+	size_t n = 0;
+
+	for (size_t i = 0; w->d->layers != NULL &&
+	     i < coopmap_layer_set_count(w->d->layers); i++) {
+		const coopmap_layer *l = coopmap_layer_set_get(w->d->layers, i);
+		long row = -1;
+		GString *detail = g_string_new(NULL);
+
+		while ((row = coopmap_layer_find(l, w->d->country,
+		    (size_t)(row + 1))) >= 0) {
+			for (size_t c = 0; c < coopmap_layer_column_count(l); c++) {
+				const char *col = coopmap_layer_column_name(l, c);
+				const char *v = coopmap_layer_value(l, (size_t)row, col);
+				int skipped = 0;
+
+				for (int k = 0; skip[k] != NULL; k++)
+					skipped |= strcmp(col, skip[k]) == 0;
+				if (!skipped && v[0] != '\0')
+					g_string_append_printf(detail, "%s%s : %s",
+						detail->len > 0 ? " ; " : "", col, v);
+			}
+		}
+		if (!coopmap_layer_contains(l, w->d->country)) {
+			g_string_free(detail, TRUE);
+			continue;
+		}
+		if (n++ == 0)
+			fprintf(w->out, "| %s | %s | %s |\n| --- | --- | --- |\n",
+				tr(w, "Couche", "Layer"), tr(w, "Détail", "Detail"),
+				tr(w, "Source (date)", "Source (date)"));
+		fputs("| ", w->out);
+		md(w, coopmap_layer_title(l, w->lang));
+		fprintf(w->out, " (`%s`) | ", coopmap_layer_id(l));
+		md(w, detail->str);
+		fputs(" | ", w->out);
+		g_string_printf(detail, "%s (%s)", coopmap_layer_source(l),
+			coopmap_layer_date(l));
+		md(w, detail->str);
+		fputs(" |\n", w->out);
+		g_string_free(detail, TRUE);
+	}
+	if (n == 0)
+		fprintf(w->out, "%s\n", tr(w, "Le pays n'appartient à aucune "
+			"couche.", "The country belongs to no layer."));
+}
+
+/* Distinct values, in first-seen order, joined by "; ". */
+static void add_distinct(GString *s, GHashTable *seen, const char *value)
+{
+	if (value == NULL || value[0] == '\0' ||
+	    !g_hash_table_add(seen, (gpointer)value))
+		return;
+	g_string_append_printf(s, "%s%s", s->len > 0 ? " ; " : "", value);
+}
+
+static int in_country(const struct writer *w, const coopmap_pool_group *g)
+{
+	for (size_t k = 0; k < g->n_projects; k++) {
+		if (coopmap_projects_get(w->d->projects, g->projects[k])->country ==
+		    w->d->country)
+			return 1;
+	}
+	return 0;
+}
+
+static void establishments_section(struct writer *w)
+{
+	const coopmap_pool *pool = w->d->pool;
+
+	fprintf(w->out, "| %s | %s | %s | %s | %s |\n"
+		"| --- | --- | --- | --- | --- |\n",
+		tr(w, "Établissement français", "French establishment"),
+		tr(w, "Partenaire(s)", "Partner(s)"), tr(w, "Domaine", "Theme"),
+		tr(w, "Financement", "Funding"), tr(w, "Lignes", "Lines"));
+	for (size_t e = 0; e < coopmap_pool_establishment_count(pool); e++) {
+		const coopmap_pool_group *g = coopmap_pool_establishment(pool, e);
+		GString *partners = g_string_new(NULL), *themes = g_string_new(NULL);
+		GString *funding = g_string_new(NULL), *lines = g_string_new(NULL);
+		GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+		GHashTable *seen_theme = g_hash_table_new(g_str_hash, g_str_equal);
+		GHashTable *seen_funding = g_hash_table_new(g_str_hash, g_str_equal);
+
+		if (!in_country(w, g)) {
+			g_hash_table_destroy(seen);
+			g_hash_table_destroy(seen_theme);
+			g_hash_table_destroy(seen_funding);
+			g_string_free(partners, TRUE);
+			g_string_free(themes, TRUE);
+			g_string_free(funding, TRUE);
+			g_string_free(lines, TRUE);
+			continue;
+		}
+		for (size_t k = 0; k < g->n_projects; k++) {
+			const coopmap_project *p = coopmap_projects_get(w->d->projects,
+				g->projects[k]);
+			size_t pg = coopmap_pool_partner_of(pool, g->projects[k]);
+
+			if (p->country != w->d->country)
+				continue;
+			if (pg != (size_t)-1) {
+				const coopmap_pool_group *partner = coopmap_pool_partner(pool,
+					pg);
+				char *named = partner->city[0] != '\0'
+					? g_strdup_printf("%s (%s)", partner->name, partner->city)
+					: g_strdup(partner->name);
+
+				if (g_hash_table_lookup(seen, partner->name) == NULL) {
+					g_hash_table_add(seen, (gpointer)partner->name);
+					g_string_append_printf(partners, "%s%s",
+						partners->len > 0 ? " ; " : "", named);
+				}
+				g_free(named);
+			}
+			add_distinct(themes, seen_theme, p->theme);
+			add_distinct(funding, seen_funding, p->programme);
+			g_string_append_printf(lines, "%s%ld", lines->len > 0 ? ", " : "",
+				p->line);
+		}
+		fputs("| ", w->out);
+		md(w, g->name);
+		fputs(" | ", w->out);
+		md(w, partners->str);
+		fputs(" | ", w->out);
+		md(w, themes->str);
+		fputs(" | ", w->out);
+		md(w, funding->str);
+		fprintf(w->out, " | %s |\n", lines->str);
+		g_hash_table_destroy(seen);
+		g_hash_table_destroy(seen_theme);
+		g_hash_table_destroy(seen_funding);
+		g_string_free(partners, TRUE);
+		g_string_free(themes, TRUE);
+		g_string_free(funding, TRUE);
+		g_string_free(lines, TRUE);
+	}
+}
+
+size_t coopmap_sheet_establishment_count(const coopmap_sheet_data *d)
+{
+	struct writer w = { d, 0, "fr", NULL };
+	size_t n = 0;
+
+	if (d->pool == NULL || d->projects == NULL)
+		return 0;
+	for (size_t e = 0; e < coopmap_pool_establishment_count(d->pool); e++)
+		n += in_country(&w, coopmap_pool_establishment(d->pool, e));
+	return n;
+}
+
+/* Partner hospitals of the country shared by two or more establishments. */
+static void shared_partners(struct writer *w)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < coopmap_pool_partner_count(w->d->pool); i++) {
+		const coopmap_pool_group *g = coopmap_pool_partner(w->d->pool, i);
+
+		if (g->country != w->d->country || g->n_peers < 2)
+			continue;
+		if (n++ == 0)
+			fprintf(w->out, "\n%s\n\n", tr(w, "Partenaires avec lesquels "
+				"plusieurs établissements travaillent déjà (à mutualiser) :",
+				"Partners that several establishments already work with "
+				"(pool your efforts):"));
+		fputs("- ", w->out);
+		md(w, g->name);
+		fputs(" : ", w->out);
+		for (size_t k = 0; k < g->n_peers; k++) {
+			if (k > 0)
+				fputs(", ", w->out);
+			md(w, coopmap_pool_establishment(w->d->pool, g->peers[k])->name);
+		}
+		fputc('\n', w->out);
+	}
+}
+
+int coopmap_sheet_write(const coopmap_sheet_data *d, const char *lang,
+	FILE *out)
+{
+	struct writer w = { d, lang != NULL && strcmp(lang, "en") == 0,
+		lang != NULL && strcmp(lang, "en") == 0 ? "en" : "fr", out };
+	const char *name = coopmap_country_name(d->country, w.lang);
+	size_t establishments = coopmap_sheet_establishment_count(d);
+
+	fprintf(out, "# %s ", tr(&w, "Fiche pays :", "Country sheet:"));
+	md(&w, name);
+	fprintf(out, " (%s)\n\n", d->country->iso_a3);
+	fprintf(out, "%s\n\n", tr(&w, "Qui appeler avant et pendant un projet de "
+		"coopération hospitalière dans ce pays : les acteurs présents, ceux "
+		"que l'appel à projets demande de contacter, les couches de "
+		"priorité et les établissements français déjà présents.",
+		"Whom to call before and during a hospital cooperation project in "
+		"this country: the actors present, those the call asks to contact, "
+		"the priority layers and the French establishments already there."));
+	fprintf(out, "## %s\n\n", tr(&w, "Acteurs présents dans le pays",
+		"Actors present in the country"));
+	if (present_actors(&w) == 0)
+		fprintf(out, "%s\n", tr(&w, "Aucun réseau, organisme régional ni "
+			"conseiller d'ambassade connu des données pour ce pays.",
+			"No network, regional body or embassy adviser known to the "
+			"data for this country."));
+	if (!has_advisers(&w))
+		fprintf(out, "\n%s\n", tr(&w, "Aucun CAS ni CRSM connu pour ce pays "
+			"dans la couche cas-crsm : la liste des correspondants en "
+			"ambassade se demande au bureau SR2 de la DGOS "
+			"(dgos-coop@sante.gouv.fr), comme le dit l'appel 2019.",
+			"No CAS or CRSM known for this country in the cas-crsm layer: "
+			"the list of embassy contacts is to be asked of the DGOS bureau "
+			"SR2 (dgos-coop@sante.gouv.fr), as the 2019 call says."));
+	fprintf(out, "\n## %s\n\n", tr(&w, "À contacter pour tout projet "
+		"(critères obligatoires de l'appel)", "To contact for any project "
+		"(mandatory criteria of the call)"));
+	actors_of_kind(&w, COOPMAP_PRESENCE_CONTACT);
+	fprintf(out, "\n## %s\n\n", tr(&w, "Organisations internationales et "
+		"ONG", "International organisations and NGOs"));
+	actors_of_kind(&w, COOPMAP_PRESENCE_INTERNATIONAL);
+	fprintf(out, "\n## %s\n\n", tr(&w, "Couches de priorité",
+		"Priority layers"));
+	layers_section(&w);
+	fprintf(out, "\n## %s\n\n", tr(&w, "Établissements français déjà "
+		"présents", "French establishments already there"));
+	if (d->projects == NULL || d->pool == NULL) {
+		fprintf(out, "%s\n", tr(&w, "Pas de liste de projets donnée "
+			"(`coopmap actors --country ISO3 PROJETS`).", "No project list "
+			"given (`coopmap actors --country ISO3 PROJECTS`)."));
+	} else if (establishments == 0) {
+		fprintf(out, "%s ", tr(&w, "Aucun établissement de la liste",
+			"No establishment of the list"));
+		md(&w, coopmap_projects_path(d->projects));
+		fprintf(out, " %s\n", tr(&w, "ne travaille dans ce pays.",
+			"works in this country."));
+	} else {
+		fprintf(out, "%zu %s ", establishments, tr(&w, establishments > 1
+			? "établissements de la liste" : "établissement de la liste",
+			establishments > 1 ? "establishments of the list"
+			: "establishment of the list"));
+		md(&w, coopmap_projects_path(d->projects));
+		fprintf(out, " %s\n\n", tr(&w, "(lignes du fichier en dernière "
+			"colonne) :", "(lines of the file in the last column):"));
+		establishments_section(&w);
+		shared_partners(&w);
+	}
+	fprintf(out, "\n%s\n", tr(&w, "Sources : geodata/actors.csv, "
+		"actor-presence.csv et les couches de geodata/layers/ (chaque ligne "
+		"cite sa source) ; l'appel DGOS 2019 et la synthèse de la journée du "
+		"25 juin 2019.", "Sources: geodata/actors.csv, actor-presence.csv and "
+		"the layers of geodata/layers/ (each row cites its source); the 2019 "
+		"DGOS call and the summary of the 25 June 2019 day."));
+	return ferror(out) ? -1 : 0;
+}
