@@ -146,6 +146,10 @@ demo: $(BIN)
 	$(BIN) actors -o out/acteurs.pdf
 	$(BIN) actors --country BFA examples/cooperations.csv -o out/fiche-BFA.png \
 	  > out/fiche-BFA.md
+	$(BIN) export --actors -o out/acteurs.geojson
+	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" --actors \
+	  --title "Réseaux, organismes régionaux et conseillers d'ambassade" \
+	  -o out/acteurs-monde.png
 	@echo "demo: maps and reports written to out/"
 
 bench: $(BIN)

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "coopmap/actors.h"
 #include "coopmap/geodesy.h"
 #include "coopmap/output.h"
 #include "coopmap/report.h"
@@ -87,6 +88,7 @@ static const struct layer_spec layers[L_COUNT] = {
 
 struct writer {
 	const coopmap_export_data *d;
+	const coopmap_actors *actors;   /* actor presence instead of projects */
 	enum format format;
 	GDALDatasetH ds;
 	OGRLayerH out[L_COUNT];   /* GeoJSON: all the same layer */
@@ -532,6 +534,82 @@ static int export_markdown(const struct writer *w, const char *path,
 	return coopmap_output_commit(output, err);
 }
 
+static const struct field presence_fields[] = {
+	{ "iso_a3", OFTString }, { "name", OFTString }, { "name_en", OFTString },
+	{ "count", OFTInteger }, { "actors", OFTString },
+	{ "actor_names", OFTString }, { "bases", OFTString },
+	{ NULL, OFTString }
+};
+
+/* One layer, actor_presence: a country and the actors tied to it. */
+static int create_presence_layer(struct writer *w, OGRSpatialReferenceH wgs84)
+{
+	static const char *const geojson_options[] = { "RFC7946=YES",
+		"COORDINATE_PRECISION=6", "WRITE_NAME=NO", NULL };
+	static const char *const csv_options[] = { "LINEFORMAT=LF",
+		"STRING_QUOTING=IF_NEEDED", NULL };
+	int csv = w->format == FORMAT_CSV;
+
+	w->out[0] = GDALDatasetCreateLayer(w->ds, "actor_presence",
+		csv ? NULL : wgs84, csv ? wkbNone : wkbMultiPolygon,
+		(char **)(csv ? csv_options : w->format == FORMAT_GEOJSON
+		? geojson_options : NULL));
+	return w->out[0] == NULL || add_fields(w->out[0], presence_fields) ? -1
+		: 0;
+}
+
+/* Countries in registry order; actors in the files' order. */
+static int write_presence(struct writer *w)
+{
+	const coopmap_countries *countries = w->d->countries;
+
+	for (size_t i = 0; i < coopmap_countries_count(countries); i++) {
+		const coopmap_country *c = coopmap_countries_get(countries, i);
+		GString *ids = g_string_new(NULL), *names = g_string_new(NULL);
+		GString *bases = g_string_new(NULL);
+		size_t count = 0;
+		int rc = 0;
+
+		for (size_t a = 0; a < coopmap_actors_count(w->actors); a++) {
+			const coopmap_actor *actor = coopmap_actors_get(w->actors, a);
+			long row = -1;
+
+			if (!coopmap_actors_present(w->actors, a, c, w->d->layers, &row))
+				continue;
+			g_string_append_printf(ids, "%s%s", count > 0 ? ";" : "",
+				actor->id);
+			g_string_append_printf(names, "%s%s", count > 0 ? ";" : "",
+				actor->name_fr);
+			g_string_append_printf(bases, "%s%s: %s", count > 0 ? ";" : "",
+				actor->id, actor->presence_kind == COOPMAP_PRESENCE_LIST
+				? coopmap_actors_presence(w->actors, (size_t)row)->basis_fr
+				: actor->presence);
+			count++;
+		}
+		if (count > 0) {
+			OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(w->out[0]));
+
+			set_text(f, "iso_a3", c->iso_a3);
+			set_text(f, "name", c->name_fr);
+			set_text(f, "name_en", c->name_en);
+			set_int(f, "count", (long long)count);
+			set_text(f, "actors", ids->str);
+			set_text(f, "actor_names", names->str);
+			set_text(f, "bases", bases->str);
+			if (w->format != FORMAT_CSV)
+				OGR_F_SetGeometryDirectly(f, country_geometry(c));
+			rc = OGR_L_CreateFeature(w->out[0], f) == OGRERR_NONE ? 0 : -1;
+			OGR_F_Destroy(f);
+		}
+		g_string_free(ids, TRUE);
+		g_string_free(names, TRUE);
+		g_string_free(bases, TRUE);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int create_layers(struct writer *w, OGRSpatialReferenceH wgs84)
 {
 	static const char *const geojson_options[] = { "RFC7946=YES",
@@ -571,6 +649,8 @@ static int create_layers(struct writer *w, OGRSpatialReferenceH wgs84)
 
 static int write_all(struct writer *w)
 {
+	if (w->actors != NULL)
+		return write_presence(w);
 	if (w->format == FORMAT_CSV)
 		return write_countries(w, 0);
 	return write_countries(w, 1) || write_establishments(w) ||
@@ -774,15 +854,13 @@ static int write_kml(struct writer *w, const char *path, const char *dot,
 	return rc;
 }
 
+static int export_file(struct writer *w_, const char *path,
+	coopmap_error *err);
+
 int coopmap_export_write(const coopmap_export_data *data, const char *path,
 	coopmap_error *err)
 {
-	static const char *const drivers[] = { "GeoJSON", "GPKG", "CSV", "LIBKML" };
 	struct writer w;
-	OGRSpatialReferenceH wgs84;
-	char *temp;
-	const char *dot = strrchr(path, '.');
-	int rc = COOPMAP_OK;
 
 	memset(&w, 0, sizeof(w));
 	w.d = data;
@@ -792,6 +870,41 @@ int coopmap_export_write(const coopmap_export_data *data, const char *path,
 			path);
 	if (w.format == FORMAT_MD)
 		return export_markdown(&w, path, err);
+	return export_file(&w, path, err);
+}
+
+int coopmap_export_actors(const coopmap_countries *countries,
+	const coopmap_layer_set *layer_set, const coopmap_actors *actors,
+	const char *path, coopmap_error *err)
+{
+	coopmap_export_data data;
+	struct writer w;
+
+	memset(&data, 0, sizeof(data));
+	memset(&w, 0, sizeof(w));
+	data.countries = countries;
+	data.layers = layer_set;
+	w.d = &data;
+	w.actors = actors;
+	if (format_of(path, &w.format) != 0 || w.format == FORMAT_MD ||
+	    w.format == FORMAT_KML)
+		return coopmap_error_set(err, COOPMAP_ERR_USAGE, "%s: the actors' "
+			"presence is written as .geojson, .json, .gpkg or .csv", path);
+	return export_file(&w, path, err);
+}
+
+/* Through OGR's driver for w's format, to a temporary name renamed onto
+ * path when complete. */
+static int export_file(struct writer *w_, const char *path,
+	coopmap_error *err)
+{
+	static const char *const drivers[] = { "GeoJSON", "GPKG", "CSV", "LIBKML" };
+	struct writer w = *w_;
+	OGRSpatialReferenceH wgs84;
+	char *temp;
+	const char *dot = strrchr(path, '.');
+	int rc = COOPMAP_OK;
+
 	if ((rc = coopmap_output_check_target(path, err)) != COOPMAP_OK)
 		return rc;
 	/* OGR creates the file itself: a temporary name beside the target,
@@ -809,8 +922,9 @@ int coopmap_export_write(const coopmap_export_data *data, const char *path,
 	} else {
 		w.ds = GDALCreate(GDALGetDriverByName(drivers[w.format]), temp, 0, 0,
 			0, GDT_Unknown, NULL);
-		if (w.ds == NULL || create_layers(&w, wgs84) != 0 ||
-		    write_all(&w) != 0)
+		if (w.ds == NULL || (w.actors != NULL
+		    ? create_presence_layer(&w, wgs84) : create_layers(&w, wgs84))
+		    != 0 || write_all(&w) != 0)
 			rc = COOPMAP_ERR_IO;
 	}
 	if (w.ds != NULL) {

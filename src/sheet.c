@@ -189,6 +189,54 @@ static int in_country(const struct writer *w, const coopmap_pool_group *g)
 	return 0;
 }
 
+/* One row: the establishment, its partners in the country (each once),
+ * themes, funding and the lines of the list. */
+static void establishment_row(struct writer *w, const coopmap_pool_group *g)
+{
+	const coopmap_pool *pool = w->d->pool;
+	GString *cell[4];   /* partners, themes, funding, lines */
+	GHashTable *seen[3];
+
+	for (int i = 0; i < 4; i++)
+		cell[i] = g_string_new(NULL);
+	for (int i = 0; i < 3; i++)
+		seen[i] = g_hash_table_new(g_str_hash, g_str_equal);
+	for (size_t k = 0; k < g->n_projects; k++) {
+		const coopmap_project *p = coopmap_projects_get(w->d->projects,
+			g->projects[k]);
+		size_t pg = coopmap_pool_partner_of(pool, g->projects[k]);
+
+		if (p->country != w->d->country)
+			continue;
+		if (pg != (size_t)-1) {
+			const coopmap_pool_group *partner = coopmap_pool_partner(pool, pg);
+			char *named = partner->city[0] != '\0'
+				? g_strdup_printf("%s (%s)", partner->name, partner->city)
+				: g_strdup(partner->name);
+
+			if (g_hash_table_add(seen[0], (gpointer)partner->name))
+				g_string_append_printf(cell[0], "%s%s",
+					cell[0]->len > 0 ? " ; " : "", named);
+			g_free(named);
+		}
+		add_distinct(cell[1], seen[1], p->theme);
+		add_distinct(cell[2], seen[2], p->programme);
+		g_string_append_printf(cell[3], "%s%ld", cell[3]->len > 0 ? ", " : "",
+			p->line);
+	}
+	fputs("| ", w->out);
+	md(w, g->name);
+	for (int i = 0; i < 3; i++) {
+		fputs(" | ", w->out);
+		md(w, cell[i]->str);
+	}
+	fprintf(w->out, " | %s |\n", cell[3]->str);
+	for (int i = 0; i < 4; i++)
+		g_string_free(cell[i], TRUE);
+	for (int i = 0; i < 3; i++)
+		g_hash_table_destroy(seen[i]);
+}
+
 static void establishments_section(struct writer *w)
 {
 	const coopmap_pool *pool = w->d->pool;
@@ -200,64 +248,9 @@ static void establishments_section(struct writer *w)
 		tr(w, "Financement", "Funding"), tr(w, "Lignes", "Lines"));
 	for (size_t e = 0; e < coopmap_pool_establishment_count(pool); e++) {
 		const coopmap_pool_group *g = coopmap_pool_establishment(pool, e);
-		GString *partners = g_string_new(NULL), *themes = g_string_new(NULL);
-		GString *funding = g_string_new(NULL), *lines = g_string_new(NULL);
-		GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
-		GHashTable *seen_theme = g_hash_table_new(g_str_hash, g_str_equal);
-		GHashTable *seen_funding = g_hash_table_new(g_str_hash, g_str_equal);
 
-		if (!in_country(w, g)) {
-			g_hash_table_destroy(seen);
-			g_hash_table_destroy(seen_theme);
-			g_hash_table_destroy(seen_funding);
-			g_string_free(partners, TRUE);
-			g_string_free(themes, TRUE);
-			g_string_free(funding, TRUE);
-			g_string_free(lines, TRUE);
-			continue;
-		}
-		for (size_t k = 0; k < g->n_projects; k++) {
-			const coopmap_project *p = coopmap_projects_get(w->d->projects,
-				g->projects[k]);
-			size_t pg = coopmap_pool_partner_of(pool, g->projects[k]);
-
-			if (p->country != w->d->country)
-				continue;
-			if (pg != (size_t)-1) {
-				const coopmap_pool_group *partner = coopmap_pool_partner(pool,
-					pg);
-				char *named = partner->city[0] != '\0'
-					? g_strdup_printf("%s (%s)", partner->name, partner->city)
-					: g_strdup(partner->name);
-
-				if (g_hash_table_lookup(seen, partner->name) == NULL) {
-					g_hash_table_add(seen, (gpointer)partner->name);
-					g_string_append_printf(partners, "%s%s",
-						partners->len > 0 ? " ; " : "", named);
-				}
-				g_free(named);
-			}
-			add_distinct(themes, seen_theme, p->theme);
-			add_distinct(funding, seen_funding, p->programme);
-			g_string_append_printf(lines, "%s%ld", lines->len > 0 ? ", " : "",
-				p->line);
-		}
-		fputs("| ", w->out);
-		md(w, g->name);
-		fputs(" | ", w->out);
-		md(w, partners->str);
-		fputs(" | ", w->out);
-		md(w, themes->str);
-		fputs(" | ", w->out);
-		md(w, funding->str);
-		fprintf(w->out, " | %s |\n", lines->str);
-		g_hash_table_destroy(seen);
-		g_hash_table_destroy(seen_theme);
-		g_hash_table_destroy(seen_funding);
-		g_string_free(partners, TRUE);
-		g_string_free(themes, TRUE);
-		g_string_free(funding, TRUE);
-		g_string_free(lines, TRUE);
+		if (in_country(w, g))
+			establishment_row(w, g);
 	}
 }
 

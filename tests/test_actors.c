@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "coopmap/actors.h"
+#include "coopmap/export.h"
 #include "coopmap/layers.h"
 #include "coopmap/locate.h"
 #include "coopmap/pool.h"
@@ -387,6 +388,43 @@ static void test_country_sheet_names_embassy_advisers(void **state)
 	free(text);
 }
 
+/* Actor presence as GeoJSON, read back through OGR. */
+static void test_export_of_presence_by_country(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	coopmap_table *t = NULL;
+	long iso, actors, count;
+	int found_bfa = 0, found_sen = 0;
+
+	assert_int_equal(coopmap_export_actors(f->countries, f->layers,
+		f->actors, TEST_ARTIFACTS "/acteurs.geojson", &err), COOPMAP_OK);
+	assert_int_equal(coopmap_table_read(TEST_ARTIFACTS "/acteurs.geojson",
+		NULL, &t, &err), COOPMAP_OK);
+	iso = coopmap_table_find_column(t, "iso_a3");
+	actors = coopmap_table_find_column(t, "actors");
+	count = coopmap_table_find_column(t, "count");
+	assert_true(iso >= 0 && actors >= 0 && count >= 0);
+	for (size_t r = 0; r < coopmap_table_row_count(t); r++) {
+		const char *code = coopmap_table_cell(t, r, (size_t)iso);
+		const char *ids = coopmap_table_cell(t, r, (size_t)actors);
+
+		if (strcmp(code, "BFA") == 0)
+			found_bfa = strcmp(ids, "reshaoc") == 0;
+		if (strcmp(code, "SEN") == 0)
+			found_sen = strcmp(ids, "reshaoc;crsm") == 0 &&
+				strcmp(coopmap_table_cell(t, r, (size_t)count), "2") == 0;
+		/* Only countries with an actor tied to them. */
+		assert_true(ids[0] != '\0');
+		assert_string_not_equal(code, "FRA");
+	}
+	assert_true(found_bfa);
+	assert_true(found_sen);
+	coopmap_table_free(t);
+	assert_int_equal(coopmap_export_actors(f->countries, f->layers,
+		f->actors, TEST_ARTIFACTS "/acteurs.kml", &err), COOPMAP_ERR_USAGE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -399,6 +437,7 @@ int main(void)
 		cmocka_unit_test(test_vocabularies_have_words_in_both_languages),
 		cmocka_unit_test(test_country_sheet_lists_establishments_and_actors),
 		cmocka_unit_test(test_country_sheet_names_embassy_advisers),
+		cmocka_unit_test(test_export_of_presence_by_country),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -15,6 +15,7 @@
 #ifndef COOPMAP_EXPORT_H
 #define COOPMAP_EXPORT_H
 
+#include "coopmap/actors.h"
 #include "coopmap/country.h"
 #include "coopmap/error.h"
 #include "coopmap/join.h"
@@ -39,5 +40,16 @@ typedef struct coopmap_export_data {
  */
 int coopmap_export_write(const coopmap_export_data *data, const char *path,
 	coopmap_error *err);
+
+/*
+ * The actors' presence by country (layer actor_presence): one feature per
+ * country where an actor of a presence file or a policy layer is found,
+ * with its outline, the number of actors, their ids, French names and the
+ * basis of each; to .geojson, .json, .gpkg or .csv (no geometry), whole or
+ * not at all.  Errors: COOPMAP_ERR_USAGE (extension), COOPMAP_ERR_IO.
+ */
+int coopmap_export_actors(const coopmap_countries *countries,
+	const coopmap_layer_set *layers, const coopmap_actors *actors,
+	const char *path, coopmap_error *err);
 
 #endif

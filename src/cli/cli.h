@@ -17,6 +17,9 @@
 #include "coopmap/locate.h"
 #include "coopmap/pool.h"
 #include "coopmap/records.h"
+#include "coopmap/render.h"
+
+#include <glib.h>
 
 enum {
 	EXIT_OK = 0,
@@ -165,6 +168,21 @@ int cli_actor_option(struct cli_actor_files *f, int opt, const char *arg);
 int cli_open_actors(const coopmap_countries *countries,
 	const coopmap_layer_set *layers, const struct cli_actor_files *user,
 	coopmap_actors **out, coopmap_error *err);
+
+/* What `render --actors` adds to a map: at each country where actors are
+ * present, a circle (size: how many) labelled with their short names, and
+ * the countries outlined. */
+struct cli_actor_overlay {
+	coopmap_actors *actors;
+	coopmap_render_marker *markers;
+	size_t n_markers;
+	unsigned char *highlight;   /* per country */
+	GStringChunk *labels;
+};
+int cli_actor_overlay_build(const coopmap_countries *countries,
+	const coopmap_layer_set *layers, const char *lang,
+	struct cli_actor_overlay *o, coopmap_error *err);
+void cli_actor_overlay_free(struct cli_actor_overlay *o);
 
 int cmd_actors(int argc, char **argv);
 void cmd_actors_usage(FILE *out);

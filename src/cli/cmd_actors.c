@@ -171,6 +171,54 @@ static int run_diagram(struct actors_args *a, coopmap_error *err)
 	return rc;
 }
 
+int cli_actor_overlay_build(const coopmap_countries *countries,
+	const coopmap_layer_set *layers, const char *lang,
+	struct cli_actor_overlay *o, coopmap_error *err)
+{
+	size_t n = coopmap_countries_count(countries);
+	int rc;
+
+	memset(o, 0, sizeof(*o));
+	rc = cli_open_actors(countries, layers, NULL, &o->actors, err);
+	if (rc != COOPMAP_OK)
+		return rc;
+	o->markers = g_new0(coopmap_render_marker, n + 1);
+	o->highlight = g_new0(unsigned char, n + 1);
+	o->labels = g_string_chunk_new(1024);
+	for (size_t i = 0; i < n; i++) {
+		const coopmap_country *c = coopmap_countries_get(countries, i);
+		GString *label = g_string_new(NULL);
+		size_t count = 0;
+
+		for (size_t a = 0; a < coopmap_actors_count(o->actors); a++) {
+			if (!coopmap_actors_present(o->actors, a, c, layers, NULL))
+				continue;
+			g_string_append_printf(label, "%s%s", count++ > 0 ? ", " : "",
+				coopmap_actor_label(coopmap_actors_get(o->actors, a), lang));
+		}
+		if (count > 0) {
+			o->highlight[i] = 1;
+			o->markers[o->n_markers].lon = c->label_lon;
+			o->markers[o->n_markers].lat = c->label_lat;
+			o->markers[o->n_markers].value = (double)count;
+			o->markers[o->n_markers++].label = g_string_chunk_insert(
+				o->labels, label->str);
+		}
+		g_string_free(label, TRUE);
+	}
+	return COOPMAP_OK;
+}
+
+void cli_actor_overlay_free(struct cli_actor_overlay *o)
+{
+	coopmap_actors_free(o->actors);
+	g_free(o->markers);
+	g_free(o->highlight);
+	if (o->labels != NULL)
+		g_string_chunk_free(o->labels);
+	memset(o, 0, sizeof(*o));
+}
+
 /* The map of the sheet: the country outlined, its partner hospitals as
  * circles (size: how many French establishments), over the choropleth of
  * the list's projects. */

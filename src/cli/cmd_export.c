@@ -15,6 +15,7 @@ void cmd_export_usage(FILE *out)
 	fputs(
 "usage: coopmap export PROJECTS -o FILE [options]\n"
 "       coopmap export PROJECTS --format md [-o FILE.md]\n"
+"       coopmap export --actors -o FILE.geojson|.gpkg|.csv\n"
 "\n"
 "Write the cooperation data as an open vector file, by FILE's extension:\n"
 "  .geojson, .json  RFC 7946 GeoJSON (WGS 84, 6 decimals, right-hand rule,\n"
@@ -34,7 +35,43 @@ void cmd_export_usage(FILE *out)
 "  -o, --output FILE     the file to write (required but with --format md)\n"
 "      --format md       the Markdown report of the countries\n"
 CLI_RECORDS_USAGE
+"      --actors          instead of projects: the countries where an actor\n"
+"                        of geodata/actors.csv is present (regional bodies,\n"
+"                        networks, embassy advisers), one feature each\n"
+CLI_ACTOR_USAGE
 "  -q, --quiet           print nothing but errors\n", out);
+}
+
+static int export_actors(const struct cli_actor_files *files,
+	const char *output, int no_input, int quiet)
+{
+	coopmap_countries *countries = NULL;
+	coopmap_layer_set *layers = NULL;
+	coopmap_actors *actors = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	int rc;
+
+	if (output == NULL || !no_input) {
+		cli_message("export: --actors takes -o FILE and no PROJECTS");
+		return EXIT_FAILURE_;
+	}
+	rc = cli_open_countries("50m", &countries, &err);
+	if (rc == COOPMAP_OK)
+		rc = cli_open_layers(countries, NULL, 0, &layers, &err);
+	if (rc == COOPMAP_OK)
+		rc = cli_open_actors(countries, layers, files, &actors, &err);
+	if (rc == COOPMAP_OK)
+		rc = coopmap_export_actors(countries, layers, actors, output, &err);
+	if (rc == COOPMAP_OK && !quiet)
+		cli_message("wrote %s", output);
+	coopmap_actors_free(actors);
+	coopmap_layer_set_free(layers);
+	coopmap_countries_free(countries);
+	if (rc != COOPMAP_OK) {
+		cli_error(&err);
+		return cli_exit_status(rc);
+	}
+	return EXIT_OK;
 }
 
 int cmd_export(int argc, char **argv)
@@ -44,17 +81,21 @@ int cmd_export(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "actors", no_argument, NULL, 'A' },
 		CLI_RECORDS_LONG_OPTIONS,
+		CLI_ACTOR_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli_records records;
+	struct cli_actor_files actor_files;
 	const char *output = NULL, *format = NULL;
-	int quiet = 0, c, rc;
+	int quiet = 0, actors = 0, c, rc;
 	struct cli_model m;
 	coopmap_export_data data;
 	coopmap_error err = COOPMAP_ERROR_INIT;
 
 	cli_records_init(&records);
+	memset(&actor_files, 0, sizeof(actor_files));
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:qh", options, NULL)) != -1) {
 		if (c == 'o') {
@@ -66,7 +107,10 @@ int cmd_export(int argc, char **argv)
 		} else if (c == 'h') {
 			cmd_export_usage(stdout);
 			return EXIT_OK;
-		} else if (cli_records_option(&records, c, optarg) != 0) {
+		} else if (c == 'A') {
+			actors = 1;
+		} else if (cli_actor_option(&actor_files, c, optarg) != 0 &&
+		    cli_records_option(&records, c, optarg) != 0) {
 			cmd_export_usage(stderr);
 			return EXIT_FAILURE_;
 		}
@@ -76,6 +120,8 @@ int cmd_export(int argc, char **argv)
 			"follow -o's extension)", format);
 		return EXIT_FAILURE_;
 	}
+	if (actors)
+		return export_actors(&actor_files, output, optind == argc, quiet);
 	if (format != NULL && output == NULL)
 		output = "-";
 	if (optind != argc - 1 || output == NULL) {

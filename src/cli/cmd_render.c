@@ -50,6 +50,9 @@ CLI_RECORDS_USAGE
 "      --pool            mark the partner hospitals shared by two or more\n"
 "                        French establishments (circle size: how many) and\n"
 "                        outline the countries where two or more work\n"
+"      --actors          mark the countries where actors are present\n"
+"                        (regional bodies, networks, embassy advisers;\n"
+"                        see 'coopmap actors'); not with --pool\n"
 "      --strict          exit 1 when any row is rejected\n"
 "  -q, --quiet           only errors on stderr\n"
 "  -h, --help            this help\n"
@@ -63,7 +66,7 @@ struct render_args {
 	const char *user_layers[32];
 	size_t n_user_layers;
 	struct cli_records records;
-	int strict, quiet, pool;
+	int strict, quiet, pool, actors;
 	coopmap_render_opts opts;
 };
 
@@ -80,7 +83,8 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 {
 	enum { OPT_CRS = 256, OPT_EXTENT, OPT_SIZE, OPT_TITLE, OPT_SUBTITLE,
 		OPT_SOURCE, OPT_STYLE, OPT_LANG, OPT_RESOLUTION,
-		OPT_NO_PRIORITY, OPT_STRICT, OPT_LAYERS, OPT_LAYER, OPT_POOL };
+		OPT_NO_PRIORITY, OPT_STRICT, OPT_LAYERS, OPT_LAYER, OPT_POOL,
+		OPT_ACTORS };
 	static const struct option options[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "crs", required_argument, NULL, OPT_CRS },
@@ -97,6 +101,7 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		{ "map", required_argument, NULL, CLI_OPT_MAP },
 		{ "layers", required_argument, NULL, OPT_LAYERS },
 		{ "pool", no_argument, NULL, OPT_POOL },
+		{ "actors", no_argument, NULL, OPT_ACTORS },
 		{ "layer", required_argument, NULL, OPT_LAYER },
 		{ "no-priority", no_argument, NULL, OPT_NO_PRIORITY },
 		{ "strict", no_argument, NULL, OPT_STRICT },
@@ -140,6 +145,7 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		case OPT_NO_PRIORITY: a->layer_ids = ""; break;
 		case OPT_LAYERS: a->layer_ids = optarg; break;
 		case OPT_POOL: a->pool = 1; break;
+		case OPT_ACTORS: a->actors = 1; break;
 		case OPT_LAYER:
 			if (a->n_user_layers == 32) {
 				cli_message("render: at most 32 --layer files");
@@ -161,6 +167,11 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		return EXIT_FAILURE_;
 	}
 	a->input = argv[optind];
+	if (a->actors && a->pool) {
+		cli_message("render: --actors and --pool both mark the map; "
+			"choose one");
+		return EXIT_FAILURE_;
+	}
 	if (cli_refuse_overwrite("render", "output", a->input, a->output))
 		return EXIT_FAILURE_;
 	return EXIT_OK;
@@ -300,6 +311,7 @@ static int run(struct render_args *a, coopmap_error *err)
 	coopmap_projects *projects = NULL;
 	coopmap_layer_set *layers = NULL;
 	struct pool_overlay overlay = { NULL, NULL, NULL, 0, NULL };
+	struct cli_actor_overlay actors = { NULL, NULL, 0, NULL, NULL };
 	int en = a->opts.lang != NULL && strcmp(a->opts.lang, "en") == 0;
 	const coopmap_layer *picked[COOPMAP_RENDER_MAX_LAYERS];
 	size_t n_picked = 0;
@@ -354,6 +366,18 @@ static int run(struct render_args *a, coopmap_error *err)
 		data.highlight_title = en
 			? "Countries where two or more establishments work"
 			: "Pays où travaillent au moins deux établissements";
+		if (rc == COOPMAP_OK && a->actors) {
+			rc = cli_actor_overlay_build(countries, layers, en ? "en" : "fr",
+				&actors, err);
+			data.markers = actors.markers;
+			data.n_markers = actors.n_markers;
+			data.highlight = actors.highlight;
+			data.markers_title = en ? "Actors present (size: how many; "
+				"see 'coopmap actors')" : "Acteurs présents (taille : leur "
+				"nombre ; voir « coopmap actors »)";
+			data.highlight_title = en ? "Countries where an actor is present"
+				: "Pays où un acteur est présent";
+		}
 	}
 	if (rc == COOPMAP_OK && data.countries != NULL) {
 		rc = coopmap_render_map(&data, &a->opts, a->output, &report, err);
@@ -367,6 +391,7 @@ static int run(struct render_args *a, coopmap_error *err)
 	coopmap_projects_free(projects);
 	coopmap_layer_set_free(layers);
 	free_overlay(&overlay);
+	cli_actor_overlay_free(&actors);
 	coopmap_countries_free(countries);
 	return rc != COOPMAP_OK ? rc : status;
 }
