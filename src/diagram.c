@@ -29,8 +29,9 @@
 #define MIN_GAP 24.0        /* between boxes of a column */
 #define MIN_GUTTER 64.0     /* between columns */
 #define TURN_COST 8.0
-#define SHARED_COST 10.0    /* running along another arrow */
+#define SHARED_COST 25.0    /* running along another arrow */
 #define CROSS_COST 2.0
+#define NEAR_COST 6.0       /* running right beside another arrow */
 #define PORT_COST 40.0      /* starting or ending where another does */
 
 enum format { FORMAT_PNG, FORMAT_SVG, FORMAT_PDF };
@@ -92,7 +93,8 @@ struct diagram {
 	GArray *texts;          /* coopmap_box of page texts */
 	/* routing grid */
 	int gw, gh;
-	unsigned char *blocked; /* 1 box, 2 label */
+	unsigned char *blocked; /* a box and its zone, the page's texts */
+	unsigned char *label;   /* under an arrow's label */
 	unsigned char *used_h, *used_v, *port;
 };
 
@@ -186,7 +188,7 @@ static void collect_children(const coopmap_actors *a, size_t parent,
 	}
 }
 
-/* The box's text: label (bold), role and scope, one line per part. */
+/* The box's text: label (bold), role, one line per part. */
 static PangoLayout *node_layout(struct diagram *d, const struct node *n,
 	double width)
 {
@@ -201,8 +203,7 @@ static PangoLayout *node_layout(struct diagram *d, const struct node *n,
 		label_end);
 	g_string_append_c(s, '\n');
 	role_start = s->len;
-	g_string_append_printf(s, "%s · %s", coopmap_actor_role_text(a->role,
-		d->lang), coopmap_actor_scope_text(a->scope, d->lang));
+	g_string_append(s, coopmap_actor_role_text(a->role, d->lang));
 	add_attr(attrs, pango_attr_style_new(PANGO_STYLE_ITALIC), role_start,
 		s->len);
 	add_attr(attrs, pango_attr_foreground_new(0x5555, 0x5555, 0x5555),
@@ -524,15 +525,14 @@ static coopmap_box inflate(coopmap_box b, double m)
 	return (coopmap_box){ b.x0 - m, b.y0 - m, b.x1 + m, b.y1 + m };
 }
 
-static void block(struct diagram *d, coopmap_box b, unsigned char why)
+static void block(struct diagram *d, coopmap_box b, unsigned char *grid)
 {
 	int x0, y0, x1, y1;
 
 	cells_of(d, b, &x0, &y0, &x1, &y1);
 	for (int y = y0; y <= y1; y++)
 		for (int x = x0; x <= x1; x++)
-			if (d->blocked[y * d->gw + x] == 0)
-				d->blocked[y * d->gw + x] = why;
+			grid[y * d->gw + x] = 1;
 }
 
 static void init_grid(struct diagram *d)
@@ -543,13 +543,14 @@ static void init_grid(struct diagram *d)
 	d->used_h = g_new0(unsigned char, (size_t)d->gw * d->gh);
 	d->used_v = g_new0(unsigned char, (size_t)d->gw * d->gh);
 	d->port = g_new0(unsigned char, (size_t)d->gw * d->gh);
+	d->label = g_new0(unsigned char, (size_t)d->gw * d->gh);
 	/* Arrows stay between the column headers and the legend. */
-	block(d, (coopmap_box){ 0, 0, d->w, d->area_top - 2 * CELL }, 1);
-	block(d, (coopmap_box){ 0, d->area_bottom + 2 * CELL, d->w, d->h }, 1);
-	block(d, (coopmap_box){ 0, 0, PAGE_MARGIN / 2, d->h }, 1);
-	block(d, (coopmap_box){ d->w - PAGE_MARGIN / 2, 0, d->w, d->h }, 1);
+	block(d, (coopmap_box){ 0, 0, d->w, d->area_top - 2 * CELL }, d->blocked);
+	block(d, (coopmap_box){ 0, d->area_bottom + 2 * CELL, d->w, d->h }, d->blocked);
+	block(d, (coopmap_box){ 0, 0, PAGE_MARGIN / 2, d->h }, d->blocked);
+	block(d, (coopmap_box){ d->w - PAGE_MARGIN / 2, 0, d->w, d->h }, d->blocked);
 	for (guint i = 0; i < d->nodes->len; i++)
-		block(d, inflate(node_at(d, (size_t)i)->box, ZONE), 1);
+		block(d, inflate(node_at(d, (size_t)i)->box, ZONE), d->blocked);
 }
 
 static const int dx[4] = { 1, 0, -1, 0 };   /* E, S, W, N */
@@ -616,6 +617,27 @@ struct port_visit {
 	int *cells, *dirs;
 };
 
+/* Whether the leg from a box's side to its port (x, y) runs under a
+ * label: the cells between the port and the zone's far side. */
+static int leg_under_label(const struct diagram *d, int x, int y, int side,
+	const coopmap_box *box)
+{
+	int from = clampi((int)floor((side == 0 ? box->x1 : side == 2 ? box->x0
+		: side == 1 ? box->y1 : box->y0) / CELL), 0,
+		(side % 2 == 0 ? d->gw : d->gh) - 1);
+	int to = side == 0 || side == 2 ? x : y;
+	int step = from <= to ? 1 : -1;
+
+	for (int k = from; k != to + step; k += step) {
+		int cx = side == 0 || side == 2 ? k : x;
+		int cy = side == 0 || side == 2 ? y : k;
+
+		if (d->label[cy * d->gw + cx])
+			return 1;
+	}
+	return 0;
+}
+
 static void ports_of(struct diagram *d, const coopmap_box *box,
 	struct port_visit *v)
 {
@@ -635,7 +657,8 @@ static void ports_of(struct diagram *d, const coopmap_box *box,
 			int y = side == 1 ? y1 + 1 : side == 3 ? y0 - 1 : k;
 
 			if (x < 0 || y < 0 || x >= d->gw || y >= d->gh ||
-			    d->blocked[y * d->gw + x] != 0)
+			    d->blocked[y * d->gw + x] != 0 ||
+			    leg_under_label(d, x, y, side, box))
 				continue;
 			v->cells[v->n] = y * d->gw + x;
 			v->dirs[v->n++] = side;
@@ -672,6 +695,14 @@ static void append_point(struct arrow *a, double x, double y)
 	}
 	g_array_append_val(a->x, x);
 	g_array_append_val(a->y, y);
+}
+
+/* How many arrows run through (x, y) along the lane used (0 off grid). */
+static int lane(const unsigned char *used, const struct diagram *d, int x,
+	int y)
+{
+	return x < 0 || y < 0 || x >= d->gw || y >= d->gh ? 0
+		: used[y * d->gw + x];
 }
 
 /* A port used: ends keep two cells apart where they can. */
@@ -752,22 +783,24 @@ static int route(struct diagram *d, struct arrow *a, int through_labels)
 		for (int nd = 0; nd < 4; nd++) {
 			int nx = x + dx[nd], ny = y + dy[nd], ncell, ns;
 			double cost;
-			unsigned char b;
 
 			if (nd == (dir + 2) % 4 || nx < 0 || ny < 0 || nx >= d->gw ||
 			    ny >= d->gh)
 				continue;
 			ncell = ny * d->gw + nx;
-			b = d->blocked[ncell];
-			if (b == 1 || (b == 2 && !through_labels))
+			if (d->blocked[ncell] || (d->label[ncell] && !through_labels))
 				continue;
 			cost = g[s] + 1 + (nd != dir ? TURN_COST : 0);
 			if (nd % 2 == 0)
 				cost += SHARED_COST * d->used_h[ncell] +
-					CROSS_COST * d->used_v[ncell];
+					CROSS_COST * d->used_v[ncell] +
+					NEAR_COST * (lane(d->used_h, d, nx, ny - 1) +
+					lane(d->used_h, d, nx, ny + 1));
 			else
 				cost += SHARED_COST * d->used_v[ncell] +
-					CROSS_COST * d->used_h[ncell];
+					CROSS_COST * d->used_h[ncell] +
+					NEAR_COST * (lane(d->used_v, d, nx - 1, ny) +
+					lane(d->used_v, d, nx + 1, ny));
 			ns = ncell * 4 + nd;
 			if (cost < g[ns]) {
 				double nh = (fabs((nx + 0.5) * CELL - tx) +
@@ -948,8 +981,11 @@ static int place_label(struct diagram *d, size_t self)
 	struct arrow *a = arrow_at(d, self);
 	double w, h;
 
-	a->layout = make_layout(d, a->label->str, 10, PANGO_WEIGHT_NORMAL, 0);
-	pango_layout_set_alignment(a->layout, PANGO_ALIGN_CENTER);
+	if (a->layout == NULL) {
+		a->layout = make_layout(d, a->label->str, 10, PANGO_WEIGHT_NORMAL,
+			0);
+		pango_layout_set_alignment(a->layout, PANGO_ALIGN_CENTER);
+	}
 	layout_size(a->layout, &w, &h);
 	w += 6;
 	h += 2;
@@ -1269,7 +1305,21 @@ static int route_all(struct diagram *d, coopmap_error *err)
 				coopmap_actors_get(d->actors, node_at(d, a->from)->actor)->id,
 				coopmap_actors_get(d->actors, node_at(d, a->to)->actor)->id);
 		else if (place_label(d, i) == 0)
-			block(d, inflate(a->label_box, 3), 2);
+			block(d, inflate(a->label_box, 3), d->label);
+	}
+	/* An arrow that had to cross labels moves them: place again every
+	 * label that an arrow now runs through. */
+	for (int pass = 0; pass < 3 && rc == COOPMAP_OK; pass++) {
+		for (guint k = 0; k < d->arrows->len; k++) {
+			struct arrow *a = arrow_at(d, order[k]);
+			coopmap_box old = a->label_box;
+
+			if (old.x1 <= old.x0 || label_fits(d, order[k], &old))
+				continue;
+			a->label_box = (coopmap_box){ 0, 0, 0, 0 };
+			memset(a->leader, 0, sizeof(a->leader));
+			place_label(d, order[k]);
+		}
 	}
 	g_free(order);
 	return rc;
@@ -1386,6 +1436,7 @@ static void free_diagram(struct diagram *d)
 	g_free(d->used_h);
 	g_free(d->used_v);
 	g_free(d->port);
+	g_free(d->label);
 }
 
 static cairo_status_t write_stream(void *closure, const unsigned char *data,

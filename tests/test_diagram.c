@@ -202,6 +202,27 @@ static void test_every_actor_is_drawn(void **state)
 	coopmap_diagram_report_clear(&r);
 }
 
+/* A user's files on top of the bundled ones: the same guarantees. */
+static void test_extended_actors_keep_the_guarantees(void **state)
+{
+	coopmap_actors *a = coopmap_actors_new();
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	char path[4096];
+
+	(void)state;
+	snprintf(path, sizeof(path), "%s", data_path("geodata/actors.csv"));
+	assert_int_equal(coopmap_actors_read(a, path, &err), COOPMAP_OK);
+	assert_int_equal(coopmap_actors_read(a, "tests/data/actors-extra.csv",
+		&err), COOPMAP_OK);
+	snprintf(path, sizeof(path), "%s", data_path("geodata/actor-links.csv"));
+	assert_int_equal(coopmap_actors_read_links(a, path, &err), COOPMAP_OK);
+	assert_int_equal(coopmap_actors_read_links(a,
+		"tests/data/actor-links-extra.csv", &err), COOPMAP_OK);
+	draw_and_check(a, "acteurs-etendus.png", "fr", 2400, 1697);
+	draw_and_check(a, "acteurs-etendus-a4.pdf", "en", 842, 595);
+	coopmap_actors_free(a);
+}
+
 static void test_bad_extension_and_size_are_usage_errors(void **state)
 {
 	coopmap_diagram_opts opts = COOPMAP_DIAGRAM_OPTS_INIT;
@@ -225,6 +246,7 @@ int main(void)
 		cmocka_unit_test(test_diagram_in_english),
 		cmocka_unit_test(test_png_pixels_match_the_report),
 		cmocka_unit_test(test_every_actor_is_drawn),
+		cmocka_unit_test(test_extended_actors_keep_the_guarantees),
 		cmocka_unit_test(test_bad_extension_and_size_are_usage_errors),
 	};
 
