@@ -1054,7 +1054,7 @@ static int legend(struct diagram *d, double y, int drawing)
 {
 	const char *const *roles = coopmap_actor_roles();
 	double x = PAGE_MARGIN, w, h, row_h = 16;
-	int used[16] = { 0 }, rows = 1;
+	int used[16] = { 0 }, rows = 1, n_roles = 0;
 	PangoLayout *l;
 
 	for (guint i = 0; i < d->nodes->len; i++) {
@@ -1064,19 +1064,21 @@ static int legend(struct diagram *d, double y, int drawing)
 		if (r >= 0 && r < 16)
 			used[r] = 1;
 	}
-	for (int r = -1; r <= 16; r++) {
+	while (roles[n_roles] != NULL)
+		n_roles++;
+	/* The heading (-1), the roles drawn, then the key of the arrows. */
+	for (int r = -1; r <= n_roles; r++) {
+		int is_role = r >= 0 && r < n_roles;
 		const char *text = r < 0 ? (is_en(d) ? "Main role (left stripe):"
 			: "Rôle principal (bande de gauche) :")
-			: r == 16 ? (is_en(d) ? "→ relation, labelled with what one "
+			: r == n_roles ? (is_en(d) ? "→ relation, labelled with what one "
 			  "does for the other  ·  ▸ part of an actor  ·  - - - cannot "
 			  "be combined" : "→ relation, libellée de ce que l'un fait "
 			  "pour l'autre  ·  ▸ composante d'un acteur  ·  - - - non "
-			  "cumulable")
-			: roles[r] != NULL && used[r]
-			? coopmap_actor_role_text(roles[r], d->lang) : NULL;
-		double indent = r >= 0 && r < 16 ? 10 : 0;
+			  "cumulable") : coopmap_actor_role_text(roles[r], d->lang);
+		double indent = is_role ? 10 : 0;
 
-		if (r >= 0 && r < 16 && (roles[r] == NULL || !used[r]))
+		if (is_role && !used[r])
 			continue;
 		l = make_layout(d, text, 11, r < 0 ? PANGO_WEIGHT_BOLD
 			: PANGO_WEIGHT_NORMAL, 0);
@@ -1086,7 +1088,7 @@ static int legend(struct diagram *d, double y, int drawing)
 			y += row_h;
 			rows++;
 		}
-		if (drawing && indent > 0) {
+		if (drawing && is_role) {
 			cairo_set_source_rgb(d->cr, role_rgb[r][0], role_rgb[r][1],
 				role_rgb[r][2]);
 			cairo_rectangle(d->cr, x, y + 2, 6, 11);
@@ -1094,7 +1096,7 @@ static int legend(struct diagram *d, double y, int drawing)
 		}
 		if (drawing)
 			show_text(d, l, x + indent, y, text_rgb);
-		x += indent + w + (r == 15 || r == 16 ? 24 : 16);
+		x += indent + w + 16;
 		g_object_unref(l);
 	}
 	return rows;
