@@ -195,6 +195,13 @@ for n in 10k 100k 1m; do
 	prev=$pool_s
 done
 
+# --- Where the render's time goes (perf; bench/profile.sh).
+if sh bench/profile.sh "$build" > "$data/profile.md" 2> "$data/profile.err"; then
+	profile=$(cat "$data/profile.md")
+else
+	profile="perf could not profile on this machine: $(tail -n 1 "$data/profile.err")"
+fi
+
 # --- The table.
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 {
@@ -252,6 +259,13 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 	printf '%s' "$rows_pool"
 	echo
 	echo "target: 1M rows under 1 s (now $pool1m_s s), growth close to linear."
+	echo
+	echo "## Where the render's time goes (bench/profile.sh, perf)"
+	echo
+	echo "Inclusive share of each stage's function in one \`coopmap render\` of"
+	echo "the map above, sampled by perf with DWARF call graphs; stages nest."
+	echo
+	echo "$profile"
 	if [ -s bench/notes.md ]; then
 		echo
 		cat bench/notes.md
