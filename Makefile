@@ -121,7 +121,11 @@ demo: $(BIN)
 	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" -o out/cooperations-monde.svg
 	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" -o out/cooperations-monde.pdf
 	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" --extent africa \
-	  --title "Coopérations hospitalières en Afrique" -o out/cooperations-afrique.png
+	  --insets france --title "Coopérations hospitalières en Afrique" \
+	  -o out/cooperations-afrique.png
+	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" --country BFA \
+	  --title "Coopérations hospitalières avec le Burkina Faso" \
+	  -o out/cooperations-burkina-faso.png
 	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" --style print \
 	  -o out/cooperations-monde-gris.pdf
 	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" \

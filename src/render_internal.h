@@ -52,6 +52,8 @@ typedef struct render_ctx {
 	size_t n_points;
 	size_t *group_of;            /* per network node: its group, or -1 */
 	double point_value_max;
+	double point_value_ref;      /* insets: the main map's, so that sizes
+	                                compare across the page; 0 otherwise */
 	int links_seen[COOPMAP_PROGRAMME_COUNT];   /* for the legend */
 	int link_classes_seen[3];
 	int approximate_seen;
@@ -107,7 +109,25 @@ double render_link_width(const render_ctx *ctx, int width_class);
 void render_point_paint(render_ctx *ctx, coopmap_node_kind kind,
 	int approximate, double x, double y, double r);
 
+/* render_inset.c */
+/* How many insets the options ask for (-1 with err set on a bad name). */
+int render_inset_count(const render_ctx *ctx, coopmap_error *err);
+/* Draw them side by side in strip, under the map. */
+int render_inset_draw_all(render_ctx *ctx, coopmap_box strip,
+	coopmap_error *err);
+
+/* render.c */
+/* Free what a map of the page owns (projection, rings, points, placer),
+ * not what the page shares with its insets. */
+void render_ctx_free_map(render_ctx *ctx);
+
 /* render_text.c */
+/* A short text at (x, y), its top-left corner, wrapped to max_width
+ * when positive; returns its height.  x NAN: measure only. */
+double render_text_small(render_ctx *ctx, const char *text, double x,
+	double y, double max_width, int bold);
+/* The names of the network's points, beside their symbols. */
+void render_text_draw_point_labels(render_ctx *ctx);
 /* The number of nodes of a group, inside its symbol. */
 void render_text_point_count(render_ctx *ctx, const render_point *p);
 int render_text_check_font(const coopmap_style *style, coopmap_error *err);

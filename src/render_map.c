@@ -170,6 +170,26 @@ static void thin_rings(coopmap_rings *rings, double tol)
 	rings->n_points = out;
 }
 
+/* Whether a country may show on a regional map (with a margin, and the
+ * extent's longitudes taken modulo 360). */
+static int may_show(const render_ctx *ctx, const coopmap_geometry *g)
+{
+	const double margin = 2.0;
+
+	if (ctx->world)
+		return 1;
+	if (g->max_lat < ctx->bbox[1] - margin || g->min_lat > ctx->bbox[3] + margin)
+		return 0;
+	for (int k = -1; k <= 1; k++) {
+		double shift = 360.0 * k;
+
+		if (g->max_lon + shift >= ctx->bbox[0] - margin &&
+		    g->min_lon + shift <= ctx->bbox[2] + margin)
+			return 1;
+	}
+	return 0;
+}
+
 int render_map_project_countries(render_ctx *ctx, coopmap_error *err)
 {
 	size_t n = coopmap_countries_count(ctx->data->countries);
@@ -179,9 +199,12 @@ int render_map_project_countries(render_ctx *ctx, coopmap_error *err)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	for (size_t i = 0; i < n; i++) {
 		const coopmap_country *c = coopmap_countries_get(ctx->data->countries, i);
-		int rc = coopmap_cut_polygon(&c->geometry, ctx->area, DENSIFY_STEP,
-			&ctx->paths[i], err);
+		int rc;
 
+		if (!may_show(ctx, &c->geometry))
+			continue;
+		rc = coopmap_cut_polygon(&c->geometry, ctx->area, DENSIFY_STEP,
+			&ctx->paths[i], err);
 		if (rc != COOPMAP_OK)
 			return rc;
 		render_map_to_device(ctx, &ctx->paths[i]);

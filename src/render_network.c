@@ -112,6 +112,8 @@ static void set_radii(render_ctx *ctx, size_t first)
 
 	for (size_t g = 0; g < ctx->n_points; g++)
 		vmax = fmax(vmax, ctx->points[g].value);
+	if (ctx->point_value_ref > 0)
+		vmax = fmax(vmax, ctx->point_value_ref);
 	for (size_t g = first; g < ctx->n_points; g++) {
 		render_point *p = &ctx->points[g];
 		double share = vmax > 0 ? p->value / vmax : 0;

@@ -677,11 +677,29 @@ static void place_marker_label(render_ctx *ctx, const coopmap_render_marker *m)
 	g_object_unref(layout);
 }
 
+double render_text_small(render_ctx *ctx, const char *text, double x,
+	double y, double max_width, int bold)
+{
+	PangoLayout *layout = make_layout(ctx, text, ctx->style->legend_size * 0.9,
+		bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	double w, h;
+
+	if (max_width > 0) {
+		pango_layout_set_width(layout, (int)(max_width * PANGO_SCALE));
+		pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+	}
+	layout_size(layout, &w, &h);
+	if (!isnan(x))
+		show_with_halo(ctx, layout, x, y, 0);
+	g_object_unref(layout);
+	return h;
+}
+
 void render_text_point_count(render_ctx *ctx, const render_point *p)
 {
 	char text[32];
 	PangoLayout *layout;
-	double w, h, size = fmin(p->r * 1.1, 9.0) / ctx->unit;
+	double w, h, size = fmin(p->r * 1.1 / ctx->unit, 9.0);
 
 	snprintf(text, sizeof(text), "%zu", p->members);
 	layout = make_layout(ctx, text, size, PANGO_WEIGHT_BOLD);
@@ -711,7 +729,7 @@ static int compare_points(const void *a, const void *b)
  * diagonals; dropped when none is free.  The biggest values go first, so
  * that what drops is what matters least.
  */
-static void place_point_labels(render_ctx *ctx)
+void render_text_draw_point_labels(render_ctx *ctx)
 {
 	const render_point **order;
 	double pad = 1.2 * ctx->unit, gap = 1.5 * ctx->unit;
@@ -785,6 +803,6 @@ int render_text_draw_labels(render_ctx *ctx)
 			ctx->report->labels_placed++;
 	}
 	free(items);
-	place_point_labels(ctx);
+	render_text_draw_point_labels(ctx);
 	return COOPMAP_OK;
 }

@@ -75,11 +75,18 @@ typedef struct coopmap_render_opts {
 	 * probe_x, probe_y): the web page puts its interactive marks there. */
 	const double *probe_lon, *probe_lat;
 	size_t n_probes;
+	/* Insets in a row under the map, each with its own scale: NULL for
+	 * the French overseas territories on world and Europe maps (none
+	 * elsewhere), "" for none, or ids with commas: antilles, guyane,
+	 * reunion, mayotte, spm, nouvelle-caledonie, polynesie,
+	 * wallis-futuna, france (metropolitan France), overseas (the
+	 * eight overseas ones). */
+	const char *insets;
 } coopmap_render_opts;
 
 #define COOPMAP_RENDER_OPTS_INIT \
 	{ "EPSG:8857", "world", 0, 0, NULL, NULL, NULL, "fr", NULL, "", NULL, \
-	  NULL, 0 }
+	  NULL, 0, NULL }
 
 /* What was drawn, for tests and the CLI's report (owned by the caller's
  * struct; free with coopmap_render_report_clear). */

@@ -4,6 +4,7 @@
  */
 #include <getopt.h>
 #include <glib.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,11 @@ CLI_RECORDS_USAGE
 "      --measure M       what the colours and points show: projects\n"
 "                        (default), establishments, amount, trained,\n"
 "                        missions, delegations\n"
+"      --insets LIST     insets under the map: overseas (default on world\n"
+"                        and Europe maps), france, antilles, guyane, reunion,\n"
+"                        mayotte, spm, nouvelle-caledonie, polynesie,\n"
+"                        wallis-futuna; '' or --no-insets for none\n"
+"      --no-insets       no inset\n"
 "      --no-network      no establishments, partners or links: the\n"
 "                        countries only\n"
 "      --pool            mark the partner hospitals shared by two or more\n"
@@ -78,7 +84,7 @@ struct render_args {
 	const char *user_layers[32];
 	size_t n_user_layers;
 	struct cli_records records;
-	int strict, quiet, pool, no_network;
+	int strict, quiet, pool, no_network, extent_given;
 	coopmap_measure measure;
 	/* Filters, kept as typed until the countries are open. */
 	const char *programme, *year, *theme, *country, *establishment;
@@ -100,7 +106,7 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		OPT_SOURCE, OPT_STYLE, OPT_LANG, OPT_RESOLUTION,
 		OPT_NO_PRIORITY, OPT_STRICT, OPT_LAYERS, OPT_LAYER, OPT_POOL,
 		OPT_PROGRAMME, OPT_YEAR, OPT_THEME, OPT_COUNTRY, OPT_ESTABLISHMENT,
-		OPT_MEASURE, OPT_NO_NETWORK };
+		OPT_MEASURE, OPT_NO_NETWORK, OPT_INSETS, OPT_NO_INSETS };
 	static const struct option options[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "crs", required_argument, NULL, OPT_CRS },
@@ -124,6 +130,8 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		{ "establishment", required_argument, NULL, OPT_ESTABLISHMENT },
 		{ "measure", required_argument, NULL, OPT_MEASURE },
 		{ "no-network", no_argument, NULL, OPT_NO_NETWORK },
+		{ "insets", required_argument, NULL, OPT_INSETS },
+		{ "no-insets", no_argument, NULL, OPT_NO_INSETS },
 		{ "layer", required_argument, NULL, OPT_LAYER },
 		{ "no-priority", no_argument, NULL, OPT_NO_PRIORITY },
 		{ "strict", no_argument, NULL, OPT_STRICT },
@@ -138,7 +146,7 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		switch (c) {
 		case 'o': a->output = optarg; break;
 		case OPT_CRS: a->opts.crs = optarg; break;
-		case OPT_EXTENT: a->opts.extent = optarg; break;
+		case OPT_EXTENT: a->opts.extent = optarg; a->extent_given = 1; break;
 		case OPT_SIZE:
 			if (parse_size(optarg, &a->opts) != 0) {
 				cli_message("render: --size '%s': expected WIDTHxHEIGHT, "
@@ -173,6 +181,8 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		case OPT_COUNTRY: a->country = optarg; break;
 		case OPT_ESTABLISHMENT: a->establishment = optarg; break;
 		case OPT_NO_NETWORK: a->no_network = 1; break;
+		case OPT_INSETS: a->opts.insets = optarg; break;
+		case OPT_NO_INSETS: a->opts.insets = ""; break;
 		case OPT_MEASURE: {
 			int m = coopmap_measure_from_name(optarg);
 
@@ -333,6 +343,42 @@ static void free_overlay(struct pool_overlay *o)
 	g_free(o->highlight);
 }
 
+/*
+ * --country without --extent: frame the countries asked for and their
+ * partners, with the French side in an inset (metropolitan France).
+ */
+static void frame_countries(struct render_args *a, const struct cli_model *m,
+	const coopmap_network *network, char *extent, size_t size)
+{
+	double b[4] = { 180, 90, -180, -90 }, pad;
+
+	for (size_t i = 0; i < m->filter.n_countries; i++) {
+		const coopmap_geometry *g = &m->filter.countries[i]->geometry;
+
+		b[0] = fmin(b[0], g->min_lon);
+		b[1] = fmin(b[1], g->min_lat);
+		b[2] = fmax(b[2], g->max_lon);
+		b[3] = fmax(b[3], g->max_lat);
+	}
+	for (size_t i = 0; network != NULL &&
+	     i < coopmap_network_node_count(network); i++) {
+		const coopmap_node *n = coopmap_network_node(network, i);
+
+		if (n->kind != COOPMAP_NODE_PARTNER || isnan(n->lat))
+			continue;
+		b[0] = fmin(b[0], n->lon);
+		b[1] = fmin(b[1], n->lat);
+		b[2] = fmax(b[2], n->lon);
+		b[3] = fmax(b[3], n->lat);
+	}
+	pad = fmax(1.0, 0.12 * fmax(b[2] - b[0], b[3] - b[1]));
+	snprintf(extent, size, "%.3f,%.3f,%.3f,%.3f", fmax(-180, b[0] - pad),
+		fmax(-89, b[1] - pad), fmin(180, b[2] + pad), fmin(89, b[3] + pad));
+	a->opts.extent = extent;
+	if (a->opts.insets == NULL)
+		a->opts.insets = "france";
+}
+
 /* A summed measure needs its column: say which, and how to name it. */
 static int check_measure(const struct render_args *a,
 	const coopmap_projects *projects, coopmap_error *err)
@@ -365,7 +411,7 @@ static int run(struct render_args *a, coopmap_error *err)
 	coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
 	coopmap_map_data data;
 	coopmap_style style;
-	char date[32], filters_text[512];
+	char date[32], filters_text[512], extent[128];
 	int rc, status = EXIT_OK;
 
 	memset(&data, 0, sizeof(data));
@@ -403,6 +449,8 @@ static int run(struct render_args *a, coopmap_error *err)
 			rc = coopmap_network_build(m.projects, m.pool, a->measure,
 				&network, err);
 		data.network = network;
+		if (rc == COOPMAP_OK && m.filter.n_countries > 0 && !a->extent_given)
+			frame_countries(a, &m, network, extent, sizeof(extent));
 		if (rc == COOPMAP_OK && a->pool)
 			rc = build_overlay(m.projects, m.countries, m.pool, &overlay);
 		data.markers = overlay.markers;
