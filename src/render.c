@@ -289,8 +289,7 @@ static int render_to_stream(render_ctx *ctx, enum format format, FILE *stream,
 	ctx->cr = NULL;
 	if (rc == COOPMAP_OK && status == CAIRO_STATUS_SUCCESS &&
 	    format == FORMAT_PNG)
-		status = cairo_surface_write_to_png_stream(surface,
-			write_to_stream, stream);
+		rc = render_png_write(surface, stream, err);
 	cairo_surface_finish(surface);
 	if (status == CAIRO_STATUS_SUCCESS)
 		status = cairo_surface_status(surface);

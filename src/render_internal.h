@@ -7,6 +7,8 @@
 #define COOPMAP_RENDER_INTERNAL_H
 
 #include <cairo.h>
+#include <glib.h>
+#include <stdio.h>
 #include <pango/pangocairo.h>
 
 #include "coopmap/breaks.h"
@@ -114,6 +116,11 @@ void render_point_paint(render_ctx *ctx, coopmap_node_kind kind,
 int render_inset_count(const render_ctx *ctx, coopmap_error *err);
 /* Draw them side by side in strip, under the map. */
 int render_inset_draw_all(render_ctx *ctx, coopmap_box strip,
+	coopmap_error *err);
+
+/* render_png.c */
+/* Write an RGB24 image surface as PNG to stream.  Errors: IO, NOMEM. */
+int render_png_write(cairo_surface_t *surface, FILE *stream,
 	coopmap_error *err);
 
 /* render.c */

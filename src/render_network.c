@@ -329,8 +329,12 @@ static void stroke_pieces(render_ctx *ctx, const coopmap_rings *lines,
 	}
 }
 
-/* Links by programme and width class, thin and "other" first so that
- * the ministry's and the FHF's read on top. */
+/*
+ * Links by programme and width class, thin and "other" first so that the
+ * ministry's and the FHF's read on top; each stroked on its own (Cairo
+ * strokes one path of many crossing lines far slower), so that where links
+ * bundle their colour deepens.
+ */
 void render_network_draw_links(render_ctx *ctx)
 {
 	const coopmap_network *net = ctx->data->network;
@@ -345,32 +349,26 @@ void render_network_draw_links(render_ctx *ctx)
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 	for (int w = 0; w < 3; w++) {
 		for (int k = 0; k < 3; k++) {
-			size_t drawn = 0;
-
-			coopmap_rings_reset(&lines);
+			render_set_color(cr, ctx->style->link_programme[order[k]]);
+			cairo_set_line_width(cr, render_link_width(ctx, w));
 			for (size_t i = 0; i < n; i++) {
 				const coopmap_link *l = coopmap_network_link(net, i);
-				size_t first_ring = lines.n_rings;
 
 				if (l->programme != order[k] ||
 				    render_link_class(l->projects) != w ||
 				    (ctx->group_of[l->establishment] == (size_t)-1 &&
 				    ctx->group_of[l->partner] == (size_t)-1))
 					continue;
+				coopmap_rings_reset(&lines);
 				link_pieces(ctx, coopmap_network_node(net, l->establishment),
 					coopmap_network_node(net, l->partner), step_km,
 					&lines);
-				stroke_pieces(ctx, &lines, first_ring);
-				drawn++;
+				stroke_pieces(ctx, &lines, 0);
+				cairo_stroke(cr);
+				ctx->report->links_drawn++;
 				ctx->links_seen[order[k]] = 1;
 				ctx->link_classes_seen[w] = 1;
 			}
-			if (drawn == 0)
-				continue;
-			ctx->report->links_drawn += drawn;
-			render_set_color(cr, ctx->style->link_programme[order[k]]);
-			cairo_set_line_width(cr, render_link_width(ctx, w));
-			cairo_stroke(cr);
 		}
 	}
 	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);

@@ -59,7 +59,6 @@ static const struct style_key style_keys[] = {
 	KEY(point_edge, KEY_COLOR),
 	KEY(point_min_size, KEY_SIZE),
 	KEY(point_max_size, KEY_SIZE),
-	KEY(inset_frame, KEY_COLOR),
 	KEY(highlight, KEY_COLOR),
 	KEY(highlight_width, KEY_SIZE),
 	KEY(text, KEY_COLOR),
@@ -139,7 +138,6 @@ void coopmap_style_default(coopmap_style *s)
 	s->point_edge = rgb(0xffffff);
 	s->point_min_size = 2.4;
 	s->point_max_size = 9;
-	s->inset_frame = rgb(0x7f9fb5);
 	s->highlight = rgb(0x01665e);
 	s->highlight_width = 1.8;
 	s->text = rgb(0x1a1a1a);

@@ -52,7 +52,6 @@ typedef struct coopmap_style {
 	coopmap_color point_edge;
 	double point_min_size;           /* radius of the smallest point */
 	double point_max_size;           /* radius of the biggest value */
-	coopmap_color inset_frame;       /* overseas insets' frames */
 	coopmap_color highlight;         /* outlined countries */
 	double highlight_width;
 	coopmap_color text;
