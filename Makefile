@@ -144,7 +144,7 @@ demo: $(BIN)
 	@echo "demo: maps and reports written to out/"
 
 bench: $(BIN)
-	@sh bench/run.sh $(BUILD)
+	@BENCH_CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN)" sh bench/run.sh $(BUILD)
 
 install: $(BIN)
 	$(MAKE) BUILD=build-install DATADIR=$(PREFIX)/share/coopmap

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "coopmap/geodesy.h"
+#include "coopmap/network.h"
 #include "coopmap/output.h"
 #include "coopmap/report.h"
 
@@ -579,27 +580,18 @@ static int write_all(struct writer *w)
 
 /* ---- KML for Google My Maps ----------------------------------------- */
 
-enum { KML_APCHI, KML_PRPH, KML_OTHER, KML_FOLDERS };
+/* One folder per programme, in network.h's order. */
+enum { KML_FOLDERS = COOPMAP_PROGRAMME_COUNT };
 
 static const char *const kml_folders[KML_FOLDERS] = {
 	"APCHI (DGOS)", "PRPH (FHF / AFD)", "Autres financements ou non précisé"
 };
 
-/* Point colours per folder (KML aabbggrr through OGR styles). */
+/* Point colours per folder (KML aabbggrr through OGR styles): the
+ * printed map's link colours (styles/README.md, link_apchi ...). */
 static const char *const kml_colours[KML_FOLDERS] = {
-	"#b30000", "#1f3b73", "#555555"
+	"#2b59c3", "#1b8a5a", "#6b6b6b"
 };
-
-static int kml_folder_of(const coopmap_project *p)
-{
-	char *key = g_ascii_strdown(p->programme, -1);
-	int folder = strstr(key, "prph") != NULL ? KML_PRPH
-		: strstr(key, "apchi") != NULL || strstr(key, "dgos") != NULL
-		? KML_APCHI : KML_OTHER;
-
-	g_free(key);
-	return folder;
-}
 
 /* The placemark's description, in French, plain text: Google My Maps
  * shows it as typed, and libkml escapes it. */
@@ -736,7 +728,8 @@ static size_t kml_plan(const struct writer *w, int *folder_of)
 	size_t count[KML_FOLDERS] = { 0 }, most = 0;
 
 	for (size_t i = 0; i < coopmap_projects_count(w->d->projects); i++) {
-		folder_of[i] = kml_folder_of(coopmap_projects_get(w->d->projects, i));
+		folder_of[i] = (int)coopmap_programme_of(
+			coopmap_projects_get(w->d->projects, i)->programme);
 		count[folder_of[i]]++;
 	}
 	for (int k = 0; k < KML_FOLDERS; k++)

@@ -13,19 +13,20 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "coopmap/network.h"
 #include "coopmap/output.h"
 
-/* The programme a project counts under in the page's filter. */
+/* The programme a project counts under in the page's filter: the map's
+ * three (network.h), the last split into "other" and "not stated". */
 static const char *programme_group(const char *programme)
 {
-	char *key = g_ascii_strdown(programme, -1);
-	const char *group = strstr(key, "prph") != NULL ? "PRPH"
-		: strstr(key, "apchi") != NULL || strstr(key, "dgos") != NULL
-		? "APCHI (DGOS)" : programme[0] != '\0' ? "Autre financement"
-		: "Non précisé";
+	coopmap_programme p = coopmap_programme_of(programme);
 
-	g_free(key);
-	return group;
+	if (p == COOPMAP_PROGRAMME_APCHI)
+		return "APCHI (DGOS)";
+	if (p == COOPMAP_PROGRAMME_PRPH)
+		return "PRPH";
+	return programme[0] != '\0' ? "Autre financement" : "Non précisé";
 }
 
 static json_t *number_or_null(double v)

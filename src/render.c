@@ -118,6 +118,7 @@ static void free_ctx(render_ctx *ctx)
 		free(ctx->paths);
 	}
 	coopmap_rings_clear(&ctx->outline);
+	render_network_free(ctx);
 	coopmap_placer_free(ctx->placer);
 	coopmap_projection_free(ctx->projection);
 }
@@ -134,7 +135,7 @@ static void compute_breaks(render_ctx *ctx)
 	if (values == NULL)
 		return;
 	for (size_t i = 0; i < n; i++)
-		values[i] = (double)ctx->data->stats[i].projects;
+		values[i] = ctx->data->stats[i].sum[ctx->data->measure];
 	coopmap_breaks_quantiles(values, n, ctx->style->n_classes, &ctx->breaks);
 	free(values);
 }
@@ -171,6 +172,8 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 		rc = render_map_project_countries(ctx, err);
 	if (rc == COOPMAP_OK)
 		rc = order_markers(ctx, err);
+	if (rc == COOPMAP_OK)
+		rc = render_network_group(ctx, err);
 	if (rc != COOPMAP_OK)
 		return rc;
 	compute_breaks(ctx);
@@ -372,6 +375,8 @@ void coopmap_render_report_clear(coopmap_render_report *report)
 		return;
 	free(report->label_boxes);
 	report->label_boxes = NULL;
+	free(report->point_boxes);
+	report->point_boxes = NULL;
 	free(report->probe_x);
 	free(report->probe_y);
 	report->probe_x = NULL;

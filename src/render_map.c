@@ -20,8 +20,7 @@ void render_set_color(cairo_t *cr, coopmap_color c)
 	cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
 }
 
-/* Project a lon/lat ring set and map it to device space in place. */
-static void to_device(render_ctx *ctx, coopmap_rings *rings)
+void render_map_to_device(render_ctx *ctx, coopmap_rings *rings)
 {
 	coopmap_projection_forward(ctx->projection, rings->x, rings->y,
 		rings->n_points);
@@ -98,7 +97,7 @@ static int build_outline(render_ctx *ctx, coopmap_error *err)
 		DENSIFY_STEP, &ctx->outline, err);
 	coopmap_polyline_clear(&outline);
 	if (rc == COOPMAP_OK)
-		to_device(ctx, &ctx->outline);
+		render_map_to_device(ctx, &ctx->outline);
 	return rc;
 }
 
@@ -176,7 +175,7 @@ int render_map_project_countries(render_ctx *ctx, coopmap_error *err)
 		rc = coopmap_cut_polygon(&geometry[i], ctx->area, DENSIFY_STEP,
 			&ctx->paths[i], err);
 		if (rc == COOPMAP_OK)
-			to_device(ctx, &ctx->paths[i]);
+			render_map_to_device(ctx, &ctx->paths[i]);
 	}
 	coopmap_topology_free(topology);
 	return rc;
@@ -225,10 +224,14 @@ int render_map_point(render_ctx *ctx, double lon, double lat, double *x,
 
 int render_map_fill_index(const render_ctx *ctx, size_t country)
 {
+	const coopmap_country_stats *s;
+
 	if (ctx->data->stats == NULL)
 		return -1;
-	return coopmap_breaks_class(&ctx->breaks,
-		(double)ctx->data->stats[country].projects);
+	s = &ctx->data->stats[country];
+	if (s->projects > 0 && s->known[ctx->data->measure] == 0)
+		return RENDER_FILL_NOT_STATED;
+	return coopmap_breaks_class(&ctx->breaks, s->sum[ctx->data->measure]);
 }
 
 /* Share of a grid of points in box that falls on land (any country). */
@@ -342,7 +345,7 @@ static void draw_graticule(render_ctx *ctx)
 		coopmap_cut_line(lon, lat, n, ctx->area,
 			DENSIFY_STEP, &lines, NULL);
 	}
-	to_device(ctx, &lines);
+	render_map_to_device(ctx, &lines);
 	for (size_t r = 0; r < lines.n_rings; r++) {
 		int pen_down = 0;
 
@@ -374,7 +377,10 @@ static void draw_countries(render_ctx *ctx)
 
 		render_map_path(ctx, &ctx->paths[i]);
 		render_set_color(cr, k >= 0 ? ctx->style->classes[k]
+			: k == RENDER_FILL_NOT_STATED ? ctx->style->not_stated
 			: ctx->style->land);
+		if (k == RENDER_FILL_NOT_STATED)
+			ctx->not_stated_seen = 1;
 		cairo_fill(cr);
 	}
 	for (size_t i = 0; i < n; i++)
@@ -557,7 +563,9 @@ void render_map_draw(render_ctx *ctx)
 	draw_countries(ctx);
 	draw_layers(ctx);
 	draw_highlight(ctx);
+	render_network_draw_links(ctx);
 	cairo_restore(cr);
+	render_network_draw_points(ctx);
 	draw_markers(ctx);
 
 	if (ctx->world) {

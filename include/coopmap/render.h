@@ -17,6 +17,7 @@
 #include "coopmap/join.h"
 #include "coopmap/labels.h"
 #include "coopmap/layers.h"
+#include "coopmap/network.h"
 #include "coopmap/style.h"
 
 /* A proportional symbol: a circle of area proportional to value. */
@@ -45,6 +46,15 @@ typedef struct coopmap_map_data {
 	 * with the legend's words. */
 	const unsigned char *highlight;
 	const char *highlight_title;
+	/* Establishments, partner hospitals and the links between them
+	 * (NULL for none): points grouped where they crowd at the map's
+	 * scale, great-circle links coloured by programme. */
+	const coopmap_network *network;
+	/* What the choropleth and the points show (projects by default). */
+	coopmap_measure measure;
+	/* What the project list was filtered on ("APCHI, 2019–2023"), said in
+	 * the subtitle; NULL for nothing. */
+	const char *filters;
 } coopmap_map_data;
 
 #define COOPMAP_RENDER_MAX_LAYERS 5
@@ -84,10 +94,18 @@ typedef struct coopmap_render_report {
 	size_t legend_rows;         /* classes, "no project", one per layer */
 	double *probe_x, *probe_y;  /* n_probes page positions; NAN when the
 	                               point is off the map */
+	size_t nodes_drawn;         /* network nodes on the map */
+	size_t points_drawn;        /* their symbols once grouped */
+	size_t point_labels_placed;
+	size_t links_drawn;
+	double longest_link_step;   /* longest segment of a drawn link */
+	size_t insets;              /* overseas insets drawn */
+	coopmap_box *point_boxes;   /* points_drawn symbol boxes */
 } coopmap_render_report;
 
 #define COOPMAP_RENDER_REPORT_INIT \
-	{ 0, 0, 0, 0, NULL, {0, 0, 0, 0}, {0, 0, 0, 0}, 0, 0, NULL, NULL }
+	{ 0, 0, 0, 0, NULL, {0, 0, 0, 0}, {0, 0, 0, 0}, 0, 0, NULL, NULL, \
+	  0, 0, 0, 0, 0, 0, NULL }
 
 void coopmap_render_report_clear(coopmap_render_report *report);
 

@@ -11,6 +11,7 @@
 #include "cli.h"
 #include "coopmap/join.h"
 #include "coopmap/layers.h"
+#include "coopmap/network.h"
 #include "coopmap/paths.h"
 #include "coopmap/pool.h"
 #include "coopmap/render.h"
@@ -47,6 +48,20 @@ CLI_RECORDS_USAGE
 "                        layers'); at most 5; '' for none\n"
 "      --layer FILE.csv  a layer of your own (then name its id in --layers)\n"
 "      --no-priority     draw no layer (same as --layers '')\n"
+"      --programme P     only the projects of programme P: apchi, prph or\n"
+"                        other (several with commas)\n"
+"      --year Y          only the projects started in Y (2019) or in a\n"
+"                        range (2015-2020, 2015-, -2020)\n"
+"      --theme WORDS     only the projects whose theme has these words\n"
+"      --country C       only the projects with partners in C (ISO3 or\n"
+"                        name; several with commas), framed on them\n"
+"      --establishment E only the projects of French establishment E (words\n"
+"                        of its name, or its FINESS)\n"
+"      --measure M       what the colours and points show: projects\n"
+"                        (default), establishments, amount, trained,\n"
+"                        missions, delegations\n"
+"      --no-network      no establishments, partners or links: the\n"
+"                        countries only\n"
 "      --pool            mark the partner hospitals shared by two or more\n"
 "                        French establishments (circle size: how many) and\n"
 "                        outline the countries where two or more work\n"
@@ -63,7 +78,10 @@ struct render_args {
 	const char *user_layers[32];
 	size_t n_user_layers;
 	struct cli_records records;
-	int strict, quiet, pool;
+	int strict, quiet, pool, no_network;
+	coopmap_measure measure;
+	/* Filters, kept as typed until the countries are open. */
+	const char *programme, *year, *theme, *country, *establishment;
 	coopmap_render_opts opts;
 };
 
@@ -80,7 +98,9 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 {
 	enum { OPT_CRS = 256, OPT_EXTENT, OPT_SIZE, OPT_TITLE, OPT_SUBTITLE,
 		OPT_SOURCE, OPT_STYLE, OPT_LANG, OPT_RESOLUTION,
-		OPT_NO_PRIORITY, OPT_STRICT, OPT_LAYERS, OPT_LAYER, OPT_POOL };
+		OPT_NO_PRIORITY, OPT_STRICT, OPT_LAYERS, OPT_LAYER, OPT_POOL,
+		OPT_PROGRAMME, OPT_YEAR, OPT_THEME, OPT_COUNTRY, OPT_ESTABLISHMENT,
+		OPT_MEASURE, OPT_NO_NETWORK };
 	static const struct option options[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "crs", required_argument, NULL, OPT_CRS },
@@ -97,6 +117,13 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		{ "map", required_argument, NULL, CLI_OPT_MAP },
 		{ "layers", required_argument, NULL, OPT_LAYERS },
 		{ "pool", no_argument, NULL, OPT_POOL },
+		{ "programme", required_argument, NULL, OPT_PROGRAMME },
+		{ "year", required_argument, NULL, OPT_YEAR },
+		{ "theme", required_argument, NULL, OPT_THEME },
+		{ "country", required_argument, NULL, OPT_COUNTRY },
+		{ "establishment", required_argument, NULL, OPT_ESTABLISHMENT },
+		{ "measure", required_argument, NULL, OPT_MEASURE },
+		{ "no-network", no_argument, NULL, OPT_NO_NETWORK },
 		{ "layer", required_argument, NULL, OPT_LAYER },
 		{ "no-priority", no_argument, NULL, OPT_NO_PRIORITY },
 		{ "strict", no_argument, NULL, OPT_STRICT },
@@ -140,6 +167,24 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		case OPT_NO_PRIORITY: a->layer_ids = ""; break;
 		case OPT_LAYERS: a->layer_ids = optarg; break;
 		case OPT_POOL: a->pool = 1; break;
+		case OPT_PROGRAMME: a->programme = optarg; break;
+		case OPT_YEAR: a->year = optarg; break;
+		case OPT_THEME: a->theme = optarg; break;
+		case OPT_COUNTRY: a->country = optarg; break;
+		case OPT_ESTABLISHMENT: a->establishment = optarg; break;
+		case OPT_NO_NETWORK: a->no_network = 1; break;
+		case OPT_MEASURE: {
+			int m = coopmap_measure_from_name(optarg);
+
+			if (m < 0) {
+				cli_message("render: --measure '%s': expected projects, "
+					"establishments, amount, trained, missions or "
+					"delegations", optarg);
+				return EXIT_FAILURE_;
+			}
+			a->measure = (coopmap_measure)m;
+			break;
+		}
 		case OPT_LAYER:
 			if (a->n_user_layers == 32) {
 				cli_message("render: at most 32 --layer files");
@@ -217,7 +262,6 @@ static int pick_layers(const coopmap_layer_set *set, const char *ids,
 /* What --pool adds to the map: the shared partners as circles, the
  * countries where two or more establishments work outlined. */
 struct pool_overlay {
-	coopmap_pool *pool;
 	GStringChunk *labels;
 	coopmap_render_marker *markers;
 	size_t n_markers;
@@ -241,21 +285,18 @@ static const char *short_label(struct pool_overlay *o, const char *name)
 }
 
 static int build_overlay(const coopmap_projects *projects,
-	const coopmap_countries *countries, struct pool_overlay *o,
-	coopmap_error *err)
+	const coopmap_countries *countries, const coopmap_pool *pool,
+	struct pool_overlay *o)
 {
 	size_t n_countries = coopmap_countries_count(countries);
 	GHashTable *pairs;
 	size_t *per_country;
-	int rc = coopmap_pool_build(projects, &o->pool, err);
 
-	if (rc != COOPMAP_OK)
-		return rc;
 	o->labels = g_string_chunk_new(1024);
 	o->markers = g_new0(coopmap_render_marker,
-		coopmap_pool_partner_count(o->pool) + 1);
-	for (size_t i = 0; i < coopmap_pool_partner_count(o->pool); i++) {
-		const coopmap_pool_group *g = coopmap_pool_partner(o->pool, i);
+		coopmap_pool_partner_count(pool) + 1);
+	for (size_t i = 0; i < coopmap_pool_partner_count(pool); i++) {
+		const coopmap_pool_group *g = coopmap_pool_partner(pool, i);
 		const coopmap_project *p = coopmap_projects_get(projects,
 			g->projects[0]);
 
@@ -271,7 +312,7 @@ static int build_overlay(const coopmap_projects *projects,
 	per_country = g_new0(size_t, n_countries + 1);
 	pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	for (size_t i = 0; i < coopmap_projects_count(projects); i++) {
-		size_t e = coopmap_pool_establishment_of(o->pool, i);
+		size_t e = coopmap_pool_establishment_of(pool, i);
 		size_t k = coopmap_country_index(countries,
 			coopmap_projects_get(projects, i)->country);
 
@@ -286,28 +327,45 @@ static int build_overlay(const coopmap_projects *projects,
 
 static void free_overlay(struct pool_overlay *o)
 {
-	coopmap_pool_free(o->pool);
 	if (o->labels != NULL)
 		g_string_chunk_free(o->labels);
 	g_free(o->markers);
 	g_free(o->highlight);
 }
 
+/* A summed measure needs its column: say which, and how to name it. */
+static int check_measure(const struct render_args *a,
+	const coopmap_projects *projects, coopmap_error *err)
+{
+	int field = coopmap_measure_field(a->measure);
+
+	if (field < 0 || coopmap_projects_has_field(projects, field))
+		return COOPMAP_OK;
+	return coopmap_error_set(err, COOPMAP_ERR_INPUT,
+		"render: --measure %s: %s has no column for it (name one with "
+		"--map HEADER=%s; see 'coopmap columns')",
+		coopmap_measure_name(a->measure), a->input,
+		coopmap_field_name((coopmap_field)field));
+}
+
 /* An exit status, or a COOPMAP_ERR_* code (negative) with err set. */
 static int run(struct render_args *a, coopmap_error *err)
 {
-	coopmap_countries *countries = NULL;
-	coopmap_projects *projects = NULL;
-	coopmap_layer_set *layers = NULL;
-	struct pool_overlay overlay = { NULL, NULL, NULL, 0, NULL };
+	struct cli_filters filters = { a->programme, a->year, a->theme,
+		a->country, a->establishment };
+	struct cli_model_opts load = { a->resolution,
+		(const char *const *)a->user_layers, a->n_user_layers, &filters,
+		a->quiet };
+	struct cli_model m;
+	struct pool_overlay overlay = { NULL, NULL, 0, NULL };
+	coopmap_network *network = NULL;
 	int en = a->opts.lang != NULL && strcmp(a->opts.lang, "en") == 0;
 	const coopmap_layer *picked[COOPMAP_RENDER_MAX_LAYERS];
 	size_t n_picked = 0;
-	coopmap_country_stats *stats = NULL;
 	coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
 	coopmap_map_data data;
 	coopmap_style style;
-	char date[32];
+	char date[32], filters_text[512];
 	int rc, status = EXIT_OK;
 
 	memset(&data, 0, sizeof(data));
@@ -316,33 +374,37 @@ static int run(struct render_args *a, coopmap_error *err)
 	a->opts.style = &style;
 	rc = load_style(a->style, &style, err);
 	if (rc == COOPMAP_OK)
-		rc = cli_open_countries(a->resolution, &countries, err);
+		rc = cli_model_load_with(a->input, &a->records, &load, &m, err);
+	else
+		memset(&m, 0, sizeof(m));
 	if (rc == COOPMAP_OK)
-		rc = cli_open_layers(countries, a->user_layers, a->n_user_layers,
-			&layers, err);
+		rc = pick_layers(m.layers, a->layer_ids, picked, &n_picked, err);
 	if (rc == COOPMAP_OK)
-		rc = pick_layers(layers, a->layer_ids, picked, &n_picked, err);
-	if (rc == COOPMAP_OK)
-		rc = cli_read_projects(a->input, &a->records, countries, &projects,
-			a->quiet, NULL, err);
-	if (rc == COOPMAP_OK) {
-		rc = coopmap_join_by_country(projects, countries, &stats,
-			&data.summary, err);
-	}
-	if (rc == COOPMAP_OK && data.summary.projects == 0) {
-		cli_message("render: %s: no project to draw", a->input);
+		rc = check_measure(a, m.projects, err);
+	if (rc == COOPMAP_OK && m.summary.projects == 0) {
+		cli_message("render: %s: no project to draw%s", a->input,
+			m.filtered_out > 0 ? " (none matches the filters)" : "");
 		status = EXIT_INPUT;
 	} else if (rc == COOPMAP_OK && a->strict &&
-	    coopmap_projects_reject_count(projects) > 0) {
+	    coopmap_projects_reject_count(m.projects) > 0) {
 		cli_message("render: rows rejected under --strict; no map written");
 		status = EXIT_INPUT;
 	} else if (rc == COOPMAP_OK) {
-		data.countries = countries;
-		data.stats = stats;
+		data.countries = m.countries;
+		data.stats = m.stats;
+		data.summary = m.summary;
 		data.layers = picked;
 		data.n_layers = n_picked;
-		if (a->pool)
-			rc = build_overlay(projects, countries, &overlay, err);
+		data.measure = a->measure;
+		coopmap_filter_describe(&m.filter, a->opts.lang, filters_text,
+			sizeof(filters_text));
+		data.filters = filters_text;
+		if (!a->no_network)
+			rc = coopmap_network_build(m.projects, m.pool, a->measure,
+				&network, err);
+		data.network = network;
+		if (rc == COOPMAP_OK && a->pool)
+			rc = build_overlay(m.projects, m.countries, m.pool, &overlay);
 		data.markers = overlay.markers;
 		data.n_markers = overlay.n_markers;
 		data.highlight = overlay.highlight;
@@ -358,16 +420,17 @@ static int run(struct render_args *a, coopmap_error *err)
 	if (rc == COOPMAP_OK && data.countries != NULL) {
 		rc = coopmap_render_map(&data, &a->opts, a->output, &report, err);
 		if (rc == COOPMAP_OK && !a->quiet)
-			cli_message("wrote %s (%dx%d, %zu of %zu country labels)",
+			cli_message("wrote %s (%dx%d, %zu of %zu country labels, %zu "
+				"places as %zu points, %zu links)",
 				a->output, report.width, report.height,
-				report.labels_placed, report.labels_wanted);
+				report.labels_placed, report.labels_wanted,
+				report.nodes_drawn, report.points_drawn,
+				report.links_drawn);
 	}
 	coopmap_render_report_clear(&report);
-	free(stats);
-	coopmap_projects_free(projects);
-	coopmap_layer_set_free(layers);
+	coopmap_network_free(network);
 	free_overlay(&overlay);
-	coopmap_countries_free(countries);
+	cli_model_free(&m);
 	return rc != COOPMAP_OK ? rc : status;
 }
 
