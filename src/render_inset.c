@@ -163,6 +163,7 @@ static int draw_one(render_ctx *page, const struct inset_def *def,
 	sub.n_points = 0;
 	sub.point_value_ref = page->point_value_max;
 	sub.world = 0;
+	sub.is_inset = 1;
 	memcpy(sub.bbox, def->bbox, sizeof(sub.bbox));
 	sub.page_map = (coopmap_box){ box.x0, box.y0 + caption, box.x1, box.y1 };
 	snprintf(crs, sizeof(crs), "+proj=laea +lat_0=%.4f +lon_0=%.4f "

@@ -40,6 +40,7 @@ typedef struct render_ctx {
 	double area[4];              /* valid lon/lat area of the projection */
 	double bbox[4];              /* extent asked, lon/lat */
 	int world;
+	int is_inset;                /* a map in an inset of the page */
 	double scale, offset_x, offset_y, proj_min_x, proj_max_y;
 	coopmap_box page_map;        /* where the map may go on the page */
 	coopmap_box frame;           /* where it went */

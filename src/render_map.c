@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coopmap/simplify.h"
 #include "render_internal.h"
 
 /* Longest edge, in degrees, before projection; short enough that meridians
@@ -141,33 +142,19 @@ int render_map_frame(render_ctx *ctx, coopmap_error *err)
 }
 
 /*
- * Drop points closer than tol to the last point kept: at the output's
- * scale they draw nothing, and they make SVG and PDF files several times
- * larger.  A ring keeps at least its first and last points.
+ * The simplification tolerance, in degrees, for this map's scale: half a
+ * device unit (a PNG's pixel; an SVG's user unit, a CSS pixel at 100 %),
+ * a quarter of a point on PDF, which is printed finer than a screen shows.
+ * Finer detail draws nothing and makes vector files several times larger
+ * (simplify.h).
  */
-static void thin_rings(coopmap_rings *rings, double tol)
+static double simplify_tolerance(render_ctx *ctx)
 {
-	size_t out = 0;
+	cairo_surface_type_t type = cairo_surface_get_type(
+		cairo_get_target(ctx->cr));
 
-	for (size_t r = 0; r < rings->n_rings; r++) {
-		size_t first = rings->start[r], last = rings->start[r + 1];
-		rings->start[r] = out;
-		for (size_t i = first; i < last; i++) {
-			double x = rings->x[i], y = rings->y[i];
-			int keep = i == first || i + 1 == last || x == HUGE_VAL ||
-				rings->x[out - 1] == HUGE_VAL ||
-				fabs(x - rings->x[out - 1]) >= tol ||
-				fabs(y - rings->y[out - 1]) >= tol;
-
-			if (!keep)
-				continue;
-			rings->x[out] = x;
-			rings->y[out] = y;
-			out++;
-		}
-	}
-	rings->start[rings->n_rings] = out;
-	rings->n_points = out;
+	return coopmap_simplify_tolerance(ctx->projection, ctx->area, ctx->scale,
+		type == CAIRO_SURFACE_TYPE_PDF ? 0.25 : 0.5);
 }
 
 /* Whether a country may show on a regional map (with a margin, and the
@@ -193,24 +180,32 @@ static int may_show(const render_ctx *ctx, const coopmap_geometry *g)
 int render_map_project_countries(render_ctx *ctx, coopmap_error *err)
 {
 	size_t n = coopmap_countries_count(ctx->data->countries);
+	coopmap_topology *topology = NULL;
+	const coopmap_geometry *geometry = NULL;
+	int rc = COOPMAP_OK;
 
 	ctx->paths = calloc(n + 1, sizeof(coopmap_rings));
 	if (ctx->paths == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
-	for (size_t i = 0; i < n; i++) {
+	/* An inset shows a few small territories at a large scale: drawn at
+	 * full resolution, without building the world's topology again. */
+	if (!ctx->is_inset)
+		rc = coopmap_topology_new(ctx->data->countries, &topology, err);
+	if (rc == COOPMAP_OK && topology != NULL)
+		rc = coopmap_topology_simplify(topology, simplify_tolerance(ctx),
+			&geometry, err);
+	for (size_t i = 0; rc == COOPMAP_OK && i < n; i++) {
 		const coopmap_country *c = coopmap_countries_get(ctx->data->countries, i);
-		int rc;
 
 		if (!may_show(ctx, &c->geometry))
 			continue;
-		rc = coopmap_cut_polygon(&c->geometry, ctx->area, DENSIFY_STEP,
-			&ctx->paths[i], err);
-		if (rc != COOPMAP_OK)
-			return rc;
-		render_map_to_device(ctx, &ctx->paths[i]);
-		thin_rings(&ctx->paths[i], 0.3 * ctx->unit);
+		rc = coopmap_cut_polygon(geometry != NULL ? &geometry[i]
+			: &c->geometry, ctx->area, DENSIFY_STEP, &ctx->paths[i], err);
+		if (rc == COOPMAP_OK)
+			render_map_to_device(ctx, &ctx->paths[i]);
 	}
-	return COOPMAP_OK;
+	coopmap_topology_free(topology);
+	return rc;
 }
 
 void render_map_path(render_ctx *ctx, const coopmap_rings *rings)
