@@ -50,7 +50,7 @@ HEADERS  := $(wildcard include/coopmap/*.h)
 LIB := $(BUILD)/libcoopmap.a
 BIN := $(BUILD)/coopmap
 
-.PHONY: all test check demo bench install clean hdr-check fuzz fuzz-build valgrind
+.PHONY: all test check demo bench install clean hdr-check fuzz fuzz-build valgrind golden
 all: $(BIN)
 
 $(BUILD)/obj/%.o: src/%.c
@@ -146,6 +146,11 @@ demo: $(BIN)
 	$(BIN) pool examples/cooperations.csv > out/mutualisation.md
 	$(BIN) pool examples/cooperations.csv --format json > out/mutualisation.json
 	@echo "demo: maps and reports written to out/"
+
+# Accept a change of the example's map: rewrite tests/golden.sh's reference
+# (look at tests/artifacts/golden-monde-1000.svg first).
+golden: $(BIN)
+	@sh tests/golden.sh $(BUILD) update
 
 bench: $(BIN)
 	@BENCH_CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN)" sh bench/run.sh $(BUILD)

@@ -171,7 +171,16 @@ static int draw_one(render_ctx *page, const struct inset_def *def,
 		(def->bbox[0] + def->bbox[2]) / 2);
 	rc = coopmap_projection_new(crs, &sub.projection, err);
 	if (rc == COOPMAP_OK) {
+		double margin = fmax(2.0, 0.5 * fmax(def->bbox[2] - def->bbox[0],
+			def->bbox[3] - def->bbox[1]));
+
+		/* Clipped to a little more than the inset shows: Brazil beside
+		 * Guyane would otherwise be written whole into an SVG or PDF. */
 		coopmap_projection_valid_area(sub.projection, sub.area);
+		sub.area[0] = fmax(sub.area[0], def->bbox[0] - margin);
+		sub.area[1] = fmax(sub.area[1], def->bbox[1] - margin);
+		sub.area[2] = fmin(sub.area[2], def->bbox[2] + margin);
+		sub.area[3] = fmin(sub.area[3], def->bbox[3] + margin);
 		rc = render_map_frame(&sub, err);
 	}
 	if (rc == COOPMAP_OK)

@@ -313,6 +313,16 @@ coopmap_box render_map_quiet_corner(render_ctx *ctx, double w, double h,
 	for (int i = 0; i < 4; i++) {
 		double share = land_share(ctx, &corners[i]);
 
+		/* A corner over a place symbol would hide it: worse than land. */
+		for (size_t g = 0; g < ctx->n_points; g++) {
+			const render_point *p = &ctx->points[g];
+			coopmap_box b = { p->x - p->r, p->y - p->r, p->x + p->r,
+				p->y + p->r };
+
+			if (coopmap_box_intersects(&b, &corners[i]))
+				share += 1.0;
+		}
+
 		/* A clear gain is needed to leave the usual corner. */
 		if (share < best_share - 0.05) {
 			best_share = share;
@@ -338,7 +348,14 @@ static void paint_ocean_and_clip(render_ctx *ctx)
 			ctx->frame.x1 - ctx->frame.x0, ctx->frame.y1 - ctx->frame.y0);
 		cairo_clip(cr);
 	}
-	render_map_path(ctx, &ctx->outline);
+	/* Outside the valid area of a regional map's projection there is
+	 * nothing to draw, so the frame is all sea (an azimuthal projection's
+	 * outline is the antipode's circle, not a shape to fill). */
+	if (ctx->is_inset)
+		cairo_rectangle(cr, ctx->frame.x0, ctx->frame.y0,
+			ctx->frame.x1 - ctx->frame.x0, ctx->frame.y1 - ctx->frame.y0);
+	else
+		render_map_path(ctx, &ctx->outline);
 	render_set_color(cr, ctx->style->ocean);
 	cairo_fill(cr);
 }
@@ -592,7 +609,8 @@ void render_map_draw(render_ctx *ctx)
 
 	cairo_save(cr);
 	paint_ocean_and_clip(ctx);
-	draw_graticule(ctx);
+	if (!ctx->is_inset)   /* a few km across: no meridian in sight */
+		draw_graticule(ctx);
 	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
 	draw_countries(ctx);
 	draw_layers(ctx);

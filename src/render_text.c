@@ -729,6 +729,24 @@ static int compare_points(const void *a, const void *b)
  * diagonals; dropped when none is free.  The biggest values go first, so
  * that what drops is what matters least.
  */
+/* A line from a symbol's edge to the nearest point of its label. */
+static void point_leader(render_ctx *ctx, const render_point *p,
+	const coopmap_box *box)
+{
+	double tx = fmax(box->x0, fmin(p->x, box->x1));
+	double ty = fmax(box->y0, fmin(p->y, box->y1));
+	double d = hypot(tx - p->x, ty - p->y);
+
+	if (d <= p->r)
+		return;
+	cairo_move_to(ctx->cr, p->x + (tx - p->x) * p->r / d,
+		p->y + (ty - p->y) * p->r / d);
+	cairo_line_to(ctx->cr, tx, ty);
+	render_set_color(ctx->cr, ctx->style->label_leader);
+	cairo_set_line_width(ctx->cr, 0.6 * ctx->unit);
+	cairo_stroke(ctx->cr);
+}
+
 void render_text_draw_point_labels(render_ctx *ctx)
 {
 	const render_point **order;
@@ -752,17 +770,24 @@ void render_text_draw_point_labels(render_ctx *ctx)
 		layout_size(layout, &w, &h);
 		w += 2 * pad;
 		h += 2 * pad;
-		for (int dir = 0; dir < 8; dir++) {
-			coopmap_box box = candidate(p->x, p->y, w, h, dir,
-				p->r * (dir < 4 ? 1.0 : 0.7) + gap);
+		/* Beside the symbol first; then a little farther, with a leader
+		 * line from the symbol's edge. */
+		for (int ring = 0, placed = 0; ring < 3 && !placed; ring++) {
+			for (int dir = 0; dir < 8 && !placed; dir++) {
+				coopmap_box box = candidate(p->x, p->y, w, h, dir,
+					p->r * (dir < 4 ? 1.0 : 0.7) + gap +
+					ring * 7.0 * ctx->unit);
 
-			if (!coopmap_placer_is_free(ctx->placer, &box))
-				continue;
-			coopmap_placer_add_label(ctx->placer, box);
-			show_with_halo(ctx, layout, box.x0 + pad, box.y0 + pad,
-				2.2 * ctx->unit);
-			ctx->report->point_labels_placed++;
-			break;
+				if (!coopmap_placer_is_free(ctx->placer, &box))
+					continue;
+				placed = 1;
+				coopmap_placer_add_label(ctx->placer, box);
+				if (ring > 0)
+					point_leader(ctx, p, &box);
+				show_with_halo(ctx, layout, box.x0 + pad, box.y0 + pad,
+					2.2 * ctx->unit);
+				ctx->report->point_labels_placed++;
+			}
 		}
 		g_object_unref(layout);
 	}

@@ -91,11 +91,17 @@ struct render_args {
 	coopmap_render_opts opts;
 };
 
+/* "2400x1400", or "2400": the height then follows the extent's shape. */
 static int parse_size(const char *text, coopmap_render_opts *opts)
 {
 	char tail;
+	int fields = sscanf(text, "%dx%d%c", &opts->width, &opts->height, &tail);
 
-	if (sscanf(text, "%dx%d%c", &opts->width, &opts->height, &tail) != 2)
+	if (fields == 1 && strchr(text, 'x') == NULL) {
+		opts->height = 0;
+		return opts->width > 0 ? 0 : -1;
+	}
+	if (fields != 2)
 		return -1;
 	return opts->width > 0 && opts->height > 0 ? 0 : -1;
 }
@@ -149,8 +155,8 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		case OPT_EXTENT: a->opts.extent = optarg; a->extent_given = 1; break;
 		case OPT_SIZE:
 			if (parse_size(optarg, &a->opts) != 0) {
-				cli_message("render: --size '%s': expected WIDTHxHEIGHT, "
-					"e.g. 2400x1400", optarg);
+				cli_message("render: --size '%s': expected WIDTH or WIDTHxHEIGHT, "
+					"e.g. 2400 or 2400x1400", optarg);
 				return EXIT_FAILURE_;
 			}
 			break;
