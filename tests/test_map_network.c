@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <cmocka.h>
+#include <cairo.h>
 
 #include "test_util.h"
 #include "coopmap/filter.h"
@@ -259,6 +260,67 @@ static void test_world_maps_have_overseas_insets_unless_asked(void **state)
 	unload(f);
 }
 
+/* The colour of the page at (x, y) of a PNG. */
+static void pixel_at(const char *png, double x, double y, int rgb[3])
+{
+	cairo_surface_t *s = cairo_image_surface_create_from_png(png);
+	unsigned char *row;
+
+	assert_int_equal(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+	row = cairo_image_surface_get_data(s) +
+		(size_t)y * (size_t)cairo_image_surface_get_stride(s);
+	rgb[0] = row[(size_t)x * 4 + 2];
+	rgb[1] = row[(size_t)x * 4 + 1];
+	rgb[2] = row[(size_t)x * 4 + 0];
+	cairo_surface_destroy(s);
+}
+
+static int colour_is(const int rgb[3], coopmap_color c)
+{
+	return abs(rgb[0] - (int)lround(c.r * 255)) <= 3 &&
+		abs(rgb[1] - (int)lround(c.g * 255)) <= 3 &&
+		abs(rgb[2] - (int)lround(c.b * 255)) <= 3;
+}
+
+/*
+ * --measure amount: Senegal and Mali in classes of their amounts, Niger,
+ * whose project gives none, "not stated", not "no project" nor zero.
+ */
+static void test_a_measure_not_given_is_not_stated(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_render_opts opts = opts_for(f);
+	coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	/* Inland, away from labels and symbols: Tambacounda, Tombouctou,
+	 * Agadez regions. */
+	double lon[3] = { -13.6, -3.0, 9.0 }, lat[3] = { 14.6, 17.0, 17.5 };
+	int rgb[3];
+
+	load(f, "tests/data/measures.csv", NULL);
+	f->data.network = NULL;   /* no symbol over the probes */
+	f->data.measure = COOPMAP_MEASURE_AMOUNT;
+	opts.extent = "west-africa";
+	opts.probe_lon = lon;
+	opts.probe_lat = lat;
+	opts.n_probes = 3;
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/measure-amount.png", &report, &err), COOPMAP_OK);
+	assert_int_equal(report.classes, 2);
+	pixel_at(TEST_ARTIFACTS "/measure-amount.png", report.probe_x[0],
+		report.probe_y[0], rgb);
+	if (!colour_is(rgb, f->style.classes[1]))
+		fail_msg("Senegal is %d,%d,%d, not the second class", rgb[0], rgb[1],
+			rgb[2]);
+	pixel_at(TEST_ARTIFACTS "/measure-amount.png", report.probe_x[2],
+		report.probe_y[2], rgb);
+	if (!colour_is(rgb, f->style.not_stated))
+		fail_msg("Niger is %d,%d,%d, not the 'not stated' colour", rgb[0],
+			rgb[1], rgb[2]);
+	coopmap_render_report_clear(&report);
+	unload(f);
+}
+
 static void test_filters_choose_the_projects(void **state)
 {
 	struct fixture *f = *state;
@@ -313,6 +375,7 @@ int main(void)
 		cmocka_unit_test(test_links_across_the_pacific_have_no_long_segment),
 		cmocka_unit_test(test_labels_cover_no_label_and_no_point),
 		cmocka_unit_test(test_world_maps_have_overseas_insets_unless_asked),
+		cmocka_unit_test(test_a_measure_not_given_is_not_stated),
 		cmocka_unit_test(test_filters_choose_the_projects),
 	};
 
