@@ -739,7 +739,7 @@ static size_t kml_plan(const struct writer *w, int *folder_of)
 }
 
 static int write_kml(struct writer *w, const char *path, const char *dot,
-	OGRSpatialReferenceH wgs84)
+	OGRSpatialReferenceH wgs84, coopmap_error *err)
 {
 	int *folder_of = g_new0(int, coopmap_projects_count(w->d->projects) + 1);
 	size_t files = kml_plan(w, folder_of);
@@ -749,16 +749,18 @@ static int write_kml(struct writer *w, const char *path, const char *dot,
 	for (size_t k = 0; k < files; k++) {
 		finals[k] = k == 0 ? g_strdup(path) : g_strdup_printf("%.*s-%zu%s",
 			(int)(dot - path), path, k + 1, dot);
-		temps[k] = g_strdup_printf("%s.tmp-%d.kml", finals[k], (int)getpid());
-		if (rc == 0)
-			rc = kml_file(w, temps[k], k, folder_of, wgs84);
+		temps[k] = coopmap_output_memory_name(finals[k]);
+		if (rc == 0 && kml_file(w, temps[k], k, folder_of, wgs84) != 0)
+			rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot write: "
+				"%s", finals[k], CPLGetLastErrorMsg());
 	}
-	/* Rename only when every file is whole. */
+	/* Into place only when every file is whole in memory. */
 	for (size_t k = 0; k < files; k++) {
-		if (rc == 0 && rename(temps[k], finals[k]) != 0)
-			rc = -1;
-		unlink(temps[k]);
-		g_free(temps[k]);
+		if (rc == 0)
+			rc = coopmap_output_commit_memory(temps[k], finals[k], err);
+		else
+			coopmap_output_drop_memory(temps[k]);
+		free(temps[k]);
 		g_free(finals[k]);
 	}
 	g_free(temps);
@@ -787,10 +789,9 @@ int coopmap_export_write(const coopmap_export_data *data, const char *path,
 		return export_markdown(&w, path, err);
 	if ((rc = coopmap_output_check_target(path, err)) != COOPMAP_OK)
 		return rc;
-	/* OGR creates the file itself: a temporary name beside the target,
-	 * with the same extension, renamed when complete. */
-	temp = g_strdup_printf("%.*s.tmp-%d%s", (int)(dot - path), path,
-		(int)getpid(), dot);
+	/* OGR creates the file itself: in memory, moved into place whole when
+	 * complete (output.h). */
+	temp = coopmap_output_memory_name(path);
 	GDALAllRegister();
 	CPLPushErrorHandler(CPLQuietErrorHandler);
 	CPLErrorReset();
@@ -798,7 +799,7 @@ int coopmap_export_write(const coopmap_export_data *data, const char *path,
 	OSRSetWellKnownGeogCS(wgs84, "WGS84");
 	OSRSetAxisMappingStrategy(wgs84, OAMS_TRADITIONAL_GIS_ORDER);
 	if (w.format == FORMAT_KML) {
-		rc = write_kml(&w, path, dot, wgs84) == 0 ? COOPMAP_OK : COOPMAP_ERR_IO;
+		rc = write_kml(&w, path, dot, wgs84, err);
 	} else {
 		w.ds = GDALCreate(GDALGetDriverByName(drivers[w.format]), temp, 0, 0,
 			0, GDT_Unknown, NULL);
@@ -813,17 +814,19 @@ int coopmap_export_write(const coopmap_export_data *data, const char *path,
 		if (CPLGetLastErrorType() >= CE_Failure)
 			rc = COOPMAP_ERR_IO;
 	}
-	if (rc == COOPMAP_OK && w.format != FORMAT_KML && rename(temp, path) != 0)
-		rc = COOPMAP_ERR_IO;
-	if (rc != COOPMAP_OK) {
-		const char *why = CPLGetLastErrorMsg();
+	if (w.format != FORMAT_KML) {
+		if (rc != COOPMAP_OK) {
+			const char *why = CPLGetLastErrorMsg();
 
-		coopmap_error_set(err, rc, "%s: cannot write: %s", path,
-			why != NULL && why[0] != '\0' ? why : "write error");
-		unlink(temp);
+			coopmap_error_set(err, rc, "%s: cannot write: %s", path,
+				why != NULL && why[0] != '\0' ? why : "write error");
+			coopmap_output_drop_memory(temp);
+		} else {
+			rc = coopmap_output_commit_memory(temp, path, err);
+		}
 	}
 	OSRDestroySpatialReference(wgs84);
 	CPLPopErrorHandler();
-	g_free(temp);
+	free(temp);
 	return rc;
 }

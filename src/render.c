@@ -385,8 +385,10 @@ static int setup(render_ctx *ctx, const coopmap_map_data *data,
 	return COOPMAP_OK;
 }
 
-int coopmap_render_map(const coopmap_map_data *data,
-	const coopmap_render_opts *opts, const char *path,
+/* The map into stream, or, stream NULL, into the file path atomically;
+ * path's extension names the format either way. */
+static int render_into(const coopmap_map_data *data,
+	const coopmap_render_opts *opts, const char *path, FILE *stream,
 	coopmap_render_report *report, coopmap_error *err)
 {
 	render_ctx ctx;
@@ -400,16 +402,16 @@ int coopmap_render_map(const coopmap_map_data *data,
 	rc = format_of(path, &format, err);
 	if (rc == COOPMAP_OK)
 		rc = setup(&ctx, data, opts, format, err);
-	if (rc == COOPMAP_OK)
+	/* Opened once the options are known good: a bad one creates nothing. */
+	if (rc == COOPMAP_OK && stream == NULL)
 		rc = coopmap_output_open(path, &output, err);
 	if (rc == COOPMAP_OK)
-		rc = render_to_stream(&ctx, format, coopmap_output_stream(output),
-			err);
-	if (rc == COOPMAP_OK) {
+		rc = render_to_stream(&ctx, format, output != NULL
+			? coopmap_output_stream(output) : stream, err);
+	if (output != NULL && rc == COOPMAP_OK)
 		rc = coopmap_output_commit(output, err);
-	} else {
+	else if (output != NULL)
 		coopmap_output_abort(output);
-	}
 	if (rc == COOPMAP_OK && opts->n_probes > 0 && ctx.report != &local) {
 		ctx.report->probe_x = calloc(opts->n_probes, sizeof(double));
 		ctx.report->probe_y = calloc(opts->n_probes, sizeof(double));
@@ -437,6 +439,23 @@ int coopmap_render_map(const coopmap_map_data *data,
 	free_ctx(&ctx);
 	coopmap_render_report_clear(&local);
 	return rc;
+}
+
+int coopmap_render_map(const coopmap_map_data *data,
+	const coopmap_render_opts *opts, const char *path,
+	coopmap_render_report *report, coopmap_error *err)
+{
+	return render_into(data, opts, path, NULL, report, err);
+}
+
+int coopmap_render_map_to_stream(const coopmap_map_data *data,
+	const coopmap_render_opts *opts, const char *format, FILE *stream,
+	coopmap_render_report *report, coopmap_error *err)
+{
+	char name[32];
+
+	snprintf(name, sizeof(name), "map.%s", format);
+	return render_into(data, opts, name, stream, report, err);
 }
 
 void coopmap_render_report_clear(coopmap_render_report *report)

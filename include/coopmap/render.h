@@ -11,6 +11,7 @@
 #define COOPMAP_RENDER_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "coopmap/country.h"
 #include "coopmap/error.h"
@@ -125,6 +126,14 @@ void coopmap_render_report_clear(coopmap_render_report *report);
  */
 int coopmap_render_map(const coopmap_map_data *data,
 	const coopmap_render_opts *opts, const char *path,
+	coopmap_render_report *report, coopmap_error *err);
+
+/*
+ * The same map written to stream (an open_memstream for a page that
+ * inlines it ...), format "png", "svg" or "pdf".  Same errors.
+ */
+int coopmap_render_map_to_stream(const coopmap_map_data *data,
+	const coopmap_render_opts *opts, const char *format, FILE *stream,
 	coopmap_render_report *report, coopmap_error *err);
 
 /*
