@@ -6,7 +6,7 @@ DESTDIR ?=
 BUILD   ?= build
 CC      ?= cc
 
-PKGS      := gdal proj shapelib cairo pangocairo jansson glib-2.0
+PKGS      := gdal proj shapelib cairo pangocairo jansson glib-2.0 libpng
 TEST_PKGS := cmocka
 
 # The README's two commands start here: install the Debian packages when
@@ -50,7 +50,7 @@ HEADERS  := $(wildcard include/coopmap/*.h)
 LIB := $(BUILD)/libcoopmap.a
 BIN := $(BUILD)/coopmap
 
-.PHONY: all test check demo bench install clean hdr-check fuzz fuzz-build valgrind
+.PHONY: all test check demo bench install clean hdr-check fuzz fuzz-build valgrind golden
 all: $(BIN)
 
 $(BUILD)/obj/%.o: src/%.c
@@ -121,7 +121,11 @@ demo: $(BIN)
 	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" -o out/cooperations-monde.svg
 	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" -o out/cooperations-monde.pdf
 	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" --extent africa \
-	  --title "Coopérations hospitalières en Afrique" -o out/cooperations-afrique.png
+	  --insets france --title "Coopérations hospitalières en Afrique" \
+	  -o out/cooperations-afrique.png
+	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" --country BFA \
+	  --title "Coopérations hospitalières avec le Burkina Faso" \
+	  -o out/cooperations-burkina-faso.png
 	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" --style print \
 	  -o out/cooperations-monde-gris.pdf
 	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" \
@@ -152,8 +156,13 @@ demo: $(BIN)
 	  -o out/acteurs-monde.png
 	@echo "demo: maps and reports written to out/"
 
+# Accept a change of the example's map: rewrite tests/golden.sh's reference
+# (look at tests/artifacts/golden-monde-1000.svg first).
+golden: $(BIN)
+	@sh tests/golden.sh $(BUILD) update
+
 bench: $(BIN)
-	@sh bench/run.sh $(BUILD)
+	@BENCH_CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN)" sh bench/run.sh $(BUILD)
 
 install: $(BIN)
 	$(MAKE) BUILD=build-install DATADIR=$(PREFIX)/share/coopmap

@@ -1,29 +1,20 @@
 #!/bin/sh
 # Write the MapServer mapfile of the render benchmark's map: the same
-# Shapefile (geodata/countries-10m), the same choropleth of the same
-# project counts (5 classes, from coopmap's per-country export), the CICD
-# layer hatched, Equal Earth, 4000x2000, AGG/PNG.  Neither side draws
-# points or links: coopmap's printed map has none yet (issue 8).
-# Usage: bench/mapserver-world.sh COUNTS.csv OUT.map
+# Shapefile (geodata/countries-10m), the same choropleth classes and
+# colours (bench/classes.sh), the CICD layer hatched, one point per
+# project at its partner hospital and the establishment-partner links
+# (bench/peer-data.sh), Equal Earth, 4000x2000, AGG/PNG.
+# Usage: bench/mapserver-world.sh DATA_DIR OUT.map
+#   (DATA_DIR as written by bench/peer-data.sh)
 set -eu
-counts=$1
+dir=$(cd "$1" && pwd)
 map=$2
 root=$(pwd)
 # The projected world's half width and height (PROJ, through GDAL).
 set -- $(printf '180 0\n0 90\n' | gdaltransform -s_srs "+proj=longlat +datum=WGS84" \
 	-t_srs "+proj=eqearth +datum=WGS84" | awk '{ printf "%s ", ($1 > 0 ? $1 : $2) }')
 half_w=$1 half_h=$2
-# Five classes of equal count over the countries with projects.
-classes=$(tail -n +2 "$counts" | sort -t, -k4,4n | awk -F, '
-	{ iso[NR] = $1 } END {
-		for (k = 0; k < 5; k++) {
-			list = ""
-			for (i = int(k * NR / 5) + 1; i <= int((k + 1) * NR / 5); i++)
-				list = list (list == "" ? "" : ",") iso[i]
-			if (list != "") print k, list
-		}
-	}')
-cicd=$(tail -n +2 geodata/layers/cicd-2018.csv | cut -d, -f1 | paste -sd, -)
+cicd=$(cat "$dir/cicd.txt")
 {
 	cat <<EOM
 MAP
@@ -42,6 +33,7 @@ MAP
   END
   PROJECTION "+proj=eqearth +datum=WGS84 +units=m" END
   SYMBOL NAME "hatch" TYPE HATCH END
+  SYMBOL NAME "circle" TYPE ELLIPSE FILLED TRUE POINTS 1 1 END END
   LAYER
     NAME "countries"
     TYPE POLYGON
@@ -49,16 +41,14 @@ MAP
     DATA "$root/geodata/countries-10m"
     PROJECTION "+proj=longlat +datum=WGS84" END
 EOM
-	echo "$classes" | while read -r k list; do
-		colour=$(echo "254 229 217|252 174 145|251 106 74|222 45 38|165 15 21" |
-			cut -d'|' -f$((k + 1)))
+	while read -r k colour list; do
 		cat <<EOM
     CLASS
       EXPRESSION ("[iso_a3]" IN "$list")
-      STYLE COLOR $colour OUTLINECOLOR 255 255 255 WIDTH 0.6 END
+      STYLE COLOR $(echo "$colour" | tr , ' ') OUTLINECOLOR 255 255 255 WIDTH 0.6 END
     END
 EOM
-	done
+	done < "$dir/classes.txt"
 	cat <<EOM
     CLASS
       STYLE COLOR 224 224 224 OUTLINECOLOR 255 255 255 WIDTH 0.6 END
@@ -74,6 +64,28 @@ EOM
       EXPRESSION ("[iso_a3]" IN "$cicd")
       STYLE SYMBOL "hatch" COLOR 31 59 115 SIZE 8 ANGLE 45 WIDTH 1 END
       STYLE OUTLINECOLOR 31 59 115 WIDTH 1.6 END
+    END
+  END
+  LAYER
+    NAME "links"
+    TYPE LINE
+    STATUS DEFAULT
+    CONNECTIONTYPE OGR
+    CONNECTION "$dir/links.geojson"
+    PROJECTION "+proj=longlat +datum=WGS84" END
+    CLASS
+      STYLE COLOR 214 96 24 WIDTH [width] END
+    END
+  END
+  LAYER
+    NAME "projects"
+    TYPE POINT
+    STATUS DEFAULT
+    CONNECTIONTYPE OGR
+    CONNECTION "$dir/projects.geojson"
+    PROJECTION "+proj=longlat +datum=WGS84" END
+    CLASS
+      STYLE SYMBOL "circle" SIZE 7 COLOR 31 59 115 OUTLINECOLOR 255 255 255 WIDTH 0.8 END
     END
   END
 END

@@ -20,6 +20,7 @@
 
 #include "coopmap/actors.h"
 #include "coopmap/geodesy.h"
+#include "coopmap/network.h"
 #include "coopmap/output.h"
 #include "coopmap/report.h"
 
@@ -659,27 +660,18 @@ static int write_all(struct writer *w)
 
 /* ---- KML for Google My Maps ----------------------------------------- */
 
-enum { KML_APCHI, KML_PRPH, KML_OTHER, KML_FOLDERS };
+/* One folder per programme, in network.h's order. */
+enum { KML_FOLDERS = COOPMAP_PROGRAMME_COUNT };
 
 static const char *const kml_folders[KML_FOLDERS] = {
 	"APCHI (DGOS)", "PRPH (FHF / AFD)", "Autres financements ou non précisé"
 };
 
-/* Point colours per folder (KML aabbggrr through OGR styles). */
+/* Point colours per folder (KML aabbggrr through OGR styles): the
+ * printed map's link colours (styles/README.md, link_apchi ...). */
 static const char *const kml_colours[KML_FOLDERS] = {
-	"#b30000", "#1f3b73", "#555555"
+	"#2b59c3", "#1b8a5a", "#6b6b6b"
 };
-
-static int kml_folder_of(const coopmap_project *p)
-{
-	char *key = g_ascii_strdown(p->programme, -1);
-	int folder = strstr(key, "prph") != NULL ? KML_PRPH
-		: strstr(key, "apchi") != NULL || strstr(key, "dgos") != NULL
-		? KML_APCHI : KML_OTHER;
-
-	g_free(key);
-	return folder;
-}
 
 /* The placemark's description, in French, plain text: Google My Maps
  * shows it as typed, and libkml escapes it. */
@@ -816,7 +808,8 @@ static size_t kml_plan(const struct writer *w, int *folder_of)
 	size_t count[KML_FOLDERS] = { 0 }, most = 0;
 
 	for (size_t i = 0; i < coopmap_projects_count(w->d->projects); i++) {
-		folder_of[i] = kml_folder_of(coopmap_projects_get(w->d->projects, i));
+		folder_of[i] = (int)coopmap_programme_of(
+			coopmap_projects_get(w->d->projects, i)->programme);
 		count[folder_of[i]]++;
 	}
 	for (int k = 0; k < KML_FOLDERS; k++)
@@ -826,7 +819,7 @@ static size_t kml_plan(const struct writer *w, int *folder_of)
 }
 
 static int write_kml(struct writer *w, const char *path, const char *dot,
-	OGRSpatialReferenceH wgs84)
+	OGRSpatialReferenceH wgs84, coopmap_error *err)
 {
 	int *folder_of = g_new0(int, coopmap_projects_count(w->d->projects) + 1);
 	size_t files = kml_plan(w, folder_of);
@@ -836,16 +829,18 @@ static int write_kml(struct writer *w, const char *path, const char *dot,
 	for (size_t k = 0; k < files; k++) {
 		finals[k] = k == 0 ? g_strdup(path) : g_strdup_printf("%.*s-%zu%s",
 			(int)(dot - path), path, k + 1, dot);
-		temps[k] = g_strdup_printf("%s.tmp-%d.kml", finals[k], (int)getpid());
-		if (rc == 0)
-			rc = kml_file(w, temps[k], k, folder_of, wgs84);
+		temps[k] = coopmap_output_memory_name(finals[k]);
+		if (rc == 0 && kml_file(w, temps[k], k, folder_of, wgs84) != 0)
+			rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot write: "
+				"%s", finals[k], CPLGetLastErrorMsg());
 	}
-	/* Rename only when every file is whole. */
+	/* Into place only when every file is whole in memory. */
 	for (size_t k = 0; k < files; k++) {
-		if (rc == 0 && rename(temps[k], finals[k]) != 0)
-			rc = -1;
-		unlink(temps[k]);
-		g_free(temps[k]);
+		if (rc == 0)
+			rc = coopmap_output_commit_memory(temps[k], finals[k], err);
+		else
+			coopmap_output_drop_memory(temps[k]);
+		free(temps[k]);
 		g_free(finals[k]);
 	}
 	g_free(temps);
@@ -907,10 +902,9 @@ static int export_file(struct writer *w_, const char *path,
 
 	if ((rc = coopmap_output_check_target(path, err)) != COOPMAP_OK)
 		return rc;
-	/* OGR creates the file itself: a temporary name beside the target,
-	 * with the same extension, renamed when complete. */
-	temp = g_strdup_printf("%.*s.tmp-%d%s", (int)(dot - path), path,
-		(int)getpid(), dot);
+	/* OGR creates the file itself: in memory, moved into place whole when
+	 * complete (output.h). */
+	temp = coopmap_output_memory_name(path);
 	GDALAllRegister();
 	CPLPushErrorHandler(CPLQuietErrorHandler);
 	CPLErrorReset();
@@ -918,7 +912,7 @@ static int export_file(struct writer *w_, const char *path,
 	OSRSetWellKnownGeogCS(wgs84, "WGS84");
 	OSRSetAxisMappingStrategy(wgs84, OAMS_TRADITIONAL_GIS_ORDER);
 	if (w.format == FORMAT_KML) {
-		rc = write_kml(&w, path, dot, wgs84) == 0 ? COOPMAP_OK : COOPMAP_ERR_IO;
+		rc = write_kml(&w, path, dot, wgs84, err);
 	} else {
 		w.ds = GDALCreate(GDALGetDriverByName(drivers[w.format]), temp, 0, 0,
 			0, GDT_Unknown, NULL);
@@ -934,17 +928,19 @@ static int export_file(struct writer *w_, const char *path,
 		if (CPLGetLastErrorType() >= CE_Failure)
 			rc = COOPMAP_ERR_IO;
 	}
-	if (rc == COOPMAP_OK && w.format != FORMAT_KML && rename(temp, path) != 0)
-		rc = COOPMAP_ERR_IO;
-	if (rc != COOPMAP_OK) {
-		const char *why = CPLGetLastErrorMsg();
+	if (w.format != FORMAT_KML) {
+		if (rc != COOPMAP_OK) {
+			const char *why = CPLGetLastErrorMsg();
 
-		coopmap_error_set(err, rc, "%s: cannot write: %s", path,
-			why != NULL && why[0] != '\0' ? why : "write error");
-		unlink(temp);
+			coopmap_error_set(err, rc, "%s: cannot write: %s", path,
+				why != NULL && why[0] != '\0' ? why : "write error");
+			coopmap_output_drop_memory(temp);
+		} else {
+			rc = coopmap_output_commit_memory(temp, path, err);
+		}
 	}
 	OSRDestroySpatialReference(wgs84);
 	CPLPopErrorHandler();
-	g_free(temp);
+	free(temp);
 	return rc;
 }

@@ -5,10 +5,87 @@
 #include "coopmap/join.h"
 
 #include <glib.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "coopmap/names.h"
+
+static const struct {
+	const char *name;
+	int field;
+	const char *title_fr, *title_en, *noun_fr, *noun_en;
+} measures[COOPMAP_MEASURE_COUNT] = {
+	{ "projects", -1, "Projets par pays partenaire",
+	  "Projects per partner country", "projets", "projects" },
+	{ "establishments", -1, "Établissements français par pays partenaire",
+	  "French establishments per partner country", "établissements",
+	  "establishments" },
+	{ "amount", COOPMAP_FIELD_AMOUNT, "Montant des projets par pays (€)",
+	  "Amount of the projects per country (€)", "€", "€" },
+	{ "trained", COOPMAP_FIELD_TRAINED, "Personnes formées par pays",
+	  "People trained per country", "personnes formées", "people trained" },
+	{ "missions", COOPMAP_FIELD_MISSIONS, "Missions par pays",
+	  "Missions per country", "missions", "missions" },
+	{ "delegations", COOPMAP_FIELD_DELEGATIONS,
+	  "Délégations accueillies par pays", "Delegations hosted per country",
+	  "délégations accueillies", "delegations hosted" },
+};
+
+int coopmap_measure_from_name(const char *name)
+{
+	for (int m = 0; m < COOPMAP_MEASURE_COUNT; m++) {
+		if (strcmp(name, measures[m].name) == 0)
+			return m;
+	}
+	return -1;
+}
+
+const char *coopmap_measure_name(coopmap_measure measure)
+{
+	return measure < COOPMAP_MEASURE_COUNT ? measures[measure].name : "";
+}
+
+int coopmap_measure_field(coopmap_measure measure)
+{
+	return measure < COOPMAP_MEASURE_COUNT ? measures[measure].field : -1;
+}
+
+static int english(const char *lang)
+{
+	return lang != NULL && strcmp(lang, "en") == 0;
+}
+
+const char *coopmap_measure_title(coopmap_measure measure, const char *lang)
+{
+	if (measure >= COOPMAP_MEASURE_COUNT)
+		return "";
+	return english(lang) ? measures[measure].title_en
+		: measures[measure].title_fr;
+}
+
+const char *coopmap_measure_noun(coopmap_measure measure, const char *lang)
+{
+	if (measure >= COOPMAP_MEASURE_COUNT)
+		return "";
+	return english(lang) ? measures[measure].noun_en
+		: measures[measure].noun_fr;
+}
+
+double coopmap_measure_of_project(coopmap_measure measure,
+	const coopmap_project *project)
+{
+	switch (measure) {
+	case COOPMAP_MEASURE_AMOUNT: return project->amount;
+	case COOPMAP_MEASURE_TRAINED: return project->trained;
+	case COOPMAP_MEASURE_MISSIONS: return project->missions;
+	case COOPMAP_MEASURE_DELEGATIONS: return project->delegations;
+	case COOPMAP_MEASURE_PROJECTS:
+	case COOPMAP_MEASURE_ESTABLISHMENTS:
+	default: return 1.0;
+	}
+}
 
 int coopmap_join_by_country(const coopmap_projects *projects,
 	const coopmap_countries *countries, coopmap_country_stats **out,
@@ -42,12 +119,28 @@ int coopmap_join_by_country(const coopmap_projects *projects,
 			g_hash_table_add(establishments, g_strdup(name));
 		}
 		free(name);
+		for (int m = COOPMAP_MEASURE_AMOUNT; m < COOPMAP_MEASURE_COUNT; m++) {
+			double v = coopmap_measure_of_project(m, p);
+
+			if (!isnan(v)) {
+				stats[c].sum[m] += v;
+				stats[c].known[m]++;
+			}
+		}
 		if (p->year > 0) {
 			if (s.year_min == 0 || p->year < s.year_min)
 				s.year_min = p->year;
 			if (p->year > s.year_max)
 				s.year_max = p->year;
 		}
+	}
+	for (size_t c = 0; c < n_countries; c++) {
+		stats[c].sum[COOPMAP_MEASURE_PROJECTS] = (double)stats[c].projects;
+		stats[c].known[COOPMAP_MEASURE_PROJECTS] = stats[c].projects;
+		stats[c].sum[COOPMAP_MEASURE_ESTABLISHMENTS] =
+			(double)stats[c].establishments;
+		stats[c].known[COOPMAP_MEASURE_ESTABLISHMENTS] =
+			stats[c].establishments;
 	}
 	s.establishments = g_hash_table_size(establishments);
 	g_hash_table_destroy(pairs);

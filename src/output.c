@@ -6,7 +6,9 @@
 
 #include "coopmap/output.h"
 
+#include <cpl_vsi.h>
 #include <errno.h>
+#include <glib.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,4 +185,49 @@ void coopmap_output_abort(coopmap_output *o)
 	free(o->temp_path);
 	free(o->path);
 	free(o);
+}
+
+char *coopmap_output_memory_name(const char *path)
+{
+	static gint counter;
+	const char *slash = strrchr(path, '/');
+	const char *dot = strrchr(slash != NULL ? slash : path, '.');
+	char *name = g_strdup_printf("/vsimem/coopmap-%ld-%d%s", (long)getpid(),
+		g_atomic_int_add(&counter, 1), dot != NULL ? dot : "");
+	char *copy = strdup(name);
+
+	g_free(name);
+	return copy;
+}
+
+int coopmap_output_commit_memory(const char *memory_name, const char *path,
+	coopmap_error *err)
+{
+	vsi_l_offset length = 0;
+	GByte *bytes = VSIGetMemFileBuffer(memory_name, &length, FALSE);
+	coopmap_output *o = NULL;
+	int rc;
+
+	if (bytes == NULL) {
+		coopmap_output_drop_memory(memory_name);
+		return coopmap_error_set(err, COOPMAP_ERR_IO,
+			"%s: cannot write: nothing was produced", path);
+	}
+	rc = coopmap_output_open(path, &o, err);
+	if (rc == COOPMAP_OK && length > 0 &&
+	    fwrite(bytes, 1, (size_t)length, coopmap_output_stream(o)) !=
+	    (size_t)length) {
+		coopmap_output_abort(o);
+		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot write: %s",
+			path, strerror(errno));
+	} else if (rc == COOPMAP_OK) {
+		rc = coopmap_output_commit(o, err);
+	}
+	coopmap_output_drop_memory(memory_name);
+	return rc;
+}
+
+void coopmap_output_drop_memory(const char *memory_name)
+{
+	VSIUnlink(memory_name);
 }

@@ -6,6 +6,7 @@
 #include "coopmap/places.h"
 
 #include <glib.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +117,16 @@ void coopmap_places_free(coopmap_places *p)
 	free(p);
 }
 
+/* A finite number of degrees within -limit..limit; 0, or -1. */
+static int parse_degrees(const char *text, double limit, double *out)
+{
+	char *end;
+
+	*out = g_ascii_strtod(text, &end);
+	return end != text && *end == '\0' && isfinite(*out) &&
+		fabs(*out) <= limit ? 0 : -1;
+}
+
 static int index_country(struct country_places *cp, const char *path,
 	coopmap_error *err)
 {
@@ -141,8 +152,14 @@ static int index_country(struct country_places *cp, const char *path,
 		pl->name = coopmap_table_cell(t, r, (size_t)c_name);
 		pl->iso_a2 = coopmap_table_cell(t, r, (size_t)c_iso);
 		pl->region = coopmap_table_cell(t, r, (size_t)c_region);
-		pl->lat = g_ascii_strtod(coopmap_table_cell(t, r, (size_t)c_lat), NULL);
-		pl->lon = g_ascii_strtod(coopmap_table_cell(t, r, (size_t)c_lon), NULL);
+		if (parse_degrees(coopmap_table_cell(t, r, (size_t)c_lat), 90,
+		    &pl->lat) != 0 || parse_degrees(coopmap_table_cell(t, r,
+		    (size_t)c_lon), 180, &pl->lon) != 0)
+			return coopmap_error_set(err, COOPMAP_ERR_INPUT, "%s:%ld: lat "
+				"'%s', lon '%s': not a place on the Earth (degrees, "
+				"-90..90 and -180..180)", path, coopmap_table_line(t, r),
+				coopmap_table_cell(t, r, (size_t)c_lat),
+				coopmap_table_cell(t, r, (size_t)c_lon));
 		key = coopmap_names_fold(pl->name);
 		list = g_hash_table_lookup(cp->by_name, key);
 		if (list == NULL) {

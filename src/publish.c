@@ -13,19 +13,20 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "coopmap/network.h"
 #include "coopmap/output.h"
 
-/* The programme a project counts under in the page's filter. */
+/* The programme a project counts under in the page's filter: the map's
+ * three (network.h), the last split into "other" and "not stated". */
 static const char *programme_group(const char *programme)
 {
-	char *key = g_ascii_strdown(programme, -1);
-	const char *group = strstr(key, "prph") != NULL ? "PRPH"
-		: strstr(key, "apchi") != NULL || strstr(key, "dgos") != NULL
-		? "APCHI (DGOS)" : programme[0] != '\0' ? "Autre financement"
-		: "Non précisé";
+	coopmap_programme p = coopmap_programme_of(programme);
 
-	g_free(key);
-	return group;
+	if (p == COOPMAP_PROGRAMME_APCHI)
+		return "APCHI (DGOS)";
+	if (p == COOPMAP_PROGRAMME_PRPH)
+		return "PRPH";
+	return programme[0] != '\0' ? "Autre financement" : "Non précisé";
 }
 
 static json_t *number_or_null(double v)
@@ -293,31 +294,32 @@ static char *page_data(const coopmap_publish_data *d,
 	return text;
 }
 
-/* The SVG of the map, without its XML declaration, for inlining. */
+/* The SVG of the map, without its XML declaration, for inlining: drawn in
+ * memory, so that a killed run leaves no file behind. */
 static int render_svg(const coopmap_publish_data *d,
-	const coopmap_render_opts *opts, const char *path, const struct probes *p,
+	const coopmap_render_opts *opts, const struct probes *p,
 	coopmap_render_report *report, char **svg, coopmap_error *err)
 {
 	coopmap_render_opts o = *opts;
-	char *temp = g_strdup_printf("%s.tmp-%d.svg", path, (int)getpid());
-	gchar *text = NULL;
+	char *text = NULL;
+	size_t size = 0;
+	FILE *memory = open_memstream(&text, &size);
 	int rc;
 
+	if (memory == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	o.probe_lon = p->lon;
 	o.probe_lat = p->lat;
 	o.n_probes = p->n;
-	rc = coopmap_render_map(d->map, &o, temp, report, err);
-	if (rc == COOPMAP_OK && !g_file_get_contents(temp, &text, NULL, NULL))
-		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot read back "
-			"the map", temp);
-	unlink(temp);
-	g_free(temp);
+	rc = coopmap_render_map_to_stream(d->map, &o, "svg", memory, report, err);
+	if (fclose(memory) != 0 && rc == COOPMAP_OK)
+		rc = coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	if (rc == COOPMAP_OK) {
 		const char *start = strstr(text, "<svg");
 
 		*svg = g_strdup(start != NULL ? start : text);
-		g_free(text);
 	}
+	free(text);
 	return rc;
 }
 
@@ -390,7 +392,7 @@ int coopmap_publish_write(const coopmap_publish_data *d,
 	if (rc == COOPMAP_OK)
 		rc = read_web_file(d->web_dir, "page.js", &js, err);
 	if (rc == COOPMAP_OK)
-		rc = render_svg(d, opts, path, &probes, &report, &svg, err);
+		rc = render_svg(d, opts, &probes, &report, &svg, err);
 	if (rc == COOPMAP_OK) {
 		data = page_data(d, &report, &probes);
 		rc = coopmap_output_open(path, &out, err);

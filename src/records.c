@@ -619,6 +619,24 @@ void coopmap_projects_free(coopmap_projects *p)
 	free(p);
 }
 
+size_t coopmap_projects_retain(coopmap_projects *p,
+	int (*keep)(const coopmap_project *project, void *data), void *data)
+{
+	guint out = 0, n = p->projects->len;
+
+	for (guint i = 0; i < n; i++) {
+		coopmap_project *r = &g_array_index(p->projects, coopmap_project, i);
+
+		if (!keep(r, data))
+			continue;
+		if (out != i)
+			g_array_index(p->projects, coopmap_project, out) = *r;
+		out++;
+	}
+	g_array_set_size(p->projects, out);
+	return n - out;
+}
+
 const char *coopmap_projects_path(const coopmap_projects *p)
 {
 	return p->path;

@@ -16,16 +16,30 @@
 
 enum format { FORMAT_PNG, FORMAT_SVG, FORMAT_PDF };
 
+/* Height of the row of insets under the map, in thousandths of the
+ * page's shorter side: a few insets get more room than a row of eight. */
+static double inset_strip(int n_insets)
+{
+	return n_insets <= 0 ? 0 : n_insets >= 4 ? 150.0 : 240.0;
+}
+
 struct extent_preset {
 	const char *name;
 	double bbox[4];
 };
 
-/* Regions of the field, in lon/lat degrees. */
+/* Regions of the field, in lon/lat degrees; an east bound beyond 180
+ * crosses the antimeridian (the Pacific). */
 static const struct extent_preset presets[] = {
 	{ "world", { -180, -90, 180, 90 } },
 	{ "africa", { -26, -36, 60, 38 } },
+	{ "west-africa", { -26, 3, 17, 28 } },
+	{ "indian-ocean", { 28, -32, 76, 6 } },
+	{ "caribbean", { -92, 1, -50, 27 } },
+	{ "south-east-asia", { 90, -12, 145, 30 } },
+	{ "pacific", { 135, -40, 240, 5 } },
 	{ "europe", { -25, 34, 45, 71 } },
+	{ "france", { -5.6, 41.2, 10.0, 51.3 } },
 	{ "americas", { -170, -56, -30, 72 } },
 	{ "asia", { 25, -12, 150, 60 } },
 	{ "oceania", { 110, -48, 180, 5 } },
@@ -48,13 +62,24 @@ int coopmap_render_parse_extent(const char *text, double bbox[4],
 	    &bbox[3], &tail) != 4 || !isfinite(bbox[0]) || !isfinite(bbox[1]) ||
 	    !isfinite(bbox[2]) || !isfinite(bbox[3]))
 		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
-			"extent '%s': expected world, africa, europe, americas, asia, "
-			"oceania or MINLON,MINLAT,MAXLON,MAXLAT in degrees", text);
+			"extent '%s': expected world, africa, west-africa, "
+			"indian-ocean, caribbean, south-east-asia, pacific, europe, "
+			"france, americas, asia, oceania or MINLON,MINLAT,MAXLON,MAXLAT "
+			"in degrees", text);
+	/* A west bound east of the east bound crosses the antimeridian, for
+	 * a region narrower than a hemisphere (170,-30,-150,0); wider, it is
+	 * a slip. */
 	if (bbox[0] < -180 || bbox[2] > 180 || bbox[1] < -90 || bbox[3] > 90 ||
-	    bbox[0] >= bbox[2] || bbox[1] >= bbox[3])
+	    bbox[0] == bbox[2] || bbox[1] >= bbox[3] ||
+	    (bbox[0] > bbox[2] && bbox[2] + 360 - bbox[0] > 180))
 		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
 			"extent '%s': longitudes must be within -180..180, latitudes "
-			"within -90..90, and each minimum below its maximum", text);
+			"within -90..90, the south below the north (a west bound "
+			"east of the east bound crosses the antimeridian, for a region "
+			"narrower than 180 degrees)", text);
+	/* 170,-30,-150,0: across the antimeridian, east bound unwrapped. */
+	if (bbox[0] > bbox[2])
+		bbox[2] += 360;
 	return COOPMAP_OK;
 }
 
@@ -107,9 +132,8 @@ static int order_markers(render_ctx *ctx, coopmap_error *err)
 	return COOPMAP_OK;
 }
 
-static void free_ctx(render_ctx *ctx)
+void render_ctx_free_map(render_ctx *ctx)
 {
-	free(ctx->marker_order);
 	if (ctx->paths != NULL) {
 		size_t n = coopmap_countries_count(ctx->data->countries);
 
@@ -118,8 +142,18 @@ static void free_ctx(render_ctx *ctx)
 		free(ctx->paths);
 	}
 	coopmap_rings_clear(&ctx->outline);
+	render_network_free(ctx);
 	coopmap_placer_free(ctx->placer);
 	coopmap_projection_free(ctx->projection);
+	ctx->paths = NULL;
+	ctx->placer = NULL;
+	ctx->projection = NULL;
+}
+
+static void free_ctx(render_ctx *ctx)
+{
+	free(ctx->marker_order);
+	render_ctx_free_map(ctx);
 }
 
 static void compute_breaks(render_ctx *ctx)
@@ -134,7 +168,7 @@ static void compute_breaks(render_ctx *ctx)
 	if (values == NULL)
 		return;
 	for (size_t i = 0; i < n; i++)
-		values[i] = (double)ctx->data->stats[i].projects;
+		values[i] = ctx->data->stats[i].sum[ctx->data->measure];
 	coopmap_breaks_quantiles(values, n, ctx->style->n_classes, &ctx->breaks);
 	free(values);
 }
@@ -155,7 +189,8 @@ static void set_font_options(render_ctx *ctx)
 static int draw(render_ctx *ctx, coopmap_error *err)
 {
 	double top, bottom, margin = 20 * ctx->unit;
-	int rc;
+	coopmap_box strip = { 0, 0, 0, 0 };
+	int rc, n_insets;
 
 	set_font_options(ctx);
 	render_set_color(ctx->cr, ctx->style->background);
@@ -163,6 +198,15 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 	render_text_measure_page(ctx, &top, &bottom);
 	ctx->page_map = (coopmap_box){ margin, top, ctx->width - margin,
 		ctx->height - bottom };
+	n_insets = render_inset_count(ctx, err);
+	if (n_insets < 0)
+		return COOPMAP_ERR_USAGE;
+	if (n_insets > 0) {
+		strip = (coopmap_box){ ctx->page_map.x0, ctx->page_map.y1 -
+			inset_strip(n_insets) * ctx->unit, ctx->page_map.x1,
+			ctx->page_map.y1 };
+		ctx->page_map.y1 = strip.y0 - 8 * ctx->unit;
+	}
 	if (ctx->page_map.y1 - ctx->page_map.y0 < 50 * ctx->unit)
 		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
 			"the page is too small for a map under its title");
@@ -171,6 +215,8 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 		rc = render_map_project_countries(ctx, err);
 	if (rc == COOPMAP_OK)
 		rc = order_markers(ctx, err);
+	if (rc == COOPMAP_OK)
+		rc = render_network_group(ctx, err);
 	if (rc != COOPMAP_OK)
 		return rc;
 	compute_breaks(ctx);
@@ -180,6 +226,11 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 	if (ctx->placer == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	render_map_draw(ctx);
+	if (n_insets > 0) {
+		rc = render_inset_draw_all(ctx, strip, err);
+		if (rc != COOPMAP_OK)
+			return rc;
+	}
 	render_text_draw_legend(ctx);
 	render_text_draw_labels(ctx);
 	render_text_draw_page(ctx);
@@ -238,8 +289,7 @@ static int render_to_stream(render_ctx *ctx, enum format format, FILE *stream,
 	ctx->cr = NULL;
 	if (rc == COOPMAP_OK && status == CAIRO_STATUS_SUCCESS &&
 	    format == FORMAT_PNG)
-		status = cairo_surface_write_to_png_stream(surface,
-			write_to_stream, stream);
+		rc = render_png_write(surface, stream, err);
 	cairo_surface_finish(surface);
 	if (status == CAIRO_STATUS_SUCCESS)
 		status = cairo_surface_status(surface);
@@ -260,24 +310,47 @@ static int render_to_stream(render_ctx *ctx, enum format format, FILE *stream,
 static int fit_height(render_ctx *ctx, coopmap_error *err)
 {
 	double b[4], aspect;
-	int rc = render_map_extent_bounds(ctx, b, err);
+	int n_insets, rc = render_map_extent_bounds(ctx, b, err);
 
 	if (rc != COOPMAP_OK)
 		return rc;
 	aspect = (b[3] - b[1]) / (b[2] - b[0]);
+	n_insets = render_inset_count(ctx, err);
+	if (n_insets < 0)
+		return COOPMAP_ERR_USAGE;
 	for (int pass = 0; pass < 4; pass++) {
 		double map_w = ctx->width - 40 * ctx->unit;
+		double extra = n_insets > 0 ? (inset_strip(n_insets) + 8) *
+			ctx->unit : 0;
 
-		ctx->height = round(fmin(fmax(map_w * aspect + 130 * ctx->unit,
+		ctx->height = round(fmin(fmax(map_w * aspect + 130 * ctx->unit + extra,
 			ctx->width * 0.35), ctx->width * 1.6));
 		ctx->unit = fmin(ctx->width, ctx->height) / 1000.0;
 	}
 	return COOPMAP_OK;
 }
 
+/*
+ * The CRS asked for; by default Equal Earth, centred on the extent when
+ * the extent crosses the antimeridian (the Pacific would otherwise be cut
+ * in two at the map's edges).
+ */
+static const char *map_crs(const render_ctx *ctx,
+	const coopmap_render_opts *opts, char *buf, size_t size)
+{
+	int is_default = opts->crs == NULL || strcmp(opts->crs, "EPSG:8857") == 0;
+
+	if (!is_default || ctx->bbox[2] <= 180)
+		return opts->crs != NULL ? opts->crs : "EPSG:8857";
+	snprintf(buf, size, "+proj=eqearth +lon_0=%.4f +datum=WGS84 +units=m "
+		"+type=crs", (ctx->bbox[0] + ctx->bbox[2]) / 2);
+	return buf;
+}
+
 static int setup(render_ctx *ctx, const coopmap_map_data *data,
 	const coopmap_render_opts *opts, enum format format, coopmap_error *err)
 {
+	char crs[160];
 	int rc;
 
 	ctx->data = data;
@@ -302,8 +375,8 @@ static int setup(render_ctx *ctx, const coopmap_map_data *data,
 		rc = coopmap_render_parse_extent(opts->extent != NULL ? opts->extent
 			: "world", ctx->bbox, &ctx->world, err);
 	if (rc == COOPMAP_OK)
-		rc = coopmap_projection_new(opts->crs != NULL ? opts->crs
-			: "EPSG:8857", &ctx->projection, err);
+		rc = coopmap_projection_new(map_crs(ctx, opts, crs, sizeof(crs)),
+			&ctx->projection, err);
 	if (rc != COOPMAP_OK)
 		return rc;
 	coopmap_projection_valid_area(ctx->projection, ctx->area);
@@ -312,8 +385,10 @@ static int setup(render_ctx *ctx, const coopmap_map_data *data,
 	return COOPMAP_OK;
 }
 
-int coopmap_render_map(const coopmap_map_data *data,
-	const coopmap_render_opts *opts, const char *path,
+/* The map into stream, or, stream NULL, into the file path atomically;
+ * path's extension names the format either way. */
+static int render_into(const coopmap_map_data *data,
+	const coopmap_render_opts *opts, const char *path, FILE *stream,
 	coopmap_render_report *report, coopmap_error *err)
 {
 	render_ctx ctx;
@@ -327,16 +402,16 @@ int coopmap_render_map(const coopmap_map_data *data,
 	rc = format_of(path, &format, err);
 	if (rc == COOPMAP_OK)
 		rc = setup(&ctx, data, opts, format, err);
-	if (rc == COOPMAP_OK)
+	/* Opened once the options are known good: a bad one creates nothing. */
+	if (rc == COOPMAP_OK && stream == NULL)
 		rc = coopmap_output_open(path, &output, err);
 	if (rc == COOPMAP_OK)
-		rc = render_to_stream(&ctx, format, coopmap_output_stream(output),
-			err);
-	if (rc == COOPMAP_OK) {
+		rc = render_to_stream(&ctx, format, output != NULL
+			? coopmap_output_stream(output) : stream, err);
+	if (output != NULL && rc == COOPMAP_OK)
 		rc = coopmap_output_commit(output, err);
-	} else {
+	else if (output != NULL)
 		coopmap_output_abort(output);
-	}
 	if (rc == COOPMAP_OK && opts->n_probes > 0 && ctx.report != &local) {
 		ctx.report->probe_x = calloc(opts->n_probes, sizeof(double));
 		ctx.report->probe_y = calloc(opts->n_probes, sizeof(double));
@@ -366,12 +441,31 @@ int coopmap_render_map(const coopmap_map_data *data,
 	return rc;
 }
 
+int coopmap_render_map(const coopmap_map_data *data,
+	const coopmap_render_opts *opts, const char *path,
+	coopmap_render_report *report, coopmap_error *err)
+{
+	return render_into(data, opts, path, NULL, report, err);
+}
+
+int coopmap_render_map_to_stream(const coopmap_map_data *data,
+	const coopmap_render_opts *opts, const char *format, FILE *stream,
+	coopmap_render_report *report, coopmap_error *err)
+{
+	char name[32];
+
+	snprintf(name, sizeof(name), "map.%s", format);
+	return render_into(data, opts, name, stream, report, err);
+}
+
 void coopmap_render_report_clear(coopmap_render_report *report)
 {
 	if (report == NULL)
 		return;
 	free(report->label_boxes);
 	report->label_boxes = NULL;
+	free(report->point_boxes);
+	report->point_boxes = NULL;
 	free(report->probe_x);
 	free(report->probe_y);
 	report->probe_x = NULL;

@@ -7,6 +7,8 @@
 #define COOPMAP_RENDER_INTERNAL_H
 
 #include <cairo.h>
+#include <glib.h>
+#include <stdio.h>
 #include <pango/pangocairo.h>
 
 #include "coopmap/breaks.h"
@@ -14,6 +16,17 @@
 #include "coopmap/geodesy.h"
 #include "coopmap/labels.h"
 #include "coopmap/render.h"
+
+/* A point symbol on the page: one node of the network, or a group of
+ * nodes that would crowd at the map's scale. */
+typedef struct render_point {
+	double x, y, r;
+	coopmap_node_kind kind;
+	size_t members;              /* nodes grouped here */
+	size_t approximate;          /* of which placed approximately */
+	double value;                /* the measure, summed */
+	char *label;                 /* owned */
+} render_point;
 
 typedef struct render_ctx {
 	cairo_t *cr;
@@ -27,6 +40,7 @@ typedef struct render_ctx {
 	double area[4];              /* valid lon/lat area of the projection */
 	double bbox[4];              /* extent asked, lon/lat */
 	int world;
+	int is_inset;                /* a map in an inset of the page */
 	double scale, offset_x, offset_y, proj_min_x, proj_max_y;
 	coopmap_box page_map;        /* where the map may go on the page */
 	coopmap_box frame;           /* where it went */
@@ -37,6 +51,16 @@ typedef struct render_ctx {
 	coopmap_render_report *report;
 	size_t *marker_order;        /* marker indices, biggest value first */
 	PangoContext *pango;         /* one per page: same font options throughout */
+	render_point *points;        /* n_points groups of network nodes */
+	size_t n_points;
+	size_t *group_of;            /* per network node: its group, or -1 */
+	double point_value_max;
+	double point_value_ref;      /* insets: the main map's, so that sizes
+	                                compare across the page; 0 otherwise */
+	int links_seen[COOPMAP_PROGRAMME_COUNT];   /* for the legend */
+	int link_classes_seen[3];
+	int approximate_seen;
+	int not_stated_seen;         /* countries with projects, no value */
 	coopmap_style default_style;
 } render_ctx;
 
@@ -47,9 +71,14 @@ int render_map_frame(render_ctx *ctx, coopmap_error *err);
 int render_map_project_countries(render_ctx *ctx, coopmap_error *err);
 void render_map_draw(render_ctx *ctx);
 void render_map_path(render_ctx *ctx, const coopmap_rings *rings);
+/* Project lon/lat rings and map them to device space, in place. */
+void render_map_to_device(render_ctx *ctx, coopmap_rings *rings);
 /* Device position of a lon/lat point; 0 when it is off the map. */
 int render_map_point(render_ctx *ctx, double lon, double lat, double *x,
 	double *y);
+/* The choropleth class of a country, -1 without projects, or
+ * RENDER_FILL_NOT_STATED when its projects do not give the measure. */
+#define RENDER_FILL_NOT_STATED (-2)
 int render_map_fill_index(const render_ctx *ctx, size_t country);
 /* The corner of the map frame (inset by margin) where a w x h box covers
  * the least land: bottom-left first, then bottom-right, top-left,
@@ -70,7 +99,45 @@ void render_layer_paint(render_ctx *ctx, size_t layer);
 double render_marker_radius(const render_ctx *ctx, double value);
 void render_marker_paint(render_ctx *ctx, double x, double y, double r);
 
+/* render_network.c */
+/* Group the network's nodes that are on the map into point symbols. */
+int render_network_group(render_ctx *ctx, coopmap_error *err);
+void render_network_draw_links(render_ctx *ctx);
+/* Draw the points; their boxes become obstacles for labels. */
+void render_network_draw_points(render_ctx *ctx);
+void render_network_free(render_ctx *ctx);
+/* Links' width classes (1 project, 2-3, 4 and more) and their widths. */
+int render_link_class(size_t projects);
+double render_link_width(const render_ctx *ctx, int width_class);
+void render_point_paint(render_ctx *ctx, coopmap_node_kind kind,
+	int approximate, double x, double y, double r);
+
+/* render_inset.c */
+/* How many insets the options ask for (-1 with err set on a bad name). */
+int render_inset_count(const render_ctx *ctx, coopmap_error *err);
+/* Draw them side by side in strip, under the map. */
+int render_inset_draw_all(render_ctx *ctx, coopmap_box strip,
+	coopmap_error *err);
+
+/* render_png.c */
+/* Write an RGB24 image surface as PNG to stream.  Errors: IO, NOMEM. */
+int render_png_write(cairo_surface_t *surface, FILE *stream,
+	coopmap_error *err);
+
+/* render.c */
+/* Free what a map of the page owns (projection, rings, points, placer),
+ * not what the page shares with its insets. */
+void render_ctx_free_map(render_ctx *ctx);
+
 /* render_text.c */
+/* A short text at (x, y), its top-left corner, wrapped to max_width
+ * when positive; returns its height.  x NAN: measure only. */
+double render_text_small(render_ctx *ctx, const char *text, double x,
+	double y, double max_width, int bold);
+/* The names of the network's points, beside their symbols. */
+void render_text_draw_point_labels(render_ctx *ctx);
+/* The number of nodes of a group, inside its symbol. */
+void render_text_point_count(render_ctx *ctx, const render_point *p);
 int render_text_check_font(const coopmap_style *style, coopmap_error *err);
 /* Heights of the title block and of the source line, to lay out the page. */
 void render_text_measure_page(render_ctx *ctx, double *top, double *bottom);

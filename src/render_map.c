@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coopmap/simplify.h"
 #include "render_internal.h"
 
 /* Longest edge, in degrees, before projection; short enough that meridians
@@ -19,8 +20,7 @@ void render_set_color(cairo_t *cr, coopmap_color c)
 	cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
 }
 
-/* Project a lon/lat ring set and map it to device space in place. */
-static void to_device(render_ctx *ctx, coopmap_rings *rings)
+void render_map_to_device(render_ctx *ctx, coopmap_rings *rings)
 {
 	coopmap_projection_forward(ctx->projection, rings->x, rings->y,
 		rings->n_points);
@@ -97,7 +97,7 @@ static int build_outline(render_ctx *ctx, coopmap_error *err)
 		DENSIFY_STEP, &ctx->outline, err);
 	coopmap_polyline_clear(&outline);
 	if (rc == COOPMAP_OK)
-		to_device(ctx, &ctx->outline);
+		render_map_to_device(ctx, &ctx->outline);
 	return rc;
 }
 
@@ -142,53 +142,70 @@ int render_map_frame(render_ctx *ctx, coopmap_error *err)
 }
 
 /*
- * Drop points closer than tol to the last point kept: at the output's
- * scale they draw nothing, and they make SVG and PDF files several times
- * larger.  A ring keeps at least its first and last points.
+ * The simplification tolerance, in degrees, for this map's scale: half a
+ * device unit (a PNG's pixel; an SVG's user unit, a CSS pixel at 100 %),
+ * a quarter of a point on PDF, which is printed finer than a screen shows.
+ * Finer detail draws nothing and makes vector files several times larger
+ * (simplify.h).
  */
-static void thin_rings(coopmap_rings *rings, double tol)
+static double simplify_tolerance(render_ctx *ctx)
 {
-	size_t out = 0;
+	cairo_surface_type_t type = cairo_surface_get_type(
+		cairo_get_target(ctx->cr));
 
-	for (size_t r = 0; r < rings->n_rings; r++) {
-		size_t first = rings->start[r], last = rings->start[r + 1];
-		rings->start[r] = out;
-		for (size_t i = first; i < last; i++) {
-			double x = rings->x[i], y = rings->y[i];
-			int keep = i == first || i + 1 == last || x == HUGE_VAL ||
-				rings->x[out - 1] == HUGE_VAL ||
-				fabs(x - rings->x[out - 1]) >= tol ||
-				fabs(y - rings->y[out - 1]) >= tol;
+	return coopmap_simplify_tolerance(ctx->projection, ctx->area, ctx->scale,
+		type == CAIRO_SURFACE_TYPE_PDF ? 0.25 : 0.5);
+}
 
-			if (!keep)
-				continue;
-			rings->x[out] = x;
-			rings->y[out] = y;
-			out++;
-		}
+/* Whether a country may show on a regional map (with a margin, and the
+ * extent's longitudes taken modulo 360). */
+static int may_show(const render_ctx *ctx, const coopmap_geometry *g)
+{
+	const double margin = 2.0;
+
+	if (ctx->world)
+		return 1;
+	if (g->max_lat < ctx->bbox[1] - margin || g->min_lat > ctx->bbox[3] + margin)
+		return 0;
+	for (int k = -1; k <= 1; k++) {
+		double shift = 360.0 * k;
+
+		if (g->max_lon + shift >= ctx->bbox[0] - margin &&
+		    g->min_lon + shift <= ctx->bbox[2] + margin)
+			return 1;
 	}
-	rings->start[rings->n_rings] = out;
-	rings->n_points = out;
+	return 0;
 }
 
 int render_map_project_countries(render_ctx *ctx, coopmap_error *err)
 {
 	size_t n = coopmap_countries_count(ctx->data->countries);
+	coopmap_topology *topology = NULL;
+	const coopmap_geometry *geometry = NULL;
+	int rc = COOPMAP_OK;
 
 	ctx->paths = calloc(n + 1, sizeof(coopmap_rings));
 	if (ctx->paths == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
-	for (size_t i = 0; i < n; i++) {
+	/* An inset shows a few small territories at a large scale: drawn at
+	 * full resolution, without building the world's topology again. */
+	if (!ctx->is_inset)
+		rc = coopmap_topology_new(ctx->data->countries, &topology, err);
+	if (rc == COOPMAP_OK && topology != NULL)
+		rc = coopmap_topology_simplify(topology, simplify_tolerance(ctx),
+			&geometry, err);
+	for (size_t i = 0; rc == COOPMAP_OK && i < n; i++) {
 		const coopmap_country *c = coopmap_countries_get(ctx->data->countries, i);
-		int rc = coopmap_cut_polygon(&c->geometry, ctx->area, DENSIFY_STEP,
-			&ctx->paths[i], err);
 
-		if (rc != COOPMAP_OK)
-			return rc;
-		to_device(ctx, &ctx->paths[i]);
-		thin_rings(&ctx->paths[i], 0.3 * ctx->unit);
+		if (!may_show(ctx, &c->geometry))
+			continue;
+		rc = coopmap_cut_polygon(geometry != NULL ? &geometry[i]
+			: &c->geometry, ctx->area, DENSIFY_STEP, &ctx->paths[i], err);
+		if (rc == COOPMAP_OK)
+			render_map_to_device(ctx, &ctx->paths[i]);
 	}
-	return COOPMAP_OK;
+	coopmap_topology_free(topology);
+	return rc;
 }
 
 void render_map_path(render_ctx *ctx, const coopmap_rings *rings)
@@ -234,10 +251,14 @@ int render_map_point(render_ctx *ctx, double lon, double lat, double *x,
 
 int render_map_fill_index(const render_ctx *ctx, size_t country)
 {
+	const coopmap_country_stats *s;
+
 	if (ctx->data->stats == NULL)
 		return -1;
-	return coopmap_breaks_class(&ctx->breaks,
-		(double)ctx->data->stats[country].projects);
+	s = &ctx->data->stats[country];
+	if (s->projects > 0 && s->known[ctx->data->measure] == 0)
+		return RENDER_FILL_NOT_STATED;
+	return coopmap_breaks_class(&ctx->breaks, s->sum[ctx->data->measure]);
 }
 
 /* Share of a grid of points in box that falls on land (any country). */
@@ -292,6 +313,16 @@ coopmap_box render_map_quiet_corner(render_ctx *ctx, double w, double h,
 	for (int i = 0; i < 4; i++) {
 		double share = land_share(ctx, &corners[i]);
 
+		/* A corner over a place symbol would hide it: worse than land. */
+		for (size_t g = 0; g < ctx->n_points; g++) {
+			const render_point *p = &ctx->points[g];
+			coopmap_box b = { p->x - p->r, p->y - p->r, p->x + p->r,
+				p->y + p->r };
+
+			if (coopmap_box_intersects(&b, &corners[i]))
+				share += 1.0;
+		}
+
 		/* A clear gain is needed to leave the usual corner. */
 		if (share < best_share - 0.05) {
 			best_share = share;
@@ -317,7 +348,14 @@ static void paint_ocean_and_clip(render_ctx *ctx)
 			ctx->frame.x1 - ctx->frame.x0, ctx->frame.y1 - ctx->frame.y0);
 		cairo_clip(cr);
 	}
-	render_map_path(ctx, &ctx->outline);
+	/* Outside the valid area of a regional map's projection there is
+	 * nothing to draw, so the frame is all sea (an azimuthal projection's
+	 * outline is the antipode's circle, not a shape to fill). */
+	if (ctx->is_inset)
+		cairo_rectangle(cr, ctx->frame.x0, ctx->frame.y0,
+			ctx->frame.x1 - ctx->frame.x0, ctx->frame.y1 - ctx->frame.y0);
+	else
+		render_map_path(ctx, &ctx->outline);
 	render_set_color(cr, ctx->style->ocean);
 	cairo_fill(cr);
 }
@@ -351,7 +389,7 @@ static void draw_graticule(render_ctx *ctx)
 		coopmap_cut_line(lon, lat, n, ctx->area,
 			DENSIFY_STEP, &lines, NULL);
 	}
-	to_device(ctx, &lines);
+	render_map_to_device(ctx, &lines);
 	for (size_t r = 0; r < lines.n_rings; r++) {
 		int pen_down = 0;
 
@@ -383,15 +421,25 @@ static void draw_countries(render_ctx *ctx)
 
 		render_map_path(ctx, &ctx->paths[i]);
 		render_set_color(cr, k >= 0 ? ctx->style->classes[k]
+			: k == RENDER_FILL_NOT_STATED ? ctx->style->not_stated
 			: ctx->style->land);
+		if (k == RENDER_FILL_NOT_STATED)
+			ctx->not_stated_seen = 1;
 		cairo_fill(cr);
 	}
-	for (size_t i = 0; i < n; i++)
-		render_map_path(ctx, &ctx->paths[i]);
+	/* One stroke per country: Cairo strokes a path with every country in
+	 * it several times slower than the countries one by one (its cost
+	 * grows faster than the path), and shared borders drawn twice in one
+	 * opaque colour look the same. */
 	render_set_color(cr, ctx->style->border);
 	cairo_set_line_width(cr, ctx->style->border_width * ctx->unit);
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-	cairo_stroke(cr);
+	for (size_t i = 0; i < n; i++) {
+		if (ctx->paths[i].n_points == 0)
+			continue;
+		render_map_path(ctx, &ctx->paths[i]);
+		cairo_stroke(cr);
+	}
 }
 
 enum layer_symbol render_layer_symbol(size_t layer)
@@ -561,12 +609,15 @@ void render_map_draw(render_ctx *ctx)
 
 	cairo_save(cr);
 	paint_ocean_and_clip(ctx);
-	draw_graticule(ctx);
+	if (!ctx->is_inset)   /* a few km across: no meridian in sight */
+		draw_graticule(ctx);
 	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
 	draw_countries(ctx);
 	draw_layers(ctx);
 	draw_highlight(ctx);
+	render_network_draw_links(ctx);
 	cairo_restore(cr);
+	render_network_draw_points(ctx);
 	draw_markers(ctx);
 
 	if (ctx->world) {

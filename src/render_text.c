@@ -120,8 +120,11 @@ static void default_subtitle(render_ctx *ctx, char *buf, size_t size)
 			? ", started %d–%d" : ", engagés de %d à %d",
 			s->year_min, s->year_max);
 	else if (used < size && s->year_min > 0)
-		snprintf(buf + used, size - used, is_en(ctx) ? ", started %d"
-			: ", engagés en %d", s->year_min);
+		used += (size_t)snprintf(buf + used, size - used, is_en(ctx)
+			? ", started %d" : ", engagés en %d", s->year_min);
+	if (ctx->data->filters != NULL && ctx->data->filters[0] != '\0' &&
+	    used < size)
+		snprintf(buf + used, size - used, " — %s", ctx->data->filters);
 }
 
 /* "2026-11-23" as "23 novembre 2026" or "23 November 2026"; "" if bad. */
@@ -241,23 +244,121 @@ void render_text_draw_page(render_ctx *ctx)
 
 /* One legend row: a fill colour, a layer's symbol, the highlight outline
  * or a proportional circle; and its text. */
-enum row_kind { ROW_FILL, ROW_LAYER, ROW_HIGHLIGHT, ROW_MARKER };
+enum row_kind { ROW_FILL, ROW_LAYER, ROW_HIGHLIGHT, ROW_MARKER, ROW_HEADING,
+	ROW_LINK, ROW_POINT };
+
+#define LEGEND_MAX_ROWS (COOPMAP_BREAKS_MAX + 5 + COOPMAP_RENDER_MAX_LAYERS + 14)
 
 struct legend_row {
 	enum row_kind kind;
-	int layer;
+	int layer;           /* ROW_LAYER: the layer; ROW_LINK: width class;
+	                        ROW_POINT: node kind */
+	int approximate;     /* ROW_POINT: drawn as placed approximately */
+	size_t count;        /* ROW_POINT: a group's count, or 0 */
 	coopmap_color color;
 	char text[256];
 };
 
+/* A whole number with thin spaces between thousands: "12 500". */
+static void format_number(double v, char *buf, size_t size)
+{
+	char digits[64];
+	size_t n, out = 0;
+
+	snprintf(digits, sizeof(digits), "%.0f", v);
+	n = strlen(digits);
+	for (size_t i = 0; i < n && out + 4 < size; i++) {
+		if (i > 0 && digits[i - 1] != '-' && (n - i) % 3 == 0) {
+			memcpy(buf + out, "\u202f", 3);   /* narrow no-break space */
+			out += 3;
+		}
+		buf[out++] = digits[i];
+	}
+	buf[out] = '\0';
+}
+
 static void class_text(render_ctx *ctx, int k, char *buf, size_t size)
 {
-	double lo = ctx->breaks.lower[k], hi = ctx->breaks.upper[k];
+	char lo[64], hi[64];
 
-	if (lo == hi)
-		snprintf(buf, size, "%.0f", lo);
+	format_number(ctx->breaks.lower[k], lo, sizeof(lo));
+	format_number(ctx->breaks.upper[k], hi, sizeof(hi));
+	if (ctx->breaks.lower[k] == ctx->breaks.upper[k])
+		snprintf(buf, size, "%s", lo);
 	else
-		snprintf(buf, size, "%.0f – %.0f", lo, hi);
+		snprintf(buf, size, "%s – %s", lo, hi);
+}
+
+static size_t add_row(struct legend_row *rows, size_t n, enum row_kind kind,
+	coopmap_color color, const char *text)
+{
+	memset(&rows[n], 0, sizeof(rows[n]));
+	rows[n].kind = kind;
+	rows[n].color = color;
+	snprintf(rows[n].text, sizeof(rows[n].text), "%s", text);
+	return n + 1;
+}
+
+/* The links' and points' rows: what is drawn, nothing else. */
+static size_t network_rows(render_ctx *ctx, struct legend_row *rows, size_t n)
+{
+	static const char *const widths_fr[3] = { "1 projet", "2 ou 3 projets",
+		"4 projets ou plus" };
+	static const char *const widths_en[3] = { "1 project", "2 or 3 projects",
+		"4 projects or more" };
+	coopmap_color grey = ctx->style->link_programme[COOPMAP_PROGRAMME_OTHER];
+	int any_link = 0, any_group = 0;
+	char text[256];
+
+	for (int k = 0; k < COOPMAP_PROGRAMME_COUNT; k++)
+		any_link |= ctx->links_seen[k];
+	if (any_link) {
+		n = add_row(rows, n, ROW_HEADING, ctx->style->text, is_en(ctx)
+			? "Links, by funding" : "Liens, par financement");
+		for (int k = 0; k < COOPMAP_PROGRAMME_COUNT; k++) {
+			if (!ctx->links_seen[k])
+				continue;
+			n = add_row(rows, n, ROW_LINK, ctx->style->link_programme[k],
+				coopmap_programme_label((coopmap_programme)k, ctx->lang));
+			rows[n - 1].layer = 1;
+		}
+		for (int w = 0; w < 3; w++) {
+			if (!ctx->link_classes_seen[w])
+				continue;
+			n = add_row(rows, n, ROW_LINK, grey,
+				is_en(ctx) ? widths_en[w] : widths_fr[w]);
+			rows[n - 1].layer = w;
+		}
+	}
+	if (ctx->n_points == 0)
+		return n;
+	for (size_t g = 0; g < ctx->n_points; g++)
+		any_group |= ctx->points[g].members > 1;
+	snprintf(text, sizeof(text), is_en(ctx) ? "Places (size: %s)"
+		: "Lieux (taille : %s)", coopmap_measure_noun(ctx->data->measure,
+		ctx->lang));
+	n = add_row(rows, n, ROW_HEADING, ctx->style->text, text);
+	n = add_row(rows, n, ROW_POINT, ctx->style->establishment, is_en(ctx)
+		? "French establishment" : "Établissement français");
+	rows[n - 1].layer = COOPMAP_NODE_ESTABLISHMENT;
+	n = add_row(rows, n, ROW_POINT, ctx->style->partner, is_en(ctx)
+		? "Partner hospital" : "Établissement partenaire");
+	rows[n - 1].layer = COOPMAP_NODE_PARTNER;
+	if (ctx->approximate_seen) {
+		n = add_row(rows, n, ROW_POINT, ctx->style->partner, is_en(ctx)
+			? "Place approximate (city unknown: the country's centre)"
+			: "Lieu approché (ville inconnue : centre du pays)");
+		rows[n - 1].layer = COOPMAP_NODE_PARTNER;
+		rows[n - 1].approximate = 1;
+	}
+	if (any_group) {
+		n = add_row(rows, n, ROW_POINT, ctx->style->establishment,
+			is_en(ctx) ? "Places grouped at this scale, with their number"
+			: "Lieux regroupés à cette échelle, avec leur nombre");
+		rows[n - 1].layer = COOPMAP_NODE_ESTABLISHMENT;
+		rows[n - 1].count = 3;
+	}
+	return n;
 }
 
 static size_t legend_rows(render_ctx *ctx, struct legend_row *rows)
@@ -269,6 +370,9 @@ static size_t legend_rows(render_ctx *ctx, struct legend_row *rows)
 		rows[n].color = ctx->style->classes[k];
 		class_text(ctx, k, rows[n].text, sizeof(rows[n].text));
 	}
+	if (ctx->not_stated_seen)
+		n = add_row(rows, n, ROW_FILL, ctx->style->not_stated, is_en(ctx)
+			? "Projects, figure not stated" : "Projets, donnée non renseignée");
 	rows[n].kind = ROW_FILL;
 	rows[n].color = ctx->style->land;
 	snprintf(rows[n].text, sizeof(rows[n].text), "%s",
@@ -295,7 +399,7 @@ static size_t legend_rows(render_ctx *ctx, struct legend_row *rows)
 			ctx->data->markers_title != NULL ? ctx->data->markers_title : "");
 		n++;
 	}
-	return n;
+	return network_rows(ctx, rows, n);
 }
 
 static void draw_swatch(render_ctx *ctx, const struct legend_row *row,
@@ -304,6 +408,26 @@ static void draw_swatch(render_ctx *ctx, const struct legend_row *row,
 	cairo_t *cr = ctx->cr;
 	coopmap_color edge = ctx->style->text;
 
+	if (row->kind == ROW_LINK) {
+		cairo_move_to(cr, x, y + h / 2);
+		cairo_line_to(cr, x + w, y + h / 2);
+		render_set_color(cr, row->color);
+		cairo_set_line_width(cr, render_link_width(ctx, row->layer));
+		cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+		cairo_stroke(cr);
+		cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+		return;
+	}
+	if (row->kind == ROW_POINT) {
+		render_point p = { x + w / 2, y + h / 2, h / 2 * (row->count ? 1.0
+			: 0.75), (coopmap_node_kind)row->layer, row->count, 0, 0,
+			NULL };
+
+		render_point_paint(ctx, p.kind, row->approximate, p.x, p.y, p.r);
+		if (row->count > 1)
+			render_text_point_count(ctx, &p);
+		return;
+	}
 	cairo_rectangle(cr, x, y, w, h);
 	render_set_color(cr, row->color);
 	cairo_fill(cr);
@@ -337,25 +461,26 @@ static void draw_swatch(render_ctx *ctx, const struct legend_row *row,
 
 int render_text_draw_legend(render_ctx *ctx)
 {
-	struct legend_row rows[COOPMAP_BREAKS_MAX + 4 + COOPMAP_RENDER_MAX_LAYERS];
+	struct legend_row rows[LEGEND_MAX_ROWS];
 	size_t n = legend_rows(ctx, rows);
 
 	ctx->report->legend_rows = n;
 	double u = ctx->unit, pad = 8 * u, gap = 4 * u;
 	double sw = 22 * u, sh = 13 * u, width, height, x, y, tw, th;
-	PangoLayout *title, *texts[COOPMAP_BREAKS_MAX + 4 + COOPMAP_RENDER_MAX_LAYERS];
+	PangoLayout *title, *texts[LEGEND_MAX_ROWS];
 	cairo_t *cr = ctx->cr;
 
-	title = make_layout(ctx, is_en(ctx) ? "Projects per partner country"
-		: "Projets par pays partenaire", ctx->style->legend_size,
-		PANGO_WEIGHT_BOLD);
+	title = make_layout(ctx, coopmap_measure_title(ctx->data->measure,
+		ctx->lang), ctx->style->legend_size, PANGO_WEIGHT_BOLD);
 	layout_size(title, &width, &height);
 	for (size_t i = 0; i < n; i++) {
+		int heading = rows[i].kind == ROW_HEADING;
+
 		texts[i] = make_layout(ctx, rows[i].text, ctx->style->legend_size,
-			PANGO_WEIGHT_NORMAL);
+			heading ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 		layout_size(texts[i], &tw, &th);
-		width = fmax(width, sw + gap * 2 + tw);
-		height += gap + fmax(sh, th);
+		width = fmax(width, heading ? tw : sw + gap * 2 + tw);
+		height += (heading ? 3 * gap : gap) + (heading ? th : fmax(sh, th));
 	}
 	width += 2 * pad;
 	height += 2 * pad;
@@ -382,6 +507,15 @@ int render_text_draw_legend(render_ctx *ctx)
 		double row_h;
 
 		layout_size(texts[i], &tw, &th);
+		if (rows[i].kind == ROW_HEADING) {
+			y += 3 * gap;
+			cairo_move_to(cr, x + pad, y);
+			render_set_color(cr, ctx->style->text);
+			pango_cairo_show_layout(cr, texts[i]);
+			g_object_unref(texts[i]);
+			y += th;
+			continue;
+		}
 		row_h = fmax(sh, th);
 		y += gap;
 		draw_swatch(ctx, &rows[i], x + pad, y + (row_h - sh) / 2, sw, sh);
@@ -397,7 +531,7 @@ int render_text_draw_legend(render_ctx *ctx)
 /* Labels: the countries with projects, most projects first. */
 struct label_item {
 	size_t country;
-	size_t projects;
+	double value;
 	const char *name;
 };
 
@@ -405,8 +539,8 @@ static int compare_items(const void *a, const void *b)
 {
 	const struct label_item *x = a, *y = b;
 
-	if (x->projects != y->projects)
-		return x->projects > y->projects ? -1 : 1;
+	if (x->value != y->value)
+		return x->value > y->value ? -1 : 1;
 	return strcmp(x->name, y->name);
 }
 
@@ -543,6 +677,123 @@ static void place_marker_label(render_ctx *ctx, const coopmap_render_marker *m)
 	g_object_unref(layout);
 }
 
+double render_text_small(render_ctx *ctx, const char *text, double x,
+	double y, double max_width, int bold)
+{
+	PangoLayout *layout = make_layout(ctx, text, ctx->style->legend_size * 0.9,
+		bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	double w, h;
+
+	if (max_width > 0) {
+		pango_layout_set_width(layout, (int)(max_width * PANGO_SCALE));
+		pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+	}
+	layout_size(layout, &w, &h);
+	if (!isnan(x))
+		show_with_halo(ctx, layout, x, y, 0);
+	g_object_unref(layout);
+	return h;
+}
+
+void render_text_point_count(render_ctx *ctx, const render_point *p)
+{
+	char text[32];
+	PangoLayout *layout;
+	double w, h, size = fmin(p->r * 1.1 / ctx->unit, 9.0);
+
+	snprintf(text, sizeof(text), "%zu", p->members);
+	layout = make_layout(ctx, text, size, PANGO_WEIGHT_BOLD);
+	layout_size(layout, &w, &h);
+	if (w < 1.8 * p->r) {
+		cairo_move_to(ctx->cr, p->x - w / 2, p->y - h / 2);
+		render_set_color(ctx->cr, ctx->style->point_edge);
+		pango_cairo_show_layout(ctx->cr, layout);
+	}
+	g_object_unref(layout);
+}
+
+static int compare_points(const void *a, const void *b)
+{
+	const render_point *x = *(const render_point *const *)a;
+	const render_point *y = *(const render_point *const *)b;
+
+	if (x->value != y->value)
+		return x->value > y->value ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind == COOPMAP_NODE_PARTNER ? -1 : 1;
+	return strcmp(x->label, y->label);
+}
+
+/*
+ * A point's name beside its symbol: right, left, above, below, then the
+ * diagonals; dropped when none is free.  The biggest values go first, so
+ * that what drops is what matters least.
+ */
+/* A line from a symbol's edge to the nearest point of its label. */
+static void point_leader(render_ctx *ctx, const render_point *p,
+	const coopmap_box *box)
+{
+	double tx = fmax(box->x0, fmin(p->x, box->x1));
+	double ty = fmax(box->y0, fmin(p->y, box->y1));
+	double d = hypot(tx - p->x, ty - p->y);
+
+	if (d <= p->r)
+		return;
+	cairo_move_to(ctx->cr, p->x + (tx - p->x) * p->r / d,
+		p->y + (ty - p->y) * p->r / d);
+	cairo_line_to(ctx->cr, tx, ty);
+	render_set_color(ctx->cr, ctx->style->label_leader);
+	cairo_set_line_width(ctx->cr, 0.6 * ctx->unit);
+	cairo_stroke(ctx->cr);
+}
+
+void render_text_draw_point_labels(render_ctx *ctx)
+{
+	const render_point **order;
+	double pad = 1.2 * ctx->unit, gap = 1.5 * ctx->unit;
+
+	if (ctx->n_points == 0)
+		return;
+	order = calloc(ctx->n_points, sizeof(*order));
+	if (order == NULL)
+		return;
+	for (size_t g = 0; g < ctx->n_points; g++)
+		order[g] = &ctx->points[g];
+	qsort(order, ctx->n_points, sizeof(*order), compare_points);
+	for (size_t k = 0; k < ctx->n_points; k++) {
+		const render_point *p = order[k];
+		PangoLayout *layout = make_layout(ctx, p->label,
+			ctx->style->label_size * 0.9, p->kind == COOPMAP_NODE_PARTNER
+			? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_SEMIBOLD);
+		double w, h;
+
+		layout_size(layout, &w, &h);
+		w += 2 * pad;
+		h += 2 * pad;
+		/* Beside the symbol first; then a little farther, with a leader
+		 * line from the symbol's edge. */
+		for (int ring = 0, placed = 0; ring < 3 && !placed; ring++) {
+			for (int dir = 0; dir < 8 && !placed; dir++) {
+				coopmap_box box = candidate(p->x, p->y, w, h, dir,
+					p->r * (dir < 4 ? 1.0 : 0.7) + gap +
+					ring * 7.0 * ctx->unit);
+
+				if (!coopmap_placer_is_free(ctx->placer, &box))
+					continue;
+				placed = 1;
+				coopmap_placer_add_label(ctx->placer, box);
+				if (ring > 0)
+					point_leader(ctx, p, &box);
+				show_with_halo(ctx, layout, box.x0 + pad, box.y0 + pad,
+					2.2 * ctx->unit);
+				ctx->report->point_labels_placed++;
+			}
+		}
+		g_object_unref(layout);
+	}
+	free(order);
+}
+
 int render_text_draw_labels(render_ctx *ctx)
 {
 	size_t n = coopmap_countries_count(ctx->data->countries), count = 0;
@@ -562,7 +813,8 @@ int render_text_draw_labels(render_ctx *ctx)
 		if (ctx->data->stats[i].projects == 0 || c->iso_a3[0] == '\0')
 			continue;
 		items[count].country = i;
-		items[count].projects = ctx->data->stats[i].projects;
+		items[count].value = ctx->data->stats[i].sum[ctx->data->measure] +
+			(double)ctx->data->stats[i].projects * 1e-9;
 		items[count].name = coopmap_country_name(c, ctx->lang);
 		count++;
 	}
@@ -576,5 +828,6 @@ int render_text_draw_labels(render_ctx *ctx)
 			ctx->report->labels_placed++;
 	}
 	free(items);
+	render_text_draw_point_labels(ctx);
 	return COOPMAP_OK;
 }

@@ -91,8 +91,9 @@ int coopmap_report_open(const char *path, const char *const *columns,
 	r->path = g_strdup(path);
 	/* "-" is standard output: written as it goes, nothing to rename. */
 	r->to_stdout = strcmp(path, "-") == 0;
-	r->temp = r->to_stdout ? g_strdup("/vsistdout/")
-		: g_strdup_printf("%s.tmp-%d.csv", path, (int)getpid());
+	/* A file: written in memory, moved into place whole (output.h). */
+	r->temp = r->to_stdout ? strdup("/vsistdout/")
+		: coopmap_output_memory_name(path);
 	r->n_columns = n_columns;
 	GDALAllRegister();
 	CPLPushErrorHandler(CPLQuietErrorHandler);
@@ -149,16 +150,17 @@ int coopmap_report_commit(coopmap_report *r, coopmap_error *err)
 	CPLErrorReset();
 	GDALClose(r->ds);
 	r->ds = NULL;
-	if (CPLGetLastErrorType() >= CE_Failure ||
-	    (!r->to_stdout && rename(r->temp, r->path) != 0))
+	if (CPLGetLastErrorType() >= CE_Failure)
 		rc = io_error(r, err);
+	else if (!r->to_stdout)
+		rc = coopmap_output_commit_memory(r->temp, r->path, err);
 	CPLPopErrorHandler();
 	if (rc != COOPMAP_OK) {
 		coopmap_report_abort(r);
 		return rc;
 	}
 	g_free(r->path);
-	g_free(r->temp);
+	free(r->temp);
 	free(r);
 	return COOPMAP_OK;
 }
@@ -170,8 +172,8 @@ void coopmap_report_abort(coopmap_report *r)
 	if (r->ds != NULL)
 		GDALClose(r->ds);
 	if (!r->to_stdout)
-		unlink(r->temp);
+		coopmap_output_drop_memory(r->temp);
 	g_free(r->path);
-	g_free(r->temp);
+	free(r->temp);
 	free(r);
 }

@@ -23,6 +23,8 @@ struct style_key {
 };
 
 #define KEY(name, type) { #name, type, offsetof(coopmap_style, name) }
+/* A key whose name is not the field's (an element of an array). */
+#define KEY_AT(name, type, field) { name, type, offsetof(coopmap_style, field) }
 
 static const struct style_key style_keys[] = {
 	KEY(name, KEY_NAME),
@@ -34,6 +36,7 @@ static const struct style_key style_keys[] = {
 	KEY(graticule_width, KEY_SIZE),
 	KEY(graticule_step, KEY_DEGREES),
 	KEY(land, KEY_COLOR),
+	KEY(not_stated, KEY_COLOR),
 	KEY(border, KEY_COLOR),
 	KEY(border_width, KEY_SIZE),
 	KEY(classes, KEY_CLASSES),
@@ -47,6 +50,15 @@ static const struct style_key style_keys[] = {
 	KEY(marker, KEY_COLOR),
 	KEY(marker_edge, KEY_COLOR),
 	KEY(marker_size, KEY_SIZE),
+	KEY_AT("link_apchi", KEY_COLOR, link_programme[0]),
+	KEY_AT("link_prph", KEY_COLOR, link_programme[1]),
+	KEY_AT("link_other", KEY_COLOR, link_programme[2]),
+	KEY(link_width, KEY_SIZE),
+	KEY(establishment, KEY_COLOR),
+	KEY(partner, KEY_COLOR),
+	KEY(point_edge, KEY_COLOR),
+	KEY(point_min_size, KEY_SIZE),
+	KEY(point_max_size, KEY_SIZE),
 	KEY(highlight, KEY_COLOR),
 	KEY(highlight_width, KEY_SIZE),
 	KEY(text, KEY_COLOR),
@@ -90,6 +102,7 @@ void coopmap_style_default(coopmap_style *s)
 	s->graticule_width = 0.4;
 	s->graticule_step = 30;
 	s->land = rgb(0xeeebe4);
+	s->not_stated = rgb(0xc9c5bd);
 	s->border = rgb(0xffffff);
 	s->border_width = 0.35;
 	s->n_classes = 5;
@@ -112,6 +125,19 @@ void coopmap_style_default(coopmap_style *s)
 	s->marker.a = 0.75;
 	s->marker_edge = rgb(0xffffff);
 	s->marker_size = 4.0;
+	/* Links by programme: blue, green, grey (the KML export's colours),
+	 * apart from the orange-red classes under them. */
+	s->link_programme[0] = rgb(0x2b59c3);
+	s->link_programme[1] = rgb(0x1b8a5a);
+	s->link_programme[2] = rgb(0x6b6b6b);
+	for (int i = 0; i < 3; i++)
+		s->link_programme[i].a = 0.7;
+	s->link_width = 0.9;
+	s->establishment = rgb(0x1f3b73);
+	s->partner = rgb(0x7a0177);
+	s->point_edge = rgb(0xffffff);
+	s->point_min_size = 2.4;
+	s->point_max_size = 9;
 	s->highlight = rgb(0x01665e);
 	s->highlight_width = 1.8;
 	s->text = rgb(0x1a1a1a);

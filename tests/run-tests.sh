@@ -62,6 +62,12 @@ if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 &&
 else
 	echo "check-geojson: node, npm or the package missing; the external GeoJSON check was not run"
 fi
+# The example's world map against its golden SVG (tests/golden.sh).
+if sh tests/golden.sh "$build" check; then
+	passed=$((passed + 1))
+else
+	failed=$((failed + 1))
+fi
 # The published web page in headless Chromium.
 out=$(sh tests/test-publish.sh "$build" 2>&1)
 printf '%s\n' "$out" | grep -v ' passed, .* failed$'

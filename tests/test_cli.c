@@ -270,6 +270,74 @@ static void test_killed_run_keeps_the_previous_map_and_leaves_nothing(
 	assert_int_equal(files, 1);   /* the map, and no temporary file */
 }
 
+/* Names in dir other than "." and ".."; the first in *name. */
+static int count_files(const char *dir, char *name, size_t size)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int files = 0;
+
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (files++ == 0)
+			snprintf(name, size, "%s", e->d_name);
+	}
+	closedir(d);
+	return files;
+}
+
+/*
+ * OGR's drivers name the files they write: the export writes in memory and
+ * moves the bytes into place whole.  Killed at moments spread over its run,
+ * it leaves the previous GeoPackage as it was and no other file.
+ */
+static void test_killed_export_leaves_the_previous_file_and_nothing_else(
+	void **state)
+{
+	const char *dir_rel = TEST_ARTIFACTS "/killed-export";
+	char dir[4096], out[4200], name[256];
+	char *argv[] = { NULL, "export", "examples/cooperations.csv", "-o", out,
+		"-q", NULL };
+	const char *good[] = { "export", "examples/cooperations.csv", "-o", out,
+		"-q", NULL };
+	struct stat before, after;
+
+	(void)state;
+	mkdir(dir_rel, 0755);
+	assert_non_null(realpath(dir_rel, dir));
+	snprintf(out, sizeof(out), "%s/cooperations.gpkg", dir);
+	/* What an earlier failed run of this test left. */
+	while (count_files(dir, name, sizeof(name)) > 0) {
+		char stale[4600];
+
+		snprintf(stale, sizeof(stale), "%s/%s", dir, name);
+		assert_int_equal(unlink(stale), 0);
+	}
+	assert_int_equal(run(good), 0);
+	assert_int_equal(stat(out, &before), 0);
+	argv[0] = getenv("COOPMAP_BIN");
+	for (int ms = 0; ms <= 600; ms += 40) {
+		pid_t pid;
+		int status;
+
+		assert_int_equal(posix_spawn(&pid, argv[0], NULL, NULL, argv,
+			environ), 0);
+		usleep((useconds_t)ms * 1000);
+		kill(pid, SIGKILL);
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		if (count_files(dir, name, sizeof(name)) != 1)
+			fail_msg("killed after %d ms: a file beside %s is left", ms,
+				out);
+		assert_string_equal(name, "cooperations.gpkg");
+		assert_int_equal(stat(out, &after), 0);
+		/* The previous file, or the run's whole one (the same bytes):
+		 * never a part of one. */
+		assert_int_equal(after.st_size, before.st_size);
+	}
+}
+
 static void test_rejected_rows_are_listed_and_strict_exits_1(void **state)
 {
 	const char *out = TEST_ARTIFACTS "/strict.png";
@@ -427,6 +495,7 @@ int main(void)
 		cmocka_unit_test(test_failures_exit_2_with_a_message_and_no_file),
 		cmocka_unit_test(test_failed_run_keeps_the_previous_map),
 		cmocka_unit_test(test_killed_run_keeps_the_previous_map_and_leaves_nothing),
+		cmocka_unit_test(test_killed_export_leaves_the_previous_file_and_nothing_else),
 		cmocka_unit_test(test_rejected_rows_are_listed_and_strict_exits_1),
 		cmocka_unit_test(test_check_counts_rows_and_writes_rejects),
 		cmocka_unit_test(test_country_prints_one_line_per_text),

@@ -19,24 +19,6 @@ static int close_registry(void **state)
 	return 0;
 }
 
-/* Even-odd point in polygon over every ring, as the renderer fills. */
-static int point_in_geometry(const coopmap_geometry *g, double x, double y)
-{
-	int inside = 0;
-
-	for (size_t r = 0; r < g->n_rings; r++) {
-		size_t a = g->ring_start[r], b = g->ring_start[r + 1];
-
-		for (size_t i = a, j = b - 1; i < b; j = i++) {
-			if ((g->lat[i] > y) != (g->lat[j] > y) &&
-			    x < (g->lon[j] - g->lon[i]) * (y - g->lat[i]) /
-				(g->lat[j] - g->lat[i]) + g->lon[i])
-				inside = !inside;
-		}
-	}
-	return inside;
-}
-
 static void check_overseas_units(coopmap_countries *c)
 {
 	static const char *const units[] = { "GLP", "MTQ", "GUF", "REU", "MYT",
@@ -66,7 +48,7 @@ static void check_label_points(coopmap_countries *c)
 	for (size_t i = 0; i < coopmap_countries_count(c); i++) {
 		const coopmap_country *k = coopmap_countries_get(c, i);
 
-		if (!point_in_geometry(&k->geometry, k->label_lon, k->label_lat))
+		if (!test_point_in_geometry(&k->geometry, k->label_lon, k->label_lat))
 			fail_msg("label point of %s (%s) is outside it", k->iso_a3,
 				k->name_en);
 	}

@@ -2,6 +2,7 @@
 #include "test_util.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include "coopmap/locate.h"
 #include "coopmap/places.h"
@@ -125,6 +126,31 @@ static void test_projects_get_both_ends_and_approximate_flags(void **state)
 	coopmap_projects_free(p);
 }
 
+/* A gazetteer file with a place off the Earth is refused at its line, not
+ * read as a place at 0, 0 or at latitude 91. */
+static void test_a_place_off_the_earth_is_an_error_at_its_line(void **state)
+{
+	const char *dir = TEST_ARTIFACTS "/places-bad";
+	coopmap_places *places = NULL;
+	coopmap_place_match m;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	FILE *f;
+
+	(void)state;
+	mkdir(dir, 0755);
+	f = fopen(TEST_ARTIFACTS "/places-bad/XX.csv", "w");
+	assert_non_null(f);
+	fputs("name,iso_a2,admin1_code,admin1_name,lat,lon\n"
+		"Dakar,XX,1,Dakar,14.7,-17.4\n"
+		"Thiès,XX,1,Thiès,nord,-16.9\n", f);
+	fclose(f);
+	assert_int_equal(coopmap_places_open(dir, NULL, &places, &err), COOPMAP_OK);
+	assert_int_equal(coopmap_places_find(places, "XX", "Dakar", NULL, &m, &err),
+		COOPMAP_ERR_INPUT);
+	assert_non_null(strstr(err.message, "XX.csv:3: lat 'nord'"));
+	coopmap_places_free(places);
+}
+
 static void test_an_unknown_city_takes_the_country_point(void **state)
 {
 	struct fixture *f = *state;
@@ -153,6 +179,7 @@ int main(void)
 		cmocka_unit_test(test_overseas_departments_are_their_own_countries),
 		cmocka_unit_test(test_projects_get_both_ends_and_approximate_flags),
 		cmocka_unit_test(test_an_unknown_city_takes_the_country_point),
+		cmocka_unit_test(test_a_place_off_the_earth_is_an_error_at_its_line),
 	};
 	return cmocka_run_group_tests_name("places", tests, setup, teardown);
 }

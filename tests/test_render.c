@@ -73,6 +73,7 @@ static coopmap_render_opts base_opts(struct fixture *f)
 
 	opts.style = &f->style;
 	opts.date = "2026-11-23";
+	opts.insets = "";   /* the reference images are of the map alone */
 	return opts;
 }
 

@@ -50,6 +50,25 @@ static inline coopmap_countries *test_open_countries(const char *resolution,
 	return c;
 }
 
+/* Even-odd point in polygon over every ring, as the renderer fills. */
+static inline int test_point_in_geometry(const coopmap_geometry *g, double x,
+	double y)
+{
+	int inside = 0;
+
+	for (size_t r = 0; r < g->n_rings; r++) {
+		size_t a = g->ring_start[r], b = g->ring_start[r + 1];
+
+		for (size_t i = a, j = b - 1; i < b; j = i++) {
+			if ((g->lat[i] > y) != (g->lat[j] > y) &&
+			    x < (g->lon[j] - g->lon[i]) * (y - g->lat[i]) /
+				(g->lat[j] - g->lat[i]) + g->lon[i])
+				inside = !inside;
+		}
+	}
+	return inside;
+}
+
 /* Where tests write what a person may want to look at after a failure. */
 #define TEST_ARTIFACTS "tests/artifacts"
 

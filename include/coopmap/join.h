@@ -11,9 +11,45 @@
 #include "coopmap/error.h"
 #include "coopmap/records.h"
 
+/*
+ * What a map measures per country and per point: the count of projects or
+ * of French establishments, or a sum of one of the monitoring indicators
+ * the 2019 workshop day asked for (amount, people trained, missions,
+ * delegations hosted).
+ */
+typedef enum coopmap_measure {
+	COOPMAP_MEASURE_PROJECTS,
+	COOPMAP_MEASURE_ESTABLISHMENTS,
+	COOPMAP_MEASURE_AMOUNT,
+	COOPMAP_MEASURE_TRAINED,
+	COOPMAP_MEASURE_MISSIONS,
+	COOPMAP_MEASURE_DELEGATIONS,
+	COOPMAP_MEASURE_COUNT
+} coopmap_measure;
+
+/* "projects", "amount" ... as --measure takes them; -1 when unknown. */
+int coopmap_measure_from_name(const char *name);
+const char *coopmap_measure_name(coopmap_measure measure);
+/* The field a summed measure reads (COOPMAP_FIELD_AMOUNT ...), or -1 for
+ * the counts. */
+int coopmap_measure_field(coopmap_measure measure);
+/* The measure's value for one project: 1 for the counts, NAN when the
+ * project does not give it. */
+double coopmap_measure_of_project(coopmap_measure measure,
+	const coopmap_project *project);
+/* The legend's title ("Projets par pays partenaire") and the noun of a
+ * value ("projets", "€", "personnes formées") in "fr" or "en". */
+const char *coopmap_measure_title(coopmap_measure measure, const char *lang);
+const char *coopmap_measure_noun(coopmap_measure measure, const char *lang);
+
 typedef struct coopmap_country_stats {
 	size_t projects;        /* projects with a partner in the country */
 	size_t establishments;  /* distinct French establishments there */
+	/* Per measure: the sum over the country's projects that give it, and
+	 * how many do (a country with projects but no amount given is "not
+	 * stated", not zero). */
+	double sum[COOPMAP_MEASURE_COUNT];
+	size_t known[COOPMAP_MEASURE_COUNT];
 } coopmap_country_stats;
 
 typedef struct coopmap_summary {

@@ -45,4 +45,24 @@ int coopmap_output_commit(coopmap_output *output, coopmap_error *err);
 /* Drop what was written; frees output.  NULL is accepted. */
 void coopmap_output_abort(coopmap_output *output);
 
+/*
+ * For writers that must name the file they create (OGR's drivers): a GDAL
+ * in-memory file name (/vsimem/) with path's extension, unique in the
+ * process, to create in place of path.  Caller frees with free(); then
+ * exactly one of coopmap_output_commit_memory or coopmap_output_drop_memory.
+ * Why: a temporary file on disk beside the target would stay behind when
+ * the run is killed; memory goes with the process.
+ */
+char *coopmap_output_memory_name(const char *path);
+
+/*
+ * Write the in-memory file's bytes to path through coopmap_output (whole or
+ * not at all), then delete the in-memory file.  Errors: COOPMAP_ERR_IO.
+ */
+int coopmap_output_commit_memory(const char *memory_name, const char *path,
+	coopmap_error *err);
+
+/* Delete the in-memory file (when it exists). */
+void coopmap_output_drop_memory(const char *memory_name);
+
 #endif

@@ -152,6 +152,13 @@ const char *coopmap_projects_intern(coopmap_projects *projects,
 /* The same record, for the steps that complete it (locate.h). */
 coopmap_project *coopmap_projects_get_mutable(coopmap_projects *projects,
 	size_t i);
+/*
+ * Keep the project records keep() accepts, in order; returns how many were
+ * dropped.  Rows read, joined and rejected are not changed: a record left
+ * out by a filter was joined, then not asked for.
+ */
+size_t coopmap_projects_retain(coopmap_projects *projects,
+	int (*keep)(const coopmap_project *project, void *data), void *data);
 size_t coopmap_projects_reject_count(const coopmap_projects *projects);
 const coopmap_reject *coopmap_projects_reject_get(
 	const coopmap_projects *projects, size_t i);

@@ -11,12 +11,14 @@
 #define COOPMAP_RENDER_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "coopmap/country.h"
 #include "coopmap/error.h"
 #include "coopmap/join.h"
 #include "coopmap/labels.h"
 #include "coopmap/layers.h"
+#include "coopmap/network.h"
 #include "coopmap/style.h"
 
 /* A proportional symbol: a circle of area proportional to value. */
@@ -45,6 +47,15 @@ typedef struct coopmap_map_data {
 	 * with the legend's words. */
 	const unsigned char *highlight;
 	const char *highlight_title;
+	/* Establishments, partner hospitals and the links between them
+	 * (NULL for none): points grouped where they crowd at the map's
+	 * scale, great-circle links coloured by programme. */
+	const coopmap_network *network;
+	/* What the choropleth and the points show (projects by default). */
+	coopmap_measure measure;
+	/* What the project list was filtered on ("APCHI, 2019–2023"), said in
+	 * the subtitle; NULL for nothing. */
+	const char *filters;
 } coopmap_map_data;
 
 #define COOPMAP_RENDER_MAX_LAYERS 5
@@ -65,11 +76,18 @@ typedef struct coopmap_render_opts {
 	 * probe_x, probe_y): the web page puts its interactive marks there. */
 	const double *probe_lon, *probe_lat;
 	size_t n_probes;
+	/* Insets in a row under the map, each with its own scale: NULL for
+	 * the French overseas territories on world and Europe maps (none
+	 * elsewhere), "" for none, or ids with commas: antilles, guyane,
+	 * reunion, mayotte, spm, nouvelle-caledonie, polynesie,
+	 * wallis-futuna, france (metropolitan France), overseas (the
+	 * eight overseas ones). */
+	const char *insets;
 } coopmap_render_opts;
 
 #define COOPMAP_RENDER_OPTS_INIT \
 	{ "EPSG:8857", "world", 0, 0, NULL, NULL, NULL, "fr", NULL, "", NULL, \
-	  NULL, 0 }
+	  NULL, 0, NULL }
 
 /* What was drawn, for tests and the CLI's report (owned by the caller's
  * struct; free with coopmap_render_report_clear). */
@@ -84,10 +102,18 @@ typedef struct coopmap_render_report {
 	size_t legend_rows;         /* classes, "no project", one per layer */
 	double *probe_x, *probe_y;  /* n_probes page positions; NAN when the
 	                               point is off the map */
+	size_t nodes_drawn;         /* network nodes on the map */
+	size_t points_drawn;        /* their symbols once grouped */
+	size_t point_labels_placed;
+	size_t links_drawn;
+	double longest_link_step;   /* longest segment of a drawn link */
+	size_t insets;              /* overseas insets drawn */
+	coopmap_box *point_boxes;   /* points_drawn symbol boxes */
 } coopmap_render_report;
 
 #define COOPMAP_RENDER_REPORT_INIT \
-	{ 0, 0, 0, 0, NULL, {0, 0, 0, 0}, {0, 0, 0, 0}, 0, 0, NULL, NULL }
+	{ 0, 0, 0, 0, NULL, {0, 0, 0, 0}, {0, 0, 0, 0}, 0, 0, NULL, NULL, \
+	  0, 0, 0, 0, 0, 0, NULL }
 
 void coopmap_render_report_clear(coopmap_render_report *report);
 
@@ -100,6 +126,14 @@ void coopmap_render_report_clear(coopmap_render_report *report);
  */
 int coopmap_render_map(const coopmap_map_data *data,
 	const coopmap_render_opts *opts, const char *path,
+	coopmap_render_report *report, coopmap_error *err);
+
+/*
+ * The same map written to stream (an open_memstream for a page that
+ * inlines it ...), format "png", "svg" or "pdf".  Same errors.
+ */
+int coopmap_render_map_to_stream(const coopmap_map_data *data,
+	const coopmap_render_opts *opts, const char *format, FILE *stream,
 	coopmap_render_report *report, coopmap_error *err);
 
 /*

@@ -29,6 +29,7 @@ typedef struct coopmap_style {
 	double graticule_width;
 	double graticule_step;           /* degrees */
 	coopmap_color land;              /* countries without projects */
+	coopmap_color not_stated;        /* with projects, measure not given */
 	coopmap_color border;
 	double border_width;
 	int n_classes;                   /* colours of the choropleth, light to dark */
@@ -44,6 +45,13 @@ typedef struct coopmap_style {
 	coopmap_color marker;            /* proportional circles */
 	coopmap_color marker_edge;
 	double marker_size;              /* radius for a value of 1 */
+	coopmap_color link_programme[3]; /* links: APCHI, PRPH, other */
+	double link_width;               /* a link of one project */
+	coopmap_color establishment;     /* French establishments */
+	coopmap_color partner;           /* partner hospitals */
+	coopmap_color point_edge;
+	double point_min_size;           /* radius of the smallest point */
+	double point_max_size;           /* radius of the biggest value */
 	coopmap_color highlight;         /* outlined countries */
 	double highlight_width;
 	coopmap_color text;

@@ -209,16 +209,57 @@ int cli_model_load(const char *path, struct cli_records *r,
 	const char *const *user_layers, size_t n_user, int quiet,
 	struct cli_model *m, coopmap_error *err)
 {
+	struct cli_model_opts opts = { "50m", user_layers, n_user, NULL, quiet };
+
+	return cli_model_load_with(path, r, &opts, m, err);
+}
+
+static int set_filters(const struct cli_filters *in,
+	const coopmap_countries *countries, coopmap_filter *f, coopmap_error *err)
+{
+	int rc = COOPMAP_OK;
+
+	if (in == NULL)
+		return COOPMAP_OK;
+	if (in->programme != NULL)
+		rc = coopmap_filter_set_programmes(f, in->programme, err);
+	if (rc == COOPMAP_OK && in->year != NULL)
+		rc = coopmap_filter_set_years(f, in->year, err);
+	if (rc == COOPMAP_OK && in->theme != NULL)
+		rc = coopmap_filter_set_theme(f, in->theme, err);
+	if (rc == COOPMAP_OK && in->establishment != NULL)
+		rc = coopmap_filter_set_establishment(f, in->establishment, err);
+	if (rc == COOPMAP_OK && in->country != NULL)
+		rc = coopmap_filter_set_countries(f, countries, in->country, err);
+	return rc;
+}
+
+int cli_model_load_with(const char *path, struct cli_records *r,
+	const struct cli_model_opts *o, struct cli_model *m, coopmap_error *err)
+{
 	int rc;
 
 	memset(m, 0, sizeof(*m));
-	rc = cli_open_countries("50m", &m->countries, err);
+	rc = cli_open_countries(o->resolution != NULL ? o->resolution : "50m",
+		&m->countries, err);
 	if (rc == COOPMAP_OK)
-		rc = cli_open_layers(m->countries, user_layers, n_user, &m->layers,
-			err);
+		rc = cli_open_layers(m->countries, o->user_layers, o->n_user,
+			&m->layers, err);
 	if (rc == COOPMAP_OK)
-		rc = cli_read_projects(path, r, m->countries, &m->projects, quiet,
+		rc = set_filters(o->filters, m->countries, &m->filter, err);
+	if (rc == COOPMAP_OK)
+		rc = cli_read_projects(path, r, m->countries, &m->projects, o->quiet,
 			NULL, err);
+	if (rc == COOPMAP_OK && !coopmap_filter_is_empty(&m->filter)) {
+		char what[512];
+
+		m->filtered_out = coopmap_filter_apply(&m->filter, m->projects);
+		coopmap_filter_describe(&m->filter, "en", what, sizeof(what));
+		if (!o->quiet)
+			cli_message("%s: %zu of %zu projects kept (%s)", path,
+				coopmap_projects_count(m->projects),
+				coopmap_projects_count(m->projects) + m->filtered_out, what);
+	}
 	if (rc == COOPMAP_OK)
 		rc = coopmap_pool_build(m->projects, &m->pool, err);
 	if (rc == COOPMAP_OK)
@@ -229,6 +270,7 @@ int cli_model_load(const char *path, struct cli_records *r,
 
 void cli_model_free(struct cli_model *m)
 {
+	coopmap_filter_clear(&m->filter);
 	free(m->stats);
 	coopmap_pool_free(m->pool);
 	coopmap_projects_free(m->projects);

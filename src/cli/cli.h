@@ -12,6 +12,7 @@
 #include "coopmap/actors.h"
 #include "coopmap/country.h"
 #include "coopmap/error.h"
+#include "coopmap/filter.h"
 #include "coopmap/join.h"
 #include "coopmap/layers.h"
 #include "coopmap/locate.h"
@@ -123,10 +124,29 @@ struct cli_model {
 	coopmap_pool *pool;
 	coopmap_country_stats *stats;   /* per country */
 	coopmap_summary summary;
+	coopmap_filter filter;          /* what was asked for */
+	size_t filtered_out;            /* project records the filter dropped */
 };
 int cli_model_load(const char *path, struct cli_records *r,
 	const char *const *user_layers, size_t n_user, int quiet,
 	struct cli_model *m, coopmap_error *err);
+
+/* The filters as typed (NULL: not given); countries resolve once open. */
+struct cli_filters {
+	const char *programme, *year, *theme, *country, *establishment;
+};
+
+/* What cli_model_load_with takes beyond the projects' file. */
+struct cli_model_opts {
+	const char *resolution;         /* "50m" (NULL) or "10m" */
+	const char *const *user_layers;
+	size_t n_user;
+	const struct cli_filters *filters;   /* NULL: every project */
+	int quiet;
+};
+int cli_model_load_with(const char *path, struct cli_records *r,
+	const struct cli_model_opts *opts, struct cli_model *m,
+	coopmap_error *err);
 void cli_model_free(struct cli_model *m);
 
 /* The user's actor files (--actors-file, --actor-links-file,

@@ -4,6 +4,7 @@
  */
 #include <getopt.h>
 #include <glib.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "cli.h"
 #include "coopmap/join.h"
 #include "coopmap/layers.h"
+#include "coopmap/network.h"
 #include "coopmap/paths.h"
 #include "coopmap/pool.h"
 #include "coopmap/render.h"
@@ -47,6 +49,25 @@ CLI_RECORDS_USAGE
 "                        layers'); at most 5; '' for none\n"
 "      --layer FILE.csv  a layer of your own (then name its id in --layers)\n"
 "      --no-priority     draw no layer (same as --layers '')\n"
+"      --programme P     only the projects of programme P: apchi, prph or\n"
+"                        other (several with commas)\n"
+"      --year Y          only the projects started in Y (2019) or in a\n"
+"                        range (2015-2020, 2015-, -2020)\n"
+"      --theme WORDS     only the projects whose theme has these words\n"
+"      --country C       only the projects with partners in C (ISO3 or\n"
+"                        name; several with commas), framed on them\n"
+"      --establishment E only the projects of French establishment E (words\n"
+"                        of its name, or its FINESS)\n"
+"      --measure M       what the colours and points show: projects\n"
+"                        (default), establishments, amount, trained,\n"
+"                        missions, delegations\n"
+"      --insets LIST     insets under the map: overseas (default on world\n"
+"                        and Europe maps), france, antilles, guyane, reunion,\n"
+"                        mayotte, spm, nouvelle-caledonie, polynesie,\n"
+"                        wallis-futuna; '' or --no-insets for none\n"
+"      --no-insets       no inset\n"
+"      --no-network      no establishments, partners or links: the\n"
+"                        countries only\n"
 "      --pool            mark the partner hospitals shared by two or more\n"
 "                        French establishments (circle size: how many) and\n"
 "                        outline the countries where two or more work\n"
@@ -66,15 +87,24 @@ struct render_args {
 	const char *user_layers[32];
 	size_t n_user_layers;
 	struct cli_records records;
-	int strict, quiet, pool, actors;
+	int strict, quiet, pool, actors, no_network, extent_given;
+	coopmap_measure measure;
+	/* Filters, kept as typed until the countries are open. */
+	const char *programme, *year, *theme, *country, *establishment;
 	coopmap_render_opts opts;
 };
 
+/* "2400x1400", or "2400": the height then follows the extent's shape. */
 static int parse_size(const char *text, coopmap_render_opts *opts)
 {
 	char tail;
+	int fields = sscanf(text, "%dx%d%c", &opts->width, &opts->height, &tail);
 
-	if (sscanf(text, "%dx%d%c", &opts->width, &opts->height, &tail) != 2)
+	if (fields == 1 && strchr(text, 'x') == NULL) {
+		opts->height = 0;
+		return opts->width > 0 ? 0 : -1;
+	}
+	if (fields != 2)
 		return -1;
 	return opts->width > 0 && opts->height > 0 ? 0 : -1;
 }
@@ -84,7 +114,8 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 	enum { OPT_CRS = 256, OPT_EXTENT, OPT_SIZE, OPT_TITLE, OPT_SUBTITLE,
 		OPT_SOURCE, OPT_STYLE, OPT_LANG, OPT_RESOLUTION,
 		OPT_NO_PRIORITY, OPT_STRICT, OPT_LAYERS, OPT_LAYER, OPT_POOL,
-		OPT_ACTORS };
+		OPT_PROGRAMME, OPT_YEAR, OPT_THEME, OPT_COUNTRY, OPT_ESTABLISHMENT,
+		OPT_MEASURE, OPT_NO_NETWORK, OPT_INSETS, OPT_NO_INSETS, OPT_ACTORS };
 	static const struct option options[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "crs", required_argument, NULL, OPT_CRS },
@@ -102,6 +133,15 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		{ "layers", required_argument, NULL, OPT_LAYERS },
 		{ "pool", no_argument, NULL, OPT_POOL },
 		{ "actors", no_argument, NULL, OPT_ACTORS },
+		{ "programme", required_argument, NULL, OPT_PROGRAMME },
+		{ "year", required_argument, NULL, OPT_YEAR },
+		{ "theme", required_argument, NULL, OPT_THEME },
+		{ "country", required_argument, NULL, OPT_COUNTRY },
+		{ "establishment", required_argument, NULL, OPT_ESTABLISHMENT },
+		{ "measure", required_argument, NULL, OPT_MEASURE },
+		{ "no-network", no_argument, NULL, OPT_NO_NETWORK },
+		{ "insets", required_argument, NULL, OPT_INSETS },
+		{ "no-insets", no_argument, NULL, OPT_NO_INSETS },
 		{ "layer", required_argument, NULL, OPT_LAYER },
 		{ "no-priority", no_argument, NULL, OPT_NO_PRIORITY },
 		{ "strict", no_argument, NULL, OPT_STRICT },
@@ -116,11 +156,11 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		switch (c) {
 		case 'o': a->output = optarg; break;
 		case OPT_CRS: a->opts.crs = optarg; break;
-		case OPT_EXTENT: a->opts.extent = optarg; break;
+		case OPT_EXTENT: a->opts.extent = optarg; a->extent_given = 1; break;
 		case OPT_SIZE:
 			if (parse_size(optarg, &a->opts) != 0) {
-				cli_message("render: --size '%s': expected WIDTHxHEIGHT, "
-					"e.g. 2400x1400", optarg);
+				cli_message("render: --size '%s': expected WIDTH or WIDTHxHEIGHT, "
+					"e.g. 2400 or 2400x1400", optarg);
 				return EXIT_FAILURE_;
 			}
 			break;
@@ -146,6 +186,26 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		case OPT_LAYERS: a->layer_ids = optarg; break;
 		case OPT_POOL: a->pool = 1; break;
 		case OPT_ACTORS: a->actors = 1; break;
+		case OPT_PROGRAMME: a->programme = optarg; break;
+		case OPT_YEAR: a->year = optarg; break;
+		case OPT_THEME: a->theme = optarg; break;
+		case OPT_COUNTRY: a->country = optarg; break;
+		case OPT_ESTABLISHMENT: a->establishment = optarg; break;
+		case OPT_NO_NETWORK: a->no_network = 1; break;
+		case OPT_INSETS: a->opts.insets = optarg; break;
+		case OPT_NO_INSETS: a->opts.insets = ""; break;
+		case OPT_MEASURE: {
+			int m = coopmap_measure_from_name(optarg);
+
+			if (m < 0) {
+				cli_message("render: --measure '%s': expected projects, "
+					"establishments, amount, trained, missions or "
+					"delegations", optarg);
+				return EXIT_FAILURE_;
+			}
+			a->measure = (coopmap_measure)m;
+			break;
+		}
 		case OPT_LAYER:
 			if (a->n_user_layers == 32) {
 				cli_message("render: at most 32 --layer files");
@@ -228,7 +288,6 @@ static int pick_layers(const coopmap_layer_set *set, const char *ids,
 /* What --pool adds to the map: the shared partners as circles, the
  * countries where two or more establishments work outlined. */
 struct pool_overlay {
-	coopmap_pool *pool;
 	GStringChunk *labels;
 	coopmap_render_marker *markers;
 	size_t n_markers;
@@ -252,21 +311,18 @@ static const char *short_label(struct pool_overlay *o, const char *name)
 }
 
 static int build_overlay(const coopmap_projects *projects,
-	const coopmap_countries *countries, struct pool_overlay *o,
-	coopmap_error *err)
+	const coopmap_countries *countries, const coopmap_pool *pool,
+	struct pool_overlay *o)
 {
 	size_t n_countries = coopmap_countries_count(countries);
 	GHashTable *pairs;
 	size_t *per_country;
-	int rc = coopmap_pool_build(projects, &o->pool, err);
 
-	if (rc != COOPMAP_OK)
-		return rc;
 	o->labels = g_string_chunk_new(1024);
 	o->markers = g_new0(coopmap_render_marker,
-		coopmap_pool_partner_count(o->pool) + 1);
-	for (size_t i = 0; i < coopmap_pool_partner_count(o->pool); i++) {
-		const coopmap_pool_group *g = coopmap_pool_partner(o->pool, i);
+		coopmap_pool_partner_count(pool) + 1);
+	for (size_t i = 0; i < coopmap_pool_partner_count(pool); i++) {
+		const coopmap_pool_group *g = coopmap_pool_partner(pool, i);
 		const coopmap_project *p = coopmap_projects_get(projects,
 			g->projects[0]);
 
@@ -282,7 +338,7 @@ static int build_overlay(const coopmap_projects *projects,
 	per_country = g_new0(size_t, n_countries + 1);
 	pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
 	for (size_t i = 0; i < coopmap_projects_count(projects); i++) {
-		size_t e = coopmap_pool_establishment_of(o->pool, i);
+		size_t e = coopmap_pool_establishment_of(pool, i);
 		size_t k = coopmap_country_index(countries,
 			coopmap_projects_get(projects, i)->country);
 
@@ -297,29 +353,82 @@ static int build_overlay(const coopmap_projects *projects,
 
 static void free_overlay(struct pool_overlay *o)
 {
-	coopmap_pool_free(o->pool);
 	if (o->labels != NULL)
 		g_string_chunk_free(o->labels);
 	g_free(o->markers);
 	g_free(o->highlight);
 }
 
+/*
+ * --country without --extent: frame the countries asked for and their
+ * partners, with the French side in an inset (metropolitan France).
+ */
+static void frame_countries(struct render_args *a, const struct cli_model *m,
+	const coopmap_network *network, char *extent, size_t size)
+{
+	double b[4] = { 180, 90, -180, -90 }, pad;
+
+	for (size_t i = 0; i < m->filter.n_countries; i++) {
+		const coopmap_geometry *g = &m->filter.countries[i]->geometry;
+
+		b[0] = fmin(b[0], g->min_lon);
+		b[1] = fmin(b[1], g->min_lat);
+		b[2] = fmax(b[2], g->max_lon);
+		b[3] = fmax(b[3], g->max_lat);
+	}
+	for (size_t i = 0; network != NULL &&
+	     i < coopmap_network_node_count(network); i++) {
+		const coopmap_node *n = coopmap_network_node(network, i);
+
+		if (n->kind != COOPMAP_NODE_PARTNER || isnan(n->lat))
+			continue;
+		b[0] = fmin(b[0], n->lon);
+		b[1] = fmin(b[1], n->lat);
+		b[2] = fmax(b[2], n->lon);
+		b[3] = fmax(b[3], n->lat);
+	}
+	pad = fmax(1.0, 0.12 * fmax(b[2] - b[0], b[3] - b[1]));
+	snprintf(extent, size, "%.3f,%.3f,%.3f,%.3f", fmax(-180, b[0] - pad),
+		fmax(-89, b[1] - pad), fmin(180, b[2] + pad), fmin(89, b[3] + pad));
+	a->opts.extent = extent;
+	if (a->opts.insets == NULL)
+		a->opts.insets = "france";
+}
+
+/* A summed measure needs its column: say which, and how to name it. */
+static int check_measure(const struct render_args *a,
+	const coopmap_projects *projects, coopmap_error *err)
+{
+	int field = coopmap_measure_field(a->measure);
+
+	if (field < 0 || coopmap_projects_has_field(projects, field))
+		return COOPMAP_OK;
+	return coopmap_error_set(err, COOPMAP_ERR_INPUT,
+		"render: --measure %s: %s has no column for it (name one with "
+		"--map HEADER=%s; see 'coopmap columns')",
+		coopmap_measure_name(a->measure), a->input,
+		coopmap_field_name((coopmap_field)field));
+}
+
 /* An exit status, or a COOPMAP_ERR_* code (negative) with err set. */
 static int run(struct render_args *a, coopmap_error *err)
 {
-	coopmap_countries *countries = NULL;
-	coopmap_projects *projects = NULL;
-	coopmap_layer_set *layers = NULL;
-	struct pool_overlay overlay = { NULL, NULL, NULL, 0, NULL };
+	struct cli_filters filters = { a->programme, a->year, a->theme,
+		a->country, a->establishment };
+	struct cli_model_opts load = { a->resolution,
+		(const char *const *)a->user_layers, a->n_user_layers, &filters,
+		a->quiet };
+	struct cli_model m;
+	struct pool_overlay overlay = { NULL, NULL, 0, NULL };
+	coopmap_network *network = NULL;
 	struct cli_actor_overlay actors = { NULL, NULL, 0, NULL, NULL };
 	int en = a->opts.lang != NULL && strcmp(a->opts.lang, "en") == 0;
 	const coopmap_layer *picked[COOPMAP_RENDER_MAX_LAYERS];
 	size_t n_picked = 0;
-	coopmap_country_stats *stats = NULL;
 	coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
 	coopmap_map_data data;
 	coopmap_style style;
-	char date[32];
+	char date[32], filters_text[512], extent[128];
 	int rc, status = EXIT_OK;
 
 	memset(&data, 0, sizeof(data));
@@ -328,33 +437,39 @@ static int run(struct render_args *a, coopmap_error *err)
 	a->opts.style = &style;
 	rc = load_style(a->style, &style, err);
 	if (rc == COOPMAP_OK)
-		rc = cli_open_countries(a->resolution, &countries, err);
+		rc = cli_model_load_with(a->input, &a->records, &load, &m, err);
+	else
+		memset(&m, 0, sizeof(m));
 	if (rc == COOPMAP_OK)
-		rc = cli_open_layers(countries, a->user_layers, a->n_user_layers,
-			&layers, err);
+		rc = pick_layers(m.layers, a->layer_ids, picked, &n_picked, err);
 	if (rc == COOPMAP_OK)
-		rc = pick_layers(layers, a->layer_ids, picked, &n_picked, err);
-	if (rc == COOPMAP_OK)
-		rc = cli_read_projects(a->input, &a->records, countries, &projects,
-			a->quiet, NULL, err);
-	if (rc == COOPMAP_OK) {
-		rc = coopmap_join_by_country(projects, countries, &stats,
-			&data.summary, err);
-	}
-	if (rc == COOPMAP_OK && data.summary.projects == 0) {
-		cli_message("render: %s: no project to draw", a->input);
+		rc = check_measure(a, m.projects, err);
+	if (rc == COOPMAP_OK && m.summary.projects == 0) {
+		cli_message("render: %s: no project to draw%s", a->input,
+			m.filtered_out > 0 ? " (none matches the filters)" : "");
 		status = EXIT_INPUT;
 	} else if (rc == COOPMAP_OK && a->strict &&
-	    coopmap_projects_reject_count(projects) > 0) {
+	    coopmap_projects_reject_count(m.projects) > 0) {
 		cli_message("render: rows rejected under --strict; no map written");
 		status = EXIT_INPUT;
 	} else if (rc == COOPMAP_OK) {
-		data.countries = countries;
-		data.stats = stats;
+		data.countries = m.countries;
+		data.stats = m.stats;
+		data.summary = m.summary;
 		data.layers = picked;
 		data.n_layers = n_picked;
-		if (a->pool)
-			rc = build_overlay(projects, countries, &overlay, err);
+		data.measure = a->measure;
+		coopmap_filter_describe(&m.filter, a->opts.lang, filters_text,
+			sizeof(filters_text));
+		data.filters = filters_text;
+		if (!a->no_network)
+			rc = coopmap_network_build(m.projects, m.pool, a->measure,
+				&network, err);
+		data.network = network;
+		if (rc == COOPMAP_OK && m.filter.n_countries > 0 && !a->extent_given)
+			frame_countries(a, &m, network, extent, sizeof(extent));
+		if (rc == COOPMAP_OK && a->pool)
+			rc = build_overlay(m.projects, m.countries, m.pool, &overlay);
 		data.markers = overlay.markers;
 		data.n_markers = overlay.n_markers;
 		data.highlight = overlay.highlight;
@@ -367,7 +482,7 @@ static int run(struct render_args *a, coopmap_error *err)
 			? "Countries where two or more establishments work"
 			: "Pays où travaillent au moins deux établissements";
 		if (rc == COOPMAP_OK && a->actors) {
-			rc = cli_actor_overlay_build(countries, layers, en ? "en" : "fr",
+			rc = cli_actor_overlay_build(m.countries, m.layers, en ? "en" : "fr",
 				&actors, err);
 			data.markers = actors.markers;
 			data.n_markers = actors.n_markers;
@@ -382,17 +497,18 @@ static int run(struct render_args *a, coopmap_error *err)
 	if (rc == COOPMAP_OK && data.countries != NULL) {
 		rc = coopmap_render_map(&data, &a->opts, a->output, &report, err);
 		if (rc == COOPMAP_OK && !a->quiet)
-			cli_message("wrote %s (%dx%d, %zu of %zu country labels)",
+			cli_message("wrote %s (%dx%d, %zu of %zu country labels, %zu "
+				"places as %zu points, %zu links)",
 				a->output, report.width, report.height,
-				report.labels_placed, report.labels_wanted);
+				report.labels_placed, report.labels_wanted,
+				report.nodes_drawn, report.points_drawn,
+				report.links_drawn);
 	}
 	coopmap_render_report_clear(&report);
-	free(stats);
-	coopmap_projects_free(projects);
-	coopmap_layer_set_free(layers);
+	coopmap_network_free(network);
 	free_overlay(&overlay);
 	cli_actor_overlay_free(&actors);
-	coopmap_countries_free(countries);
+	cli_model_free(&m);
 	return rc != COOPMAP_OK ? rc : status;
 }
 

@@ -1,0 +1,80 @@
+#!/bin/sh
+# Where the time of `coopmap render` goes, stage by stage, for the render
+# benchmark's map (world 1:10m, 4000x2000 PNG, Equal Earth, 10,000
+# projects, CICD layer): perf (linux-perf, installed from Debian when
+# missing) samples the run with DWARF call graphs; each stage's share is
+# the inclusive share (self + callees) of the function that does it.
+# Stages nest (projection is part of "project countries"), so the shares
+# do not add up to 100.
+# Usage: sh bench/profile.sh [BUILD_DIR]   (after make bench, or make)
+#   writes bench/data/perf.data and bench/data/profile.txt, prints the table
+set -eu
+build=${1:-build}
+cd "$(dirname "$0")/.."
+data="$(pwd)/bench/data"
+bin="$build/coopmap"
+mkdir -p "$data"
+command -v perf >/dev/null || {
+	echo "profile: installing linux-perf" >&2
+	sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo=sudo
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq linux-perf >/dev/null
+}
+[ -s "$data/projects-10k.csv" ] || {
+	[ -x "$build/gen_projects" ] || {
+		echo "profile: run make bench first (it builds bench/gen_projects)" >&2
+		exit 2
+	}
+	"$build/gen_projects" 10000 "$data/projects-10k.csv"
+}
+start=$(date +%s%N)
+perf record -q -F 999 --call-graph dwarf,16384 -o "$data/perf.data" \
+	"$bin" render "$data/projects-10k.csv" --resolution 10m --size 4000x2000 \
+	--layers cicd-2018 ${COOPMAP_RENDER_ARGS:-} -o "$data/profile.png" -q
+end=$(date +%s%N)
+perf report -i "$data/perf.data" --children --sort sym --stdio -g none \
+	2>/dev/null > "$data/profile.txt"
+# The run under perf is slower than a plain one; seconds are the share of
+# a plain run's time, measured here once without perf.
+start=$(date +%s%N)
+"$bin" render "$data/projects-10k.csv" --resolution 10m --size 4000x2000 \
+	--layers cicd-2018 ${COOPMAP_RENDER_ARGS:-} -o "$data/profile.png" -q
+end=$(date +%s%N)
+wall=$(awk "BEGIN { printf \"%.3f\", ($end - $start) / 1e9 }")
+
+echo "coopmap render, world 1:10m 4000x2000 PNG: $wall s without perf"
+echo
+echo "| stage | function (inclusive) | share | about (s) |"
+echo "| --- | --- | --- | --- |"
+while IFS='|' read -r stage sym; do
+	awk -v stage="$stage" -v sym="$sym" -v wall="$wall" '
+		!done && $3 == "[.]" && ($4 == sym) {
+			pct = $1; sub("%", "", pct)
+			printf "| %s | `%s` | %s%% | %.3f |\n", stage, sym, pct, pct * wall / 100
+			done = 1
+		}
+		END { if (!done) printf "| %s | `%s` | not sampled | |\n", stage, sym }
+	' "$data/profile.txt"
+done <<'EOF'
+whole command|cmd_render
+start-up: loading the shared libraries|_dl_start
+reading the countries (Shapelib, 1:10m)|coopmap_countries_open
+reading the projects (OGR CSV, 10,000 rows)|cli_read_projects
+locating partners in the gazetteer|coopmap_locate_projects
+joining per country|coopmap_join_by_country
+drawing the map, all stages below|coopmap_render_map
+cutting at the antimeridian (densify, clip with OGR)|coopmap_cut_polygon
+projecting (PROJ proj_trans_generic)|proj_trans_generic
+cut + project + thin every country|render_map_project_countries
+filling polygons (all cairo_fill)|cairo_fill
+stroking outlines (all cairo_stroke)|cairo_stroke
+policy layers (hatching)|draw_layers
+graticule|draw_graticule
+labels (Pango layout, placement)|render_text_draw_labels
+land share of label boxes (cairo_in_fill)|cairo_in_fill
+legend|render_text_draw_legend
+title, subtitle, source line|render_text_draw_page
+PNG encoding (cairo_surface_write_to_png_stream)|cairo_surface_write_to_png_stream
+of which zlib deflate|deflate
+freeing the countries|coopmap_countries_free
+EOF

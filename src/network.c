@@ -1,0 +1,279 @@
+/*
+ * network.c: nodes and links from the pooled projects.  Node i < number of
+ * establishment groups is establishment group i; partner groups follow in
+ * pool order, then the partners not named, in order of first appearance,
+ * so that the same list always gives the same network.
+ */
+#include "coopmap/network.h"
+
+#include <glib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coopmap/names.h"
+
+struct coopmap_network {
+	coopmap_measure measure;
+	GArray *nodes;   /* coopmap_node */
+	GArray *links;   /* coopmap_link */
+	size_t unplaced;
+};
+
+static const char *const programme_names[COOPMAP_PROGRAMME_COUNT] = {
+	"apchi", "prph", "other"
+};
+
+coopmap_programme coopmap_programme_of(const char *text)
+{
+	char *key = coopmap_names_fold(text != NULL ? text : "");
+	coopmap_programme p = COOPMAP_PROGRAMME_OTHER;
+
+	/* Named, not guessed from a funder: "FHF" or "AFD" alone fund other
+	 * things too (the 2002 Burkina Faso twinnings: MAE and FHF).  The
+	 * ministry's call is named APCHI, or by its funder, the DGOS. */
+	if (key != NULL && strstr(key, "prph") != NULL)
+		p = COOPMAP_PROGRAMME_PRPH;
+	else if (key != NULL && (strstr(key, "apchi") != NULL ||
+	    strstr(key, "dgos") != NULL))
+		p = COOPMAP_PROGRAMME_APCHI;
+	free(key);
+	return p;
+}
+
+const char *coopmap_programme_label(coopmap_programme programme,
+	const char *lang)
+{
+	static const char *const fr[COOPMAP_PROGRAMME_COUNT] = {
+		"APCHI (ministère de la Santé, DGOS)", "PRPH (FHF et AFD)",
+		"Autre financement ou non précisé"
+	};
+	static const char *const en[COOPMAP_PROGRAMME_COUNT] = {
+		"APCHI (health ministry, DGOS)", "PRPH (FHF and AFD)",
+		"Other funding or not stated"
+	};
+
+	if (programme >= COOPMAP_PROGRAMME_COUNT)
+		return "";
+	return lang != NULL && strcmp(lang, "en") == 0 ? en[programme]
+		: fr[programme];
+}
+
+int coopmap_programme_from_name(const char *name)
+{
+	for (int i = 0; i < COOPMAP_PROGRAMME_COUNT; i++) {
+		if (g_ascii_strcasecmp(name, programme_names[i]) == 0)
+			return i;
+	}
+	return -1;
+}
+
+/* Add v to a value that is NAN until a project gives one. */
+static void add_value(double *value, double v)
+{
+	if (isnan(v))
+		return;
+	*value = isnan(*value) ? v : *value + v;
+}
+
+static coopmap_node *node_at(coopmap_network *n, size_t i)
+{
+	return &g_array_index(n->nodes, coopmap_node, i);
+}
+
+static void add_group_nodes(coopmap_network *n, const coopmap_pool *pool)
+{
+	for (size_t i = 0; i < coopmap_pool_establishment_count(pool); i++) {
+		const coopmap_pool_group *g = coopmap_pool_establishment(pool, i);
+		coopmap_node node = { COOPMAP_NODE_ESTABLISHMENT, NAN, NAN, 0,
+			g->name, g->city, g->country, 0, NAN };
+
+		g_array_append_val(n->nodes, node);
+	}
+	for (size_t i = 0; i < coopmap_pool_partner_count(pool); i++) {
+		const coopmap_pool_group *g = coopmap_pool_partner(pool, i);
+		coopmap_node node = { COOPMAP_NODE_PARTNER, NAN, NAN, 0, g->name,
+			g->city, g->country, 0, NAN };
+
+		g_array_append_val(n->nodes, node);
+	}
+}
+
+/* The node of a partner not named: one per country and place. */
+static size_t unnamed_partner(coopmap_network *n, GHashTable *unnamed,
+	const coopmap_project *p)
+{
+	char *key = g_strdup_printf("%s|%.6f|%.6f", p->country->iso_a3,
+		p->partner_lon, p->partner_lat);
+	gpointer found;
+	size_t index;
+
+	if (g_hash_table_lookup_extended(unnamed, key, NULL, &found)) {
+		g_free(key);
+		return GPOINTER_TO_SIZE(found);
+	}
+	index = n->nodes->len;
+	{
+		coopmap_node node = { COOPMAP_NODE_PARTNER, NAN, NAN, 0, "",
+			p->partner_city, p->country, 0, NAN };
+
+		g_array_append_val(n->nodes, node);
+	}
+	g_hash_table_insert(unnamed, key, GSIZE_TO_POINTER(index));
+	return index;
+}
+
+/* Place a node at its first project's end, and count the project. */
+static void count_at(coopmap_node *node, double lon, double lat,
+	int approximate, double value)
+{
+	if (isnan(node->lon) && !isnan(lon) && !isnan(lat)) {
+		node->lon = lon;
+		node->lat = lat;
+		node->approximate = approximate;
+	}
+	node->projects++;
+	add_value(&node->value, value);
+}
+
+static void count_link(coopmap_network *n, GHashTable *pairs, size_t e,
+	size_t partner, const coopmap_project *p)
+{
+	char *key = g_strdup_printf("%zu|%zu", e, partner);
+	gpointer found;
+	coopmap_link *link;
+
+	if (g_hash_table_lookup_extended(pairs, key, NULL, &found)) {
+		g_free(key);
+		link = &g_array_index(n->links, coopmap_link,
+			GPOINTER_TO_SIZE(found));
+	} else {
+		coopmap_link fresh;
+
+		memset(&fresh, 0, sizeof(fresh));
+		fresh.establishment = e;
+		fresh.partner = partner;
+		g_hash_table_insert(pairs, key, GSIZE_TO_POINTER(n->links->len));
+		g_array_append_val(n->links, fresh);
+		link = &g_array_index(n->links, coopmap_link, n->links->len - 1);
+	}
+	link->projects++;
+	link->by_programme[coopmap_programme_of(p->programme)]++;
+	if (p->establishment_approximate || p->partner_approximate)
+		link->approximate = 1;
+}
+
+/* Each link's programme: the one with most projects (APCHI, PRPH, other
+ * on ties, in that order). */
+static void settle_links(coopmap_network *n)
+{
+	for (guint i = 0; i < n->links->len; i++) {
+		coopmap_link *l = &g_array_index(n->links, coopmap_link, i);
+
+		l->programme = COOPMAP_PROGRAMME_APCHI;
+		for (int k = 1; k < COOPMAP_PROGRAMME_COUNT; k++) {
+			if (l->by_programme[k] > l->by_programme[l->programme])
+				l->programme = (coopmap_programme)k;
+		}
+	}
+}
+
+/* For the establishments measure, a partner's value is the establishments
+ * working with it, an establishment's is one. */
+static void count_establishments(coopmap_network *n)
+{
+	for (guint i = 0; i < n->nodes->len; i++) {
+		coopmap_node *node = node_at(n, i);
+
+		node->value = node->kind == COOPMAP_NODE_ESTABLISHMENT ? 1 : 0;
+	}
+	for (guint i = 0; i < n->links->len; i++)
+		node_at(n, g_array_index(n->links, coopmap_link, i).partner)->value++;
+}
+
+int coopmap_network_build(const coopmap_projects *projects,
+	const coopmap_pool *pool, coopmap_measure measure,
+	coopmap_network **out, coopmap_error *err)
+{
+	coopmap_network *n = calloc(1, sizeof(*n));
+	size_t n_establishments = coopmap_pool_establishment_count(pool);
+	GHashTable *unnamed, *pairs;
+
+	*out = NULL;
+	if (n == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	n->measure = measure;
+	n->nodes = g_array_new(FALSE, FALSE, sizeof(coopmap_node));
+	n->links = g_array_new(FALSE, FALSE, sizeof(coopmap_link));
+	add_group_nodes(n, pool);
+	unnamed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	for (size_t i = 0; i < coopmap_projects_count(projects); i++) {
+		const coopmap_project *p = coopmap_projects_get(projects, i);
+		size_t e = coopmap_pool_establishment_of(pool, i);
+		size_t pg = coopmap_pool_partner_of(pool, i);
+		size_t partner = pg != (size_t)-1 ? n_establishments + pg
+			: unnamed_partner(n, unnamed, p);
+		double value = coopmap_measure_of_project(measure, p);
+
+		count_at(node_at(n, partner), p->partner_lon, p->partner_lat,
+			p->partner_approximate, value);
+		if (e == (size_t)-1)
+			continue;
+		count_at(node_at(n, e), p->establishment_lon, p->establishment_lat,
+			p->establishment_approximate, value);
+		if (isnan(p->establishment_lat) || isnan(p->partner_lat)) {
+			n->unplaced++;
+			continue;
+		}
+		count_link(n, pairs, e, partner, p);
+	}
+	g_hash_table_destroy(unnamed);
+	g_hash_table_destroy(pairs);
+	settle_links(n);
+	if (measure == COOPMAP_MEASURE_ESTABLISHMENTS)
+		count_establishments(n);
+	*out = n;
+	return COOPMAP_OK;
+}
+
+void coopmap_network_free(coopmap_network *network)
+{
+	if (network == NULL)
+		return;
+	g_array_free(network->nodes, TRUE);
+	g_array_free(network->links, TRUE);
+	free(network);
+}
+
+coopmap_measure coopmap_network_measure(const coopmap_network *network)
+{
+	return network->measure;
+}
+
+size_t coopmap_network_node_count(const coopmap_network *network)
+{
+	return network->nodes->len;
+}
+
+const coopmap_node *coopmap_network_node(const coopmap_network *network,
+	size_t i)
+{
+	return &g_array_index(network->nodes, coopmap_node, i);
+}
+
+size_t coopmap_network_link_count(const coopmap_network *network)
+{
+	return network->links->len;
+}
+
+const coopmap_link *coopmap_network_link(const coopmap_network *network,
+	size_t i)
+{
+	return &g_array_index(network->links, coopmap_link, i);
+}
+
+size_t coopmap_network_unplaced(const coopmap_network *network)
+{
+	return network->unplaced;
+}

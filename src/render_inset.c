@@ -1,0 +1,247 @@
+/*
+ * render_inset.c: insets in a row under the map, as French official maps
+ * show the overseas territories: each is a small map of its own, in a
+ * Lambert azimuthal equal-area projection centred on it, with its frame,
+ * its name and its scale bar, drawing the same countries, layers, links
+ * and points as the main map.
+ */
+#include <glib.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "render_internal.h"
+
+struct inset_def {
+	const char *id;
+	const char *name_fr, *name_en;
+	double bbox[4];   /* lon/lat degrees */
+};
+
+/* The overseas territories first, in the order official maps give them,
+ * then metropolitan France (for a map of one partner country). */
+static const struct inset_def insets[] = {
+	{ "antilles", "Guadeloupe et Martinique", "Guadeloupe and Martinique",
+	  { -61.95, 14.35, -60.75, 16.55 } },
+	{ "guyane", "Guyane", "French Guiana", { -54.65, 2.05, -51.5, 5.85 } },
+	{ "reunion", "La Réunion", "Réunion", { 55.18, -21.42, 55.88, -20.85 } },
+	{ "mayotte", "Mayotte", "Mayotte", { 44.98, -13.03, 45.32, -12.62 } },
+	{ "spm", "Saint-Pierre-et-Miquelon", "Saint Pierre and Miquelon",
+	  { -56.45, 46.73, -56.1, 47.15 } },
+	{ "nouvelle-caledonie", "Nouvelle-Calédonie", "New Caledonia",
+	  { 163.5, -22.75, 168.2, -19.5 } },
+	{ "polynesie", "Polynésie française (îles de la Société)",
+	  "French Polynesia (Society Islands)", { -152.4, -18.0, -148.9, -16.1 } },
+	{ "wallis-futuna", "Wallis-et-Futuna", "Wallis and Futuna",
+	  { -178.25, -14.45, -176.05, -13.15 } },
+	{ "france", "France métropolitaine", "Metropolitan France",
+	  { -5.6, 41.2, 10.0, 51.3 } },
+};
+
+#define N_INSETS (sizeof(insets) / sizeof(insets[0]))
+#define N_OVERSEAS 8
+
+/* Which insets opts asks for; 0 on success, -1 with err set. */
+static int pick(const render_ctx *ctx, int *chosen, size_t *n,
+	coopmap_error *err)
+{
+	const char *want = ctx->opts->insets;
+	gchar **ids;
+	int rc = 0;
+
+	*n = 0;
+	if (want == NULL) {
+		/* Automatic: the overseas on maps that show France whole. */
+		int europe = ctx->opts->extent != NULL &&
+			strcasecmp(ctx->opts->extent, "europe") == 0;
+
+		if (!ctx->world && !europe)
+			return 0;
+		for (size_t i = 0; i < N_OVERSEAS; i++)
+			chosen[(*n)++] = (int)i;
+		return 0;
+	}
+	ids = g_strsplit(want, ",", -1);
+	for (int k = 0; ids[k] != NULL && rc == 0; k++) {
+		const char *id = g_strstrip(ids[k]);
+		size_t i;
+
+		if (id[0] == '\0')
+			continue;
+		if (strcmp(id, "overseas") == 0) {
+			for (i = 0; i < N_OVERSEAS && *n < N_INSETS; i++)
+				chosen[(*n)++] = (int)i;
+			continue;
+		}
+		for (i = 0; i < N_INSETS && strcmp(insets[i].id, id) != 0; i++)
+			;
+		if (i == N_INSETS) {
+			coopmap_error_set(err, COOPMAP_ERR_USAGE,
+				"insets: no inset named '%s' (antilles, guyane, reunion, "
+				"mayotte, spm, nouvelle-caledonie, polynesie, "
+				"wallis-futuna, france, overseas)", id);
+			rc = -1;
+		} else if (*n < N_INSETS) {
+			chosen[(*n)++] = (int)i;
+		}
+	}
+	g_strfreev(ids);
+	return rc;
+}
+
+int render_inset_count(const render_ctx *ctx, coopmap_error *err)
+{
+	int chosen[N_INSETS];
+	size_t n;
+
+	if (pick(ctx, chosen, &n, err) != 0)
+		return -1;
+	return (int)n;
+}
+
+/* A round length for about a quarter of the inset's width: 1, 2 or 5
+ * times a power of ten, in km. */
+static double scale_length_km(double km)
+{
+	double p = pow(10, floor(log10(km)));
+
+	if (km >= 5 * p)
+		return 5 * p;
+	if (km >= 2 * p)
+		return 2 * p;
+	return p;
+}
+
+static void draw_scale_bar(render_ctx *sub)
+{
+	cairo_t *cr = sub->cr;
+	double frame_w = sub->frame.x1 - sub->frame.x0;
+	double km = scale_length_km(0.3 * frame_w / sub->scale / 1000.0);
+	double len = km * 1000.0 * sub->scale, u = sub->unit;
+	double x = sub->frame.x0 + 4 * u, y = sub->frame.y1 - 5 * u;
+	char text[32];
+
+	cairo_rectangle(cr, x - 1.5 * u, y - 9 * u, len + 3 * u + 24 * u, 12 * u);
+	{
+		coopmap_color bg = sub->style->legend_background;
+
+		render_set_color(cr, bg);
+		cairo_fill(cr);
+	}
+	cairo_move_to(cr, x, y - 2 * u);
+	cairo_line_to(cr, x, y);
+	cairo_line_to(cr, x + len, y);
+	cairo_line_to(cr, x + len, y - 2 * u);
+	render_set_color(cr, sub->style->text);
+	cairo_set_line_width(cr, 0.8 * u);
+	cairo_stroke(cr);
+	snprintf(text, sizeof(text), "%g km", km);
+	render_text_small(sub, text, x + len + 2 * u, y - 7 * u, 0, 0);
+}
+
+/* The inset i drawn into box: frame, map, name, scale. */
+static int draw_one(render_ctx *page, const struct inset_def *def,
+	coopmap_box box, coopmap_error *err)
+{
+	render_ctx sub = *page;
+	coopmap_render_report local = COOPMAP_RENDER_REPORT_INIT;
+	char crs[192];
+	const char *name = strcmp(page->lang, "en") == 0 ? def->name_en
+		: def->name_fr;
+	double caption = render_text_small(page, name, NAN, 0, box.x1 - box.x0,
+		1) + 3 * page->unit;
+	int rc;
+
+	sub.report = &local;
+	sub.projection = NULL;
+	sub.paths = NULL;
+	memset(&sub.outline, 0, sizeof(sub.outline));
+	sub.points = NULL;
+	sub.group_of = NULL;
+	sub.n_points = 0;
+	sub.point_value_ref = page->point_value_max;
+	sub.world = 0;
+	sub.is_inset = 1;
+	memcpy(sub.bbox, def->bbox, sizeof(sub.bbox));
+	sub.page_map = (coopmap_box){ box.x0, box.y0 + caption, box.x1, box.y1 };
+	snprintf(crs, sizeof(crs), "+proj=laea +lat_0=%.4f +lon_0=%.4f "
+		"+datum=WGS84 +units=m +type=crs", (def->bbox[1] + def->bbox[3]) / 2,
+		(def->bbox[0] + def->bbox[2]) / 2);
+	rc = coopmap_projection_new(crs, &sub.projection, err);
+	if (rc == COOPMAP_OK) {
+		double margin = fmax(2.0, 0.5 * fmax(def->bbox[2] - def->bbox[0],
+			def->bbox[3] - def->bbox[1]));
+
+		/* Clipped to a little more than the inset shows: Brazil beside
+		 * Guyane would otherwise be written whole into an SVG or PDF. */
+		coopmap_projection_valid_area(sub.projection, sub.area);
+		sub.area[0] = fmax(sub.area[0], def->bbox[0] - margin);
+		sub.area[1] = fmax(sub.area[1], def->bbox[1] - margin);
+		sub.area[2] = fmin(sub.area[2], def->bbox[2] + margin);
+		sub.area[3] = fmin(sub.area[3], def->bbox[3] + margin);
+		rc = render_map_frame(&sub, err);
+	}
+	if (rc == COOPMAP_OK)
+		rc = render_map_project_countries(&sub, err);
+	if (rc == COOPMAP_OK)
+		rc = render_network_group(&sub, err);
+	if (rc == COOPMAP_OK) {
+		sub.placer = coopmap_placer_new(sub.frame);
+		if (sub.placer == NULL)
+			rc = coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	}
+	if (rc == COOPMAP_OK) {
+		size_t n;
+		const coopmap_box *boxes;
+
+		render_map_draw(&sub);
+		render_text_draw_point_labels(&sub);
+		draw_scale_bar(&sub);
+		render_text_small(&sub, name, sub.frame.x0, sub.frame.y0 - caption,
+			box.x1 - sub.frame.x0, 1);
+		/* The legend says what any map of the page drew. */
+		for (int k = 0; k < COOPMAP_PROGRAMME_COUNT; k++)
+			page->links_seen[k] |= sub.links_seen[k];
+		for (int w = 0; w < 3; w++)
+			page->link_classes_seen[w] |= sub.link_classes_seen[w];
+		page->approximate_seen |= sub.approximate_seen;
+		page->not_stated_seen |= sub.not_stated_seen;
+		page->report->links_drawn += local.links_drawn;
+		page->report->longest_link_step = fmax(
+			page->report->longest_link_step, local.longest_link_step);
+		/* Its labels join the page's, for the report and tests. */
+		boxes = coopmap_placer_labels(sub.placer, &n);
+		for (size_t i = 0; i < n; i++)
+			coopmap_placer_add_label(page->placer, boxes[i]);
+		coopmap_placer_add_obstacle(page->placer, box);
+	}
+	render_ctx_free_map(&sub);
+	coopmap_render_report_clear(&local);
+	return rc;
+}
+
+int render_inset_draw_all(render_ctx *ctx, coopmap_box strip,
+	coopmap_error *err)
+{
+	int chosen[N_INSETS];
+	size_t n;
+	double gap = 10 * ctx->unit, width;
+
+	if (pick(ctx, chosen, &n, err) != 0)
+		return COOPMAP_ERR_USAGE;
+	if (n == 0)
+		return COOPMAP_OK;
+	width = (strip.x1 - strip.x0 - gap * (double)(n - 1)) / (double)n;
+	for (size_t i = 0; i < n; i++) {
+		coopmap_box box = { strip.x0 + (double)i * (width + gap), strip.y0,
+			strip.x0 + (double)i * (width + gap) + width, strip.y1 };
+		int rc = draw_one(ctx, &insets[chosen[i]], box, err);
+
+		if (rc != COOPMAP_OK)
+			return rc;
+		ctx->report->insets++;
+	}
+	return COOPMAP_OK;
+}

@@ -1,0 +1,451 @@
+/*
+ * render_network.c: the establishments, partner hospitals and links of a
+ * cooperation map.  Points that would crowd at the map's scale are grouped
+ * (Paris holds many establishments) into one symbol with their count;
+ * links are great circles (geodesy.h), cut at the projection's antimeridian
+ * and its edge (cut.h), coloured by programme, wider with more projects.
+ */
+#include <glib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "coopmap/names.h"
+#include "render_internal.h"
+
+/* Points of one kind closer than this (thousandths of the page's shorter
+ * side) are drawn as one: their symbols would touch. */
+#define GROUP_DISTANCE 7.0
+
+/* A segment longer than this share of the frame's width is the mark of a
+ * wrap the cut missed: the line is broken there rather than drawn. */
+#define LONGEST_STEP_SHARE 0.5
+
+/* Short enough for a name on a map: what stands before a parenthesis,
+ * or the city when the name is long. */
+static char *point_name(const coopmap_node *node, const char *lang)
+{
+	const char *open = strchr(node->name, '(');
+	char *name = open != NULL && open != node->name
+		? g_strstrip(g_strndup(node->name, (gsize)(open - node->name)))
+		: g_strdup(node->name);
+
+	if ((name[0] == '\0' || g_utf8_strlen(name, -1) > 34) &&
+	    node->city[0] != '\0') {
+		g_free(name);
+		return g_strdup(node->city);
+	}
+	if (name[0] == '\0') {
+		g_free(name);
+		return g_strdup(lang != NULL && strcmp(lang, "en") == 0
+			? "partner not named" : "partenaire non nommé");
+	}
+	return name;
+}
+
+struct placed_node {
+	size_t node;
+	double x, y, value;
+};
+
+static gint by_value(gconstpointer a, gconstpointer b)
+{
+	const struct placed_node *x = a, *y = b;
+
+	if (x->value != y->value)
+		return x->value > y->value ? -1 : 1;
+	return (x->node > y->node) - (x->node < y->node);
+}
+
+static double node_value(const coopmap_node *node)
+{
+	return isnan(node->value) ? 0 : node->value;
+}
+
+/* A group's label: its one member's name; or the city most of its members
+ * share, with their count ("Paris (9)", or "Lyon et environs (4)" when
+ * some are elsewhere). */
+static char *group_label(render_ctx *ctx, const size_t *members, size_t n)
+{
+	const coopmap_network *net = ctx->data->network;
+	const char *best = NULL;
+	size_t best_count = 0;
+	int en = ctx->lang != NULL && strcmp(ctx->lang, "en") == 0;
+
+	if (n == 1)
+		return point_name(coopmap_network_node(net, members[0]), ctx->lang);
+	for (size_t i = 0; i < n; i++) {
+		const char *city = coopmap_network_node(net, members[i])->city;
+		char *key = coopmap_names_fold(city);
+		size_t count = 0;
+
+		for (size_t j = 0; j < n && key != NULL && key[0] != '\0'; j++) {
+			char *other = coopmap_names_fold(
+				coopmap_network_node(net, members[j])->city);
+
+			count += other != NULL && strcmp(key, other) == 0;
+			free(other);
+		}
+		free(key);
+		if (count > best_count) {
+			best_count = count;
+			best = city;
+		}
+	}
+	if (best == NULL) {
+		char *name = point_name(coopmap_network_node(net, members[0]),
+			ctx->lang);
+		char *label = g_strdup_printf("%s (%zu)", name, n);
+
+		g_free(name);
+		return label;
+	}
+	if (best_count == n)
+		return g_strdup_printf("%s (%zu)", best, n);
+	return g_strdup_printf(en ? "%s area (%zu)" : "%s et environs (%zu)",
+		best, n);
+}
+
+static void set_radii(render_ctx *ctx, size_t first)
+{
+	double vmax = 0;
+
+	for (size_t g = 0; g < ctx->n_points; g++)
+		vmax = fmax(vmax, ctx->points[g].value);
+	if (ctx->point_value_ref > 0)
+		vmax = fmax(vmax, ctx->point_value_ref);
+	for (size_t g = first; g < ctx->n_points; g++) {
+		render_point *p = &ctx->points[g];
+		double share = vmax > 0 ? p->value / vmax : 0;
+
+		p->r = fmax(ctx->style->point_min_size,
+			ctx->style->point_max_size * sqrt(share)) * ctx->unit;
+	}
+	ctx->point_value_max = vmax;
+}
+
+/*
+ * Groups whose symbols would overlap once sized become one, the smaller
+ * into the bigger, until none does: a sum grows its symbol, which may
+ * reach a neighbour, hence the rounds.
+ */
+static void merge_overlaps(render_ctx *ctx, size_t first, size_t *group_of,
+	const coopmap_network *net)
+{
+	int merged = 1;
+
+	while (merged) {
+		merged = 0;
+		set_radii(ctx, first);
+		for (size_t a = first; a < ctx->n_points && !merged; a++) {
+			for (size_t b = a + 1; b < ctx->n_points && !merged; b++) {
+				render_point *p = &ctx->points[a], *q = &ctx->points[b];
+
+				if (hypot(p->x - q->x, p->y - q->y) >= 0.85 * (p->r + q->r))
+					continue;
+				/* a was made first, from a bigger value: it stays. */
+				p->members += q->members;
+				p->value += q->value;
+				p->approximate += q->approximate;
+				for (size_t i = 0; i < coopmap_network_node_count(net); i++) {
+					if (group_of[i] == b)
+						group_of[i] = a;
+					else if (group_of[i] != (size_t)-1 && group_of[i] > b)
+						group_of[i]--;
+				}
+				memmove(q, q + 1, (ctx->n_points - b - 1) * sizeof(*q));
+				ctx->n_points--;
+				merged = 1;
+			}
+		}
+	}
+}
+
+static void group_kind(render_ctx *ctx, coopmap_node_kind kind,
+	struct placed_node *placed, size_t n_placed, size_t *group_of)
+{
+	const coopmap_network *net = ctx->data->network;
+	double reach = GROUP_DISTANCE * ctx->unit;
+	size_t first_group = ctx->n_points;
+	size_t *members = calloc(n_placed + 1, sizeof(size_t));
+
+	for (size_t i = 0; i < n_placed; i++) {
+		size_t g;
+
+		if (coopmap_network_node(net, placed[i].node)->kind != kind)
+			continue;
+		for (g = first_group; g < ctx->n_points; g++) {
+			if (hypot(ctx->points[g].x - placed[i].x,
+			    ctx->points[g].y - placed[i].y) < reach)
+				break;
+		}
+		if (g == ctx->n_points) {
+			render_point *p = &ctx->points[ctx->n_points++];
+
+			memset(p, 0, sizeof(*p));
+			p->x = placed[i].x;
+			p->y = placed[i].y;
+			p->kind = kind;
+		}
+		ctx->points[g].members++;
+		ctx->points[g].value += placed[i].value;
+		ctx->points[g].approximate += (size_t)coopmap_network_node(net,
+			placed[i].node)->approximate;
+		group_of[placed[i].node] = g;
+	}
+	merge_overlaps(ctx, first_group, group_of, net);
+	for (size_t g = first_group; g < ctx->n_points && members != NULL; g++) {
+		size_t n = 0;
+
+		for (size_t i = 0; i < n_placed; i++) {
+			if (group_of[placed[i].node] == g)
+				members[n++] = placed[i].node;
+		}
+		ctx->points[g].label = group_label(ctx, members, n);
+	}
+	free(members);
+}
+
+int render_network_group(render_ctx *ctx, coopmap_error *err)
+{
+	const coopmap_network *net = ctx->data->network;
+	size_t n = net != NULL ? coopmap_network_node_count(net) : 0, n_placed = 0;
+	struct placed_node *placed;
+
+	if (n == 0)
+		return COOPMAP_OK;
+	placed = calloc(n, sizeof(*placed));
+	ctx->points = calloc(n, sizeof(render_point));
+	ctx->group_of = malloc(n * sizeof(size_t));
+	if (placed == NULL || ctx->points == NULL || ctx->group_of == NULL) {
+		free(placed);
+		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	}
+	for (size_t i = 0; i < n; i++) {
+		const coopmap_node *node = coopmap_network_node(net, i);
+		double x, y;
+
+		ctx->group_of[i] = (size_t)-1;
+		if (isnan(node->lat) || node->projects == 0 ||
+		    !render_map_point(ctx, node->lon, node->lat, &x, &y))
+			continue;
+		placed[n_placed++] = (struct placed_node){ i, x, y,
+			node_value(node) };
+	}
+	/* Biggest first: a group sits on its biggest member. */
+	qsort(placed, n_placed, sizeof(*placed), (int (*)(const void *,
+		const void *))by_value);
+	group_kind(ctx, COOPMAP_NODE_PARTNER, placed, n_placed, ctx->group_of);
+	group_kind(ctx, COOPMAP_NODE_ESTABLISHMENT, placed, n_placed,
+		ctx->group_of);
+	free(placed);
+	set_radii(ctx, 0);
+	ctx->report->nodes_drawn = n_placed;
+	ctx->report->points_drawn = ctx->n_points;
+	return COOPMAP_OK;
+}
+
+/* Width classes of links: 1 project, 2-3, 4 and more. */
+int render_link_class(size_t projects)
+{
+	return projects >= 4 ? 2 : projects >= 2 ? 1 : 0;
+}
+
+double render_link_width(const render_ctx *ctx, int width_class)
+{
+	return ctx->style->link_width * ctx->unit * (1.0 + 1.2 * width_class);
+}
+
+/* Distance on the ground for a few device units, in km: the arcs' step. */
+static double arc_step_km(const render_ctx *ctx)
+{
+	double metres_per_unit = 1.0 / ctx->scale;
+
+	if (coopmap_projection_is_geographic(ctx->projection))
+		metres_per_unit *= 111320.0;
+	return fmax(2.0, fmin(200.0, 6.0 * metres_per_unit / 1000.0));
+}
+
+/* Append the device-space pieces of one link to lines. */
+static void link_pieces(render_ctx *ctx, const coopmap_node *a,
+	const coopmap_node *b, double step_km, coopmap_rings *lines)
+{
+	double *lon, *lat;
+	size_t *starts;
+	size_t pieces = coopmap_geodesic_arc(a->lon, a->lat, b->lon, b->lat,
+		step_km, &lon, &lat, &starts);
+	size_t before = lines->n_points;
+
+	for (size_t k = 0; k < pieces; k++)
+		coopmap_cut_line(lon + starts[k], lat + starts[k],
+			starts[k + 1] - starts[k], ctx->area, 1.0, lines, NULL);
+	if (pieces > 0) {
+		free(lon);
+		free(lat);
+		free(starts);
+	}
+	/* Project only what this link added. */
+	{
+		coopmap_rings added = *lines;
+
+		added.x += before;
+		added.y += before;
+		added.n_points -= before;
+		render_map_to_device(ctx, &added);
+	}
+}
+
+static void stroke_pieces(render_ctx *ctx, const coopmap_rings *lines,
+	size_t first_ring)
+{
+	cairo_t *cr = ctx->cr;
+	double longest = (ctx->frame.x1 - ctx->frame.x0) * LONGEST_STEP_SHARE;
+
+	for (size_t r = first_ring; r < lines->n_rings; r++) {
+		int pen_down = 0;
+
+		for (size_t i = lines->start[r]; i < lines->start[r + 1]; i++) {
+			double step;
+
+			if (lines->x[i] == HUGE_VAL) {
+				pen_down = 0;
+				continue;
+			}
+			if (pen_down) {
+				step = hypot(lines->x[i] - lines->x[i - 1],
+					lines->y[i] - lines->y[i - 1]);
+				if (step > longest) {
+					cairo_move_to(cr, lines->x[i], lines->y[i]);
+					continue;
+				}
+				ctx->report->longest_link_step = fmax(
+					ctx->report->longest_link_step, step);
+				cairo_line_to(cr, lines->x[i], lines->y[i]);
+			} else {
+				cairo_move_to(cr, lines->x[i], lines->y[i]);
+			}
+			pen_down = 1;
+		}
+	}
+}
+
+/*
+ * Links by programme and width class, thin and "other" first so that the
+ * ministry's and the FHF's read on top; each stroked on its own (Cairo
+ * strokes one path of many crossing lines far slower), so that where links
+ * bundle their colour deepens.
+ */
+void render_network_draw_links(render_ctx *ctx)
+{
+	const coopmap_network *net = ctx->data->network;
+	size_t n = net != NULL ? coopmap_network_link_count(net) : 0;
+	coopmap_rings lines = COOPMAP_RINGS_INIT;
+	double step_km = arc_step_km(ctx);
+	static const coopmap_programme order[] = { COOPMAP_PROGRAMME_OTHER,
+		COOPMAP_PROGRAMME_PRPH, COOPMAP_PROGRAMME_APCHI };
+	cairo_t *cr = ctx->cr;
+
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+	for (int w = 0; w < 3; w++) {
+		for (int k = 0; k < 3; k++) {
+			render_set_color(cr, ctx->style->link_programme[order[k]]);
+			cairo_set_line_width(cr, render_link_width(ctx, w));
+			for (size_t i = 0; i < n; i++) {
+				const coopmap_link *l = coopmap_network_link(net, i);
+
+				if (l->programme != order[k] ||
+				    render_link_class(l->projects) != w ||
+				    (ctx->group_of[l->establishment] == (size_t)-1 &&
+				    ctx->group_of[l->partner] == (size_t)-1))
+					continue;
+				coopmap_rings_reset(&lines);
+				link_pieces(ctx, coopmap_network_node(net, l->establishment),
+					coopmap_network_node(net, l->partner), step_km,
+					&lines);
+				stroke_pieces(ctx, &lines, 0);
+				cairo_stroke(cr);
+				ctx->report->links_drawn++;
+				ctx->links_seen[order[k]] = 1;
+				ctx->link_classes_seen[w] = 1;
+			}
+		}
+	}
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+	coopmap_rings_clear(&lines);
+}
+
+void render_point_paint(render_ctx *ctx, coopmap_node_kind kind,
+	int approximate, double x, double y, double r)
+{
+	cairo_t *cr = ctx->cr;
+	coopmap_color fill = kind == COOPMAP_NODE_ESTABLISHMENT
+		? ctx->style->establishment : ctx->style->partner;
+
+	cairo_new_sub_path(cr);
+	cairo_arc(cr, x, y, r, 0, 2 * G_PI);
+	if (approximate) {
+		/* Placed at its country's point: a dashed ring, not a dot. */
+		double dash = 1.6 * ctx->unit;
+		coopmap_color halo = ctx->style->point_edge;
+
+		halo.a = 0.7;
+		render_set_color(cr, halo);
+		cairo_fill_preserve(cr);
+		render_set_color(cr, fill);
+		cairo_set_line_width(cr, 1.1 * ctx->unit);
+		cairo_set_dash(cr, &dash, 1, 0);
+		cairo_stroke(cr);
+		cairo_set_dash(cr, NULL, 0, 0);
+		return;
+	}
+	render_set_color(cr, fill);
+	cairo_fill_preserve(cr);
+	render_set_color(cr, ctx->style->point_edge);
+	cairo_set_line_width(cr, 0.7 * ctx->unit);
+	cairo_stroke(cr);
+}
+
+/* Establishments first, partners on top: where a partner hospital sits
+ * in France's overseas (a French establishment's partner nearby), both
+ * stay visible. */
+void render_network_draw_points(render_ctx *ctx)
+{
+	static const coopmap_node_kind kinds[] = { COOPMAP_NODE_ESTABLISHMENT,
+		COOPMAP_NODE_PARTNER };
+
+	if (ctx->n_points > 0) {
+		ctx->report->point_boxes = malloc(ctx->n_points *
+			sizeof(coopmap_box));
+	}
+	for (int k = 0; k < 2; k++) {
+		for (size_t g = 0; g < ctx->n_points; g++) {
+			render_point *p = &ctx->points[g];
+			coopmap_box box = { p->x - p->r, p->y - p->r, p->x + p->r,
+				p->y + p->r };
+
+			if (p->kind != kinds[k])
+				continue;
+			render_point_paint(ctx, p->kind, p->approximate == p->members,
+				p->x, p->y, p->r);
+			if (p->members > 1)
+				render_text_point_count(ctx, p);
+			if (p->approximate > 0)
+				ctx->approximate_seen = 1;
+			coopmap_placer_add_obstacle(ctx->placer, box);
+			if (ctx->report->point_boxes != NULL)
+				ctx->report->point_boxes[g] = box;
+		}
+	}
+}
+
+void render_network_free(render_ctx *ctx)
+{
+	for (size_t g = 0; g < ctx->n_points; g++)
+		g_free(ctx->points[g].label);
+	free(ctx->points);
+	free(ctx->group_of);
+	ctx->points = NULL;
+	ctx->group_of = NULL;
+	ctx->n_points = 0;
+}

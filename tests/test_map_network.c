@@ -1,0 +1,383 @@
+/*
+ * test_map_network.c: the cooperation map's points, links, labels and
+ * insets, on the boxes and segments the renderer reports, and the filters
+ * that choose the projects.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <cmocka.h>
+#include <cairo.h>
+
+#include "test_util.h"
+#include "coopmap/filter.h"
+#include "coopmap/join.h"
+#include "coopmap/locate.h"
+#include "coopmap/network.h"
+#include "coopmap/places.h"
+#include "coopmap/pool.h"
+#include "coopmap/render.h"
+
+struct fixture {
+	coopmap_countries *countries;
+	coopmap_projects *projects;
+	coopmap_pool *pool;
+	coopmap_network *network;
+	coopmap_country_stats *stats;
+	coopmap_map_data data;
+	coopmap_style style;
+};
+
+static void load(struct fixture *f, const char *path, const coopmap_filter *filter)
+{
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	coopmap_places *places = NULL;
+	char dir[4096], aliases[4096];
+
+	snprintf(dir, sizeof(dir), "%s", data_path("geodata/places"));
+	snprintf(aliases, sizeof(aliases), "%s",
+		data_path("geodata/place-aliases.csv"));
+	memset(&f->data, 0, sizeof(f->data));
+	if (coopmap_projects_read(path, NULL, f->countries, &f->projects, &err) ||
+	    coopmap_places_open(dir, aliases, &places, &err) ||
+	    coopmap_locate_projects(f->projects, places, f->countries, NULL, &err))
+		fail_msg("%s", err.message);
+	coopmap_places_free(places);
+	if (filter != NULL)
+		coopmap_filter_apply(filter, f->projects);
+	if (coopmap_pool_build(f->projects, &f->pool, &err) ||
+	    coopmap_join_by_country(f->projects, f->countries, &f->stats,
+		&f->data.summary, &err) ||
+	    coopmap_network_build(f->projects, f->pool, COOPMAP_MEASURE_PROJECTS,
+		&f->network, &err))
+		fail_msg("%s", err.message);
+	f->data.countries = f->countries;
+	f->data.stats = f->stats;
+	f->data.network = f->network;
+}
+
+static void unload(struct fixture *f)
+{
+	coopmap_network_free(f->network);
+	coopmap_pool_free(f->pool);
+	free(f->stats);
+	coopmap_projects_free(f->projects);
+	f->network = NULL;
+	f->pool = NULL;
+	f->stats = NULL;
+	f->projects = NULL;
+}
+
+static int setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	f->countries = test_open_countries("50m", 1);
+	coopmap_style_default(&f->style);
+	mkdir(TEST_ARTIFACTS, 0755);
+	*state = f;
+	return f->countries == NULL ? -1 : 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	unload(f);
+	coopmap_countries_free(f->countries);
+	free(f);
+	return 0;
+}
+
+static coopmap_render_opts opts_for(struct fixture *f)
+{
+	coopmap_render_opts opts = COOPMAP_RENDER_OPTS_INIT;
+
+	opts.style = &f->style;
+	opts.date = "2026-11-23";
+	opts.width = 1600;
+	return opts;
+}
+
+/* Distance in degrees from a point to the nearest edge of the country. */
+static double to_edge(const coopmap_geometry *g, double lon, double lat)
+{
+	double best = HUGE_VAL;
+
+	for (size_t r = 0; r < g->n_rings; r++) {
+		for (size_t i = g->ring_start[r]; i + 1 < g->ring_start[r + 1]; i++) {
+			double ax = g->lon[i], ay = g->lat[i];
+			double dx = g->lon[i + 1] - ax, dy = g->lat[i + 1] - ay;
+			double len = dx * dx + dy * dy;
+			double t = len > 0 ? ((lon - ax) * dx + (lat - ay) * dy) / len : 0;
+
+			t = fmax(0, fmin(1, t));
+			best = fmin(best, hypot(ax + t * dx - lon, ay + t * dy - lat));
+		}
+	}
+	return best;
+}
+
+/*
+ * A place is inside its country, or a coastal city that the 1:50m coast
+ * leaves in the sea by less than 0.1 degree (Beirut, Dakar): the coast is
+ * generalised, the place is not approximate.
+ */
+static void test_points_fall_inside_their_country_or_are_approximate(
+	void **state)
+{
+	struct fixture *f = *state;
+	size_t checked = 0, approximate = 0;
+
+	load(f, "examples/cooperations.csv", NULL);
+	for (size_t i = 0; i < coopmap_network_node_count(f->network); i++) {
+		const coopmap_node *n = coopmap_network_node(f->network, i);
+
+		/* An establishment without a place has no country either. */
+		if (isnan(n->lat) || n->country == NULL)
+			continue;
+		if (n->approximate) {
+			approximate++;
+			continue;
+		}
+		if (!test_point_in_geometry(&n->country->geometry, n->lon, n->lat) &&
+		    to_edge(&n->country->geometry, n->lon, n->lat) > 0.1)
+			fail_msg("%s (%s, %s) at %.4f, %.4f is outside %s and not "
+				"flagged approximate", n->name, n->city,
+				n->kind == COOPMAP_NODE_PARTNER ? "partner" : "French",
+				n->lon, n->lat, n->country->iso_a3);
+		checked++;
+	}
+	assert_true(checked >= 40);
+	assert_true(approximate >= 1);
+	unload(f);
+}
+
+static void test_links_across_the_pacific_have_no_long_segment(void **state)
+{
+	struct fixture *f = *state;
+	const char *crs[] = { "EPSG:8857", "+proj=robin +lon_0=150 +type=crs",
+		"EPSG:3857", "+proj=eqearth +lon_0=-170 +type=crs" };
+
+	load(f, "tests/data/pacific-links.csv", NULL);
+	assert_int_equal(coopmap_network_link_count(f->network), 5);
+	for (size_t k = 0; k < sizeof(crs) / sizeof(crs[0]); k++) {
+		coopmap_render_opts opts = opts_for(f);
+		coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
+		coopmap_error err = COOPMAP_ERROR_INIT;
+		double width;
+
+		opts.crs = crs[k];
+		opts.insets = "";
+		if (coopmap_render_map(&f->data, &opts,
+		    TEST_ARTIFACTS "/pacific-links.png", &report, &err) != COOPMAP_OK)
+			fail_msg("%s: %s", crs[k], err.message);
+		width = report.map_frame.x1 - report.map_frame.x0;
+		assert_int_equal(report.links_drawn, 5);
+		/* Arcs are densified every few device units: no step comes near
+		 * a tenth of the map, let alone across it. */
+		if (report.longest_link_step > 0.05 * width)
+			fail_msg("%s: a link has a segment of %.0f of a %.0f-wide map",
+				crs[k], report.longest_link_step, width);
+		coopmap_render_report_clear(&report);
+	}
+	unload(f);
+}
+
+static void check_no_overlap(const coopmap_render_report *r)
+{
+	for (size_t i = 0; i < r->labels_placed + r->point_labels_placed; i++) {
+		for (size_t j = i + 1; j < r->labels_placed + r->point_labels_placed;
+		     j++)
+			assert_false(coopmap_box_intersects(&r->label_boxes[i],
+				&r->label_boxes[j]));
+		for (size_t p = 0; p < r->points_drawn; p++)
+			assert_false(coopmap_box_intersects(&r->label_boxes[i],
+				&r->point_boxes[p]));
+		assert_false(coopmap_box_intersects(&r->label_boxes[i],
+			&r->legend_box));
+	}
+}
+
+static void test_labels_cover_no_label_and_no_point(void **state)
+{
+	struct fixture *f = *state;
+	const char *extents[] = { "world", "africa", "west-africa" };
+
+	load(f, "examples/cooperations.csv", NULL);
+	for (size_t k = 0; k < 3; k++) {
+		coopmap_render_opts opts = opts_for(f);
+		coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
+		coopmap_error err = COOPMAP_ERROR_INIT;
+
+		opts.extent = extents[k];
+		assert_int_equal(coopmap_render_map(&f->data, &opts,
+			TEST_ARTIFACTS "/network-labels.svg", &report, &err),
+			COOPMAP_OK);
+		assert_true(report.points_drawn > 5);
+		assert_true(report.point_labels_placed > 3);
+		assert_true(report.links_drawn > 10);
+		check_no_overlap(&report);
+		coopmap_render_report_clear(&report);
+	}
+	unload(f);
+}
+
+static void test_world_maps_have_overseas_insets_unless_asked(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_render_opts opts = opts_for(f);
+	coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+
+	load(f, "examples/cooperations.csv", NULL);
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/insets.png", &report, &err), COOPMAP_OK);
+	assert_int_equal(report.insets, 8);
+	coopmap_render_report_clear(&report);
+	report = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
+	opts.insets = "";
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/insets.png", &report, &err), COOPMAP_OK);
+	assert_int_equal(report.insets, 0);
+	coopmap_render_report_clear(&report);
+	report = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
+	opts.extent = "africa";
+	opts.insets = NULL;
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/insets.png", &report, &err), COOPMAP_OK);
+	assert_int_equal(report.insets, 0);
+	coopmap_render_report_clear(&report);
+	opts.insets = "france,bogus";
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/insets.png", &report, &err), COOPMAP_ERR_USAGE);
+	assert_non_null(strstr(err.message, "bogus"));
+	unload(f);
+}
+
+/* The colour of the page at (x, y) of a PNG. */
+static void pixel_at(const char *png, double x, double y, int rgb[3])
+{
+	cairo_surface_t *s = cairo_image_surface_create_from_png(png);
+	unsigned char *row;
+
+	assert_int_equal(cairo_surface_status(s), CAIRO_STATUS_SUCCESS);
+	row = cairo_image_surface_get_data(s) +
+		(size_t)y * (size_t)cairo_image_surface_get_stride(s);
+	rgb[0] = row[(size_t)x * 4 + 2];
+	rgb[1] = row[(size_t)x * 4 + 1];
+	rgb[2] = row[(size_t)x * 4 + 0];
+	cairo_surface_destroy(s);
+}
+
+static int colour_is(const int rgb[3], coopmap_color c)
+{
+	return abs(rgb[0] - (int)lround(c.r * 255)) <= 3 &&
+		abs(rgb[1] - (int)lround(c.g * 255)) <= 3 &&
+		abs(rgb[2] - (int)lround(c.b * 255)) <= 3;
+}
+
+/*
+ * --measure amount: Senegal and Mali in classes of their amounts, Niger,
+ * whose project gives none, "not stated", not "no project" nor zero.
+ */
+static void test_a_measure_not_given_is_not_stated(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_render_opts opts = opts_for(f);
+	coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	/* Inland, away from labels and symbols: Tambacounda, Tombouctou,
+	 * Agadez regions. */
+	double lon[3] = { -13.6, -3.0, 9.0 }, lat[3] = { 14.6, 17.0, 17.5 };
+	int rgb[3];
+
+	load(f, "tests/data/measures.csv", NULL);
+	f->data.network = NULL;   /* no symbol over the probes */
+	f->data.measure = COOPMAP_MEASURE_AMOUNT;
+	opts.extent = "west-africa";
+	opts.probe_lon = lon;
+	opts.probe_lat = lat;
+	opts.n_probes = 3;
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/measure-amount.png", &report, &err), COOPMAP_OK);
+	assert_int_equal(report.classes, 2);
+	pixel_at(TEST_ARTIFACTS "/measure-amount.png", report.probe_x[0],
+		report.probe_y[0], rgb);
+	if (!colour_is(rgb, f->style.classes[1]))
+		fail_msg("Senegal is %d,%d,%d, not the second class", rgb[0], rgb[1],
+			rgb[2]);
+	pixel_at(TEST_ARTIFACTS "/measure-amount.png", report.probe_x[2],
+		report.probe_y[2], rgb);
+	if (!colour_is(rgb, f->style.not_stated))
+		fail_msg("Niger is %d,%d,%d, not the 'not stated' colour", rgb[0],
+			rgb[1], rgb[2]);
+	coopmap_render_report_clear(&report);
+	unload(f);
+}
+
+static void test_filters_choose_the_projects(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_filter filter = COOPMAP_FILTER_INIT;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	char text[256];
+
+	assert_int_equal(coopmap_filter_set_programmes(&filter, "apchi", &err),
+		COOPMAP_OK);
+	load(f, "examples/cooperations.csv", &filter);
+	/* The ten rows funded by the DGOS: the ministry's call. */
+	assert_int_equal(coopmap_projects_count(f->projects), 10);
+	assert_int_equal(coopmap_projects_rows_read(f->projects), 60);
+	unload(f);
+	coopmap_filter_clear(&filter);
+
+	filter = (coopmap_filter)COOPMAP_FILTER_INIT;
+	assert_int_equal(coopmap_filter_set_years(&filter, "2002", &err),
+		COOPMAP_OK);
+	assert_int_equal(coopmap_filter_set_countries(&filter, f->countries,
+		"Burkina Faso", &err), COOPMAP_OK);
+	load(f, "examples/cooperations.csv", &filter);
+	assert_int_equal(coopmap_projects_count(f->projects), 10);
+	coopmap_filter_describe(&filter, "fr", text, sizeof(text));
+	assert_string_equal(text, "engagés en 2002, Burkina Faso");
+	unload(f);
+
+	filter = (coopmap_filter)COOPMAP_FILTER_INIT;
+	assert_int_equal(coopmap_filter_set_theme(&filter, "hémato", &err),
+		COOPMAP_OK);
+	load(f, "examples/cooperations.csv", &filter);
+	assert_true(coopmap_projects_count(f->projects) >= 1);
+	for (size_t i = 0; i < coopmap_projects_count(f->projects); i++)
+		assert_non_null(strstr(coopmap_projects_get(f->projects, i)->theme,
+			"hémato"));
+	unload(f);
+	coopmap_filter_clear(&filter);
+
+	assert_int_equal(coopmap_filter_set_years(&filter, "2020-2010", &err),
+		COOPMAP_ERR_USAGE);
+	assert_int_equal(coopmap_filter_set_programmes(&filter, "apchi,afd", &err),
+		COOPMAP_ERR_USAGE);
+	assert_int_equal(coopmap_filter_set_countries(&filter, f->countries,
+		"Burkina Fasso", &err), COOPMAP_ERR_USAGE);
+	assert_non_null(strstr(err.message, "Burkina Faso"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_points_fall_inside_their_country_or_are_approximate),
+		cmocka_unit_test(test_links_across_the_pacific_have_no_long_segment),
+		cmocka_unit_test(test_labels_cover_no_label_and_no_point),
+		cmocka_unit_test(test_world_maps_have_overseas_insets_unless_asked),
+		cmocka_unit_test(test_a_measure_not_given_is_not_stated),
+		cmocka_unit_test(test_filters_choose_the_projects),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
