@@ -151,7 +151,7 @@ demo: $(BIN)
 	$(BIN) actors --country BFA examples/cooperations.csv -o out/fiche-BFA.png \
 	  > out/fiche-BFA.md
 	$(BIN) export --actors -o out/acteurs.geojson
-	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" --actors \
+	$(BIN) render examples/cooperations.csv --source "$(DEMO_SOURCE)" --actors --no-network \
 	  --title "Réseaux, organismes régionaux et conseillers d'ambassade" \
 	  -o out/acteurs-monde.png
 	@echo "demo: maps and reports written to out/"
