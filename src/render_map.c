@@ -157,24 +157,60 @@ static double simplify_tolerance(render_ctx *ctx)
 		type == CAIRO_SURFACE_TYPE_PDF ? 0.25 : 0.5);
 }
 
-/* Whether a country may show on a regional map (with a margin, and the
- * extent's longitudes taken modulo 360). */
-static int may_show(const render_ctx *ctx, const coopmap_geometry *g)
+/* Whether a lon/lat box may show on a regional map (with a margin, and
+ * the extent's longitudes taken modulo 360). */
+static int may_show(const render_ctx *ctx, double min_lon, double min_lat,
+	double max_lon, double max_lat)
 {
 	const double margin = 2.0;
 
 	if (ctx->world)
 		return 1;
-	if (g->max_lat < ctx->bbox[1] - margin || g->min_lat > ctx->bbox[3] + margin)
+	if (max_lat < ctx->bbox[1] - margin || min_lat > ctx->bbox[3] + margin)
 		return 0;
 	for (int k = -1; k <= 1; k++) {
 		double shift = 360.0 * k;
 
-		if (g->max_lon + shift >= ctx->bbox[0] - margin &&
-		    g->min_lon + shift <= ctx->bbox[2] + margin)
+		if (max_lon + shift >= ctx->bbox[0] - margin &&
+		    min_lon + shift <= ctx->bbox[2] + margin)
 			return 1;
 	}
 	return 0;
+}
+
+/*
+ * A regional map cuts only the rings of g that may show: a country's box
+ * says little when it spans the antimeridian (Russia, Fiji, the United
+ * States reach from -180 to 180), and cutting Russia whole for the inset of
+ * Saint-Pierre-et-Miquelon was most of the insets' time.
+ */
+static int cut_visible(render_ctx *ctx, const coopmap_geometry *g,
+	coopmap_rings *out, coopmap_error *err)
+{
+	int rc = COOPMAP_OK;
+
+	if (ctx->world)
+		return coopmap_cut_polygon(g, ctx->area, DENSIFY_STEP, out, err);
+	if (!may_show(ctx, g->min_lon, g->min_lat, g->max_lon, g->max_lat))
+		return COOPMAP_OK;
+	for (size_t r = 0; r < g->n_rings && rc == COOPMAP_OK; r++) {
+		size_t first = g->ring_start[r], n = g->ring_start[r + 1] - first;
+		const size_t start[2] = { 0, n };
+		coopmap_geometry ring = { 1, start, g->lon + first, g->lat + first,
+			HUGE_VAL, HUGE_VAL, -HUGE_VAL, -HUGE_VAL };
+
+		for (size_t i = 0; i < n; i++) {
+			ring.min_lon = fmin(ring.min_lon, ring.lon[i]);
+			ring.max_lon = fmax(ring.max_lon, ring.lon[i]);
+			ring.min_lat = fmin(ring.min_lat, ring.lat[i]);
+			ring.max_lat = fmax(ring.max_lat, ring.lat[i]);
+		}
+		if (may_show(ctx, ring.min_lon, ring.min_lat, ring.max_lon,
+		    ring.max_lat))
+			rc = coopmap_cut_polygon(&ring, ctx->area, DENSIFY_STEP, out,
+				err);
+	}
+	return rc;
 }
 
 int render_map_project_countries(render_ctx *ctx, coopmap_error *err)
@@ -197,10 +233,8 @@ int render_map_project_countries(render_ctx *ctx, coopmap_error *err)
 	for (size_t i = 0; rc == COOPMAP_OK && i < n; i++) {
 		const coopmap_country *c = coopmap_countries_get(ctx->data->countries, i);
 
-		if (!may_show(ctx, &c->geometry))
-			continue;
-		rc = coopmap_cut_polygon(geometry != NULL ? &geometry[i]
-			: &c->geometry, ctx->area, DENSIFY_STEP, &ctx->paths[i], err);
+		rc = cut_visible(ctx, geometry != NULL ? &geometry[i]
+			: &c->geometry, &ctx->paths[i], err);
 		if (rc == COOPMAP_OK)
 			render_map_to_device(ctx, &ctx->paths[i]);
 	}
