@@ -445,30 +445,46 @@ static void draw_graticule(render_ctx *ctx)
 	coopmap_rings_clear(&lines);
 }
 
+/*
+ * Each country filled, then its border stroked, one country at a time:
+ * Cairo strokes a path with every country in it several times slower than
+ * the countries one by one (its cost grows faster than the path).  A
+ * shared border is stroked by both neighbours, the second on top of the
+ * second's fill, so that with an opaque border colour the map is the same
+ * as all fills then all borders; and a fill followed by the stroke of the
+ * same path is one element in SVG and PDF (the path written once instead
+ * of twice).  A translucent border keeps the two passes, so that each
+ * shared border shows both strokes whole.
+ */
 static void draw_countries(render_ctx *ctx)
 {
 	cairo_t *cr = ctx->cr;
 	size_t n = coopmap_countries_count(ctx->data->countries);
+	int together = ctx->style->border.a >= 1.0;
 
+	cairo_set_line_width(cr, ctx->style->border_width * ctx->unit);
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 	for (size_t i = 0; i < n; i++) {
 		int k = render_map_fill_index(ctx, i);
 
+		if (ctx->paths[i].n_points == 0)
+			continue;
 		render_map_path(ctx, &ctx->paths[i]);
 		render_set_color(cr, k >= 0 ? ctx->style->classes[k]
 			: k == RENDER_FILL_NOT_STATED ? ctx->style->not_stated
 			: ctx->style->land);
 		if (k == RENDER_FILL_NOT_STATED)
 			ctx->not_stated_seen = 1;
-		cairo_fill(cr);
+		if (!together) {
+			cairo_fill(cr);
+			continue;
+		}
+		cairo_fill_preserve(cr);
+		render_set_color(cr, ctx->style->border);
+		cairo_stroke(cr);
 	}
-	/* One stroke per country: Cairo strokes a path with every country in
-	 * it several times slower than the countries one by one (its cost
-	 * grows faster than the path), and shared borders drawn twice in one
-	 * opaque colour look the same. */
 	render_set_color(cr, ctx->style->border);
-	cairo_set_line_width(cr, ctx->style->border_width * ctx->unit);
-	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && !together; i++) {
 		if (ctx->paths[i].n_points == 0)
 			continue;
 		render_map_path(ctx, &ctx->paths[i]);
