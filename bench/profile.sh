@@ -62,7 +62,7 @@ reading the countries (Shapelib, 1:10m)|coopmap_countries_open
 reading the projects (OGR CSV, 10,000 rows), with locating|cli_read_projects
 locating partners in the gazetteer|coopmap_locate_projects
 joining per country|coopmap_join_by_country
-drawing and writing the map, all stages below|coopmap_render_map
+drawing and writing the map, all stages below|coopmap_render_maps
 opening the projections (PROJ)|coopmap_projection_new
 topology of the countries (built once a model)|coopmap_topology_new
 simplification for the output's scale|coopmap_topology_simplify
