@@ -59,22 +59,29 @@ done <<'EOF'
 whole command|cmd_render
 start-up: loading the shared libraries|_dl_start
 reading the countries (Shapelib, 1:10m)|coopmap_countries_open
-reading the projects (OGR CSV, 10,000 rows)|cli_read_projects
+reading the projects (OGR CSV, 10,000 rows), with locating|cli_read_projects
 locating partners in the gazetteer|coopmap_locate_projects
 joining per country|coopmap_join_by_country
-drawing the map, all stages below|coopmap_render_map
-cutting at the antimeridian (densify, clip with OGR)|coopmap_cut_polygon
-projecting (PROJ proj_trans_generic)|proj_trans_generic
-cut + project + thin every country|render_map_project_countries
-filling polygons (all cairo_fill)|cairo_fill
-stroking outlines (all cairo_stroke)|cairo_stroke
+drawing and writing the map, all stages below|coopmap_render_maps
+opening the projections (PROJ)|coopmap_projection_new
+topology of the countries (built once a model)|coopmap_topology_new
+simplification for the output's scale|coopmap_topology_simplify
+cut + simplify + project every country|render_map_project_countries
+cutting at the antimeridian (densify, clip with GEOS)|coopmap_cut_polygon
+projecting (PROJ proj_trans_generic, all callers)|proj_trans_generic
+fill and borders of the countries|draw_countries
 policy layers (hatching)|draw_layers
 graticule|draw_graticule
-labels (Pango layout, placement)|render_text_draw_labels
-land share of label boxes (cairo_in_fill)|cairo_in_fill
-legend|render_text_draw_legend
+links (great circles, cut, projected, stroked)|render_network_draw_links
+points (establishments, partners)|render_network_draw_points
+insets (8 overseas maps under the world)|render_inset_draw_all
+legend, with its corner (land share)|render_text_draw_legend
+country labels (Pango layout, placement)|render_text_draw_labels
+point labels|render_text_draw_point_labels
 title, subtitle, source line|render_text_draw_page
-PNG encoding (cairo_surface_write_to_png_stream)|cairo_surface_write_to_png_stream
+all Cairo fills|cairo_fill
+all Cairo strokes|cairo_stroke
+PNG encoding (libpng, zlib level 3, no filter)|render_png_write
 of which zlib deflate|deflate
 freeing the countries|coopmap_countries_free
 EOF

@@ -123,6 +123,34 @@ static void set_display_name(coopmap_projection *p, PJ *crs,
 	proj_destroy(operation);
 }
 
+/*
+ * The operation from WGS 84 lon/lat to crs.  A projected CRS based on WGS
+ * 84 itself needs no datum change: its own conversion is the whole
+ * operation, the same pipeline proj_create_crs_to_crs finds (compared for
+ * Equal Earth, Web Mercator, Robinson, UTM, polar stereographic, the
+ * insets' Lambert azimuthal ...) after 10 ms or more of searching PROJ's
+ * database; a map with its eight insets built nine.  Any other CRS
+ * (another datum, a PROJ string without +type=crs) takes the search.
+ */
+static PJ *forward_operation(PJ_CONTEXT *ctx, PJ *crs, const char *crs_text)
+{
+	if (proj_get_type(crs) == PJ_TYPE_PROJECTED_CRS) {
+		PJ *wgs84 = proj_create(ctx, "EPSG:4326");
+		PJ *base = proj_get_source_crs(ctx, crs);
+		PJ *conversion = NULL;
+
+		if (wgs84 != NULL && base != NULL &&
+		    proj_is_equivalent_to_with_ctx(ctx, base, wgs84,
+			PJ_COMP_EQUIVALENT_EXCEPT_AXIS_ORDER_GEOGCRS))
+			conversion = proj_crs_get_coordoperation(ctx, crs);
+		proj_destroy(wgs84);
+		proj_destroy(base);
+		if (conversion != NULL)
+			return conversion;
+	}
+	return proj_create_crs_to_crs(ctx, "EPSG:4326", crs_text, NULL);
+}
+
 int coopmap_projection_new(const char *crs_text, coopmap_projection **out,
 	coopmap_error *err)
 {
@@ -159,7 +187,7 @@ int coopmap_projection_new(const char *crs_text, coopmap_projection **out,
 	p->central_meridian = p->geographic ? 0.0 : find_central_meridian(p->ctx, crs);
 	find_valid_area(p, crs);
 
-	raw = proj_create_crs_to_crs(p->ctx, "EPSG:4326", crs_text, NULL);
+	raw = forward_operation(p->ctx, crs, crs_text);
 	proj_destroy(crs);
 	if (raw == NULL) {
 		rc = coopmap_error_set(err, COOPMAP_ERR_CRS,

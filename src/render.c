@@ -271,11 +271,9 @@ static cairo_surface_t *create_surface(enum format format, FILE *stream,
 	}
 }
 
-static int render_to_stream(render_ctx *ctx, enum format format, FILE *stream,
-	coopmap_error *err)
+static int render_to_stream(render_ctx *ctx, enum format format,
+	cairo_surface_t *surface, FILE *stream, coopmap_error *err)
 {
-	cairo_surface_t *surface = create_surface(format, stream,
-		(int)ctx->width, (int)ctx->height, ctx->opts);
 	cairo_status_t status;
 	int rc;
 
@@ -385,59 +383,146 @@ static int setup(render_ctx *ctx, const coopmap_map_data *data,
 	return COOPMAP_OK;
 }
 
-/* The map into stream, or, stream NULL, into the file path atomically;
- * path's extension names the format either way. */
-static int render_into(const coopmap_map_data *data,
-	const coopmap_render_opts *opts, const char *path, FILE *stream,
-	coopmap_render_report *report, coopmap_error *err)
-{
+/* One map of coopmap_render_maps: made ready (its surface created) in the
+ * caller's thread, drawn and written in a thread of its own. */
+struct map_job {
+	const coopmap_map_data *data;
+	const coopmap_render_opts *opts;
+	const char *path;
 	render_ctx ctx;
-	coopmap_render_report local = COOPMAP_RENDER_REPORT_INIT;
-	coopmap_output *output = NULL;
-	enum format format = FORMAT_PNG;
+	coopmap_render_report local;
+	coopmap_output *output;
+	FILE *stream;                /* a caller's stream, or NULL: path */
+	cairo_surface_t *surface;
+	enum format format;
+	coopmap_error *err;
 	int rc;
+};
 
-	memset(&ctx, 0, sizeof(ctx));
-	ctx.report = report != NULL ? report : &local;
-	rc = format_of(path, &format, err);
+static void begin_map(struct map_job *job)
+{
+	render_ctx *ctx = &job->ctx;
+
+	job->rc = setup(ctx, job->data, job->opts, job->format, job->err);
+	/* The file is opened once the options are known good: a bad one
+	 * creates nothing. */
+	if (job->rc == COOPMAP_OK && job->stream == NULL) {
+		job->rc = coopmap_output_open(job->path, &job->output, job->err);
+		if (job->rc == COOPMAP_OK)
+			job->stream = coopmap_output_stream(job->output);
+	}
+	if (job->rc == COOPMAP_OK)
+		job->surface = create_surface(job->format, job->stream,
+			(int)ctx->width, (int)ctx->height, job->opts);
+}
+
+static gpointer finish_map(gpointer p)
+{
+	struct map_job *job = p;
+	render_ctx *ctx = &job->ctx;
+	const coopmap_render_opts *opts = job->opts;
+	int rc = job->rc;
+
 	if (rc == COOPMAP_OK)
-		rc = setup(&ctx, data, opts, format, err);
-	/* Opened once the options are known good: a bad one creates nothing. */
-	if (rc == COOPMAP_OK && stream == NULL)
-		rc = coopmap_output_open(path, &output, err);
-	if (rc == COOPMAP_OK)
-		rc = render_to_stream(&ctx, format, output != NULL
-			? coopmap_output_stream(output) : stream, err);
-	if (output != NULL && rc == COOPMAP_OK)
-		rc = coopmap_output_commit(output, err);
-	else if (output != NULL)
-		coopmap_output_abort(output);
-	if (rc == COOPMAP_OK && opts->n_probes > 0 && ctx.report != &local) {
-		ctx.report->probe_x = calloc(opts->n_probes, sizeof(double));
-		ctx.report->probe_y = calloc(opts->n_probes, sizeof(double));
-		for (size_t i = 0; ctx.report->probe_x != NULL &&
-		     ctx.report->probe_y != NULL && i < opts->n_probes; i++) {
+		rc = render_to_stream(ctx, job->format, job->surface, job->stream,
+			job->err);
+	job->surface = NULL;
+	if (job->output != NULL && rc == COOPMAP_OK)
+		rc = coopmap_output_commit(job->output, job->err);
+	else if (job->output != NULL)
+		coopmap_output_abort(job->output);
+	job->output = NULL;
+	if (rc == COOPMAP_OK && opts->n_probes > 0 && ctx->report != &job->local) {
+		ctx->report->probe_x = calloc(opts->n_probes, sizeof(double));
+		ctx->report->probe_y = calloc(opts->n_probes, sizeof(double));
+		for (size_t i = 0; ctx->report->probe_x != NULL &&
+		     ctx->report->probe_y != NULL && i < opts->n_probes; i++) {
 			double x, y;
 
-			if (!render_map_point(&ctx, opts->probe_lon[i],
+			if (!render_map_point(ctx, opts->probe_lon[i],
 			    opts->probe_lat[i], &x, &y))
 				x = y = NAN;
-			ctx.report->probe_x[i] = x;
-			ctx.report->probe_y[i] = y;
+			ctx->report->probe_x[i] = x;
+			ctx->report->probe_y[i] = y;
 		}
 	}
-	if (rc == COOPMAP_OK && ctx.placer != NULL) {
+	if (rc == COOPMAP_OK && ctx->placer != NULL) {
 		size_t n;
-		const coopmap_box *boxes = coopmap_placer_labels(ctx.placer, &n);
+		const coopmap_box *boxes = coopmap_placer_labels(ctx->placer, &n);
 
-		ctx.report->label_boxes = malloc((n + 1) * sizeof(coopmap_box));
-		if (ctx.report->label_boxes != NULL)
-			memcpy(ctx.report->label_boxes, boxes, n * sizeof(coopmap_box));
-		ctx.report->width = (int)ctx.width;
-		ctx.report->height = (int)ctx.height;
+		ctx->report->label_boxes = malloc((n + 1) * sizeof(coopmap_box));
+		if (ctx->report->label_boxes != NULL)
+			memcpy(ctx->report->label_boxes, boxes, n * sizeof(coopmap_box));
+		ctx->report->width = (int)ctx->width;
+		ctx->report->height = (int)ctx->height;
 	}
-	free_ctx(&ctx);
-	coopmap_render_report_clear(&local);
+	free_ctx(ctx);
+	coopmap_render_report_clear(&job->local);
+	job->rc = rc;
+	return NULL;
+}
+
+int coopmap_render_maps(const coopmap_map_data *data,
+	const coopmap_render_opts *opts, const char *const *paths, size_t n,
+	coopmap_render_report *reports, coopmap_error *errs)
+{
+	struct map_job *jobs = calloc(n + 1, sizeof(*jobs));
+	GThread **threads = calloc(n + 1, sizeof(*threads));
+	coopmap_map_data shared = *data;
+	coopmap_topology *topology = NULL;
+	int rc = COOPMAP_OK;
+
+	if (jobs == NULL || threads == NULL) {
+		free(jobs);
+		free(threads);
+		return coopmap_error_set(&errs[0], COOPMAP_ERR_NOMEM,
+			"out of memory");
+	}
+	/* Maps of one data share the countries' topology, built once. */
+	if (n > 1 && shared.topology == NULL) {
+		rc = coopmap_topology_new(data->countries, &topology, &errs[0]);
+		shared.topology = topology;
+		for (size_t i = 1; i < n && rc != COOPMAP_OK; i++)
+			errs[i] = errs[0];
+	}
+	for (size_t i = 0; i < n && rc == COOPMAP_OK; i++) {
+		jobs[i] = (struct map_job){ &shared, opts, paths[i], { 0 },
+			COOPMAP_RENDER_REPORT_INIT, NULL, NULL, NULL, FORMAT_PNG,
+			&errs[i], COOPMAP_OK };
+		jobs[i].ctx.report = reports != NULL ? &reports[i] : &jobs[i].local;
+		jobs[i].rc = format_of(paths[i], &jobs[i].format, &errs[i]);
+	}
+	/*
+	 * Surfaces are made here, one thread, in a fixed order: SVG first.
+	 * Cairo numbers every surface of the process and an SVG names its
+	 * content after its own number ("surface1"): made first, an SVG gets
+	 * the number it gets alone, and the same bytes (PDF and PNG do not
+	 * show the number).
+	 */
+	for (int pass = 0; pass < 2 && rc == COOPMAP_OK; pass++) {
+		for (size_t i = 0; i < n; i++) {
+			if (jobs[i].rc == COOPMAP_OK &&
+			    (jobs[i].format == FORMAT_SVG) == (pass == 0))
+				begin_map(&jobs[i]);
+		}
+	}
+	for (size_t i = 0; i < n && rc == COOPMAP_OK; i++) {
+		if (n > 1)
+			threads[i] = g_thread_new("coopmap-map", finish_map, &jobs[i]);
+		else
+			finish_map(&jobs[i]);
+	}
+	for (size_t i = 0; i < n && rc == COOPMAP_OK; i++) {
+		if (threads[i] != NULL)
+			g_thread_join(threads[i]);
+	}
+	for (size_t i = 0; i < n && rc == COOPMAP_OK; i++) {
+		if (jobs[i].rc != COOPMAP_OK)
+			rc = jobs[i].rc;
+	}
+	coopmap_topology_free(topology);
+	free(jobs);
+	free(threads);
 	return rc;
 }
 
@@ -445,7 +530,10 @@ int coopmap_render_map(const coopmap_map_data *data,
 	const coopmap_render_opts *opts, const char *path,
 	coopmap_render_report *report, coopmap_error *err)
 {
-	return render_into(data, opts, path, NULL, report, err);
+	coopmap_error local = COOPMAP_ERROR_INIT;
+
+	return coopmap_render_maps(data, opts, &path, 1, report,
+		err != NULL ? err : &local);
 }
 
 int coopmap_render_map_to_stream(const coopmap_map_data *data,
@@ -453,9 +541,17 @@ int coopmap_render_map_to_stream(const coopmap_map_data *data,
 	coopmap_render_report *report, coopmap_error *err)
 {
 	char name[32];
+	struct map_job job = { data, opts, name, { 0 },
+		COOPMAP_RENDER_REPORT_INIT, NULL, stream, NULL, FORMAT_PNG, err,
+		COOPMAP_OK };
 
 	snprintf(name, sizeof(name), "map.%s", format);
-	return render_into(data, opts, name, stream, report, err);
+	job.ctx.report = report != NULL ? report : &job.local;
+	job.rc = format_of(name, &job.format, err);
+	if (job.rc == COOPMAP_OK)
+		begin_map(&job);
+	finish_map(&job);
+	return job.rc;
 }
 
 void coopmap_render_report_clear(coopmap_render_report *report)

@@ -8,6 +8,7 @@
  */
 #include "coopmap/simplify.h"
 
+#include <glib.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -54,6 +55,7 @@ struct coopmap_topology {
 	size_t arc_index_size;
 	simplified *cache;
 	size_t n_cache;
+	GMutex lock;        /* the cache, for outputs drawn in threads */
 };
 
 /* ------------------------------------------------------------------ */
@@ -401,6 +403,7 @@ int coopmap_topology_new(const coopmap_countries *countries,
 	*out = NULL;
 	if (t == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	g_mutex_init(&t->lock);
 	t->countries = countries;
 	t->n_features = coopmap_countries_count(countries);
 	for (size_t i = 0; i < t->n_features; i++) {
@@ -466,6 +469,7 @@ void coopmap_topology_free(coopmap_topology *topology)
 {
 	if (topology == NULL)
 		return;
+	g_mutex_clear(&topology->lock);
 	for (size_t i = 0; i < topology->n_cache; i++)
 		free_simplified(&topology->cache[i]);
 	free(topology->cache);
@@ -724,7 +728,7 @@ static int simplify(coopmap_topology *t, double tolerance, simplified *s)
 	return rc;
 }
 
-int coopmap_topology_simplify(coopmap_topology *topology, double tolerance_deg,
+static int simplify_cached(coopmap_topology *topology, double tolerance_deg,
 	const coopmap_geometry **out, coopmap_error *err)
 {
 	simplified s, *cache;
@@ -753,6 +757,19 @@ int coopmap_topology_simplify(coopmap_topology *topology, double tolerance_deg,
 	cache[topology->n_cache++] = s;
 	*out = s.geometry;
 	return COOPMAP_OK;
+}
+
+/* One thread at a time: a second output of the same scale waits for the
+ * first's result rather than computing it again. */
+int coopmap_topology_simplify(coopmap_topology *topology, double tolerance_deg,
+	const coopmap_geometry **out, coopmap_error *err)
+{
+	int rc;
+
+	g_mutex_lock(&topology->lock);
+	rc = simplify_cached(topology, tolerance_deg, out, err);
+	g_mutex_unlock(&topology->lock);
+	return rc;
 }
 
 /* ------------------------------------------------------------------ */

@@ -137,6 +137,58 @@ static void test_same_input_gives_byte_identical_svg_and_pdf(void **state)
 	}
 }
 
+/* Several -o from one reading, drawn in threads: each file has the bytes
+ * a run for it alone writes (the PDF first, so that an SVG made after
+ * another surface would show it). */
+static void test_several_outputs_are_the_files_each_run_writes_alone(
+	void **state)
+{
+	static const char *const ext[] = { "pdf", "svg", "geojson", "png" };
+	char together[4][256], alone[4][256];
+	const char *args[16] = { "render", "examples/cooperations.csv",
+		"--quiet" };
+	size_t n = 3;
+
+	(void)state;
+	for (size_t i = 0; i < 4; i++) {
+		snprintf(together[i], sizeof(together[i]),
+			TEST_ARTIFACTS "/together.%s", ext[i]);
+		snprintf(alone[i], sizeof(alone[i]), TEST_ARTIFACTS "/alone.%s",
+			ext[i]);
+		unlink(together[i]);
+		args[n++] = "-o";
+		args[n++] = together[i];
+	}
+	args[n] = NULL;
+	assert_int_equal(run(args), 0);
+	for (size_t i = 0; i < 4; i++) {
+		const char *one[] = { "render", "examples/cooperations.csv",
+			"--quiet", "-o", alone[i], NULL };
+
+		assert_int_equal(run(one), 0);
+		assert_files_equal(together[i], alone[i]);
+	}
+}
+
+static void test_several_outputs_with_a_bad_one_write_none(void **state)
+{
+	const char *args[] = { "render", "examples/cooperations.csv", "-o",
+		TEST_ARTIFACTS "/bad-set.png", "-o", TEST_ARTIFACTS "/bad-set.txt",
+		NULL };
+	const char *twice[] = { "render", "examples/cooperations.csv", "-o",
+		TEST_ARTIFACTS "/bad-set.png", "-o", TEST_ARTIFACTS "/bad-set.png",
+		NULL };
+
+	(void)state;
+	unlink(TEST_ARTIFACTS "/bad-set.png");
+	assert_int_equal(run(args), 2);
+	assert_non_null(strstr(err_text, "bad-set.txt: the output's extension must be"));
+	assert_false(exists(TEST_ARTIFACTS "/bad-set.png"));
+	assert_int_equal(run(twice), 2);
+	assert_non_null(strstr(err_text, "is given twice"));
+	assert_false(exists(TEST_ARTIFACTS "/bad-set.png"));
+}
+
 /* Each failure: exit 2, one message naming the problem, no output file,
  * and an existing output left as it was. */
 static void expect_failure(const char *const *args, const char *output,
@@ -492,6 +544,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_render_writes_png_svg_pdf_and_reports_rows),
 		cmocka_unit_test(test_same_input_gives_byte_identical_svg_and_pdf),
+		cmocka_unit_test(test_several_outputs_are_the_files_each_run_writes_alone),
+		cmocka_unit_test(test_several_outputs_with_a_bad_one_write_none),
 		cmocka_unit_test(test_failures_exit_2_with_a_message_and_no_file),
 		cmocka_unit_test(test_failed_run_keeps_the_previous_map),
 		cmocka_unit_test(test_killed_run_keeps_the_previous_map_and_leaves_nothing),

@@ -19,6 +19,7 @@
 #include "coopmap/labels.h"
 #include "coopmap/layers.h"
 #include "coopmap/network.h"
+#include "coopmap/simplify.h"
 #include "coopmap/style.h"
 
 /* A proportional symbol: a circle of area proportional to value. */
@@ -56,6 +57,10 @@ typedef struct coopmap_map_data {
 	/* What the project list was filtered on ("APCHI, 2019–2023"), said in
 	 * the subtitle; NULL for nothing. */
 	const char *filters;
+	/* The topology of countries (simplify.h), shared by the maps of one
+	 * model so that it is built once and each scale simplified once, also
+	 * across threads; NULL: each map builds its own. */
+	coopmap_topology *topology;
 } coopmap_map_data;
 
 #define COOPMAP_RENDER_MAX_LAYERS 5
@@ -119,7 +124,10 @@ void coopmap_render_report_clear(coopmap_render_report *report);
 
 /*
  * Render to path; the format is the extension: .png, .svg or .pdf.  The file
- * is written whole or not at all (output.h).  report may be NULL.
+ * is written whole or not at all (output.h).  report may be NULL.  Several
+ * maps of one data may be rendered at once from different threads: each
+ * call has its own projection, surface and Pango context, and reads data
+ * only (its topology locks what it caches).
  * Errors: COOPMAP_ERR_USAGE (unknown extension, bad extent or size),
  * COOPMAP_ERR_CRS, COOPMAP_ERR_STYLE (font not installed), COOPMAP_ERR_IO,
  * COOPMAP_ERR_RENDER.
@@ -135,6 +143,19 @@ int coopmap_render_map(const coopmap_map_data *data,
 int coopmap_render_map_to_stream(const coopmap_map_data *data,
 	const coopmap_render_opts *opts, const char *format, FILE *stream,
 	coopmap_render_report *report, coopmap_error *err);
+
+/*
+ * Render the same map to n paths at once (map.png, map.svg, map.pdf ...),
+ * each in a thread of its own when n > 1, sharing data's topology (built
+ * once here when data has none).  reports: n reports, or NULL; errs: n
+ * error objects, each filled when its map fails.  Every file is written
+ * whole or not at all, independently of the others; each has the bytes it
+ * would have alone, whatever n.  Returns the first failure's code, or
+ * COOPMAP_OK.
+ */
+int coopmap_render_maps(const coopmap_map_data *data,
+	const coopmap_render_opts *opts, const char *const *paths, size_t n,
+	coopmap_render_report *reports, coopmap_error *errs);
 
 /*
  * Parse an extent name or "minlon,minlat,maxlon,maxlat" into lon/lat

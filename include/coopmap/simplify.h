@@ -57,7 +57,10 @@ size_t coopmap_topology_arc_count(const coopmap_topology *topology);
  * registry's order, each with as many rings as the original, every ring
  * closed (last point = first).  Borrowed, valid while the topology lives;
  * computed once per tolerance and cached.  A tolerance of 0 drops only
- * vertices lying exactly on a straight line.
+ * vertices lying exactly on a straight line.  Safe to call from several
+ * threads on one topology (maps of one model drawn in parallel): the
+ * cache is locked, and a second caller of the same tolerance waits for
+ * the first's result.
  * Errors: COOPMAP_ERR_USAGE (negative or NaN tolerance), COOPMAP_ERR_NOMEM.
  */
 int coopmap_topology_simplify(coopmap_topology *topology, double tolerance_deg,

@@ -1,6 +1,8 @@
 /*
- * cmd_render.c: `coopmap render PROJECTS -o FILE`: read the project list,
- * join it with the countries and the CICD layer, and draw the map.
+ * cmd_render.c: `coopmap render PROJECTS -o FILE [-o FILE ...]`: read the
+ * project list, join it with the countries and the CICD layer, and draw
+ * the map; several outputs (PNG, SVG, PDF, and the map's data through the
+ * export module) from one loaded model, each in a thread of its own.
  */
 #include <getopt.h>
 #include <glib.h>
@@ -10,6 +12,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "coopmap/export.h"
 #include "coopmap/join.h"
 #include "coopmap/layers.h"
 #include "coopmap/network.h"
@@ -21,15 +24,18 @@
 void cmd_render_usage(FILE *out)
 {
 	fputs(
-"usage: coopmap render PROJECTS -o FILE [options]\n"
+"usage: coopmap render PROJECTS -o FILE [-o FILE ...] [options]\n"
 "\n"
 "Draw the cooperation map of a project list (CSV, XLSX, ODS, GeoPackage,\n"
 "GeoJSON): projects per partner country, the CICD priority countries,\n"
 "labels, legend, title and sources.  The format is FILE's extension:\n"
-".png, .svg or .pdf.\n"
+".png, .svg or .pdf; .geojson, .json, .gpkg, .kml, .csv or .md write the\n"
+"map's data as 'coopmap export' does (same countries, filters and joins).\n"
 "\n"
 "options:\n"
-"  -o, --output FILE     the map to write (required)\n"
+"  -o, --output FILE     a file to write (required); several -o write\n"
+"                        several files from one reading, side by side on\n"
+"                        the machine's cores (at most 8)\n"
 "      --crs CRS         any CRS PROJ knows (default EPSG:8857, Equal Earth):\n"
 "                        EPSG:3857, ESRI:54030, '+proj=robin' ...\n"
 "      --extent E        world, africa, europe, americas, asia, oceania or\n"
@@ -82,8 +88,12 @@ CLI_RECORDS_USAGE
 "draw; 2 usage error, or a file that cannot be read or written.\n", out);
 }
 
+#define MAX_OUTPUTS 8
+
 struct render_args {
-	const char *input, *output, *style, *resolution, *layer_ids;
+	const char *input, *style, *resolution, *layer_ids;
+	const char *outputs[MAX_OUTPUTS];
+	size_t n_outputs;
 	const char *user_layers[32];
 	size_t n_user_layers;
 	struct cli_records records;
@@ -107,6 +117,27 @@ static int parse_size(const char *text, coopmap_render_opts *opts)
 	if (fields != 2)
 		return -1;
 	return opts->width > 0 && opts->height > 0 ? 0 : -1;
+}
+
+enum output_kind { OUTPUT_NONE, OUTPUT_MAP, OUTPUT_DATA };
+
+/* A map (render.h) or the map's data (export.h), by the extension. */
+static enum output_kind output_kind(const char *path)
+{
+	static const char *const maps[] = { ".png", ".svg", ".pdf", NULL };
+	static const char *const data[] = { ".geojson", ".json", ".gpkg",
+		".kml", ".csv", ".md", NULL };
+	const char *dot = strrchr(path, '.');
+
+	for (int i = 0; dot != NULL && maps[i] != NULL; i++) {
+		if (g_ascii_strcasecmp(dot, maps[i]) == 0)
+			return OUTPUT_MAP;
+	}
+	for (int i = 0; dot != NULL && data[i] != NULL; i++) {
+		if (g_ascii_strcasecmp(dot, data[i]) == 0)
+			return OUTPUT_DATA;
+	}
+	return OUTPUT_NONE;
 }
 
 static int parse_args(int argc, char **argv, struct render_args *a)
@@ -154,7 +185,13 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:qh", options, NULL)) != -1) {
 		switch (c) {
-		case 'o': a->output = optarg; break;
+		case 'o':
+			if (a->n_outputs == MAX_OUTPUTS) {
+				cli_message("render: at most %d -o files", MAX_OUTPUTS);
+				return EXIT_FAILURE_;
+			}
+			a->outputs[a->n_outputs++] = optarg;
+			break;
 		case OPT_CRS: a->opts.crs = optarg; break;
 		case OPT_EXTENT: a->opts.extent = optarg; a->extent_given = 1; break;
 		case OPT_SIZE:
@@ -221,7 +258,7 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 			return EXIT_FAILURE_;
 		}
 	}
-	if (optind != argc - 1 || a->output == NULL) {
+	if (optind != argc - 1 || a->n_outputs == 0) {
 		cli_message("render: expected one PROJECTS file and -o FILE "
 			"(see 'coopmap help render')");
 		return EXIT_FAILURE_;
@@ -232,8 +269,24 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 			"choose one");
 		return EXIT_FAILURE_;
 	}
-	if (cli_refuse_overwrite("render", "output", a->input, a->output))
-		return EXIT_FAILURE_;
+	for (size_t i = 0; i < a->n_outputs; i++) {
+		if (cli_refuse_overwrite("render", "output", a->input,
+		    a->outputs[i]))
+			return EXIT_FAILURE_;
+		if (output_kind(a->outputs[i]) == OUTPUT_NONE) {
+			cli_message("render: %s: the output's extension must be "
+				".png, .svg or .pdf (a map), or .geojson, .json, .gpkg, "
+				".kml, .csv or .md (its data)", a->outputs[i]);
+			return EXIT_FAILURE_;
+		}
+		for (size_t j = 0; j < i; j++) {
+			if (strcmp(a->outputs[i], a->outputs[j]) == 0) {
+				cli_message("render: %s is given twice with -o",
+					a->outputs[i]);
+				return EXIT_FAILURE_;
+			}
+		}
+	}
 	return EXIT_OK;
 }
 
@@ -410,6 +463,100 @@ static int check_measure(const struct render_args *a,
 		coopmap_field_name((coopmap_field)field));
 }
 
+/* The map's data through the export module, in a thread of its own. */
+struct data_job {
+	const struct cli_model *m;
+	const char *path;
+	coopmap_error err;
+	int rc;
+};
+
+static gpointer write_data(gpointer p)
+{
+	struct data_job *job = p;
+	coopmap_export_data d = { job->m->countries, job->m->projects,
+		job->m->pool, job->m->stats, job->m->layers };
+
+	job->rc = coopmap_export_write(&d, job->path, &job->err);
+	return NULL;
+}
+
+/* The outcome of one output: the first failure kept in err, the others
+ * said on stderr, successes reported unless quiet. */
+static void settle(const struct render_args *a, const char *path, int job_rc,
+	const coopmap_error *job_err, const coopmap_render_report *r, int *rc,
+	coopmap_error *err)
+{
+	if (job_rc != COOPMAP_OK && *rc == COOPMAP_OK) {
+		*rc = job_rc;
+		*err = *job_err;
+	} else if (job_rc != COOPMAP_OK) {
+		cli_error(job_err);
+	} else if (!a->quiet && r == NULL) {
+		cli_message("wrote %s", path);
+	} else if (!a->quiet) {
+		cli_message("wrote %s (%dx%d, %zu of %zu country labels, %zu "
+			"places as %zu points, %zu links)", path, r->width,
+			r->height, r->labels_placed, r->labels_wanted, r->nodes_drawn,
+			r->points_drawn, r->links_drawn);
+	}
+}
+
+/*
+ * Every -o from the one model, side by side: the data files in threads of
+ * their own, the maps through coopmap_render_maps (a thread each, sharing
+ * the topology).  Each file is written whole or not at all; the first
+ * failure is returned, the others said on stderr.
+ */
+static int write_outputs(const struct render_args *a, const struct cli_model *m,
+	const coopmap_map_data *data, coopmap_error *err)
+{
+	struct data_job jobs[MAX_OUTPUTS];
+	GThread *threads[MAX_OUTPUTS] = { NULL };
+	const char *maps[MAX_OUTPUTS];
+	coopmap_render_report reports[MAX_OUTPUTS];
+	coopmap_error errs[MAX_OUTPUTS];
+	size_t n_maps = 0, n_data = 0;
+	int rc = COOPMAP_OK, maps_rc = COOPMAP_OK;
+
+	for (size_t i = 0; i < a->n_outputs; i++) {
+		if (output_kind(a->outputs[i]) == OUTPUT_MAP) {
+			reports[n_maps] = (coopmap_render_report)
+				COOPMAP_RENDER_REPORT_INIT;
+			errs[n_maps] = (coopmap_error)COOPMAP_ERROR_INIT;
+			maps[n_maps++] = a->outputs[i];
+			continue;
+		}
+		jobs[n_data] = (struct data_job){ m, a->outputs[i],
+			COOPMAP_ERROR_INIT, COOPMAP_OK };
+		if (a->n_outputs > 1)
+			threads[n_data] = g_thread_new("coopmap-data", write_data,
+				&jobs[n_data]);
+		else
+			write_data(&jobs[n_data]);
+		n_data++;
+	}
+	if (n_maps > 0)
+		maps_rc = coopmap_render_maps(data, &a->opts, maps, n_maps, reports,
+			errs);
+	for (size_t i = 0; i < n_data; i++) {
+		if (threads[i] != NULL)
+			g_thread_join(threads[i]);
+	}
+	for (size_t i = 0, k = 0, d = 0; i < a->n_outputs; i++) {
+		if (output_kind(a->outputs[i]) == OUTPUT_MAP) {
+			settle(a, maps[k], maps_rc == COOPMAP_OK ? COOPMAP_OK
+				: errs[k].code, &errs[k], &reports[k], &rc, err);
+			coopmap_render_report_clear(&reports[k++]);
+		} else {
+			settle(a, jobs[d].path, jobs[d].rc, &jobs[d].err, NULL, &rc,
+				err);
+			d++;
+		}
+	}
+	return rc;
+}
+
 /* An exit status, or a COOPMAP_ERR_* code (negative) with err set. */
 static int run(struct render_args *a, coopmap_error *err)
 {
@@ -425,7 +572,6 @@ static int run(struct render_args *a, coopmap_error *err)
 	int en = a->opts.lang != NULL && strcmp(a->opts.lang, "en") == 0;
 	const coopmap_layer *picked[COOPMAP_RENDER_MAX_LAYERS];
 	size_t n_picked = 0;
-	coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
 	coopmap_map_data data;
 	coopmap_style style;
 	char date[32], filters_text[512], extent[128];
@@ -494,17 +640,8 @@ static int run(struct render_args *a, coopmap_error *err)
 				: "Pays où un acteur est présent";
 		}
 	}
-	if (rc == COOPMAP_OK && data.countries != NULL) {
-		rc = coopmap_render_map(&data, &a->opts, a->output, &report, err);
-		if (rc == COOPMAP_OK && !a->quiet)
-			cli_message("wrote %s (%dx%d, %zu of %zu country labels, %zu "
-				"places as %zu points, %zu links)",
-				a->output, report.width, report.height,
-				report.labels_placed, report.labels_wanted,
-				report.nodes_drawn, report.points_drawn,
-				report.links_drawn);
-	}
-	coopmap_render_report_clear(&report);
+	if (rc == COOPMAP_OK && data.countries != NULL)
+		rc = write_outputs(a, &m, &data, err);
 	coopmap_network_free(network);
 	free_overlay(&overlay);
 	cli_actor_overlay_free(&actors);
