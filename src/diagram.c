@@ -9,8 +9,6 @@
  */
 #include "coopmap/diagram.h"
 
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <cairo.h>
 #include <glib.h>
 #include <math.h>
@@ -20,6 +18,7 @@
 #include <string.h>
 
 #include "coopmap/output.h"
+#include "coopmap/page.h"
 
 #define DESIGN_H 1000.0
 #define PAGE_MARGIN 24.0
@@ -34,7 +33,6 @@
 #define NEAR_COST 6.0       /* running right beside another arrow */
 #define PORT_COST 40.0      /* starting or ending where another does */
 
-enum format { FORMAT_PNG, FORMAT_SVG, FORMAT_PDF };
 
 /* Colours of the roles, in the order of coopmap_actor_roles() (after the
  * Okabe-Ito palette, darkened where a stripe on white needs it). */
@@ -1441,43 +1439,11 @@ static void free_diagram(struct diagram *d)
 	g_free(d->label);
 }
 
-static cairo_status_t write_stream(void *closure, const unsigned char *data,
-	unsigned int length)
-{
-	return fwrite(data, 1, length, closure) == length
-		? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
-}
-
-static cairo_surface_t *make_surface(enum format f, FILE *stream, int w,
-	int h, const coopmap_diagram_opts *opts)
-{
-	cairo_surface_t *s;
-
-	if (f == FORMAT_SVG) {
-		s = cairo_svg_surface_create_for_stream(write_stream, stream, w, h);
-		cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
-		return s;
-	}
-	if (f == FORMAT_PDF) {
-		s = cairo_pdf_surface_create_for_stream(write_stream, stream, w, h);
-		if (opts->date != NULL && strlen(opts->date) == 10) {
-			char stamp[32];
-
-			snprintf(stamp, sizeof(stamp), "%sT00:00:00Z", opts->date);
-			cairo_pdf_surface_set_metadata(s,
-				CAIRO_PDF_METADATA_CREATE_DATE, stamp);
-		}
-		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
-			"coopmap");
-		return s;
-	}
-	return cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-}
-
-static int render_stream(struct diagram *d, enum format f, FILE *stream,
+static int render_stream(struct diagram *d, coopmap_page_format f, FILE *stream,
 	int w, int h, coopmap_diagram_report *report, coopmap_error *err)
 {
-	cairo_surface_t *surface = make_surface(f, stream, w, h, d->opts);
+	cairo_surface_t *surface = coopmap_page_surface(f, stream, w, h,
+		d->opts->date, d->opts->title);
 	double s = h / DESIGN_H;
 	cairo_status_t status;
 	int rc;
@@ -1487,17 +1453,7 @@ static int render_stream(struct diagram *d, enum format f, FILE *stream,
 	rc = draw(d, err);
 	status = cairo_status(d->cr);
 	cairo_destroy(d->cr);
-	if (rc == COOPMAP_OK && status == CAIRO_STATUS_SUCCESS && f == FORMAT_PNG)
-		status = cairo_surface_write_to_png_stream(surface, write_stream,
-			stream);
-	cairo_surface_finish(surface);
-	if (status == CAIRO_STATUS_SUCCESS)
-		status = cairo_surface_status(surface);
-	cairo_surface_destroy(surface);
-	if (rc == COOPMAP_OK && status != CAIRO_STATUS_SUCCESS)
-		rc = coopmap_error_set(err, status == CAIRO_STATUS_WRITE_ERROR
-			? COOPMAP_ERR_IO : COOPMAP_ERR_RENDER, "cannot draw: %s",
-			cairo_status_to_string(status));
+	rc = coopmap_page_finish(surface, status, f, stream, rc, err);
 	if (rc == COOPMAP_OK && report != NULL) {
 		fill_report(d, s, report);
 		report->width = w;
@@ -1510,23 +1466,15 @@ int coopmap_diagram_render(const coopmap_actors *actors,
 	const coopmap_diagram_opts *opts, const char *path,
 	coopmap_diagram_report *report, coopmap_error *err)
 {
-	const char *dot = strrchr(path, '.');
-	enum format f;
+	coopmap_page_format f;
 	struct diagram d;
 	coopmap_output *out = NULL;
-	int w, h, rc;
+	int w, h, rc = coopmap_page_format_of(path, &f, err);
 
-	if (dot != NULL && g_ascii_strcasecmp(dot, ".png") == 0)
-		f = FORMAT_PNG;
-	else if (dot != NULL && g_ascii_strcasecmp(dot, ".svg") == 0)
-		f = FORMAT_SVG;
-	else if (dot != NULL && g_ascii_strcasecmp(dot, ".pdf") == 0)
-		f = FORMAT_PDF;
-	else
-		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
-			"%s: the output's extension must be .png, .svg or .pdf", path);
-	w = opts->width > 0 ? opts->width : f == FORMAT_PNG ? 2400 : 842;
-	h = opts->height > 0 ? opts->height : f == FORMAT_PNG ? 1697 : 595;
+	if (rc != COOPMAP_OK)
+		return rc;
+	w = opts->width > 0 ? opts->width : f == COOPMAP_PAGE_PNG ? 2400 : 842;
+	h = opts->height > 0 ? opts->height : f == COOPMAP_PAGE_PNG ? 1697 : 595;
 	if (w < 400 || h < 280 || w > 20000 || h > 20000 || w < h)
 		return coopmap_error_set(err, COOPMAP_ERR_USAGE, "size %dx%d: a "
 			"diagram is landscape, each side from 400x280 to 20000", w, h);

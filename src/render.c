@@ -3,8 +3,6 @@
  * page, picks the Cairo surface for the output's format and writes the file
  * atomically.  Drawing itself is in render_map.c and render_text.c.
  */
-#include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,9 +10,9 @@
 #include <strings.h>
 
 #include "coopmap/output.h"
+#include "coopmap/page.h"
 #include "render_internal.h"
 
-enum format { FORMAT_PNG, FORMAT_SVG, FORMAT_PDF };
 
 /* Height of the row of insets under the map, in thousandths of the
  * page's shorter side: a few insets get more room than a row of eight. */
@@ -81,31 +79,6 @@ int coopmap_render_parse_extent(const char *text, double bbox[4],
 	if (bbox[0] > bbox[2])
 		bbox[2] += 360;
 	return COOPMAP_OK;
-}
-
-static int format_of(const char *path, enum format *format, coopmap_error *err)
-{
-	const char *dot = strrchr(path, '.');
-
-	if (dot != NULL && strcasecmp(dot, ".png") == 0)
-		*format = FORMAT_PNG;
-	else if (dot != NULL && strcasecmp(dot, ".svg") == 0)
-		*format = FORMAT_SVG;
-	else if (dot != NULL && strcasecmp(dot, ".pdf") == 0)
-		*format = FORMAT_PDF;
-	else
-		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
-			"%s: the output's extension must be .png, .svg or .pdf", path);
-	return COOPMAP_OK;
-}
-
-static cairo_status_t write_to_stream(void *closure, const unsigned char *data,
-	unsigned int length)
-{
-	FILE *stream = closure;
-
-	return fwrite(data, 1, length, stream) == length
-		? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
 }
 
 /* Markers by value, biggest first; ties by input order. */
@@ -237,41 +210,7 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 	return COOPMAP_OK;
 }
 
-static cairo_surface_t *create_surface(enum format format, FILE *stream,
-	int width, int height, const coopmap_render_opts *opts)
-{
-	cairo_surface_t *surface;
-
-	switch (format) {
-	case FORMAT_SVG:
-		surface = cairo_svg_surface_create_for_stream(write_to_stream,
-			stream, width, height);
-		cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1);
-		return surface;
-	case FORMAT_PDF:
-		surface = cairo_pdf_surface_create_for_stream(write_to_stream,
-			stream, width, height);
-		/* A fixed creation date keeps the same input's PDF identical. */
-		if (opts->date != NULL && strlen(opts->date) == 10) {
-			char stamp[32];
-
-			snprintf(stamp, sizeof(stamp), "%sT00:00:00Z", opts->date);
-			cairo_pdf_surface_set_metadata(surface,
-				CAIRO_PDF_METADATA_CREATE_DATE, stamp);
-		}
-		cairo_pdf_surface_set_metadata(surface,
-			CAIRO_PDF_METADATA_CREATOR, "coopmap");
-		if (opts->title != NULL)
-			cairo_pdf_surface_set_metadata(surface,
-				CAIRO_PDF_METADATA_TITLE, opts->title);
-		return surface;
-	case FORMAT_PNG:
-	default:
-		return cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height);
-	}
-}
-
-static int render_to_stream(render_ctx *ctx, enum format format,
+static int render_to_stream(render_ctx *ctx, coopmap_page_format format,
 	cairo_surface_t *surface, FILE *stream, coopmap_error *err)
 {
 	cairo_status_t status;
@@ -285,18 +224,7 @@ static int render_to_stream(render_ctx *ctx, enum format format,
 	ctx->pango = NULL;
 	cairo_destroy(ctx->cr);
 	ctx->cr = NULL;
-	if (rc == COOPMAP_OK && status == CAIRO_STATUS_SUCCESS &&
-	    format == FORMAT_PNG)
-		rc = render_png_write(surface, stream, err);
-	cairo_surface_finish(surface);
-	if (status == CAIRO_STATUS_SUCCESS)
-		status = cairo_surface_status(surface);
-	cairo_surface_destroy(surface);
-	if (rc == COOPMAP_OK && status != CAIRO_STATUS_SUCCESS)
-		rc = coopmap_error_set(err, status == CAIRO_STATUS_WRITE_ERROR
-			? COOPMAP_ERR_IO : COOPMAP_ERR_RENDER, "cannot render: %s",
-			cairo_status_to_string(status));
-	return rc;
+	return coopmap_page_finish(surface, status, format, stream, rc, err);
 }
 
 /*
@@ -346,7 +274,7 @@ static const char *map_crs(const render_ctx *ctx,
 }
 
 static int setup(render_ctx *ctx, const coopmap_map_data *data,
-	const coopmap_render_opts *opts, enum format format, coopmap_error *err)
+	const coopmap_render_opts *opts, coopmap_page_format format, coopmap_error *err)
 {
 	char crs[160];
 	int rc;
@@ -360,7 +288,7 @@ static int setup(render_ctx *ctx, const coopmap_map_data *data,
 		ctx->style = &ctx->default_style;
 	}
 	ctx->lang = opts->lang != NULL ? opts->lang : "fr";
-	ctx->width = opts->width > 0 ? opts->width : format == FORMAT_PNG ? 2400 : 1200;
+	ctx->width = opts->width > 0 ? opts->width : format == COOPMAP_PAGE_PNG ? 2400 : 1200;
 	ctx->height = opts->height > 0 ? opts->height : ctx->width * 0.58;
 	if (ctx->width < 200 || ctx->height < 150 || ctx->width > 20000 ||
 	    ctx->height > 20000)
@@ -394,7 +322,7 @@ struct map_job {
 	coopmap_output *output;
 	FILE *stream;                /* a caller's stream, or NULL: path */
 	cairo_surface_t *surface;
-	enum format format;
+	coopmap_page_format format;
 	coopmap_error *err;
 	int rc;
 };
@@ -412,8 +340,9 @@ static void begin_map(struct map_job *job)
 			job->stream = coopmap_output_stream(job->output);
 	}
 	if (job->rc == COOPMAP_OK)
-		job->surface = create_surface(job->format, job->stream,
-			(int)ctx->width, (int)ctx->height, job->opts);
+		job->surface = coopmap_page_surface(job->format, job->stream,
+			(int)ctx->width, (int)ctx->height, job->opts->date,
+			job->opts->title);
 }
 
 static gpointer finish_map(gpointer p)
@@ -487,10 +416,11 @@ int coopmap_render_maps(const coopmap_map_data *data,
 	}
 	for (size_t i = 0; i < n && rc == COOPMAP_OK; i++) {
 		jobs[i] = (struct map_job){ &shared, opts, paths[i], { 0 },
-			COOPMAP_RENDER_REPORT_INIT, NULL, NULL, NULL, FORMAT_PNG,
+			COOPMAP_RENDER_REPORT_INIT, NULL, NULL, NULL, COOPMAP_PAGE_PNG,
 			&errs[i], COOPMAP_OK };
 		jobs[i].ctx.report = reports != NULL ? &reports[i] : &jobs[i].local;
-		jobs[i].rc = format_of(paths[i], &jobs[i].format, &errs[i]);
+		jobs[i].rc = coopmap_page_format_of(paths[i], &jobs[i].format,
+			&errs[i]);
 	}
 	/*
 	 * Surfaces are made here, one thread, in a fixed order: SVG first.
@@ -502,7 +432,7 @@ int coopmap_render_maps(const coopmap_map_data *data,
 	for (int pass = 0; pass < 2 && rc == COOPMAP_OK; pass++) {
 		for (size_t i = 0; i < n; i++) {
 			if (jobs[i].rc == COOPMAP_OK &&
-			    (jobs[i].format == FORMAT_SVG) == (pass == 0))
+			    (jobs[i].format == COOPMAP_PAGE_SVG) == (pass == 0))
 				begin_map(&jobs[i]);
 		}
 	}
@@ -542,12 +472,12 @@ int coopmap_render_map_to_stream(const coopmap_map_data *data,
 {
 	char name[32];
 	struct map_job job = { data, opts, name, { 0 },
-		COOPMAP_RENDER_REPORT_INIT, NULL, stream, NULL, FORMAT_PNG, err,
+		COOPMAP_RENDER_REPORT_INIT, NULL, stream, NULL, COOPMAP_PAGE_PNG, err,
 		COOPMAP_OK };
 
 	snprintf(name, sizeof(name), "map.%s", format);
 	job.ctx.report = report != NULL ? report : &job.local;
-	job.rc = format_of(name, &job.format, err);
+	job.rc = coopmap_page_format_of(name, &job.format, err);
 	if (job.rc == COOPMAP_OK)
 		begin_map(&job);
 	finish_map(&job);

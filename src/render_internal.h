@@ -119,11 +119,6 @@ int render_inset_count(const render_ctx *ctx, coopmap_error *err);
 int render_inset_draw_all(render_ctx *ctx, coopmap_box strip,
 	coopmap_error *err);
 
-/* render_png.c */
-/* Write an RGB24 image surface as PNG to stream.  Errors: IO, NOMEM. */
-int render_png_write(cairo_surface_t *surface, FILE *stream,
-	coopmap_error *err);
-
 /* render.c */
 /* Free what a map of the page owns (projection, rings, points, placer),
  * not what the page shares with its insets. */
