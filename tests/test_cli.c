@@ -524,6 +524,49 @@ static void test_pool_markdown_keeps_hostile_names_as_text(void **state)
 	assert_null(strstr(out_text, " =HYPERLINK"));
 }
 
+/* The printed map labels partners with the list's names: in SVG they are
+ * glyph outlines, never markup. */
+static void test_map_svg_keeps_hostile_names_out_of_its_markup(void **state)
+{
+	const char *args[] = { "render", "tests/data/hostile.csv", "-o",
+		TEST_ARTIFACTS "/hostile.svg", "-q", NULL };
+	char text[1 << 16];
+	FILE *f;
+	size_t n;
+	int found = 0;
+
+	(void)state;
+	assert_int_equal(run(args), 0);
+	f = fopen(TEST_ARTIFACTS "/hostile.svg", "rb");
+	assert_non_null(f);
+	/* Read it all, a block at a time, looking for markup from the list. */
+	while ((n = fread(text, 1, sizeof(text) - 1, f)) > 0) {
+		text[n] = '\0';
+		found |= strstr(text, "<script") != NULL ||
+			strstr(text, "alert(") != NULL;
+	}
+	fclose(f);
+	assert_false(found);
+}
+
+/* The country sheet shows the list's names as text too. */
+static void test_country_sheet_keeps_hostile_names_as_text(void **state)
+{
+	const char *mali[] = { "actors", "--country", "MLI",
+		"tests/data/hostile-markdown.csv", "-q", NULL };
+	const char *senegal[] = { "actors", "--country", "SEN",
+		"tests/data/hostile-markdown.csv", "-q", NULL };
+
+	(void)state;
+	assert_int_equal(run(mali), 0);
+	assert_null(strstr(out_text, "<img"));
+	assert_non_null(strstr(out_text, "&lt;img src=x onerror=alert(1)&gt;"));
+	assert_non_null(strstr(out_text, "| '=HYPERLINK("));
+	assert_int_equal(run(senegal), 0);
+	assert_non_null(strstr(out_text, "\\[lien\\](javascript:alert(1))"));
+	assert_non_null(strstr(out_text, "| \\# Titre injecté |"));
+}
+
 static void test_help_version_and_unknown_command(void **state)
 {
 	const char *help[] = { "help", "render", NULL };
@@ -556,6 +599,8 @@ int main(void)
 		cmocka_unit_test(test_french_excel_csv_renders_the_same_map),
 		cmocka_unit_test(test_layers_classify_and_pool),
 		cmocka_unit_test(test_pool_markdown_keeps_hostile_names_as_text),
+		cmocka_unit_test(test_map_svg_keeps_hostile_names_out_of_its_markup),
+		cmocka_unit_test(test_country_sheet_keeps_hostile_names_as_text),
 		cmocka_unit_test(test_help_version_and_unknown_command),
 	};
 	return cmocka_run_group_tests_name("cli", tests, setup, NULL);
