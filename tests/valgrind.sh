@@ -30,6 +30,16 @@ p=examples/cooperations.csv
 vg render "$p" -o "$out/carte.png" --size 1200x700 --pool
 vg render "$p" -o "$out/carte.svg" --size 1200x700 --layers cicd-2018,francophonie
 vg render "$p" -o "$out/carte.pdf" --extent africa --style print
+# Several outputs in threads from one reading; one country framed with the
+# French side inset; a summed measure; the actors' diagram and sheet.
+vg render "$p" -o "$out/monde.png" -o "$out/monde.svg" -o "$out/monde.geojson" \
+	--size 1200
+vg render "$p" -o "$out/bfa.png" --country BFA --size 900
+vg render tests/data/measures.csv -o "$out/montant.png" --measure amount \
+	--extent west-africa --size 900
+vg actors -o "$out/acteurs.png"
+vg actors --country BFA "$p"
+vg export "$p" --actors -o "$out/acteurs.geojson"
 vg check "$p" --rejects "$out/rejets.csv"
 vg columns "$p"
 vg country Sénégal RDC NC Madagasikara
