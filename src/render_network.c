@@ -266,6 +266,41 @@ static double arc_step_km(const render_ctx *ctx)
 	return fmax(2.0, fmin(200.0, 6.0 * metres_per_unit / 1000.0));
 }
 
+/*
+ * Whether a link can cross a regional map: its great circle, sampled every
+ * 100 km, comes within a degree of the extent.  An inset is a few km wide
+ * and draws at a step of a few km: most links never come near it, and
+ * computing them at that step was a tenth of a world render.
+ */
+static int link_may_show(const render_ctx *ctx, const coopmap_node *a,
+	const coopmap_node *b)
+{
+	double *lon, *lat;
+	size_t *starts;
+	size_t pieces;
+	int near = 0;
+
+	if (ctx->world)
+		return 1;
+	pieces = coopmap_geodesic_arc(a->lon, a->lat, b->lon, b->lat, 100.0,
+		&lon, &lat, &starts);
+	if (pieces == 0)
+		return 1;
+	for (size_t i = 0; i < starts[pieces] && !near; i++) {
+		if (lat[i] < ctx->bbox[1] - 1 || lat[i] > ctx->bbox[3] + 1)
+			continue;
+		for (int k = -1; k <= 1 && !near; k++) {
+			double x = lon[i] + 360.0 * k;
+
+			near = x >= ctx->bbox[0] - 1 && x <= ctx->bbox[2] + 1;
+		}
+	}
+	free(lon);
+	free(lat);
+	free(starts);
+	return near;
+}
+
 /* Append the device-space pieces of one link to lines. */
 static void link_pieces(render_ctx *ctx, const coopmap_node *a,
 	const coopmap_node *b, double step_km, coopmap_rings *lines)
@@ -357,7 +392,10 @@ void render_network_draw_links(render_ctx *ctx)
 				if (l->programme != order[k] ||
 				    render_link_class(l->projects) != w ||
 				    (ctx->group_of[l->establishment] == (size_t)-1 &&
-				    ctx->group_of[l->partner] == (size_t)-1))
+				    ctx->group_of[l->partner] == (size_t)-1 &&
+				    !link_may_show(ctx, coopmap_network_node(net,
+				    l->establishment), coopmap_network_node(net,
+				    l->partner))))
 					continue;
 				coopmap_rings_reset(&lines);
 				link_pieces(ctx, coopmap_network_node(net, l->establishment),
