@@ -208,7 +208,6 @@ static int draw_one(render_ctx *page, const struct inset_def *def,
 			page->link_classes_seen[w] |= sub.link_classes_seen[w];
 		page->approximate_seen |= sub.approximate_seen;
 		page->not_stated_seen |= sub.not_stated_seen;
-		page->report->links_drawn += local.links_drawn;
 		page->report->longest_link_step = fmax(
 			page->report->longest_link_step, local.longest_link_step);
 		/* Its labels join the page's, for the report and tests. */

@@ -110,7 +110,7 @@ typedef struct coopmap_render_report {
 	size_t nodes_drawn;         /* network nodes on the map */
 	size_t points_drawn;        /* their symbols once grouped */
 	size_t point_labels_placed;
-	size_t links_drawn;
+	size_t links_drawn;         /* on the main map (insets aside) */
 	double longest_link_step;   /* longest segment of a drawn link */
 	size_t insets;              /* overseas insets drawn */
 	coopmap_box *point_boxes;   /* points_drawn symbol boxes */
