@@ -114,19 +114,13 @@ static void add_attr(PangoAttrList *list, PangoAttribute *a, size_t start,
 static PangoLayout *make_layout(struct diagram *d, const char *text,
 	double size, PangoWeight weight, double width)
 {
-	PangoLayout *layout = pango_layout_new(d->pango);
-	PangoFontDescription *font = pango_font_description_new();
+	PangoLayout *layout = coopmap_page_layout(d->pango, d->font, size,
+		weight, text);
 
-	pango_font_description_set_family(font, d->font);
-	pango_font_description_set_weight(font, weight);
-	pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
-	pango_layout_set_font_description(layout, font);
-	pango_font_description_free(font);
 	if (width > 0) {
 		pango_layout_set_width(layout, (int)(width * PANGO_SCALE));
 		pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
 	}
-	pango_layout_set_text(layout, text, -1);
 	return layout;
 }
 
@@ -1327,15 +1321,9 @@ static int route_all(struct diagram *d, coopmap_error *err)
 
 static int draw(struct diagram *d, coopmap_error *err)
 {
-	cairo_font_options_t *options = cairo_font_options_create();
 	int rc;
 
-	cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-	cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
-	d->pango = pango_cairo_create_context(d->cr);
-	pango_cairo_context_set_font_options(d->pango, options);
-	cairo_font_options_destroy(options);
+	d->pango = coopmap_page_pango(d->cr);
 	cairo_set_source_rgb(d->cr, 1, 1, 1);
 	cairo_paint(d->cr);
 	build_nodes(d);

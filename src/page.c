@@ -149,3 +149,35 @@ int coopmap_page_finish(cairo_surface_t *surface, cairo_status_t drawing,
 			cairo_status_to_string(status));
 	return rc;
 }
+
+PangoContext *coopmap_page_pango(cairo_t *cr)
+{
+	cairo_font_options_t *options = cairo_font_options_create();
+	PangoContext *pango = pango_cairo_create_context(cr);
+
+	cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
+	pango_cairo_context_set_font_options(pango, options);
+	cairo_font_options_destroy(options);
+	return pango;
+}
+
+PangoLayout *coopmap_page_layout(PangoContext *pango, const char *family,
+	double size, PangoWeight weight, const char *text)
+{
+	PangoLayout *layout = pango_layout_new(pango);
+	PangoFontDescription *font = pango_font_description_new();
+	const char *valid_end;
+
+	pango_font_description_set_family(font, family);
+	pango_font_description_set_weight(font, weight);
+	pango_font_description_set_absolute_size(font, size * PANGO_SCALE);
+	pango_layout_set_font_description(layout, font);
+	pango_font_description_free(font);
+	if (!g_utf8_validate(text, -1, &valid_end))
+		pango_layout_set_text(layout, text, (int)(valid_end - text));
+	else
+		pango_layout_set_text(layout, text, -1);
+	return layout;
+}

@@ -146,26 +146,13 @@ static void compute_breaks(render_ctx *ctx)
 	free(values);
 }
 
-/* Same glyph shapes and metrics in every format: no hinting. */
-static void set_font_options(render_ctx *ctx)
-{
-	cairo_font_options_t *options = cairo_font_options_create();
-
-	cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
-	cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
-	cairo_font_options_set_antialias(options, CAIRO_ANTIALIAS_GRAY);
-	ctx->pango = pango_cairo_create_context(ctx->cr);
-	pango_cairo_context_set_font_options(ctx->pango, options);
-	cairo_font_options_destroy(options);
-}
-
 static int draw(render_ctx *ctx, coopmap_error *err)
 {
 	double top, bottom, margin = 20 * ctx->unit;
 	coopmap_box strip = { 0, 0, 0, 0 };
 	int rc, n_insets;
 
-	set_font_options(ctx);
+	ctx->pango = coopmap_page_pango(ctx->cr);
 	render_set_color(ctx->cr, ctx->style->background);
 	cairo_paint(ctx->cr);
 	render_text_measure_page(ctx, &top, &bottom);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coopmap/page.h"
 #include "render_internal.h"
 
 static int is_en(const render_ctx *ctx)
@@ -40,23 +41,8 @@ int render_text_check_font(const coopmap_style *style, coopmap_error *err)
 static PangoLayout *make_layout(render_ctx *ctx, const char *text, double size,
 	PangoWeight weight)
 {
-	PangoLayout *layout = pango_layout_new(ctx->pango);
-	PangoFontDescription *font = pango_font_description_new();
-	const char *valid_end;
-
-	pango_font_description_set_family(font, ctx->style->font_family);
-	pango_font_description_set_weight(font, weight);
-	pango_font_description_set_absolute_size(font,
-		size * ctx->unit * PANGO_SCALE);
-	pango_layout_set_font_description(layout, font);
-	pango_font_description_free(font);
-	/* Page texts live in fixed buffers: a --title longer than one is cut,
-	 * maybe inside a character, which Pango would refuse whole. */
-	if (!g_utf8_validate(text, -1, &valid_end))
-		pango_layout_set_text(layout, text, (int)(valid_end - text));
-	else
-		pango_layout_set_text(layout, text, -1);
-	return layout;
+	return coopmap_page_layout(ctx->pango, ctx->style->font_family,
+		size * ctx->unit, weight, text);
 }
 
 static void layout_size(PangoLayout *layout, double *w, double *h)

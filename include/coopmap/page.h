@@ -2,7 +2,8 @@
  * page.h: the Cairo surface a drawing goes to, by the output's format
  * (.png, .svg, .pdf), and its bytes written to a stream: SVG 1.1, PDF with
  * a fixed creation date (the same input gives the same file), PNG through
- * libpng.  Shared by the map (render.h) and the actor diagram (diagram.h).
+ * libpng; and the text on it, the same in every format.  Shared by the map
+ * (render.h) and the actor diagram (diagram.h).
  *
  * Not for: atomic files (output.h gives the stream) or drawing.
  */
@@ -10,6 +11,7 @@
 #define COOPMAP_PAGE_H
 
 #include <cairo.h>
+#include <pango/pangocairo.h>
 #include <stdio.h>
 
 #include "coopmap/error.h"
@@ -42,5 +44,19 @@ cairo_surface_t *coopmap_page_surface(coopmap_page_format format,
  */
 int coopmap_page_finish(cairo_surface_t *surface, cairo_status_t drawing,
 	coopmap_page_format format, FILE *stream, int rc, coopmap_error *err);
+
+/*
+ * A Pango context drawing on cr with the same glyph shapes and metrics in
+ * PNG, SVG and PDF (no hinting, grey antialiasing).  Caller unrefs.
+ */
+PangoContext *coopmap_page_pango(cairo_t *cr);
+
+/*
+ * A layout of text in family at size (device units) and weight.  Text cut
+ * inside a character (a long title in a fixed buffer) keeps what comes
+ * before the cut: Pango would refuse it whole.  Caller unrefs.
+ */
+PangoLayout *coopmap_page_layout(PangoContext *pango, const char *family,
+	double size, PangoWeight weight, const char *text);
 
 #endif
