@@ -71,27 +71,36 @@ static char *group_label(render_ctx *ctx, const size_t *members, size_t n)
 	const char *best = NULL;
 	size_t best_count = 0;
 	int en = ctx->lang != NULL && strcmp(ctx->lang, "en") == 0;
+	GHashTable *counts;
+	char **keys;
 
 	if (n == 1)
 		return point_name(coopmap_network_node(net, members[0]), ctx->lang);
+	/* Each city folded once, counted in a table: a group may hold
+	 * thousands of places. */
+	counts = g_hash_table_new(g_str_hash, g_str_equal);
+	keys = g_new0(char *, n);
 	for (size_t i = 0; i < n; i++) {
-		const char *city = coopmap_network_node(net, members[i])->city;
-		char *key = coopmap_names_fold(city);
-		size_t count = 0;
+		keys[i] = coopmap_names_fold(coopmap_network_node(net,
+			members[i])->city);
+		if (keys[i] != NULL && keys[i][0] != '\0')
+			g_hash_table_insert(counts, keys[i], GSIZE_TO_POINTER(
+				GPOINTER_TO_SIZE(g_hash_table_lookup(counts, keys[i])) + 1));
+	}
+	/* The first city in the members' order with the most. */
+	for (size_t i = 0; i < n; i++) {
+		size_t count = keys[i] != NULL ? GPOINTER_TO_SIZE(
+			g_hash_table_lookup(counts, keys[i])) : 0;
 
-		for (size_t j = 0; j < n && key != NULL && key[0] != '\0'; j++) {
-			char *other = coopmap_names_fold(
-				coopmap_network_node(net, members[j])->city);
-
-			count += other != NULL && strcmp(key, other) == 0;
-			free(other);
-		}
-		free(key);
 		if (count > best_count) {
 			best_count = count;
-			best = city;
+			best = coopmap_network_node(net, members[i])->city;
 		}
 	}
+	g_hash_table_destroy(counts);
+	for (size_t i = 0; i < n; i++)
+		free(keys[i]);
+	g_free(keys);
 	if (best == NULL) {
 		char *name = point_name(coopmap_network_node(net, members[0]),
 			ctx->lang);
@@ -167,7 +176,7 @@ static void group_kind(render_ctx *ctx, coopmap_node_kind kind,
 	const coopmap_network *net = ctx->data->network;
 	double reach = GROUP_DISTANCE * ctx->unit;
 	size_t first_group = ctx->n_points;
-	size_t *members = calloc(n_placed + 1, sizeof(size_t));
+	size_t *members = calloc(n_placed + 1, sizeof(size_t)), *start;
 
 	for (size_t i = 0; i < n_placed; i++) {
 		size_t g;
@@ -194,15 +203,34 @@ static void group_kind(render_ctx *ctx, coopmap_node_kind kind,
 		group_of[placed[i].node] = g;
 	}
 	merge_overlaps(ctx, first_group, group_of, net);
-	for (size_t g = first_group; g < ctx->n_points && members != NULL; g++) {
-		size_t n = 0;
+	/* Each group's members in the placed order, in one pass: start[g] is
+	 * where group g's run begins in members. */
+	start = calloc(ctx->n_points - first_group + 2, sizeof(size_t));
+	for (size_t i = 0; i < n_placed && start != NULL; i++) {
+		size_t g = group_of[placed[i].node];
 
-		for (size_t i = 0; i < n_placed; i++) {
-			if (group_of[placed[i].node] == g)
-				members[n++] = placed[i].node;
-		}
-		ctx->points[g].label = group_label(ctx, members, n);
+		if (g != (size_t)-1 && g >= first_group &&
+		    coopmap_network_node(net, placed[i].node)->kind == kind)
+			start[g - first_group + 1]++;
 	}
+	for (size_t g = 1; start != NULL && g <= ctx->n_points - first_group; g++)
+		start[g] += start[g - 1];
+	for (size_t i = 0; i < n_placed && start != NULL && members != NULL; i++) {
+		size_t g = group_of[placed[i].node];
+
+		if (g != (size_t)-1 && g >= first_group &&
+		    coopmap_network_node(net, placed[i].node)->kind == kind)
+			members[start[g - first_group]++] = placed[i].node;
+	}
+	/* start[g] now ends group g's run, which begins where g - 1's ended. */
+	for (size_t g = first_group; g < ctx->n_points && start != NULL &&
+	     members != NULL; g++) {
+		size_t from = g == first_group ? 0 : start[g - first_group - 1];
+
+		ctx->points[g].label = group_label(ctx, members + from,
+			start[g - first_group] - from);
+	}
+	free(start);
 	free(members);
 }
 
