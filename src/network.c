@@ -136,15 +136,21 @@ static void count_at(coopmap_node *node, double lon, double lat,
 	add_value(&node->value, value);
 }
 
-static void count_link(coopmap_network *n, GHashTable *pairs, size_t e,
-	size_t partner, const coopmap_project *p)
+/*
+ * The link of (e, partner), found by its 64-bit key.  The keys live in
+ * keys[], one slot per link, sized for the most links there can be (one
+ * per project) and never moved: the table points into it, and no project
+ * allocates a key of its own.
+ */
+static void count_link(coopmap_network *n, GHashTable *pairs, guint64 *keys,
+	size_t e, size_t partner, const coopmap_project *p)
 {
-	char *key = g_strdup_printf("%zu|%zu", e, partner);
+	/* Node indices stay below 2^32: at most two nodes per project. */
+	guint64 key = (guint64)e << 32 | (guint64)partner;
 	gpointer found;
 	coopmap_link *link;
 
-	if (g_hash_table_lookup_extended(pairs, key, NULL, &found)) {
-		g_free(key);
+	if (g_hash_table_lookup_extended(pairs, &key, NULL, &found)) {
 		link = &g_array_index(n->links, coopmap_link,
 			GPOINTER_TO_SIZE(found));
 	} else {
@@ -153,7 +159,9 @@ static void count_link(coopmap_network *n, GHashTable *pairs, size_t e,
 		memset(&fresh, 0, sizeof(fresh));
 		fresh.establishment = e;
 		fresh.partner = partner;
-		g_hash_table_insert(pairs, key, GSIZE_TO_POINTER(n->links->len));
+		keys[n->links->len] = key;
+		g_hash_table_insert(pairs, &keys[n->links->len],
+			GSIZE_TO_POINTER(n->links->len));
 		g_array_append_val(n->links, fresh);
 		link = &g_array_index(n->links, coopmap_link, n->links->len - 1);
 	}
@@ -198,6 +206,7 @@ int coopmap_network_build(const coopmap_projects *projects,
 	coopmap_network *n = calloc(1, sizeof(*n));
 	size_t n_establishments = coopmap_pool_establishment_count(pool);
 	GHashTable *unnamed, *pairs;
+	guint64 *keys;
 
 	*out = NULL;
 	if (n == NULL)
@@ -207,7 +216,8 @@ int coopmap_network_build(const coopmap_projects *projects,
 	n->links = g_array_new(FALSE, FALSE, sizeof(coopmap_link));
 	add_group_nodes(n, pool);
 	unnamed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	pairs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	pairs = g_hash_table_new(g_int64_hash, g_int64_equal);
+	keys = g_new(guint64, coopmap_projects_count(projects) + 1);
 	for (size_t i = 0; i < coopmap_projects_count(projects); i++) {
 		const coopmap_project *p = coopmap_projects_get(projects, i);
 		size_t e = coopmap_pool_establishment_of(pool, i);
@@ -226,10 +236,11 @@ int coopmap_network_build(const coopmap_projects *projects,
 			n->unplaced++;
 			continue;
 		}
-		count_link(n, pairs, e, partner, p);
+		count_link(n, pairs, keys, e, partner, p);
 	}
 	g_hash_table_destroy(unnamed);
 	g_hash_table_destroy(pairs);
+	g_free(keys);
 	settle_links(n);
 	if (measure == COOPMAP_MEASURE_ESTABLISHMENTS)
 		count_establishments(n);
