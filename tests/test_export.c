@@ -29,22 +29,15 @@ struct fixture {
 static void load(struct fixture *f, const char *path)
 {
 	coopmap_error err = COOPMAP_ERROR_INIT;
-	coopmap_places *places = NULL;
-	char dir[4096], aliases[4096], layer_dir[4096];
+	char layer_dir[4096];
 
-	snprintf(dir, sizeof(dir), "%s", data_path("geodata/places"));
-	snprintf(aliases, sizeof(aliases), "%s",
-		data_path("geodata/place-aliases.csv"));
 	snprintf(layer_dir, sizeof(layer_dir), "%s", data_path("geodata/layers"));
-	if (coopmap_projects_read(path, NULL, f->countries, &f->projects, &err) ||
-	    coopmap_places_open(dir, aliases, &places, &err) ||
-	    coopmap_locate_projects(f->projects, places, f->countries, NULL, &err) ||
-	    coopmap_pool_build(f->projects, &f->pool, &err) ||
+	f->projects = test_read_located(path, f->countries);
+	if (coopmap_pool_build(f->projects, &f->pool, &err) ||
 	    coopmap_join_by_country(f->projects, f->countries, &f->stats, NULL,
 		&err) ||
 	    coopmap_layer_set_open(layer_dir, f->countries, &f->layers, &err))
 		fail_msg("%s", err.message);
-	coopmap_places_free(places);
 	f->data.countries = f->countries;
 	f->data.projects = f->projects;
 	f->data.pool = f->pool;

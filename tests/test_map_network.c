@@ -36,18 +36,9 @@ struct fixture {
 static void load(struct fixture *f, const char *path, const coopmap_filter *filter)
 {
 	coopmap_error err = COOPMAP_ERROR_INIT;
-	coopmap_places *places = NULL;
-	char dir[4096], aliases[4096];
 
-	snprintf(dir, sizeof(dir), "%s", data_path("geodata/places"));
-	snprintf(aliases, sizeof(aliases), "%s",
-		data_path("geodata/place-aliases.csv"));
 	memset(&f->data, 0, sizeof(f->data));
-	if (coopmap_projects_read(path, NULL, f->countries, &f->projects, &err) ||
-	    coopmap_places_open(dir, aliases, &places, &err) ||
-	    coopmap_locate_projects(f->projects, places, f->countries, NULL, &err))
-		fail_msg("%s", err.message);
-	coopmap_places_free(places);
+	f->projects = test_read_located(path, f->countries);
 	if (filter != NULL)
 		coopmap_filter_apply(filter, f->projects);
 	if (coopmap_pool_build(f->projects, &f->pool, &err) ||

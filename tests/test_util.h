@@ -15,7 +15,10 @@
 #include <cmocka.h>
 
 #include "coopmap/country.h"
+#include "coopmap/locate.h"
 #include "coopmap/paths.h"
+#include "coopmap/places.h"
+#include "coopmap/records.h"
 
 #define assert_close(a, b, tol) do { \
 	double a_ = (a), b_ = (b), t_ = (tol); \
@@ -48,6 +51,27 @@ static inline coopmap_countries *test_open_countries(const char *resolution,
 	    != COOPMAP_OK)
 		print_error("%s\n", err.message);
 	return c;
+}
+
+/* The projects of path, both ends placed with the bundled gazetteer, as
+ * the commands read them; the test fails when they cannot be read. */
+static inline coopmap_projects *test_read_located(const char *path,
+	const coopmap_countries *countries)
+{
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	coopmap_projects *projects = NULL;
+	coopmap_places *places = NULL;
+	char dir[4096], aliases[4096];
+
+	snprintf(dir, sizeof(dir), "%s", data_path("geodata/places"));
+	snprintf(aliases, sizeof(aliases), "%s",
+		data_path("geodata/place-aliases.csv"));
+	if (coopmap_projects_read(path, NULL, countries, &projects, &err) ||
+	    coopmap_places_open(dir, aliases, &places, &err) ||
+	    coopmap_locate_projects(projects, places, countries, NULL, &err))
+		fail_msg("%s", err.message);
+	coopmap_places_free(places);
+	return projects;
 }
 
 /* Even-odd point in polygon over every ring, as the renderer fills. */
