@@ -199,8 +199,10 @@ static int draw_one(render_ctx *page, const struct inset_def *def,
 		render_map_draw(&sub);
 		render_text_draw_point_labels(&sub);
 		draw_scale_bar(&sub);
-		render_text_small(&sub, name, sub.frame.x0, sub.frame.y0 - caption,
-			box.x1 - sub.frame.x0, 1);
+		/* Centred over the box, as the frame is: the width it was
+		 * measured at, so that it wraps into the lines it was given. */
+		render_text_small(&sub, name, box.x0, sub.frame.y0 - caption,
+			box.x1 - box.x0, 1);
 		/* The legend says what any map of the page drew. */
 		for (int k = 0; k < COOPMAP_PROGRAMME_COUNT; k++)
 			page->links_seen[k] |= sub.links_seen[k];

@@ -125,8 +125,9 @@ int render_inset_draw_all(render_ctx *ctx, coopmap_box strip,
 void render_ctx_free_map(render_ctx *ctx);
 
 /* render_text.c */
-/* A short text at (x, y), its top-left corner, wrapped to max_width
- * when positive; returns its height.  x NAN: measure only. */
+/* A short text at (x, y), its top-left corner; with max_width positive,
+ * wrapped to it and centred in it.  Returns its height.  x NAN: measure
+ * only. */
 double render_text_small(render_ctx *ctx, const char *text, double x,
 	double y, double max_width, int bold);
 /* The names of the network's points, beside their symbols. */

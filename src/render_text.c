@@ -673,6 +673,7 @@ double render_text_small(render_ctx *ctx, const char *text, double x,
 	if (max_width > 0) {
 		pango_layout_set_width(layout, (int)(max_width * PANGO_SCALE));
 		pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+		pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
 	}
 	layout_size(layout, &w, &h);
 	if (!isnan(x))
