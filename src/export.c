@@ -383,61 +383,79 @@ static OGRGeometryH arc(double lon1, double lat1, double lon2, double lat2)
 	return multi;
 }
 
+/* A link of the export: the projects of one establishment, partner
+ * hospital and country, gathered in one pass. */
+struct link_acc {
+	size_t first;            /* its first project, where it is written */
+	size_t count;
+	GString *programmes;     /* distinct, "; "-separated, in list order */
+};
+
 /* One link per establishment and partner hospital (or, for projects
- * without a partner name, per establishment and partner country). */
+ * without a partner name, per establishment and partner country), in the
+ * order of their first project. */
 static int write_links(struct writer *w)
 {
-	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+	GHashTable *index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 		NULL);
+	GArray *links = g_array_new(FALSE, FALSE, sizeof(struct link_acc));
+	size_t n = coopmap_projects_count(w->d->projects);
 	int rc = 0;
 
-	for (size_t i = 0; rc == 0 && i < coopmap_projects_count(w->d->projects);
-	     i++) {
+	for (size_t i = 0; i < n; i++) {
 		const coopmap_project *p = coopmap_projects_get(w->d->projects, i);
 		size_t e = coopmap_pool_establishment_of(w->d->pool, i);
 		size_t pg = coopmap_pool_partner_of(w->d->pool, i);
+		struct link_acc *acc;
+		gpointer at;
 		char *key;
-		OGRFeatureH f;
-		GString *programmes = g_string_new(NULL);
-		size_t count = 0;
 
-		if (e == (size_t)-1 || isnan(p->establishment_lat)) {
-			g_string_free(programmes, TRUE);
+		if (e == (size_t)-1 || isnan(p->establishment_lat))
 			continue;
-		}
 		key = g_strdup_printf("%zu|%zu|%s", e, pg, p->country->iso_a3);
-		if (!g_hash_table_add(seen, key)) {
-			g_string_free(programmes, TRUE);
-			continue;
-		}
-		for (size_t j = i; j < coopmap_projects_count(w->d->projects); j++) {
-			const coopmap_project *q = coopmap_projects_get(w->d->projects, j);
+		if (g_hash_table_lookup_extended(index, key, NULL, &at)) {
+			g_free(key);
+			acc = &g_array_index(links, struct link_acc,
+				GPOINTER_TO_SIZE(at));
+		} else {
+			struct link_acc fresh = { i, 0, g_string_new(NULL) };
 
-			if (coopmap_pool_establishment_of(w->d->pool, j) != e ||
-			    coopmap_pool_partner_of(w->d->pool, j) != pg ||
-			    q->country != p->country)
-				continue;
-			count++;
-			if (q->programme[0] != '\0' && !strstr(programmes->str,
-			    q->programme))
-				g_string_append_printf(programmes, "%s%s",
-					programmes->len ? "; " : "", q->programme);
+			g_hash_table_insert(index, key, GSIZE_TO_POINTER(links->len));
+			g_array_append_val(links, fresh);
+			acc = &g_array_index(links, struct link_acc, links->len - 1);
 		}
-		f = new_feature(w, L_LINKS);
-		set_text(f, "establishment",
-			coopmap_pool_establishment(w->d->pool, e)->name);
-		set_text(f, "partner", pg != (size_t)-1
-			? coopmap_pool_partner(w->d->pool, pg)->name : "");
-		set_text(f, "iso_a3", p->country->iso_a3);
-		set_int(f, "projects", (long long)count);
-		set_text(f, "programmes", programmes->str);
-		set_int(f, "approximate", p->partner_approximate ||
-			p->establishment_approximate);
-		g_string_free(programmes, TRUE);
-		rc = write_feature(w, L_LINKS, f, arc(p->establishment_lon,
-			p->establishment_lat, p->partner_lon, p->partner_lat));
+		acc->count++;
+		if (p->programme[0] != '\0' && !strstr(acc->programmes->str,
+		    p->programme))
+			g_string_append_printf(acc->programmes, "%s%s",
+				acc->programmes->len ? "; " : "", p->programme);
 	}
-	g_hash_table_destroy(seen);
+	for (guint k = 0; k < links->len; k++) {
+		struct link_acc *acc = &g_array_index(links, struct link_acc, k);
+		const coopmap_project *p = coopmap_projects_get(w->d->projects,
+			acc->first);
+		size_t e = coopmap_pool_establishment_of(w->d->pool, acc->first);
+		size_t pg = coopmap_pool_partner_of(w->d->pool, acc->first);
+		OGRFeatureH f;
+
+		if (rc == 0) {
+			f = new_feature(w, L_LINKS);
+			set_text(f, "establishment",
+				coopmap_pool_establishment(w->d->pool, e)->name);
+			set_text(f, "partner", pg != (size_t)-1
+				? coopmap_pool_partner(w->d->pool, pg)->name : "");
+			set_text(f, "iso_a3", p->country->iso_a3);
+			set_int(f, "projects", (long long)acc->count);
+			set_text(f, "programmes", acc->programmes->str);
+			set_int(f, "approximate", p->partner_approximate ||
+				p->establishment_approximate);
+			rc = write_feature(w, L_LINKS, f, arc(p->establishment_lon,
+				p->establishment_lat, p->partner_lon, p->partner_lat));
+		}
+		g_string_free(acc->programmes, TRUE);
+	}
+	g_array_free(links, TRUE);
+	g_hash_table_destroy(index);
 	return rc;
 }
 
