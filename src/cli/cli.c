@@ -209,7 +209,8 @@ int cli_model_load(const char *path, struct cli_records *r,
 	const char *const *user_layers, size_t n_user, int quiet,
 	struct cli_model *m, coopmap_error *err)
 {
-	struct cli_model_opts opts = { "50m", user_layers, n_user, NULL, quiet };
+	struct cli_model_opts opts = { "50m", user_layers, n_user, NULL, quiet,
+		0 };
 
 	return cli_model_load_with(path, r, &opts, m, err);
 }
@@ -234,14 +235,38 @@ static int set_filters(const struct cli_filters *in,
 	return rc;
 }
 
+struct topology_job {
+	const coopmap_countries *countries;
+	coopmap_topology *topology;
+	coopmap_error err;
+	int rc;
+};
+
+static gpointer build_topology(gpointer p)
+{
+	struct topology_job *job = p;
+
+	job->rc = coopmap_topology_new(job->countries, &job->topology, &job->err);
+	return NULL;
+}
+
 int cli_model_load_with(const char *path, struct cli_records *r,
 	const struct cli_model_opts *o, struct cli_model *m, coopmap_error *err)
 {
+	struct topology_job topology = { NULL, NULL, COOPMAP_ERROR_INIT,
+		COOPMAP_OK };
+	GThread *thread = NULL;
 	int rc;
 
 	memset(m, 0, sizeof(*m));
 	rc = cli_open_countries(o->resolution != NULL ? o->resolution : "50m",
 		&m->countries, err);
+	/* The countries are read-only from here on: the topology reads their
+	 * rings while the list is read. */
+	if (rc == COOPMAP_OK && o->topology) {
+		topology.countries = m->countries;
+		thread = g_thread_new("coopmap-topology", build_topology, &topology);
+	}
 	if (rc == COOPMAP_OK)
 		rc = cli_open_layers(m->countries, o->user_layers, o->n_user,
 			&m->layers, err);
@@ -265,12 +290,21 @@ int cli_model_load_with(const char *path, struct cli_records *r,
 	if (rc == COOPMAP_OK)
 		rc = coopmap_join_by_country(m->projects, m->countries, &m->stats,
 			&m->summary, err);
+	if (thread != NULL) {
+		g_thread_join(thread);
+		m->topology = topology.topology;
+		if (rc == COOPMAP_OK && topology.rc != COOPMAP_OK) {
+			*err = topology.err;
+			rc = topology.rc;
+		}
+	}
 	return rc;
 }
 
 void cli_model_free(struct cli_model *m)
 {
 	coopmap_filter_clear(&m->filter);
+	coopmap_topology_free(m->topology);
 	free(m->stats);
 	coopmap_pool_free(m->pool);
 	coopmap_projects_free(m->projects);

@@ -16,6 +16,7 @@
 #include "coopmap/join.h"
 #include "coopmap/layers.h"
 #include "coopmap/locate.h"
+#include "coopmap/simplify.h"
 #include "coopmap/pool.h"
 #include "coopmap/records.h"
 #include "coopmap/render.h"
@@ -126,6 +127,7 @@ struct cli_model {
 	coopmap_summary summary;
 	coopmap_filter filter;          /* what was asked for */
 	size_t filtered_out;            /* project records the filter dropped */
+	coopmap_topology *topology;     /* when asked for (opts.topology) */
 };
 int cli_model_load(const char *path, struct cli_records *r,
 	const char *const *user_layers, size_t n_user, int quiet,
@@ -143,6 +145,10 @@ struct cli_model_opts {
 	size_t n_user;
 	const struct cli_filters *filters;   /* NULL: every project */
 	int quiet;
+	/* Build the countries' topology (simplify.h) too, in a thread of its
+	 * own while the list is read: a map needs it, and it does not depend
+	 * on the projects. */
+	int topology;
 };
 int cli_model_load_with(const char *path, struct cli_records *r,
 	const struct cli_model_opts *opts, struct cli_model *m,

@@ -564,7 +564,7 @@ static int run(struct render_args *a, coopmap_error *err)
 		a->country, a->establishment };
 	struct cli_model_opts load = { a->resolution,
 		(const char *const *)a->user_layers, a->n_user_layers, &filters,
-		a->quiet };
+		a->quiet, 0 };
 	struct cli_model m;
 	struct pool_overlay overlay = { NULL, NULL, 0, NULL };
 	coopmap_network *network = NULL;
@@ -578,6 +578,10 @@ static int run(struct render_args *a, coopmap_error *err)
 	int rc, status = EXIT_OK;
 
 	memset(&data, 0, sizeof(data));
+	/* Only a map needs the countries' topology. */
+	load.topology = 0;
+	for (size_t i = 0; i < a->n_outputs; i++)
+		load.topology |= output_kind(a->outputs[i]) == OUTPUT_MAP;
 	cli_build_date(date, sizeof(date));
 	a->opts.date = date;
 	a->opts.style = &style;
@@ -600,6 +604,7 @@ static int run(struct render_args *a, coopmap_error *err)
 		status = EXIT_INPUT;
 	} else if (rc == COOPMAP_OK) {
 		data.countries = m.countries;
+		data.topology = m.topology;
 		data.stats = m.stats;
 		data.summary = m.summary;
 		data.layers = picked;
