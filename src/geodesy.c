@@ -344,6 +344,9 @@ size_t coopmap_geodesic_arc(double lon1, double lat1, double lon2,
 	size_t *starts;
 
 	geod_init(&g, 6378137.0, 1 / 298.257223563);
+	/* Points spaced evenly in arc length on the auxiliary sphere (equal
+	 * to a few parts in a thousand to evenly in distance): the position
+	 * from the arc skips the series that turns a distance into an arc. */
 	geod_inverseline(&line, &g, lat1, lon1, lat2, lon2, GEOD_LATITUDE |
 		GEOD_LONGITUDE | GEOD_DISTANCE_IN);
 	n = (size_t)ceil(line.s13 / 1000.0 / (step_km > 0 ? step_km : 100.0));
@@ -363,8 +366,8 @@ size_t coopmap_geodesic_arc(double lon1, double lat1, double lon2,
 	for (size_t i = 0; i <= n; i++) {
 		double plat, plon;
 
-		geod_position(&line, line.s13 * (double)i / (double)n, &plat, &plon,
-			NULL);
+		geod_genposition(&line, GEOD_ARCMODE, line.a13 * (double)i /
+			(double)n, &plat, &plon, NULL, NULL, NULL, NULL, NULL, NULL);
 		plon = wrap180(plon);
 		if (count > starts[pieces - 1] &&
 		    fabs(plon - lon[count - 1]) > 180.0) {
