@@ -90,3 +90,10 @@ const coopmap_box *coopmap_placer_labels(const coopmap_placer *p, size_t *count)
 	*count = p->n_labels;
 	return p->labels;
 }
+
+const coopmap_box *coopmap_placer_obstacles(const coopmap_placer *p,
+	size_t *count)
+{
+	*count = p->n_obstacles;
+	return p->obstacles;
+}

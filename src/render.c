@@ -150,6 +150,7 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 {
 	double top, bottom, margin = 20 * ctx->unit;
 	coopmap_box strip = { 0, 0, 0, 0 };
+	render_inset_job *job;
 	int rc, n_insets;
 
 	ctx->pango = coopmap_page_pango(ctx->cr);
@@ -185,12 +186,23 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 	ctx->placer = coopmap_placer_new(ctx->frame);
 	if (ctx->placer == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
-	render_map_draw(ctx);
-	if (n_insets > 0) {
-		rc = render_inset_draw_all(ctx, strip, err);
-		if (rc != COOPMAP_OK)
-			return rc;
+	job = n_insets > 0 ? render_inset_start(ctx, strip) : NULL;
+	if (job != NULL) {
+		/* The insets are drawn under the map meanwhile: the map keeps
+		 * to the rows above them (it stops 8 units above anyway). */
+		cairo_save(ctx->cr);
+		cairo_rectangle(ctx->cr, 0, 0, ctx->width, render_inset_top(job));
+		cairo_clip(ctx->cr);
+		render_map_draw(ctx);
+		cairo_restore(ctx->cr);
+		rc = render_inset_finish(ctx, job, err);
+	} else {
+		render_map_draw(ctx);
+		if (n_insets > 0)
+			rc = render_inset_draw_all(ctx, strip, err);
 	}
+	if (rc != COOPMAP_OK)
+		return rc;
 	render_text_draw_legend(ctx);
 	render_text_draw_labels(ctx);
 	render_text_draw_page(ctx);

@@ -118,6 +118,18 @@ int render_inset_count(const render_ctx *ctx, coopmap_error *err);
 /* Draw them side by side in strip, under the map. */
 int render_inset_draw_all(render_ctx *ctx, coopmap_box strip,
 	coopmap_error *err);
+/*
+ * On an image page, the same in a thread of its own while the caller draws
+ * the map above render_inset_top (which it must not draw under: clip), then
+ * render_inset_finish waits and adds the insets' labels, obstacles and
+ * legend entries to ctx.  NULL: not an image page, or no memory: draw
+ * them with render_inset_draw_all.
+ */
+typedef struct render_inset_job render_inset_job;
+render_inset_job *render_inset_start(render_ctx *ctx, coopmap_box strip);
+double render_inset_top(const render_inset_job *job);
+int render_inset_finish(render_ctx *ctx, render_inset_job *job,
+	coopmap_error *err);
 
 /* render.c */
 /* Free what a map of the page owns (projection, rings, points, placer),

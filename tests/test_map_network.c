@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <cmocka.h>
 #include <cairo.h>
+#include <glib.h>
 
 #include "test_util.h"
 #include "coopmap/filter.h"
@@ -251,6 +252,62 @@ static void test_world_maps_have_overseas_insets_unless_asked(void **state)
 	unload(f);
 }
 
+/*
+ * A PNG page draws its insets in a thread of its own while the map is drawn
+ * above them; an SVG page draws them after the map.  Both must place the
+ * same labels (the insets' join the page's placer after the map's points,
+ * in the same order), report the same, and the PNG must not change from
+ * one run to the next.
+ */
+static void test_png_insets_drawn_aside_match_the_vector_page(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_render_opts opts = opts_for(f);
+	coopmap_render_report png = COOPMAP_RENDER_REPORT_INIT;
+	coopmap_render_report svg = COOPMAP_RENDER_REPORT_INIT;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	size_t n;
+
+	load(f, "examples/cooperations.csv", NULL);
+	opts.width = 2400;
+	opts.height = 1600;
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/insets-aside.svg", &svg, &err), COOPMAP_OK);
+	for (int run = 0; run < 2; run++) {
+		assert_int_equal(coopmap_render_map(&f->data, &opts, run == 0
+			? TEST_ARTIFACTS "/insets-aside-1.png"
+			: TEST_ARTIFACTS "/insets-aside-2.png", &png, &err), COOPMAP_OK);
+		assert_int_equal(png.insets, 8);
+		assert_int_equal(png.insets, svg.insets);
+		assert_int_equal(png.links_drawn, svg.links_drawn);
+		assert_int_equal(png.labels_placed, svg.labels_placed);
+		assert_int_equal(png.point_labels_placed, svg.point_labels_placed);
+		assert_true(png.longest_link_step == svg.longest_link_step);
+		n = png.labels_placed + png.point_labels_placed;
+		assert_true(n > 10);
+		assert_memory_equal(png.label_boxes, svg.label_boxes,
+			n * sizeof(coopmap_box));
+		check_no_overlap(&png);
+		coopmap_render_report_clear(&png);
+		png = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
+	}
+	{
+		size_t na, nb;
+		gchar *a, *b;
+
+		assert_true(g_file_get_contents(TEST_ARTIFACTS "/insets-aside-1.png",
+			&a, &na, NULL));
+		assert_true(g_file_get_contents(TEST_ARTIFACTS "/insets-aside-2.png",
+			&b, &nb, NULL));
+		assert_int_equal(na, nb);
+		assert_memory_equal(a, b, na);
+		g_free(a);
+		g_free(b);
+	}
+	coopmap_render_report_clear(&svg);
+	unload(f);
+}
+
 /* The colour of the page at (x, y) of a PNG. */
 static void pixel_at(const char *png, double x, double y, int rgb[3])
 {
@@ -366,6 +423,7 @@ int main(void)
 		cmocka_unit_test(test_links_across_the_pacific_have_no_long_segment),
 		cmocka_unit_test(test_labels_cover_no_label_and_no_point),
 		cmocka_unit_test(test_world_maps_have_overseas_insets_unless_asked),
+		cmocka_unit_test(test_png_insets_drawn_aside_match_the_vector_page),
 		cmocka_unit_test(test_a_measure_not_given_is_not_stated),
 		cmocka_unit_test(test_filters_choose_the_projects),
 	};

@@ -40,4 +40,8 @@ int coopmap_placer_add_label(coopmap_placer *placer, coopmap_box box);
 const coopmap_box *coopmap_placer_labels(const coopmap_placer *placer,
 	size_t *count);
 
+/* The obstacles added so far, in order (borrowed). */
+const coopmap_box *coopmap_placer_obstacles(const coopmap_placer *placer,
+	size_t *count);
+
 #endif
