@@ -206,6 +206,27 @@ int coopmap_projection_new(const char *crs_text, coopmap_projection **out,
 	return COOPMAP_OK;
 }
 
+int coopmap_projection_clone(const coopmap_projection *p,
+	coopmap_projection **out, coopmap_error *err)
+{
+	coopmap_projection *copy = malloc(sizeof(*copy));
+
+	*out = NULL;
+	if (copy == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	*copy = *p;
+	copy->ctx = proj_context_create();
+	proj_log_func(copy->ctx, NULL, quiet_log);
+	copy->transform = proj_clone(copy->ctx, p->transform);
+	if (copy->transform == NULL) {
+		coopmap_projection_free(copy);
+		return coopmap_error_set(err, COOPMAP_ERR_CRS,
+			"cannot copy the projection '%s'", p->name);
+	}
+	*out = copy;
+	return COOPMAP_OK;
+}
+
 void coopmap_projection_free(coopmap_projection *p)
 {
 	if (p == NULL)

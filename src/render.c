@@ -150,7 +150,7 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 {
 	double top, bottom, margin = 20 * ctx->unit;
 	coopmap_box strip = { 0, 0, 0, 0 };
-	render_inset_job *job;
+	render_band *band;
 	int rc, n_insets;
 
 	ctx->pango = coopmap_page_pango(ctx->cr);
@@ -186,16 +186,15 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 	ctx->placer = coopmap_placer_new(ctx->frame);
 	if (ctx->placer == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
-	job = n_insets > 0 ? render_inset_start(ctx, strip) : NULL;
-	if (job != NULL) {
-		/* The insets are drawn under the map meanwhile: the map keeps
-		 * to the rows above them (it stops 8 units above anyway). */
+	band = render_band_start(ctx, strip, n_insets);
+	if (band != NULL) {
+		/* The rows below are drawn meanwhile by the band's thread. */
 		cairo_save(ctx->cr);
-		cairo_rectangle(ctx->cr, 0, 0, ctx->width, render_inset_top(job));
+		cairo_rectangle(ctx->cr, 0, 0, ctx->width, render_band_top(band));
 		cairo_clip(ctx->cr);
 		render_map_draw(ctx);
 		cairo_restore(ctx->cr);
-		rc = render_inset_finish(ctx, job, err);
+		rc = render_band_finish(ctx, band, err);
 	} else {
 		render_map_draw(ctx);
 		if (n_insets > 0)

@@ -12,7 +12,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "coopmap/page.h"
 #include "render_internal.h"
 
 struct inset_def {
@@ -142,8 +141,7 @@ static void draw_scale_bar(render_ctx *sub)
 	render_text_small(sub, text, x + len + 2 * u, y - 7 * u, 0, 0);
 }
 
-/* The legend says what any map of the page drew. */
-static void merge_seen(render_ctx *page, const render_ctx *map)
+void render_merge_seen(render_ctx *page, const render_ctx *map)
 {
 	for (int k = 0; k < COOPMAP_PROGRAMME_COUNT; k++)
 		page->links_seen[k] |= map->links_seen[k];
@@ -217,7 +215,7 @@ static int draw_one(render_ctx *page, const struct inset_def *def,
 		 * measured at, so that it wraps into the lines it was given. */
 		render_text_small(&sub, name, box.x0, sub.frame.y0 - caption,
 			box.x1 - box.x0, 1);
-		merge_seen(page, &sub);
+		render_merge_seen(page, &sub);
 		/* Its labels join the page's, for the report and tests. */
 		boxes = coopmap_placer_labels(sub.placer, &n);
 		for (size_t i = 0; i < n; i++)
@@ -251,120 +249,4 @@ int render_inset_draw_all(render_ctx *ctx, coopmap_box strip,
 		ctx->report->insets++;
 	}
 	return COOPMAP_OK;
-}
-
-struct render_inset_job {
-	render_ctx band;              /* the page's, with a cairo_t, Pango
-	                                 context, placer and report of its own */
-	coopmap_render_report report;
-	coopmap_box strip;
-	cairo_surface_t *surface;     /* the page's rows from top down */
-	double top;
-	GThread *thread;
-	coopmap_error err;
-	int rc;
-};
-
-static gpointer draw_band(gpointer p)
-{
-	render_inset_job *job = p;
-	render_ctx *band = &job->band;
-
-	band->cr = cairo_create(job->surface);
-	band->pango = coopmap_page_pango(band->cr);
-	job->rc = render_inset_draw_all(band, job->strip, &job->err);
-	if (job->rc == COOPMAP_OK && cairo_status(band->cr) != CAIRO_STATUS_SUCCESS)
-		job->rc = coopmap_error_set(&job->err, COOPMAP_ERR_NOMEM,
-			"cannot draw the insets: %s",
-			cairo_status_to_string(cairo_status(band->cr)));
-	g_object_unref(band->pango);
-	cairo_destroy(band->cr);
-	band->pango = NULL;
-	band->cr = NULL;
-	return NULL;
-}
-
-/*
- * The page's pixels from the strip's top row down are a surface of their
- * own (same memory, same format and stride, shifted by its device
- * offset), drawn by a thread with its own cairo_t and Pango context: Cairo
- * contexts and Pango contexts are not shared across threads, and two
- * threads never write the same row.
- */
-render_inset_job *render_inset_start(render_ctx *ctx, coopmap_box strip)
-{
-	cairo_surface_t *page = cairo_get_target(ctx->cr);
-	render_inset_job *job;
-	unsigned char *data;
-	int stride, width, height, top;
-
-	if (cairo_surface_get_type(page) != CAIRO_SURFACE_TYPE_IMAGE)
-		return NULL;
-	cairo_surface_flush(page);
-	data = cairo_image_surface_get_data(page);
-	stride = cairo_image_surface_get_stride(page);
-	width = cairo_image_surface_get_width(page);
-	height = cairo_image_surface_get_height(page);
-	top = (int)floor(strip.y0);
-	if (data == NULL || top <= 0 || top >= height)
-		return NULL;
-	job = calloc(1, sizeof(*job));
-	if (job == NULL)
-		return NULL;
-	job->band = *ctx;
-	job->report = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
-	job->band.report = &job->report;
-	job->band.placer = coopmap_placer_new(ctx->frame);
-	job->strip = strip;
-	job->top = top;
-	job->err = (coopmap_error)COOPMAP_ERROR_INIT;
-	job->surface = cairo_image_surface_create_for_data(data +
-		(size_t)top * (size_t)stride, cairo_image_surface_get_format(page),
-		width, height - top, stride);
-	cairo_surface_set_device_offset(job->surface, 0, -top);
-	if (job->band.placer == NULL ||
-	    cairo_surface_status(job->surface) != CAIRO_STATUS_SUCCESS) {
-		coopmap_placer_free(job->band.placer);
-		cairo_surface_destroy(job->surface);
-		free(job);
-		return NULL;
-	}
-	job->thread = g_thread_new("coopmap-insets", draw_band, job);
-	return job;
-}
-
-double render_inset_top(const render_inset_job *job)
-{
-	return job->top;
-}
-
-int render_inset_finish(render_ctx *ctx, render_inset_job *job,
-	coopmap_error *err)
-{
-	const coopmap_box *boxes;
-	size_t n;
-	int rc;
-
-	g_thread_join(job->thread);
-	cairo_surface_finish(job->surface);
-	cairo_surface_destroy(job->surface);
-	cairo_surface_mark_dirty(cairo_get_target(ctx->cr));
-	rc = job->rc;
-	if (rc != COOPMAP_OK) {
-		*err = job->err;
-	} else {
-		merge_seen(ctx, &job->band);
-		ctx->report->insets += job->report.insets;
-		/* In the order the insets added them, after the map's own. */
-		boxes = coopmap_placer_labels(job->band.placer, &n);
-		for (size_t i = 0; i < n; i++)
-			coopmap_placer_add_label(ctx->placer, boxes[i]);
-		boxes = coopmap_placer_obstacles(job->band.placer, &n);
-		for (size_t i = 0; i < n; i++)
-			coopmap_placer_add_obstacle(ctx->placer, boxes[i]);
-	}
-	coopmap_placer_free(job->band.placer);
-	coopmap_render_report_clear(&job->report);
-	free(job);
-	return rc;
 }

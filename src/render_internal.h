@@ -118,18 +118,25 @@ int render_inset_count(const render_ctx *ctx, coopmap_error *err);
 /* Draw them side by side in strip, under the map. */
 int render_inset_draw_all(render_ctx *ctx, coopmap_box strip,
 	coopmap_error *err);
+/* What the legend shows that map drew, added to page's (and its longest
+ * link step to page's report). */
+void render_merge_seen(render_ctx *page, const render_ctx *map);
+
+/* render_band.c */
 /*
- * On an image page, the same in a thread of its own while the caller draws
- * the map above render_inset_top (which it must not draw under: clip), then
- * render_inset_finish waits and adds the insets' labels, obstacles and
- * legend entries to ctx.  NULL: not an image page, or no memory: draw
- * them with render_inset_draw_all.
+ * On an image page, a second thread draws the page's lower rows: the map's
+ * from a row down to its strip of insets (with a copy of ctx whose labels
+ * and report are dropped: the caller's map, clipped above that row, keeps
+ * them), then the insets.  The caller draws the map clipped above
+ * render_band_top, then render_band_finish waits and adds the insets'
+ * labels, obstacles and legend entries to ctx.  NULL: not an image page,
+ * or no memory: draw everything in the caller's thread.
  */
-typedef struct render_inset_job render_inset_job;
-render_inset_job *render_inset_start(render_ctx *ctx, coopmap_box strip);
-double render_inset_top(const render_inset_job *job);
-int render_inset_finish(render_ctx *ctx, render_inset_job *job,
-	coopmap_error *err);
+typedef struct render_band render_band;
+render_band *render_band_start(render_ctx *ctx, coopmap_box strip,
+	int n_insets);
+double render_band_top(const render_band *band);
+int render_band_finish(render_ctx *ctx, render_band *band, coopmap_error *err);
 
 /* render.c */
 /* Free what a map of the page owns (projection, rings, points, placer),

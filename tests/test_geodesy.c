@@ -48,6 +48,34 @@ static void test_equal_earth_is_default_and_centred(void **state)
 	coopmap_projection_free(p);
 }
 
+/* A copy (for another thread) projects as the original does, and lives
+ * on after it. */
+static void test_a_cloned_projection_projects_the_same(void **state)
+{
+	coopmap_projection *p = NULL, *copy = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	double x[3] = { 2.35, -149.57, 170 }, y[3] = { 48.86, -17.53, -40 };
+	double cx[3], cy[3], area[4], carea[4];
+
+	(void)state;
+	memcpy(cx, x, sizeof(x));
+	memcpy(cy, y, sizeof(y));
+	assert_int_equal(coopmap_projection_new("+proj=robin +lon_0=150 +type=crs",
+		&p, &err), COOPMAP_OK);
+	assert_int_equal(coopmap_projection_clone(p, &copy, &err), COOPMAP_OK);
+	coopmap_projection_forward(p, x, y, 3);
+	coopmap_projection_valid_area(p, area);
+	coopmap_projection_free(p);
+	coopmap_projection_forward(copy, cx, cy, 3);
+	coopmap_projection_valid_area(copy, carea);
+	assert_memory_equal(x, cx, sizeof(x));
+	assert_memory_equal(y, cy, sizeof(y));
+	assert_memory_equal(area, carea, sizeof(area));
+	assert_close(coopmap_projection_central_meridian(copy), 150, 1e-9);
+	assert_true(x[0] < 0 && x[2] > 0);   /* Paris west of 150 E, 170 E east */
+	coopmap_projection_free(copy);
+}
+
 static void test_central_meridian_of_a_proj_string(void **state)
 {
 	coopmap_projection *p = NULL;
@@ -116,6 +144,7 @@ int main(void)
 		cmocka_unit_test(test_geodesic_distances_match_reference_rows),
 		cmocka_unit_test(test_equal_earth_is_default_and_centred),
 		cmocka_unit_test(test_central_meridian_of_a_proj_string),
+		cmocka_unit_test(test_a_cloned_projection_projects_the_same),
 		cmocka_unit_test(test_web_mercator_stops_short_of_the_poles),
 		cmocka_unit_test(test_unknown_crs_is_an_error),
 		cmocka_unit_test(test_outline_is_closed_and_dense),

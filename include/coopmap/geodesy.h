@@ -27,6 +27,14 @@ int coopmap_projection_new(const char *crs, coopmap_projection **out,
 void coopmap_projection_free(coopmap_projection *projection);
 
 /*
+ * A copy of projection with a PROJ context of its own, for another thread
+ * (a projection object is not thread-safe).  Caller frees *out.
+ * Errors: COOPMAP_ERR_NOMEM, COOPMAP_ERR_CRS when PROJ cannot copy it.
+ */
+int coopmap_projection_clone(const coopmap_projection *projection,
+	coopmap_projection **out, coopmap_error *err);
+
+/*
  * Project n points in place: x holds longitudes and y latitudes in degrees
  * on input, map coordinates on output.  A point the projection cannot take
  * gets HUGE_VAL in both.  Not thread-safe on one projection object.
