@@ -234,15 +234,54 @@ static int locate_cached(coopmap_projects *projects, coopmap_project *pr,
 	return rc;
 }
 
+/*
+ * The gazetteer files the list will look in, in the order it will first
+ * look, read ahead in two threads: the partners' countries and France for
+ * the establishments (the overseas units are read when a city is not in
+ * France's file).
+ */
+static int preload(const coopmap_projects *projects, coopmap_places *places,
+	coopmap_error *err)
+{
+	GPtrArray *codes = g_ptr_array_new();
+	GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
+	int rc;
+
+	for (size_t i = 0; i < coopmap_projects_count(projects); i++) {
+		const coopmap_project *pr = coopmap_projects_get(projects, i);
+		const char *wanted[2] = { NULL, NULL };
+
+		if (!has_coordinates(pr->partner_lat, pr->partner_lon) &&
+		    pr->partner_city[0] != '\0')
+			wanted[0] = pr->country->iso_a2;
+		if (pr->establishment[0] != '\0' &&
+		    !has_coordinates(pr->establishment_lat, pr->establishment_lon))
+			wanted[1] = french_units[0];
+		for (int k = 0; k < 2; k++) {
+			if (wanted[k] != NULL && wanted[k][0] != '\0' &&
+			    g_hash_table_add(seen, (gpointer)wanted[k]))
+				g_ptr_array_add(codes, (gpointer)wanted[k]);
+		}
+	}
+	rc = coopmap_places_preload(places, (const char *const *)codes->pdata,
+		codes->len, err);
+	g_hash_table_destroy(seen);
+	g_ptr_array_free(codes, TRUE);
+	return rc;
+}
+
 int coopmap_locate_projects(coopmap_projects *projects, coopmap_places *places,
 	const coopmap_countries *countries, coopmap_locate_summary *summary,
 	coopmap_error *err)
 {
 	coopmap_locate_summary s = { 0, 0, 0 };
-	GHashTable *cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-		g_free);
+	GHashTable *cache;
 	long last_line = -1;
-	int rc = COOPMAP_OK;
+	int rc = preload(projects, places, err);
+
+	if (rc != COOPMAP_OK)
+		return rc;
+	cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
 
 	for (size_t i = 0; i < coopmap_projects_count(projects) && rc == 0; i++) {
 		coopmap_project *pr = coopmap_projects_get_mutable(projects, i);

@@ -172,19 +172,16 @@ static int index_country(struct country_places *cp, const char *path,
 	return COOPMAP_OK;
 }
 
-/* The places of one country, read on first use; an empty set when the
- * gazetteer has no file for it. */
-static int country_places(coopmap_places *p, const char *iso_a2,
+/* Read one country's file; an empty set when the gazetteer has none.
+ * Touches nothing of p but its directory: safe in several threads. */
+static int read_country(const coopmap_places *p, const char *iso_a2,
 	struct country_places **out, coopmap_error *err)
 {
-	struct country_places *cp = g_hash_table_lookup(p->countries, iso_a2);
+	struct country_places *cp;
 	char *path;
 	int rc = COOPMAP_OK;
 
-	if (cp != NULL) {
-		*out = cp;
-		return COOPMAP_OK;
-	}
+	*out = NULL;
 	cp = calloc(1, sizeof(*cp));
 	if (cp == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
@@ -201,9 +198,96 @@ static int country_places(coopmap_places *p, const char *iso_a2,
 		free_country(cp);
 		return rc;
 	}
-	g_hash_table_insert(p->countries, g_strdup(iso_a2), cp);
 	*out = cp;
 	return COOPMAP_OK;
+}
+
+/* The places of one country, read on first use. */
+static int country_places(coopmap_places *p, const char *iso_a2,
+	struct country_places **out, coopmap_error *err)
+{
+	int rc;
+
+	*out = g_hash_table_lookup(p->countries, iso_a2);
+	if (*out != NULL)
+		return COOPMAP_OK;
+	rc = read_country(p, iso_a2, out, err);
+	if (rc == COOPMAP_OK)
+		g_hash_table_insert(p->countries, g_strdup(iso_a2), *out);
+	return rc;
+}
+
+struct preload {
+	const coopmap_places *places;
+	const char *const *codes;
+	size_t n;
+	size_t first;                    /* this thread reads first, first+2.. */
+	struct country_places **read;    /* per code; NULL: skipped or failed */
+	int *rc;
+	coopmap_error *errs;
+};
+
+static gpointer preload_every_other(gpointer data)
+{
+	struct preload *job = data;
+
+	for (size_t i = job->first; i < job->n; i += 2) {
+		if (job->codes[i] == NULL)
+			continue;
+		job->rc[i] = read_country(job->places, job->codes[i], &job->read[i],
+			&job->errs[i]);
+	}
+	return NULL;
+}
+
+int coopmap_places_preload(coopmap_places *p, const char *const *iso_a2,
+	size_t n, coopmap_error *err)
+{
+	const char **codes = calloc(n + 1, sizeof(*codes));
+	struct country_places **read = calloc(n + 1, sizeof(*read));
+	int *rcs = calloc(n + 1, sizeof(*rcs));
+	coopmap_error *errs = calloc(n + 1, sizeof(*errs));
+	struct preload jobs[2];
+	GThread *second;
+	int rc = COOPMAP_OK;
+
+	if (codes == NULL || read == NULL || rcs == NULL || errs == NULL) {
+		free(codes);
+		free(read);
+		free(rcs);
+		free(errs);
+		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	}
+	/* Each country once, and not one already read. */
+	for (size_t i = 0; i < n; i++) {
+		int again = g_hash_table_contains(p->countries, iso_a2[i]);
+
+		for (size_t j = 0; j < i && !again; j++)
+			again = codes[j] != NULL && strcmp(codes[j], iso_a2[i]) == 0;
+		codes[i] = again ? NULL : iso_a2[i];
+	}
+	for (int t = 0; t < 2; t++)
+		jobs[t] = (struct preload){ p, codes, n, (size_t)t, read, rcs, errs };
+	second = g_thread_new("coopmap-places", preload_every_other, &jobs[1]);
+	preload_every_other(&jobs[0]);
+	g_thread_join(second);
+	for (size_t i = 0; i < n; i++) {
+		if (rc == COOPMAP_OK && rcs[i] != COOPMAP_OK) {
+			*err = errs[i];
+			rc = rcs[i];
+		}
+		if (read[i] == NULL)
+			continue;
+		if (rc == COOPMAP_OK)
+			g_hash_table_insert(p->countries, g_strdup(codes[i]), read[i]);
+		else
+			free_country(read[i]);
+	}
+	free(codes);
+	free(read);
+	free(rcs);
+	free(errs);
+	return rc;
 }
 
 static GArray *lookup(coopmap_places *p, struct country_places *cp,

@@ -126,6 +126,22 @@ static void test_projects_get_both_ends_and_approximate_flags(void **state)
 	coopmap_projects_free(p);
 }
 
+/* dir/CODE.csv, a gazetteer file with the header and rows. */
+static void write_country_file(const char *dir, const char *code,
+	const char *rows)
+{
+	char path[256];
+	FILE *f;
+
+	mkdir(dir, 0755);
+	snprintf(path, sizeof(path), "%s/%s.csv", dir, code);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs("name,iso_a2,admin1_code,admin1_name,lat,lon\n", f);
+	fputs(rows, f);
+	fclose(f);
+}
+
 /* A gazetteer file with a place off the Earth is refused at its line, not
  * read as a place at 0, 0 or at latitude 91. */
 static void test_a_place_off_the_earth_is_an_error_at_its_line(void **state)
@@ -134,20 +150,57 @@ static void test_a_place_off_the_earth_is_an_error_at_its_line(void **state)
 	coopmap_places *places = NULL;
 	coopmap_place_match m;
 	coopmap_error err = COOPMAP_ERROR_INIT;
-	FILE *f;
 
 	(void)state;
-	mkdir(dir, 0755);
-	f = fopen(TEST_ARTIFACTS "/places-bad/XX.csv", "w");
-	assert_non_null(f);
-	fputs("name,iso_a2,admin1_code,admin1_name,lat,lon\n"
-		"Dakar,XX,1,Dakar,14.7,-17.4\n"
-		"Thiès,XX,1,Thiès,nord,-16.9\n", f);
-	fclose(f);
+	write_country_file(dir, "XX", "Dakar,XX,1,Dakar,14.7,-17.4\n"
+		"Thiès,XX,1,Thiès,nord,-16.9\n");
 	assert_int_equal(coopmap_places_open(dir, NULL, &places, &err), COOPMAP_OK);
 	assert_int_equal(coopmap_places_find(places, "XX", "Dakar", NULL, &m, &err),
 		COOPMAP_ERR_INPUT);
 	assert_non_null(strstr(err.message, "XX.csv:3: lat 'nord'"));
+	coopmap_places_free(places);
+}
+
+/* Read ahead in two threads, the gazetteer finds what it finds read on
+ * demand; a bad file is the error of the first bad country in the list's
+ * order, with the countries before it kept. */
+static void test_preloaded_countries_find_the_same_places(void **state)
+{
+	const char *dir = TEST_ARTIFACTS "/places-preload";
+	const char *codes[] = { "YY", "XX", "ZZ", "XX", "WW" };
+	coopmap_places *places = NULL;
+	coopmap_place_match m;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+
+	(void)state;
+	write_country_file(dir, "XX", "Dakar,XX,1,Dakar,14.7,-17.4\n");
+	write_country_file(dir, "YY", "Bamako,YY,1,Bamako,12.65,-8.0\n");
+	write_country_file(dir, "ZZ", "Niamey,ZZ,1,Niamey,91,2.1\n");
+	/* Good files only (WW has none: no places, no error). */
+	assert_int_equal(coopmap_places_open(dir, NULL, &places, &err), COOPMAP_OK);
+	assert_int_equal(coopmap_places_preload(places, codes, 2, &err),
+		COOPMAP_OK);
+	assert_int_equal(coopmap_places_preload(places, codes + 3, 2, &err),
+		COOPMAP_OK);
+	assert_int_equal(coopmap_places_find(places, "XX", "dakar", NULL, &m,
+		&err), COOPMAP_OK);
+	assert_non_null(m.place);
+	assert_true(m.place->lat == 14.7 && m.place->lon == -17.4);
+	assert_int_equal(coopmap_places_find(places, "YY", "Bamako", NULL, &m,
+		&err), COOPMAP_OK);
+	assert_non_null(m.place);
+	assert_int_equal(coopmap_places_find(places, "WW", "Bamako", NULL, &m,
+		&err), COOPMAP_OK);
+	assert_null(m.place);
+	coopmap_places_free(places);
+	/* ZZ is bad: its error, YY and XX kept. */
+	assert_int_equal(coopmap_places_open(dir, NULL, &places, &err), COOPMAP_OK);
+	assert_int_equal(coopmap_places_preload(places, codes, 5, &err),
+		COOPMAP_ERR_INPUT);
+	assert_non_null(strstr(err.message, "ZZ.csv:2: lat '91', lon '2.1'"));
+	assert_int_equal(coopmap_places_find(places, "YY", "Bamako", NULL, &m,
+		&err), COOPMAP_OK);
+	assert_non_null(m.place);
 	coopmap_places_free(places);
 }
 
@@ -180,6 +233,7 @@ int main(void)
 		cmocka_unit_test(test_projects_get_both_ends_and_approximate_flags),
 		cmocka_unit_test(test_an_unknown_city_takes_the_country_point),
 		cmocka_unit_test(test_a_place_off_the_earth_is_an_error_at_its_line),
+		cmocka_unit_test(test_preloaded_countries_find_the_same_places),
 	};
 	return cmocka_run_group_tests_name("places", tests, setup, teardown);
 }

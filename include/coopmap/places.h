@@ -33,6 +33,17 @@ int coopmap_places_open(const char *dir, const char *aliases_csv,
 
 void coopmap_places_free(coopmap_places *places);
 
+/*
+ * Read the files of the n countries in iso_a2 now, two at a time in two
+ * threads, instead of one by one on first use (the few files a list names
+ * are most of locating it).  Countries already read are skipped.  Returns
+ * the error of the first country in the list's order whose file exists but
+ * cannot be read, as coopmap_places_find would have; the countries before
+ * it are kept.  Not thread-safe with other calls on places.
+ */
+int coopmap_places_preload(coopmap_places *places, const char *const *iso_a2,
+	size_t n, coopmap_error *err);
+
 typedef struct coopmap_place_match {
 	const coopmap_place *place;   /* NULL when no place has the name */
 	size_t candidates;            /* places of that name in the country */
