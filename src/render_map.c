@@ -263,10 +263,47 @@ static void ring_path(cairo_t *cr, const coopmap_rings *rings, size_t r)
 		cairo_close_path(cr);
 }
 
+/* Whether ring r lies wholly outside box (its points, HUGE_VAL breaks
+ * aside). */
+static int ring_outside(const coopmap_rings *rings, size_t r,
+	const coopmap_box *box)
+{
+	double x0 = HUGE_VAL, y0 = HUGE_VAL, x1 = -HUGE_VAL, y1 = -HUGE_VAL;
+
+	for (size_t i = rings->start[r]; i < rings->start[r + 1]; i++) {
+		if (rings->x[i] == HUGE_VAL)
+			continue;
+		x0 = fmin(x0, rings->x[i]);
+		x1 = fmax(x1, rings->x[i]);
+		y0 = fmin(y0, rings->y[i]);
+		y1 = fmax(y1, rings->y[i]);
+	}
+	return x1 < box->x0 || x0 > box->x1 || y1 < box->y0 || y0 > box->y1;
+}
+
+/*
+ * The rings that can touch the clip, as the current path.  A ring changes
+ * a fill only inside itself and a stroke within half its width of itself,
+ * so a ring wholly outside the clip (with a margin wider than any line)
+ * is left out, unseen: Cairo would still turn it into edges and join its
+ * strokes.  A band of a PNG page (render_band.c) then builds only its own
+ * half of the world, and a regional map's SVG leaves out what the frame
+ * hides.
+ */
 void render_map_path(render_ctx *ctx, const coopmap_rings *rings)
 {
-	for (size_t r = 0; r < rings->n_rings; r++)
-		ring_path(ctx->cr, rings, r);
+	double margin = 20 * ctx->unit;
+	coopmap_box clip;
+
+	cairo_clip_extents(ctx->cr, &clip.x0, &clip.y0, &clip.x1, &clip.y1);
+	clip.x0 -= margin;
+	clip.y0 -= margin;
+	clip.x1 += margin;
+	clip.y1 += margin;
+	for (size_t r = 0; r < rings->n_rings; r++) {
+		if (!ring_outside(rings, r, &clip))
+			ring_path(ctx->cr, rings, r);
+	}
 }
 
 int render_map_point(render_ctx *ctx, double lon, double lat, double *x,
