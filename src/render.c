@@ -178,6 +178,8 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 		rc = order_markers(ctx, err);
 	if (rc == COOPMAP_OK)
 		rc = render_network_group(ctx, err);
+	if (rc == COOPMAP_OK)
+		rc = render_network_prepare_links(ctx, err);
 	if (rc != COOPMAP_OK)
 		return rc;
 	compute_breaks(ctx);

@@ -173,6 +173,9 @@ static int draw_one(render_ctx *page, const struct inset_def *def,
 	sub.points = NULL;
 	sub.group_of = NULL;
 	sub.n_points = 0;
+	memset(&sub.link_lines, 0, sizeof(sub.link_lines));
+	sub.links = NULL;
+	sub.n_links = 0;
 	sub.point_value_ref = page->point_value_max;
 	sub.world = 0;
 	sub.is_inset = 1;
@@ -199,6 +202,8 @@ static int draw_one(render_ctx *page, const struct inset_def *def,
 		rc = render_map_project_countries(&sub, err);
 	if (rc == COOPMAP_OK)
 		rc = render_network_group(&sub, err);
+	if (rc == COOPMAP_OK)
+		rc = render_network_prepare_links(&sub, err);
 	if (rc == COOPMAP_OK) {
 		sub.placer = coopmap_placer_new(sub.frame);
 		if (sub.placer == NULL)

@@ -28,6 +28,14 @@ typedef struct render_point {
 	char *label;                 /* owned */
 } render_point;
 
+/* A link to stroke: its pieces (rings of render_ctx.link_lines, device
+ * space, HUGE_VAL where the pen lifts), its colour and width. */
+typedef struct render_link {
+	size_t first_ring, end_ring;
+	coopmap_programme programme;
+	int width_class;
+} render_link;
+
 typedef struct render_ctx {
 	cairo_t *cr;
 	const coopmap_map_data *data;
@@ -54,6 +62,9 @@ typedef struct render_ctx {
 	render_point *points;        /* n_points groups of network nodes */
 	size_t n_points;
 	size_t *group_of;            /* per network node: its group, or -1 */
+	coopmap_rings link_lines;    /* the links' pieces, computed once */
+	render_link *links;          /* the links to draw, in drawing order */
+	size_t n_links;
 	double point_value_max;
 	double point_value_ref;      /* insets: the main map's, so that sizes
 	                                compare across the page; 0 otherwise */
@@ -102,6 +113,9 @@ void render_marker_paint(render_ctx *ctx, double x, double y, double r);
 /* render_network.c */
 /* Group the network's nodes that are on the map into point symbols. */
 int render_network_group(render_ctx *ctx, coopmap_error *err);
+/* The links' great circles, cut and projected, once before drawing (the
+ * two threads of a PNG page stroke the same). */
+int render_network_prepare_links(render_ctx *ctx, coopmap_error *err);
 void render_network_draw_links(render_ctx *ctx);
 /* Draw the points; their boxes become obstacles for labels. */
 void render_network_draw_points(render_ctx *ctx);

@@ -366,12 +366,12 @@ static void link_pieces(render_ctx *ctx, const coopmap_node *a,
 }
 
 static void stroke_pieces(render_ctx *ctx, const coopmap_rings *lines,
-	size_t first_ring)
+	size_t first_ring, size_t end_ring)
 {
 	cairo_t *cr = ctx->cr;
 	double longest = (ctx->frame.x1 - ctx->frame.x0) * LONGEST_STEP_SHARE;
 
-	for (size_t r = first_ring; r < lines->n_rings; r++) {
+	for (size_t r = first_ring; r < end_ring; r++) {
 		int pen_down = 0;
 
 		for (size_t i = lines->start[r]; i < lines->start[r + 1]; i++) {
@@ -401,28 +401,27 @@ static void stroke_pieces(render_ctx *ctx, const coopmap_rings *lines,
 
 /*
  * Links by programme and width class, thin and "other" first so that the
- * ministry's and the FHF's read on top; each stroked on its own (Cairo
- * strokes one path of many crossing lines far slower), so that where links
- * bundle their colour deepens.
+ * ministry's and the FHF's read on top: which to draw, their great circles
+ * cut and projected, and what the legend must show.
  */
-void render_network_draw_links(render_ctx *ctx)
+int render_network_prepare_links(render_ctx *ctx, coopmap_error *err)
 {
 	const coopmap_network *net = ctx->data->network;
 	size_t n = net != NULL ? coopmap_network_link_count(net) : 0;
-	coopmap_rings lines = COOPMAP_RINGS_INIT;
 	double step_km = arc_step_km(ctx);
 	static const coopmap_programme order[] = { COOPMAP_PROGRAMME_OTHER,
 		COOPMAP_PROGRAMME_PRPH, COOPMAP_PROGRAMME_APCHI };
-	cairo_t *cr = ctx->cr;
 
-	cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
-	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+	if (n == 0)
+		return COOPMAP_OK;
+	ctx->links = calloc(n, sizeof(render_link));
+	if (ctx->links == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	for (int w = 0; w < 3; w++) {
 		for (int k = 0; k < 3; k++) {
-			render_set_color(cr, ctx->style->link_programme[order[k]]);
-			cairo_set_line_width(cr, render_link_width(ctx, w));
 			for (size_t i = 0; i < n; i++) {
 				const coopmap_link *l = coopmap_network_link(net, i);
+				size_t first = ctx->link_lines.n_rings;
 
 				if (l->programme != order[k] ||
 				    render_link_class(l->projects) != w ||
@@ -432,20 +431,39 @@ void render_network_draw_links(render_ctx *ctx)
 				    l->establishment), coopmap_network_node(net,
 				    l->partner))))
 					continue;
-				coopmap_rings_reset(&lines);
 				link_pieces(ctx, coopmap_network_node(net, l->establishment),
 					coopmap_network_node(net, l->partner), step_km,
-					&lines);
-				stroke_pieces(ctx, &lines, 0);
-				cairo_stroke(cr);
+					&ctx->link_lines);
+				ctx->links[ctx->n_links++] = (render_link){ first,
+					ctx->link_lines.n_rings, order[k], w };
 				ctx->report->links_drawn++;
 				ctx->links_seen[order[k]] = 1;
 				ctx->link_classes_seen[w] = 1;
 			}
 		}
 	}
+	return COOPMAP_OK;
+}
+
+/*
+ * Each link stroked on its own (Cairo strokes one path of many crossing
+ * lines far slower), so that where links bundle their colour deepens.
+ */
+void render_network_draw_links(render_ctx *ctx)
+{
+	cairo_t *cr = ctx->cr;
+
+	cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+	for (size_t i = 0; i < ctx->n_links; i++) {
+		const render_link *l = &ctx->links[i];
+
+		render_set_color(cr, ctx->style->link_programme[l->programme]);
+		cairo_set_line_width(cr, render_link_width(ctx, l->width_class));
+		stroke_pieces(ctx, &ctx->link_lines, l->first_ring, l->end_ring);
+		cairo_stroke(cr);
+	}
 	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
-	coopmap_rings_clear(&lines);
 }
 
 void render_point_paint(render_ctx *ctx, coopmap_node_kind kind,
@@ -518,7 +536,11 @@ void render_network_free(render_ctx *ctx)
 		g_free(ctx->points[g].label);
 	free(ctx->points);
 	free(ctx->group_of);
+	coopmap_rings_clear(&ctx->link_lines);
+	free(ctx->links);
 	ctx->points = NULL;
 	ctx->group_of = NULL;
 	ctx->n_points = 0;
+	ctx->links = NULL;
+	ctx->n_links = 0;
 }
