@@ -126,6 +126,7 @@ void render_ctx_free_map(render_ctx *ctx)
 static void free_ctx(render_ctx *ctx)
 {
 	free(ctx->marker_order);
+	render_network_free_samples(ctx);
 	render_ctx_free_map(ctx);
 }
 
@@ -178,6 +179,10 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 		rc = order_markers(ctx, err);
 	if (rc == COOPMAP_OK)
 		rc = render_network_group(ctx, err);
+	/* A regional map and the insets draw only the links that come near
+	 * them. */
+	if (rc == COOPMAP_OK && (n_insets > 0 || !ctx->world))
+		rc = render_network_sample_links(ctx, err);
 	if (rc == COOPMAP_OK)
 		rc = render_network_prepare_links(ctx, err);
 	if (rc != COOPMAP_OK)

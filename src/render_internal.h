@@ -36,6 +36,15 @@ typedef struct render_link {
 	int width_class;
 } render_link;
 
+/* Every link's great circle every 100 km, lon/lat, link i's points from
+ * start[i] to start[i + 1]: the page's, read by its insets. */
+typedef struct render_link_samples {
+	double *lon, *lat;
+	size_t *start;
+	size_t n;
+	int failed;
+} render_link_samples;
+
 typedef struct render_ctx {
 	cairo_t *cr;
 	const coopmap_map_data *data;
@@ -65,6 +74,7 @@ typedef struct render_ctx {
 	coopmap_rings link_lines;    /* the links' pieces, computed once */
 	render_link *links;          /* the links to draw, in drawing order */
 	size_t n_links;
+	render_link_samples *link_samples;   /* owned by the page */
 	double point_value_max;
 	double point_value_ref;      /* insets: the main map's, so that sizes
 	                                compare across the page; 0 otherwise */
@@ -116,6 +126,10 @@ int render_network_group(render_ctx *ctx, coopmap_error *err);
 /* The links' great circles, cut and projected, once before drawing (the
  * two threads of a PNG page stroke the same). */
 int render_network_prepare_links(render_ctx *ctx, coopmap_error *err);
+/* A page with insets samples its links once for them all (freed by
+ * render_network_free_samples, not by the insets). */
+int render_network_sample_links(render_ctx *ctx, coopmap_error *err);
+void render_network_free_samples(render_ctx *ctx);
 void render_network_draw_links(render_ctx *ctx);
 /* Draw the points; their boxes become obstacles for labels. */
 void render_network_draw_points(render_ctx *ctx);

@@ -301,39 +301,99 @@ static double arc_step_km(const render_ctx *ctx)
 	return fmax(2.0, fmin(200.0, 18.0 * metres_per_unit / 1000.0));
 }
 
-/*
- * Whether a link can cross a regional map: its great circle, sampled every
- * 100 km, comes within a degree of the extent.  An inset is a few km wide
- * and draws at a step of a few km: most links never come near it, and
- * computing them at that step was a tenth of a world render.
- */
-static int link_may_show(const render_ctx *ctx, const coopmap_node *a,
-	const coopmap_node *b)
+int render_network_sample_links(render_ctx *ctx, coopmap_error *err)
 {
-	double *lon, *lat;
-	size_t *starts;
-	size_t pieces;
-	int near = 0;
+	const coopmap_network *net = ctx->data->network;
+	size_t n = net != NULL ? coopmap_network_link_count(net) : 0;
+	render_link_samples *s;
+	size_t cap = 0;
 
-	if (ctx->world)
+	if (n == 0)
+		return COOPMAP_OK;
+	s = calloc(1, sizeof(*s));
+	if (s == NULL || (s->start = calloc(n + 1, sizeof(size_t))) == NULL) {
+		free(s);
+		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	}
+	ctx->link_samples = s;
+	for (size_t i = 0; i < n; i++) {
+		const coopmap_link *l = coopmap_network_link(net, i);
+		const coopmap_node *a = coopmap_network_node(net, l->establishment);
+		const coopmap_node *b = coopmap_network_node(net, l->partner);
+		double *lon, *lat;
+		size_t *starts;
+		size_t pieces = coopmap_geodesic_arc(a->lon, a->lat, b->lon, b->lat,
+			100.0, &lon, &lat, &starts);
+		size_t m = pieces > 0 ? starts[pieces] : 0;
+
+		if (s->n + m > cap) {
+			double *x, *y;
+
+			cap = 2 * (s->n + m) + 256;
+			x = realloc(s->lon, cap * sizeof(double));
+			y = x != NULL ? realloc(s->lat, cap * sizeof(double)) : NULL;
+			if (x != NULL)
+				s->lon = x;
+			if (y == NULL) {
+				m = 0;
+				s->failed = 1;
+			} else {
+				s->lat = y;
+			}
+		}
+		if (m > 0) {
+			memcpy(s->lon + s->n, lon, m * sizeof(double));
+			memcpy(s->lat + s->n, lat, m * sizeof(double));
+			s->n += m;
+		}
+		if (pieces > 0) {
+			free(lon);
+			free(lat);
+			free(starts);
+		} else {
+			s->failed = 1;
+		}
+		s->start[i + 1] = s->n;
+	}
+	return s->failed ? coopmap_error_set(err, COOPMAP_ERR_NOMEM,
+		"out of memory") : COOPMAP_OK;
+}
+
+void render_network_free_samples(render_ctx *ctx)
+{
+	if (ctx->link_samples == NULL)
+		return;
+	free(ctx->link_samples->lon);
+	free(ctx->link_samples->lat);
+	free(ctx->link_samples->start);
+	free(ctx->link_samples);
+	ctx->link_samples = NULL;
+}
+
+/*
+ * Whether link i can cross a regional map: its great circle, sampled every
+ * 100 km once for the page (render_network_sample_links), comes within a
+ * degree of the extent.  An inset is a few km wide and draws at a step of
+ * a few km: most links never come near it, and computing them at that
+ * step was a tenth of a world render.
+ */
+static int link_may_show(const render_ctx *ctx, size_t i)
+{
+	const render_link_samples *s = ctx->link_samples;
+
+	if (ctx->world || s == NULL)
 		return 1;
-	pieces = coopmap_geodesic_arc(a->lon, a->lat, b->lon, b->lat, 100.0,
-		&lon, &lat, &starts);
-	if (pieces == 0)
-		return 1;
-	for (size_t i = 0; i < starts[pieces] && !near; i++) {
-		if (lat[i] < ctx->bbox[1] - 1 || lat[i] > ctx->bbox[3] + 1)
+	for (size_t k = s->start[i]; k < s->start[i + 1]; k++) {
+		if (s->lat[k] < ctx->bbox[1] - 1 || s->lat[k] > ctx->bbox[3] + 1)
 			continue;
-		for (int k = -1; k <= 1 && !near; k++) {
-			double x = lon[i] + 360.0 * k;
+		for (int w = -1; w <= 1; w++) {
+			double x = s->lon[k] + 360.0 * w;
 
-			near = x >= ctx->bbox[0] - 1 && x <= ctx->bbox[2] + 1;
+			if (x >= ctx->bbox[0] - 1 && x <= ctx->bbox[2] + 1)
+				return 1;
 		}
 	}
-	free(lon);
-	free(lat);
-	free(starts);
-	return near;
+	return 0;
 }
 
 /* Append the device-space pieces of one link to lines. */
@@ -427,9 +487,7 @@ int render_network_prepare_links(render_ctx *ctx, coopmap_error *err)
 				    render_link_class(l->projects) != w ||
 				    (ctx->group_of[l->establishment] == (size_t)-1 &&
 				    ctx->group_of[l->partner] == (size_t)-1 &&
-				    !link_may_show(ctx, coopmap_network_node(net,
-				    l->establishment), coopmap_network_node(net,
-				    l->partner))))
+				    !link_may_show(ctx, i)))
 					continue;
 				link_pieces(ctx, coopmap_network_node(net, l->establishment),
 					coopmap_network_node(net, l->partner), step_km,
