@@ -579,6 +579,20 @@ static void leader_line(render_ctx *ctx, double ax, double ay,
 	cairo_stroke(cr);
 }
 
+/*
+ * A wrapped, centred label's lines sit within its wrap width: the logical
+ * box (what layout_size measures, what the placer reserves) starts that far
+ * right of the layout's origin.  Drawn at box.x0 - this, the text fills
+ * the box it was given instead of running past its right edge.
+ */
+static double label_shift(PangoLayout *layout)
+{
+	PangoRectangle logical;
+
+	pango_layout_get_extents(layout, NULL, &logical);
+	return (double)logical.x / PANGO_SCALE;
+}
+
 static PangoLayout *label_layout(render_ctx *ctx, const char *name)
 {
 	PangoLayout *layout = make_layout(ctx, name, ctx->style->label_size,
@@ -625,22 +639,27 @@ static int place_label(render_ctx *ctx, const struct label_item *item)
 		coopmap_placer_add_label(ctx->placer, box);
 		if (outside)
 			leader_line(ctx, ax, ay, &box);
-		show_with_halo(ctx, layout, box.x0 + pad, box.y0 + pad,
-			2.4 * ctx->unit);
+		show_with_halo(ctx, layout, box.x0 + pad - label_shift(layout),
+			box.y0 + pad, 2.4 * ctx->unit);
 	}
 	g_object_unref(layout);
 	return placed;
 }
 
-/* A marker's label beside its circle: right, left, above, below. */
-static void place_marker_label(render_ctx *ctx, const coopmap_render_marker *m)
+/* A marker's label beside its circle: right, left, above, below.
+ * Returns whether it was placed, with the marker's centre in *x, *y. */
+static int place_marker_label(render_ctx *ctx, const coopmap_render_marker *m,
+	double *x_out, double *y_out)
 {
 	double x, y, w, h, r, pad = 1.5 * ctx->unit, gap = 2 * ctx->unit;
 	PangoLayout *layout;
+	int placed = 0;
 
 	if (m->label == NULL || m->label[0] == '\0' ||
 	    !render_map_point(ctx, m->lon, m->lat, &x, &y))
-		return;
+		return 0;
+	*x_out = x;
+	*y_out = y;
 	r = render_marker_radius(ctx, m->value);
 	layout = label_layout(ctx, m->label);
 	layout_size(layout, &w, &h);
@@ -656,11 +675,13 @@ static void place_marker_label(render_ctx *ctx, const coopmap_render_marker *m)
 		if (!coopmap_placer_is_free(ctx->placer, &box))
 			continue;
 		coopmap_placer_add_label(ctx->placer, box);
-		show_with_halo(ctx, layout, box.x0 + pad, box.y0 + pad,
-			2.4 * ctx->unit);
+		show_with_halo(ctx, layout, box.x0 + pad - label_shift(layout),
+			box.y0 + pad, 2.4 * ctx->unit);
+		placed = 1;
 		break;
 	}
 	g_object_unref(layout);
+	return placed;
 }
 
 double render_text_small(render_ctx *ctx, const char *text, double x,
@@ -734,7 +755,21 @@ static void point_leader(render_ctx *ctx, const render_point *p,
 	cairo_stroke(ctx->cr);
 }
 
-void render_text_draw_point_labels(render_ctx *ctx)
+/* Whether one of the n points (x, y) lies on p's symbol. */
+static int point_covers(const render_point *p, const double *x,
+	const double *y, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (hypot(x[i] - p->x, y[i] - p->y) <= p->r)
+			return 1;
+	}
+	return 0;
+}
+
+/* The points' labels, but for the points that a labelled marker sits on
+ * (named_x, named_y): a place is named once. */
+static void draw_point_labels(render_ctx *ctx, const double *named_x,
+	const double *named_y, size_t n_named)
 {
 	const render_point **order;
 	double pad = 1.2 * ctx->unit, gap = 1.5 * ctx->unit;
@@ -749,10 +784,14 @@ void render_text_draw_point_labels(render_ctx *ctx)
 	qsort(order, ctx->n_points, sizeof(*order), compare_points);
 	for (size_t k = 0; k < ctx->n_points; k++) {
 		const render_point *p = order[k];
-		PangoLayout *layout = make_layout(ctx, p->label,
-			ctx->style->label_size * 0.9, p->kind == COOPMAP_NODE_PARTNER
-			? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_SEMIBOLD);
+		PangoLayout *layout;
 		double w, h;
+
+		if (point_covers(p, named_x, named_y, n_named))
+			continue;
+		layout = make_layout(ctx, p->label, ctx->style->label_size * 0.9,
+			p->kind == COOPMAP_NODE_PARTNER ? PANGO_WEIGHT_NORMAL
+			: PANGO_WEIGHT_SEMIBOLD);
 
 		layout_size(layout, &w, &h);
 		w += 2 * pad;
@@ -781,19 +820,36 @@ void render_text_draw_point_labels(render_ctx *ctx)
 	free(order);
 }
 
+void render_text_draw_point_labels(render_ctx *ctx)
+{
+	draw_point_labels(ctx, NULL, NULL, 0);
+}
+
 int render_text_draw_labels(render_ctx *ctx)
 {
 	size_t n = coopmap_countries_count(ctx->data->countries), count = 0;
+	size_t n_named = 0;
 	struct label_item *items;
+	double *named_x = calloc(ctx->data->n_markers + 1, sizeof(double));
+	double *named_y = calloc(ctx->data->n_markers + 1, sizeof(double));
 
-	for (size_t k = 0; k < ctx->data->n_markers; k++)
-		place_marker_label(ctx, &ctx->data->markers[ctx->marker_order[k]]);
-
-	if (ctx->data->stats == NULL)
-		return COOPMAP_OK;
-	items = calloc(n + 1, sizeof(*items));
-	if (items == NULL)
+	if (named_x == NULL || named_y == NULL) {
+		free(named_x);
+		free(named_y);
 		return COOPMAP_ERR_NOMEM;
+	}
+	/* Markers first: on a map of shared partners, theirs are the names
+	 * that matter; the network's point under a marker stays unnamed. */
+	for (size_t k = 0; k < ctx->data->n_markers; k++)
+		n_named += (size_t)place_marker_label(ctx, &ctx->data->markers[
+			ctx->marker_order[k]], &named_x[n_named], &named_y[n_named]);
+
+	items = ctx->data->stats != NULL ? calloc(n + 1, sizeof(*items)) : NULL;
+	if (ctx->data->stats == NULL || items == NULL) {
+		free(named_x);
+		free(named_y);
+		return ctx->data->stats == NULL ? COOPMAP_OK : COOPMAP_ERR_NOMEM;
+	}
 	for (size_t i = 0; i < n; i++) {
 		const coopmap_country *c = coopmap_countries_get(ctx->data->countries, i);
 
@@ -815,6 +871,8 @@ int render_text_draw_labels(render_ctx *ctx)
 			ctx->report->labels_placed++;
 	}
 	free(items);
-	render_text_draw_point_labels(ctx);
+	draw_point_labels(ctx, named_x, named_y, n_named);
+	free(named_x);
+	free(named_y);
 	return COOPMAP_OK;
 }

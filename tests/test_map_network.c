@@ -308,6 +308,53 @@ static void test_png_insets_drawn_aside_match_the_vector_page(void **state)
 	unload(f);
 }
 
+/*
+ * On a map of shared partners (render --pool), a marker sits on the
+ * network's symbol of the same hospital: the place is named once, by the
+ * marker's label, and the symbol keeps its label when the marker has none.
+ */
+static void test_a_labelled_marker_names_its_place_once(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_render_opts opts = opts_for(f);
+	coopmap_render_marker marker = { 0, 0, 3.0, NULL };
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	size_t placed[3];
+	int found = 0;
+
+	load(f, "examples/cooperations.csv", NULL);
+	for (size_t i = 0; i < coopmap_network_node_count(f->network); i++) {
+		const coopmap_node *n = coopmap_network_node(f->network, i);
+
+		if (n->kind == COOPMAP_NODE_PARTNER && strcmp(n->city, "Kinshasa") == 0) {
+			marker.lon = n->lon;
+			marker.lat = n->lat;
+			found = 1;
+		}
+	}
+	assert_true(found);
+	opts.extent = "africa";
+	opts.insets = "";
+	for (int k = 0; k < 3; k++) {
+		coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
+
+		marker.label = k == 2 ? "Cliniques universitaires de Kinshasa" : "";
+		f->data.markers = k == 0 ? NULL : &marker;
+		f->data.n_markers = k == 0 ? 0 : 1;
+		assert_int_equal(coopmap_render_map(&f->data, &opts,
+			TEST_ARTIFACTS "/marker-label.svg", &report, &err), COOPMAP_OK);
+		placed[k] = report.point_labels_placed;
+		check_no_overlap(&report);
+		coopmap_render_report_clear(&report);
+	}
+	f->data.markers = NULL;
+	f->data.n_markers = 0;
+	assert_true(placed[0] > 5);
+	assert_int_equal(placed[1], placed[0]);
+	assert_int_equal(placed[2], placed[0] - 1);
+	unload(f);
+}
+
 /* The colour of the page at (x, y) of a PNG. */
 static void pixel_at(const char *png, double x, double y, int rgb[3])
 {
@@ -424,6 +471,7 @@ int main(void)
 		cmocka_unit_test(test_labels_cover_no_label_and_no_point),
 		cmocka_unit_test(test_world_maps_have_overseas_insets_unless_asked),
 		cmocka_unit_test(test_png_insets_drawn_aside_match_the_vector_page),
+		cmocka_unit_test(test_a_labelled_marker_names_its_place_once),
 		cmocka_unit_test(test_a_measure_not_given_is_not_stated),
 		cmocka_unit_test(test_filters_choose_the_projects),
 	};
