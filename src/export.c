@@ -410,13 +410,18 @@ static int write_links(struct writer *w)
 		gpointer at;
 		char *key;
 
-		if (e == (size_t)-1 || isnan(p->establishment_lat))
+		if (e == (size_t)-1)
 			continue;
 		key = g_strdup_printf("%zu|%zu|%s", e, pg, p->country->iso_a3);
 		if (g_hash_table_lookup_extended(index, key, NULL, &at)) {
 			g_free(key);
 			acc = &g_array_index(links, struct link_acc,
 				GPOINTER_TO_SIZE(at));
+		} else if (isnan(p->establishment_lat)) {
+			/* An establishment row without a place starts no link; it
+			 * counts in one that a placed row started before it. */
+			g_free(key);
+			continue;
 		} else {
 			struct link_acc fresh = { i, 0, g_string_new(NULL) };
 

@@ -216,8 +216,11 @@ int coopmap_projection_clone(const coopmap_projection *p,
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	*copy = *p;
 	copy->ctx = proj_context_create();
-	proj_log_func(copy->ctx, NULL, quiet_log);
-	copy->transform = proj_clone(copy->ctx, p->transform);
+	copy->transform = NULL;
+	if (copy->ctx != NULL) {
+		proj_log_func(copy->ctx, NULL, quiet_log);
+		copy->transform = proj_clone(copy->ctx, p->transform);
+	}
 	if (copy->transform == NULL) {
 		coopmap_projection_free(copy);
 		return coopmap_error_set(err, COOPMAP_ERR_CRS,

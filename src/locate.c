@@ -235,10 +235,11 @@ static int locate_cached(coopmap_projects *projects, coopmap_project *pr,
 }
 
 /*
- * The gazetteer files the list will look in, in the order it will first
- * look, read ahead in two threads: the partners' countries and France for
- * the establishments (the overseas units are read when a city is not in
- * France's file).
+ * The gazetteer files the list will likely look in, read ahead in two
+ * threads: the partners' countries and France for the establishments (the
+ * overseas units are read when a city is not in France's file).  A file
+ * read ahead but never looked in costs time, not an error: one that
+ * cannot be read is left to the lookup that needs it.
  */
 static int preload(const coopmap_projects *projects, coopmap_places *places,
 	coopmap_error *err)

@@ -223,8 +223,6 @@ struct preload {
 	size_t n;
 	size_t first;                    /* this thread reads first, first+2.. */
 	struct country_places **read;    /* per code; NULL: skipped or failed */
-	int *rc;
-	coopmap_error *errs;
 };
 
 static gpointer preload_every_other(gpointer data)
@@ -232,10 +230,11 @@ static gpointer preload_every_other(gpointer data)
 	struct preload *job = data;
 
 	for (size_t i = job->first; i < job->n; i += 2) {
-		if (job->codes[i] == NULL)
-			continue;
-		job->rc[i] = read_country(job->places, job->codes[i], &job->read[i],
-			&job->errs[i]);
+		coopmap_error ignored = COOPMAP_ERROR_INIT;
+
+		if (job->codes[i] != NULL)
+			(void)read_country(job->places, job->codes[i], &job->read[i],
+				&ignored);
 	}
 	return NULL;
 }
@@ -245,17 +244,12 @@ int coopmap_places_preload(coopmap_places *p, const char *const *iso_a2,
 {
 	const char **codes = calloc(n + 1, sizeof(*codes));
 	struct country_places **read = calloc(n + 1, sizeof(*read));
-	int *rcs = calloc(n + 1, sizeof(*rcs));
-	coopmap_error *errs = calloc(n + 1, sizeof(*errs));
 	struct preload jobs[2];
 	GThread *second;
-	int rc = COOPMAP_OK;
 
-	if (codes == NULL || read == NULL || rcs == NULL || errs == NULL) {
+	if (codes == NULL || read == NULL) {
 		free(codes);
 		free(read);
-		free(rcs);
-		free(errs);
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	}
 	/* Each country once, and not one already read. */
@@ -267,27 +261,19 @@ int coopmap_places_preload(coopmap_places *p, const char *const *iso_a2,
 		codes[i] = again ? NULL : iso_a2[i];
 	}
 	for (int t = 0; t < 2; t++)
-		jobs[t] = (struct preload){ p, codes, n, (size_t)t, read, rcs, errs };
+		jobs[t] = (struct preload){ p, codes, n, (size_t)t, read };
 	second = g_thread_new("coopmap-places", preload_every_other, &jobs[1]);
 	preload_every_other(&jobs[0]);
 	g_thread_join(second);
+	/* What could not be read stays unread: its error comes, if ever, from
+	 * the lookup that needs it. */
 	for (size_t i = 0; i < n; i++) {
-		if (rc == COOPMAP_OK && rcs[i] != COOPMAP_OK) {
-			*err = errs[i];
-			rc = rcs[i];
-		}
-		if (read[i] == NULL)
-			continue;
-		if (rc == COOPMAP_OK)
+		if (read[i] != NULL)
 			g_hash_table_insert(p->countries, g_strdup(codes[i]), read[i]);
-		else
-			free_country(read[i]);
 	}
 	free(codes);
 	free(read);
-	free(rcs);
-	free(errs);
-	return rc;
+	return COOPMAP_OK;
 }
 
 static GArray *lookup(coopmap_places *p, struct country_places *cp,

@@ -34,8 +34,7 @@ struct render_band {
 	coopmap_render_report page_report, map_report;
 	coopmap_box strip;
 	int n_insets;
-	int top, map_bottom;          /* rows: [top, height), the map's to
-	                                 map_bottom */
+	int top, height;              /* rows this thread draws: [top, height) */
 	cairo_surface_t *surface;
 	GThread *thread;
 	coopmap_error err;
@@ -58,12 +57,12 @@ static gpointer draw_band(gpointer p)
 	render_ctx *map = &band->map;
 
 	band->rc = COOPMAP_OK;
-	if (band->map_bottom > band->top) {
+	{
 		map->cr = cr;
 		map->pango = pango;
 		cairo_save(cr);
 		cairo_rectangle(cr, 0, band->top, map->width,
-			band->map_bottom - band->top);
+			band->height - band->top);
 		cairo_clip(cr);
 		render_map_draw(map);
 		cairo_restore(cr);
@@ -127,8 +126,10 @@ render_band *render_band_start(render_ctx *ctx, coopmap_box strip,
 	band->strip = strip;
 	band->n_insets = n_insets;
 	band->top = top;
-	/* The map ends where the insets begin (8 units of page between). */
-	band->map_bottom = n_insets > 0 ? (int)floor(strip.y0) : height;
+	/* The map's lower rows down to the page's bottom, then the insets
+	 * over them: the order of the one-thread path (a marker near the
+	 * frame's bottom may reach past it). */
+	band->height = height;
 	band->err = (coopmap_error)COOPMAP_ERROR_INIT;
 	band->surface = cairo_image_surface_create_for_data(data +
 		(size_t)top * (size_t)stride, cairo_image_surface_get_format(page),

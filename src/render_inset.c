@@ -167,6 +167,7 @@ static int draw_one(render_ctx *page, const struct inset_def *def,
 	int rc;
 
 	sub.report = &local;
+	sub.placer = NULL;    /* the page's until its own is made */
 	sub.projection = NULL;
 	sub.paths = NULL;
 	memset(&sub.outline, 0, sizeof(sub.outline));

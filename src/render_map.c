@@ -284,15 +284,28 @@ static int ring_outside(const coopmap_rings *rings, size_t r,
 /*
  * The rings that can touch the clip, as the current path.  A ring changes
  * a fill only inside itself and a stroke within half its width of itself,
- * so a ring wholly outside the clip (with a margin wider than any line)
- * is left out, unseen: Cairo would still turn it into edges and join its
+ * so a ring wholly outside the clip (with a margin wider than any line of
+ * the style) is left out, unseen: Cairo would still turn it into edges and join its
  * strokes.  A band of a PNG page (render_band.c) then builds only its own
  * half of the world, and a regional map's SVG leaves out what the frame
  * hides.
  */
+/* Wider than half of any line the style draws over a country's rings. */
+static double widest_line(const coopmap_style *st)
+{
+	const double widths[] = { st->border_width, st->highlight_width,
+		st->priority_outline_width, st->layer_line_width,
+		st->priority_hatch_width, st->sphere_outline_width };
+	double widest = 0;
+
+	for (size_t i = 0; i < sizeof(widths) / sizeof(widths[0]); i++)
+		widest = fmax(widest, widths[i]);
+	return widest;
+}
+
 void render_map_path(render_ctx *ctx, const coopmap_rings *rings)
 {
-	double margin = 20 * ctx->unit;
+	double margin = (20 + widest_line(ctx->style)) * ctx->unit;
 	coopmap_box clip;
 
 	cairo_clip_extents(ctx->cr, &clip.x0, &clip.y0, &clip.x1, &clip.y1);

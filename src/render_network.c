@@ -327,19 +327,21 @@ int render_network_sample_links(render_ctx *ctx, coopmap_error *err)
 		size_t m = pieces > 0 ? starts[pieces] : 0;
 
 		if (s->n + m > cap) {
-			double *x, *y;
+			size_t want = 2 * (s->n + m) + 256;
+			double *x = realloc(s->lon, want * sizeof(double));
+			double *y;
 
-			cap = 2 * (s->n + m) + 256;
-			x = realloc(s->lon, cap * sizeof(double));
-			y = x != NULL ? realloc(s->lat, cap * sizeof(double)) : NULL;
 			if (x != NULL)
 				s->lon = x;
-			if (y == NULL) {
-				m = 0;
-				s->failed = 1;
-			} else {
+			y = x != NULL ? realloc(s->lat, want * sizeof(double)) : NULL;
+			if (y != NULL) {
 				s->lat = y;
+				cap = want;
 			}
+		}
+		if (s->n + m > cap) {
+			s->failed = 1;
+			m = 0;
 		}
 		if (m > 0) {
 			memcpy(s->lon + s->n, lon, m * sizeof(double));

@@ -36,10 +36,11 @@ void coopmap_places_free(coopmap_places *places);
 /*
  * Read the files of the n countries in iso_a2 now, two at a time in two
  * threads, instead of one by one on first use (the few files a list names
- * are most of locating it).  Countries already read are skipped.  Returns
- * the error of the first country in the list's order whose file exists but
- * cannot be read, as coopmap_places_find would have; the countries before
- * it are kept.  Not thread-safe with other calls on places.
+ * are most of locating it).  Countries already read are skipped.  A file
+ * that cannot be read is left unread: coopmap_places_find reads it again
+ * when, and only when, it is asked for, and reports its error then, as
+ * without the preload.  Errors: COOPMAP_ERR_NOMEM only.  Not thread-safe
+ * with other calls on places.
  */
 int coopmap_places_preload(coopmap_places *places, const char *const *iso_a2,
 	size_t n, coopmap_error *err);
