@@ -236,7 +236,7 @@ static int draw_country_map(struct actors_args *a, struct cli_model *m,
 	coopmap_map_data data;
 	double pad = fmax(4, 0.35 * fmax(g->max_lon - g->min_lon,
 		g->max_lat - g->min_lat));
-	char extent[128], title[256], subtitle[256], date[32];
+	char extent[128], title[256], subtitle[256], date[32], crs[160];
 	size_t n_est = coopmap_sheet_establishment_count(sheet);
 	int rc;
 
@@ -281,7 +281,12 @@ static int draw_country_map(struct actors_args *a, struct cli_model *m,
 	data.highlight = highlight;
 	data.highlight_title = coopmap_country_name(country, en ? "en" : "fr");
 	opts.extent = extent;
-	opts.crs = "EPSG:4326";
+	/* Equal-area, centred on the country: its shape and its partners'
+	 * places as a national map shows them. */
+	snprintf(crs, sizeof(crs), "+proj=laea +lat_0=%.4f +lon_0=%.4f "
+		"+datum=WGS84 +units=m +type=crs", (g->min_lat + g->max_lat) / 2,
+		(g->min_lon + g->max_lon) / 2);
+	opts.crs = crs;
 	opts.title = a->opts.title != NULL ? a->opts.title : title;
 	opts.lang = en ? "en" : "fr";
 	opts.date = date;
