@@ -97,6 +97,7 @@ struct coopmap_projects {
 	char *path;
 	char encoding[32];
 	size_t rows_read, rows_joined;
+	long header_line;   /* 1, or below a title */
 	GArray *projects;   /* coopmap_project */
 	GArray *rejects;    /* coopmap_reject */
 	GStringChunk *text;
@@ -513,7 +514,8 @@ static void keep_columns(coopmap_projects *p, const coopmap_table *table,
  * line, among the first rows, holding a cell that names the country
  * column, with that cell in *cell; 0 when there is none.
  */
-static long header_further_down(const coopmap_table *table, const char **cell)
+static long header_further_down(const coopmap_table *table, const char **cell,
+	size_t *row)
 {
 	const char *const *synonyms = fields[COOPMAP_FIELD_COUNTRY].synonyms;
 	size_t rows = coopmap_table_row_count(table);
@@ -528,8 +530,43 @@ static long header_further_down(const coopmap_table *table, const char **cell)
 			free(folded);
 			if (match) {
 				*cell = coopmap_table_cell(table, r, c);
+				*row = r;
 				return coopmap_table_line(table, r);
 			}
+		}
+	}
+	return 0;
+}
+
+/*
+ * A text file whose first line (a title) has no separator is read as one
+ * column: the header further down is then one cell, "pays;partenaire".
+ * Its line when one of the first rows splits (on ; , tab) into a part
+ * naming the country column, the cell in *cell; 0 otherwise.
+ */
+static long header_in_one_cell(const coopmap_table *table, const char **cell)
+{
+	const char *const *synonyms = fields[COOPMAP_FIELD_COUNTRY].synonyms;
+	size_t rows = coopmap_table_row_count(table);
+
+	if (coopmap_table_column_count(table) != 1)
+		return 0;
+	for (size_t r = 0; r < rows && r < 20; r++) {
+		char **parts = g_strsplit_set(coopmap_table_cell(table, r, 0),
+			";,\t", -1);
+		int match = 0;
+
+		for (size_t k = 0; parts[k] != NULL && !match; k++) {
+			char *folded = coopmap_names_fold(g_strstrip(parts[k]));
+
+			for (int i = 0; folded != NULL && synonyms[i] != NULL; i++)
+				match |= strcmp(folded, synonyms[i]) == 0;
+			free(folded);
+		}
+		g_strfreev(parts);
+		if (match) {
+			*cell = coopmap_table_cell(table, r, 0);
+			return coopmap_table_line(table, r);
 		}
 	}
 	return 0;
@@ -539,7 +576,8 @@ static int no_country_column(const coopmap_table *table, coopmap_error *err)
 {
 	GString *found = g_string_new(NULL);
 	const char *cell = NULL;
-	long header_line = header_further_down(table, &cell);
+	size_t row;
+	long header_line = header_further_down(table, &cell, &row);
 	int rc;
 
 	for (size_t i = 0; i < coopmap_table_column_count(table); i++)
@@ -547,8 +585,14 @@ static int no_country_column(const coopmap_table *table, coopmap_error *err)
 			coopmap_table_column_name(table, i));
 	if (header_line > 0)
 		g_string_append_printf(found, "; line %ld holds '%s', as a header "
-			"would: the header must be the first line (the first row of "
-			"the sheet), so delete the lines above it", header_line, cell);
+			"would, but a line below has more cells than the first line "
+			"(whose columns were read): delete the lines above the header",
+			header_line, cell);
+	else if ((header_line = header_in_one_cell(table, &cell)) > 0)
+		g_string_append_printf(found, "; line %ld holds '%s' in one cell: "
+			"the first line (a title?) has none of its separators, so the "
+			"file was read as one column: delete the lines above the header",
+			header_line, cell);
 	rc = coopmap_error_set(err, COOPMAP_ERR_INPUT,
 		"%s: no column names the partner country (accepted headers: pays, "
 		"pays partenaire, country, partner country; or --map HEADER=country); "
@@ -566,7 +610,7 @@ int coopmap_projects_read(const char *path, const coopmap_records_opts *opts,
 	coopmap_table *table = NULL;
 	coopmap_projects *p;
 	GHashTable *resolved;
-	long cols[COOPMAP_FIELD_COUNT];
+	long cols[COOPMAP_FIELD_COUNT], header_line = 1;
 	int rc;
 
 	*out = NULL;
@@ -577,6 +621,20 @@ int coopmap_projects_read(const char *path, const coopmap_records_opts *opts,
 	rc = coopmap_table_read(path, &table_opts, &table, err);
 	if (rc == COOPMAP_OK)
 		rc = map_columns(table, opts, cols, err);
+	/* A title or blank lines above the header (a sheet made to be
+	 * printed): the header is the first line naming the country column. */
+	if (rc == COOPMAP_OK && cols[COOPMAP_FIELD_COUNTRY] < 0) {
+		const char *cell;
+		size_t row;
+		coopmap_error refused = COOPMAP_ERROR_INIT;
+		long line = header_further_down(table, &cell, &row);
+
+		if (line > 0 && coopmap_table_use_header_row(table, row, &refused)
+		    == COOPMAP_OK) {
+			header_line = line;
+			rc = map_columns(table, opts, cols, err);
+		}
+	}
 	if (rc == COOPMAP_OK && cols[COOPMAP_FIELD_COUNTRY] < 0)
 		rc = no_country_column(table, err);
 	if (rc != COOPMAP_OK) {
@@ -589,6 +647,7 @@ int coopmap_projects_read(const char *path, const coopmap_records_opts *opts,
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	}
 	p->path = g_strdup(path);
+	p->header_line = header_line;
 	snprintf(p->encoding, sizeof(p->encoding), "%s",
 		coopmap_table_encoding(table));
 	p->projects = g_array_new(FALSE, TRUE, sizeof(coopmap_project));
@@ -650,6 +709,11 @@ const char *coopmap_projects_encoding(const coopmap_projects *p)
 size_t coopmap_projects_rows_read(const coopmap_projects *p)
 {
 	return p->rows_read;
+}
+
+long coopmap_projects_header_line(const coopmap_projects *p)
+{
+	return p->header_line;
 }
 
 size_t coopmap_projects_rows_joined(const coopmap_projects *p)

@@ -682,3 +682,31 @@ int coopmap_table_extra_cells(const coopmap_table *table, size_t row)
 	return table->extra_cells != NULL && row < table->n_rows
 		? table->extra_cells[row] : 0;
 }
+
+int coopmap_table_use_header_row(coopmap_table *t, size_t row,
+	coopmap_error *err)
+{
+	size_t drop = row + 1, keep;
+
+	if (row >= t->n_rows)
+		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
+			"%s: no row %zu to take as the header", t->path, row + 1);
+	for (size_t r = 0; t->extra_cells != NULL && r < t->n_rows; r++) {
+		if (t->extra_cells[r])
+			return coopmap_error_set(err, COOPMAP_ERR_INPUT, "%s:%ld: more "
+				"cells than the first line, whose columns were read",
+				t->path, t->lines[r]);
+	}
+	/* The names are cells of the arena: they outlive the rows dropped. */
+	for (size_t c = 0; c < t->n_columns; c++)
+		t->columns[c] = t->cells[row * t->n_columns + c];
+	keep = t->n_rows - drop;
+	memmove(t->cells, t->cells + drop * t->n_columns,
+		keep * t->n_columns * sizeof(*t->cells));
+	memmove(t->lines, t->lines + drop, keep * sizeof(*t->lines));
+	if (t->extra_cells != NULL)
+		memmove(t->extra_cells, t->extra_cells + drop,
+			keep * sizeof(*t->extra_cells));
+	t->n_rows = keep;
+	return COOPMAP_OK;
+}

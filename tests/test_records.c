@@ -205,6 +205,38 @@ static void test_spreadsheet_rows_are_the_lines(void **state)
 	coopmap_projects_free(p);
 }
 
+/* A title above the header (a sheet made to be printed, or its CSV export
+ * with the title padded to the columns): the header is found below it, the
+ * title is not a row, and the rows keep their lines. */
+static void test_a_title_above_the_header_is_skipped(void **state)
+{
+	const char *paths[] = { "tests/bad/title-row.xlsx",
+		"tests/bad/title-row-padded.csv" };
+
+	(void)state;
+	for (size_t i = 0; i < 2; i++) {
+		coopmap_projects *p = read_ok(paths[i]);
+		const coopmap_project *first = coopmap_projects_get(p, 0);
+
+		assert_int_equal(coopmap_projects_header_line(p), 2);
+		assert_int_equal(coopmap_projects_rows_read(p), 2);
+		assert_int_equal(coopmap_projects_rows_joined(p), 2);
+		assert_int_equal(first->line, 3);
+		assert_string_equal(first->establishment, "CHU de Rennes");
+		assert_string_equal(first->country->iso_a3, "BDI");
+		assert_int_equal(first->year, 2006);
+		assert_int_equal(coopmap_projects_get(p, 1)->line, 4);
+		coopmap_projects_free(p);
+	}
+	/* A header on the first line stays there. */
+	{
+		coopmap_projects *p = read_ok("tests/data/formats/projets.xlsx");
+
+		assert_int_equal(coopmap_projects_header_line(p), 1);
+		coopmap_projects_free(p);
+	}
+}
+
 static void test_french_numbers_and_multi_country_cells(void **state)
 {
 	coopmap_projects *p = read_ok("tests/data/formats/projets.csv");
@@ -324,6 +356,7 @@ int main(void)
 		cmocka_unit_test(test_french_excel_csv_is_read_as_windows_1252),
 		cmocka_unit_test(test_lines_follow_quoted_cells_that_span_lines),
 		cmocka_unit_test(test_spreadsheet_rows_are_the_lines),
+		cmocka_unit_test(test_a_title_above_the_header_is_skipped),
 		cmocka_unit_test(test_french_numbers_and_multi_country_cells),
 		cmocka_unit_test(test_an_ambiguous_name_is_refused_not_split),
 		cmocka_unit_test(test_wrong_encoding_given_is_an_error_with_line),

@@ -139,6 +139,9 @@ const char *coopmap_projects_path(const coopmap_projects *projects);
 /* Encoding the file was read in ("" for non-text formats). */
 const char *coopmap_projects_encoding(const coopmap_projects *projects);
 size_t coopmap_projects_rows_read(const coopmap_projects *projects);
+/* The line of the header: 1, or below a title and blank lines (a sheet
+ * made to be printed), which are not rows. */
+long coopmap_projects_header_line(const coopmap_projects *projects);
 size_t coopmap_projects_rows_joined(const coopmap_projects *projects);
 /* Project records (more than rows joined when rows name several countries). */
 size_t coopmap_projects_count(const coopmap_projects *projects);

@@ -72,4 +72,15 @@ long coopmap_table_line(const coopmap_table *table, size_t row);
  * them; the caller decides what to say), 0 otherwise. */
 int coopmap_table_extra_cells(const coopmap_table *table, size_t row);
 
+/*
+ * Take row as the header, for a table whose first lines are a title or
+ * blank lines (common in spreadsheets): its cells become the column names,
+ * it and the rows above it are dropped, and the rows below keep their
+ * lines.  Refused (COOPMAP_ERR_INPUT, table unchanged) when a row has more
+ * cells than the first line: the columns were read from that line, and
+ * the cells beyond it are lost.  COOPMAP_ERR_USAGE when row is past the end.
+ */
+int coopmap_table_use_header_row(coopmap_table *table, size_t row,
+	coopmap_error *err);
+
 #endif

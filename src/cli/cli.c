@@ -154,6 +154,12 @@ void cli_report_rows(const coopmap_projects *projects,
 
 	if (quiet)
 		return;
+	if (coopmap_projects_header_line(projects) > 1)
+		cli_message("%s: header on line %ld; the line%s above it (a title) "
+			"%s not read as projects", coopmap_projects_path(projects),
+			coopmap_projects_header_line(projects),
+			coopmap_projects_header_line(projects) > 2 ? "s" : "",
+			coopmap_projects_header_line(projects) > 2 ? "are" : "is");
 	if (located != NULL && located->rows_approximate > 0)
 		snprintf(approximate, sizeof(approximate),
 			" (%zu placed approximately: city not found)",
