@@ -26,6 +26,14 @@ void cli_error(const coopmap_error *err)
 		: coopmap_status_name(err->code));
 }
 
+int cli_finish(int rc, const coopmap_error *err)
+{
+	if (rc == COOPMAP_OK)
+		return EXIT_OK;
+	cli_error(err);
+	return cli_exit_status(rc);
+}
+
 void cli_message(const char *fmt, ...)
 {
 	va_list ap;

@@ -86,6 +86,9 @@ int cli_exit_status(int rc);
 
 /* Print "coopmap: <message>" on stderr. */
 void cli_error(const coopmap_error *err);
+/* How a command ends with rc: EXIT_OK, or err said on stderr and the exit
+ * status of its code. */
+int cli_finish(int rc, const coopmap_error *err);
 void cli_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Open the bundled countries (resolution "50m" or "10m") with aliases. */

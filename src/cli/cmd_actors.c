@@ -369,9 +369,5 @@ int cmd_actors(int argc, char **argv)
 	if (status != EXIT_OK)
 		return status;
 	rc = a.country != NULL ? run_sheet(&a, &err) : run_diagram(&a, &err);
-	if (rc != COOPMAP_OK) {
-		cli_error(&err);
-		return cli_exit_status(rc);
-	}
-	return EXIT_OK;
+	return cli_finish(rc, &err);
 }

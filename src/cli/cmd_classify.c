@@ -161,9 +161,5 @@ int cmd_classify(int argc, char **argv)
 	coopmap_projects_free(projects);
 	coopmap_layer_set_free(layers);
 	coopmap_countries_free(countries);
-	if (rc != COOPMAP_OK) {
-		cli_error(&err);
-		return cli_exit_status(rc);
-	}
-	return EXIT_OK;
+	return cli_finish(rc, &err);
 }

@@ -93,9 +93,5 @@ int cmd_columns(int argc, char **argv)
 		print_columns(projects);
 	coopmap_projects_free(projects);
 	coopmap_countries_free(countries);
-	if (rc != COOPMAP_OK) {
-		cli_error(&err);
-		return cli_exit_status(rc);
-	}
-	return EXIT_OK;
+	return cli_finish(rc, &err);
 }

@@ -67,11 +67,7 @@ static int export_actors(const struct cli_actor_files *files,
 	coopmap_actors_free(actors);
 	coopmap_layer_set_free(layers);
 	coopmap_countries_free(countries);
-	if (rc != COOPMAP_OK) {
-		cli_error(&err);
-		return cli_exit_status(rc);
-	}
-	return EXIT_OK;
+	return cli_finish(rc, &err);
 }
 
 int cmd_export(int argc, char **argv)
@@ -142,9 +138,5 @@ int cmd_export(int argc, char **argv)
 			cli_message("wrote %s", output);
 	}
 	cli_model_free(&m);
-	if (rc != COOPMAP_OK) {
-		cli_error(&err);
-		return cli_exit_status(rc);
-	}
-	return EXIT_OK;
+	return cli_finish(rc, &err);
 }

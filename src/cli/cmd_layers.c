@@ -117,9 +117,5 @@ int cmd_layers(int argc, char **argv)
 	}
 	coopmap_layer_set_free(set);
 	coopmap_countries_free(countries);
-	if (rc != COOPMAP_OK) {
-		cli_error(&err);
-		return cli_exit_status(rc);
-	}
-	return status;
+	return rc != COOPMAP_OK ? cli_finish(rc, &err) : status;
 }

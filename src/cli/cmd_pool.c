@@ -699,9 +699,5 @@ int cmd_pool(int argc, char **argv)
 	coopmap_pool_free(pool);
 	coopmap_projects_free(projects);
 	coopmap_countries_free(countries);
-	if (rc != COOPMAP_OK) {
-		cli_error(&err);
-		return cli_exit_status(rc);
-	}
-	return EXIT_OK;
+	return cli_finish(rc, &err);
 }

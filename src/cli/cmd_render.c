@@ -672,9 +672,5 @@ int cmd_render(int argc, char **argv)
 	if (status != EXIT_OK)
 		return status;
 	status = run(&a, &err);
-	if (status < 0) {
-		cli_error(&err);
-		return cli_exit_status(status);
-	}
-	return status;
+	return status < 0 ? cli_finish(status, &err) : status;
 }
