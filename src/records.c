@@ -509,64 +509,54 @@ static void keep_columns(coopmap_projects *p, const coopmap_table *table,
 	}
 }
 
-/*
- * A title or a blank row above the header (common in spreadsheets): the
- * line, among the first rows, holding a cell that names the country
- * column, with that cell in *cell; 0 when there is none.
- */
-static long header_further_down(const coopmap_table *table, const char **cell,
-	size_t *row)
+/* Whether text, folded, is a header of the country column. */
+static int names_country(const char *text)
 {
 	const char *const *synonyms = fields[COOPMAP_FIELD_COUNTRY].synonyms;
+	char *folded = coopmap_names_fold(text);
+	int match = 0;
+
+	for (int i = 0; folded != NULL && synonyms[i] != NULL; i++)
+		match |= strcmp(folded, synonyms[i]) == 0;
+	free(folded);
+	return match;
+}
+
+/* Whether cell is a country header, or (split) holds one between its
+ * separators (; , tab). */
+static int holds_country_header(const char *cell, int split)
+{
+	char **parts;
+	int match = 0;
+
+	if (!split)
+		return names_country(cell);
+	parts = g_strsplit_set(cell, ";,\t", -1);
+	for (size_t k = 0; parts[k] != NULL && !match; k++)
+		match = names_country(g_strstrip(parts[k]));
+	g_strfreev(parts);
+	return match;
+}
+
+/*
+ * A title or a blank row above the header (common in spreadsheets): the
+ * line, among the first rows, holding a cell that names the country column
+ * (split: holds such a name between separators), with that cell in *cell
+ * and its row in *row; 0 when there is none.
+ */
+static long header_further_down(const coopmap_table *table, int split,
+	const char **cell, size_t *row)
+{
 	size_t rows = coopmap_table_row_count(table);
 
 	for (size_t r = 0; r < rows && r < 20; r++) {
 		for (size_t c = 0; c < coopmap_table_column_count(table); c++) {
-			char *folded = coopmap_names_fold(coopmap_table_cell(table, r, c));
-			int match = 0;
-
-			for (int i = 0; folded != NULL && synonyms[i] != NULL; i++)
-				match |= strcmp(folded, synonyms[i]) == 0;
-			free(folded);
-			if (match) {
+			if (holds_country_header(coopmap_table_cell(table, r, c),
+			    split)) {
 				*cell = coopmap_table_cell(table, r, c);
 				*row = r;
 				return coopmap_table_line(table, r);
 			}
-		}
-	}
-	return 0;
-}
-
-/*
- * A text file whose first line (a title) has no separator is read as one
- * column: the header further down is then one cell, "pays;partenaire".
- * Its line when one of the first rows splits (on ; , tab) into a part
- * naming the country column, the cell in *cell; 0 otherwise.
- */
-static long header_in_one_cell(const coopmap_table *table, const char **cell)
-{
-	const char *const *synonyms = fields[COOPMAP_FIELD_COUNTRY].synonyms;
-	size_t rows = coopmap_table_row_count(table);
-
-	if (coopmap_table_column_count(table) != 1)
-		return 0;
-	for (size_t r = 0; r < rows && r < 20; r++) {
-		char **parts = g_strsplit_set(coopmap_table_cell(table, r, 0),
-			";,\t", -1);
-		int match = 0;
-
-		for (size_t k = 0; parts[k] != NULL && !match; k++) {
-			char *folded = coopmap_names_fold(g_strstrip(parts[k]));
-
-			for (int i = 0; folded != NULL && synonyms[i] != NULL; i++)
-				match |= strcmp(folded, synonyms[i]) == 0;
-			free(folded);
-		}
-		g_strfreev(parts);
-		if (match) {
-			*cell = coopmap_table_cell(table, r, 0);
-			return coopmap_table_line(table, r);
 		}
 	}
 	return 0;
@@ -577,7 +567,7 @@ static int no_country_column(const coopmap_table *table, coopmap_error *err)
 	GString *found = g_string_new(NULL);
 	const char *cell = NULL;
 	size_t row;
-	long header_line = header_further_down(table, &cell, &row);
+	long header_line = header_further_down(table, 0, &cell, &row);
 	int rc;
 
 	for (size_t i = 0; i < coopmap_table_column_count(table); i++)
@@ -588,7 +578,10 @@ static int no_country_column(const coopmap_table *table, coopmap_error *err)
 			"would, but a line below has more cells than the first line "
 			"(whose columns were read): delete the lines above the header",
 			header_line, cell);
-	else if ((header_line = header_in_one_cell(table, &cell)) > 0)
+	/* A text file whose first line (a title) has no separator is read
+	 * as one column: the header below it is then one cell. */
+	else if (coopmap_table_column_count(table) == 1 &&
+	    (header_line = header_further_down(table, 1, &cell, &row)) > 0)
 		g_string_append_printf(found, "; line %ld holds '%s' in one cell: "
 			"the first line (a title?) has none of its separators, so the "
 			"file was read as one column: delete the lines above the header",
@@ -627,7 +620,7 @@ int coopmap_projects_read(const char *path, const coopmap_records_opts *opts,
 		const char *cell;
 		size_t row;
 		coopmap_error refused = COOPMAP_ERROR_INIT;
-		long line = header_further_down(table, &cell, &row);
+		long line = header_further_down(table, 0, &cell, &row);
 
 		if (line > 0 && coopmap_table_use_header_row(table, row, &refused)
 		    == COOPMAP_OK) {
