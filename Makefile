@@ -11,7 +11,11 @@ TEST_PKGS := cmocka
 
 # The README's two commands start here: install the Debian packages when
 # pkg-config lacks one (scripts/install-deps.sh is idempotent).
-DEPS_OK := $(shell pkg-config --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && echo yes)
+# The web page's map library (Debian's libjs-leaflet and its cluster
+# plugin) has no pkg-config file: its file is checked instead.
+LEAFLET := /usr/share/javascript/leaflet/leaflet.markercluster.min.js
+DEPS_OK := $(shell pkg-config --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
+	test -f $(LEAFLET) && echo yes)
 ifneq ($(DEPS_OK),yes)
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
 $(info coopmap: installing build dependencies (scripts/install-deps.sh))
@@ -140,7 +144,8 @@ demo: $(BIN)
 	$(BIN) export examples/cooperations.csv -o out/pays.csv
 	$(BIN) export examples/cooperations.csv -o out/pays.md
 	$(BIN) export examples/cooperations.csv -o out/cooperations.kml
-	$(BIN) publish examples/cooperations.csv --source "$(DEMO_SOURCE)" -o out/carte.html
+	$(BIN) publish examples/cooperations.csv --source "$(DEMO_SOURCE)" -o out/carte.html \
+	  --out out/carte
 	$(BIN) check examples/cooperations.csv --rejects out/rejets.csv > out/controle.txt
 	$(BIN) classify examples/cooperations.csv -o out/classification.csv > out/classification.txt
 	$(BIN) pool examples/cooperations.csv > out/mutualisation.md

@@ -1,413 +1,511 @@
 /*
- * publish.c: the offline web page.  The map is rendered to SVG once, with
- * probes at every mark's point so that the script's marks sit exactly on
- * the drawn map; the rest is JSON for page.js.
+ * publish.c: the web page (publish.h).  The page is web/page.html with
+ * its {{slots}} filled: the words of the run's language (web/strings.json),
+ * the styles and scripts (Leaflet and its marker-cluster plugin from
+ * Debian's packages, then web/page.css and web/page.js), and the data
+ * (publish_data.h).  One file inlines them all; the hosted folder links
+ * them.  Not for: what the page does (web/page.js).
  */
+#define _GNU_SOURCE
 #include "coopmap/publish.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
 #include <glib.h>
 #include <jansson.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include "coopmap/network.h"
 #include "coopmap/output.h"
+#include "publish_data.h"
 
-/* The programme a project counts under in the page's filter: the map's
- * three (network.h), the last split into "other" and "not stated". */
-static const char *programme_group(const char *programme)
-{
-	coopmap_programme p = coopmap_programme_of(programme);
+/* The library's files, in the order the page loads them. */
+static const char *const library_styles[] = {
+	"leaflet.css", "MarkerCluster.css", "MarkerCluster.Default.css"
+};
+static const char *const library_scripts[] = {
+	"leaflet.min.js", "leaflet.markercluster.min.js"
+};
+/* The images leaflet.css names (the layer control's icon). */
+static const char *const library_images[] = {
+	"layers.png", "layers-2x.png", "marker-icon.png"
+};
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 
-	if (p == COOPMAP_PROGRAMME_APCHI)
-		return "APCHI (DGOS)";
-	if (p == COOPMAP_PROGRAMME_PRPH)
-		return "PRPH";
-	return programme[0] != '\0' ? "Autre financement" : "Non précisé";
-}
+/* What the folder holds, so that a later run knows it may replace it. */
+#define FOLDER_MARK ".coopmap-publish"
 
-static json_t *number_or_null(double v)
-{
-	return isnan(v) ? json_null() : json_real(round(v * 10) / 10);
-}
-
-static json_t *indices(const size_t *values, size_t n)
-{
-	json_t *a = json_array();
-
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, json_integer((json_int_t)values[i]));
-	return a;
-}
-
-static json_t *string_list(const char *const *values, size_t n)
-{
-	json_t *a = json_array();
-
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, json_string(values[i]));
-	return a;
-}
-
-struct probes {
-	double *lon, *lat;
-	size_t n, first_partner, first_country;
+struct page_parts {
+	char *template_html;
+	json_t *strings;       /* the run's language */
+	char *licences;
+	char *page_css, *page_js;
+	char *library_css[N_OF(library_styles)];
+	char *library_js[N_OF(library_scripts)];
+	char *data;            /* JSON, escaped for HTML and JavaScript */
 };
 
-/* Establishments, then partners, then countries with projects. */
-static void make_probes(const coopmap_publish_data *d, struct probes *p)
+/* hint: what to do when the file is missing, or "". */
+static int read_part(const char *dir, const char *name, const char *hint,
+	char **out, coopmap_error *err)
 {
-	const coopmap_pool *pool = d->pool;
-	size_t n_e = coopmap_pool_establishment_count(pool);
-	size_t n_p = coopmap_pool_partner_count(pool);
-	size_t n_c = coopmap_countries_count(d->map->countries), k = 0;
+	char *path = g_build_filename(dir, name, NULL);
+	GError *gerr = NULL;
+	int rc = COOPMAP_OK;
 
-	p->lon = g_new0(double, n_e + n_p + n_c + 1);
-	p->lat = g_new0(double, n_e + n_p + n_c + 1);
-	for (size_t i = 0; i < n_e; i++, k++) {
-		const coopmap_project *pr = coopmap_projects_get(d->projects,
-			coopmap_pool_establishment(pool, i)->projects[0]);
-
-		p->lon[k] = pr->establishment_lon;
-		p->lat[k] = pr->establishment_lat;
+	if (!g_file_get_contents(path, out, NULL, &gerr)) {
+		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot read a part "
+			"of the page (%s)%s", path, gerr->message, hint);
+		g_error_free(gerr);
 	}
-	p->first_partner = k;
-	for (size_t i = 0; i < n_p; i++, k++) {
-		const coopmap_project *pr = coopmap_projects_get(d->projects,
-			coopmap_pool_partner(pool, i)->projects[0]);
-
-		p->lon[k] = pr->partner_lon;
-		p->lat[k] = pr->partner_lat;
-	}
-	p->first_country = k;
-	for (size_t i = 0; i < n_c; i++, k++) {
-		const coopmap_country *c = coopmap_countries_get(d->map->countries, i);
-
-		p->lon[k] = c->label_lon;
-		p->lat[k] = c->label_lat;
-	}
-	p->n = k;
-}
-
-/* Peers of establishment e: with the same partner, in the same countries. */
-static void peers(const coopmap_publish_data *d, size_t e, json_t *same_partner,
-	json_t *same_country)
-{
-	const coopmap_pool *pool = d->pool;
-	const coopmap_pool_group *g = coopmap_pool_establishment(pool, e);
-	GHashTable *a = g_hash_table_new(g_direct_hash, g_direct_equal);
-	GHashTable *b = g_hash_table_new(g_direct_hash, g_direct_equal);
-
-	for (size_t k = 0; k < g->n_peers; k++) {
-		const coopmap_pool_group *p = coopmap_pool_partner(pool, g->peers[k]);
-
-		for (size_t j = 0; j < p->n_peers; j++) {
-			if (p->peers[j] != e && g_hash_table_add(a,
-			    GSIZE_TO_POINTER(p->peers[j] + 1)))
-				json_array_append_new(same_partner,
-					json_integer((json_int_t)p->peers[j]));
-		}
-	}
-	for (size_t i = 0; i < coopmap_projects_count(d->projects); i++) {
-		size_t other = coopmap_pool_establishment_of(pool, i);
-		const coopmap_country *c = coopmap_projects_get(d->projects, i)->country;
-		int shares = 0;
-
-		if (other == (size_t)-1 || other == e)
-			continue;
-		for (size_t k = 0; k < g->n_projects && !shares; k++)
-			shares = coopmap_projects_get(d->projects, g->projects[k])->country
-				== c;
-		if (shares && g_hash_table_add(b, GSIZE_TO_POINTER(other + 1)))
-			json_array_append_new(same_country, json_integer((json_int_t)other));
-	}
-	g_hash_table_destroy(a);
-	g_hash_table_destroy(b);
-}
-
-static json_t *json_groups(const coopmap_publish_data *d,
-	const coopmap_render_report *r, size_t first, int partners)
-{
-	const coopmap_pool *pool = d->pool;
-	size_t n = partners ? coopmap_pool_partner_count(pool)
-		: coopmap_pool_establishment_count(pool);
-	json_t *list = json_array();
-
-	for (size_t i = 0; i < n; i++) {
-		const coopmap_pool_group *g = partners ? coopmap_pool_partner(pool, i)
-			: coopmap_pool_establishment(pool, i);
-		const coopmap_project *p = coopmap_projects_get(d->projects,
-			g->projects[0]);
-		json_t *o = json_object();
-
-		json_object_set_new(o, "name", json_string(g->name));
-		json_object_set_new(o, "city", json_string(g->city));
-		json_object_set_new(o, "variants", string_list(g->variants,
-			g->n_variants));
-		json_object_set_new(o, "x", number_or_null(r->probe_x[first + i]));
-		json_object_set_new(o, "y", number_or_null(r->probe_y[first + i]));
-		json_object_set_new(o, "approximate", json_boolean(partners
-			? p->partner_approximate : p->establishment_approximate));
-		json_object_set_new(o, "project_ids", indices(g->projects,
-			g->n_projects));
-		if (partners) {
-			json_object_set_new(o, "country", json_string(g->country->name_fr));
-			json_object_set_new(o, "establishments", indices(g->peers,
-				g->n_peers));
-		} else {
-			json_t *sp = json_array(), *sc = json_array();
-
-			peers(d, i, sp, sc);
-			json_object_set_new(o, "region", json_string(p->region));
-			json_object_set_new(o, "partners", indices(g->peers, g->n_peers));
-			json_object_set_new(o, "same_partner", sp);
-			json_object_set_new(o, "same_country", sc);
-		}
-		json_array_append_new(list, o);
-	}
-	return list;
-}
-
-static json_t *json_countries(const coopmap_publish_data *d,
-	const coopmap_render_report *r, size_t first)
-{
-	const coopmap_map_data *m = d->map;
-	json_t *list = json_array();
-
-	for (size_t i = 0; i < coopmap_countries_count(m->countries); i++) {
-		const coopmap_country *c = coopmap_countries_get(m->countries, i);
-		json_t *o, *ids, *est;
-		GHashTable *seen;
-
-		if (m->stats[i].projects == 0)
-			continue;
-		ids = json_array();
-		est = json_array();
-		seen = g_hash_table_new(g_direct_hash, g_direct_equal);
-		for (size_t k = 0; k < coopmap_projects_count(d->projects); k++) {
-			size_t e = coopmap_pool_establishment_of(d->pool, k);
-
-			if (coopmap_projects_get(d->projects, k)->country != c)
-				continue;
-			json_array_append_new(ids, json_integer((json_int_t)k));
-			if (e != (size_t)-1 && g_hash_table_add(seen,
-			    GSIZE_TO_POINTER(e + 1)))
-				json_array_append_new(est, json_integer((json_int_t)e));
-		}
-		g_hash_table_destroy(seen);
-		o = json_object();
-		json_object_set_new(o, "name", json_string(c->name_fr));
-		json_object_set_new(o, "iso_a3", json_string(c->iso_a3));
-		json_object_set_new(o, "x", number_or_null(r->probe_x[first + i]));
-		json_object_set_new(o, "y", number_or_null(r->probe_y[first + i]));
-		json_object_set_new(o, "projects", json_integer(
-			(json_int_t)m->stats[i].projects));
-		json_object_set_new(o, "establishments", est);
-		json_object_set_new(o, "project_ids", ids);
-		json_array_append_new(list, o);
-	}
-	return list;
-}
-
-static json_t *json_projects(const coopmap_publish_data *d, json_t *programmes,
-	json_t *themes)
-{
-	json_t *list = json_array();
-	GHashTable *seen_p = g_hash_table_new(g_str_hash, g_str_equal);
-	GHashTable *seen_t = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
-		NULL);
-
-	for (size_t i = 0; i < coopmap_projects_count(d->projects); i++) {
-		const coopmap_project *p = coopmap_projects_get(d->projects, i);
-		size_t e = coopmap_pool_establishment_of(d->pool, i);
-		const char *group = programme_group(p->programme);
-		json_t *o = json_object();
-
-		json_object_set_new(o, "line", json_integer(p->line));
-		json_object_set_new(o, "e", e != (size_t)-1
-			? json_integer((json_int_t)e) : json_null());
-		json_object_set_new(o, "partner", json_string(p->partner));
-		json_object_set_new(o, "country", json_string(p->country->name_fr));
-		json_object_set_new(o, "iso_a3", json_string(p->country->iso_a3));
-		json_object_set_new(o, "theme", json_string(p->theme));
-		json_object_set_new(o, "programme", json_string(p->programme));
-		json_object_set_new(o, "programme_group", json_string(group));
-		json_object_set_new(o, "year", p->year > 0 ? json_integer(p->year)
-			: json_null());
-		json_array_append_new(list, o);
-		if (g_hash_table_add(seen_p, (gpointer)group))
-			json_array_append_new(programmes, json_string(group));
-		if (p->theme[0] != '\0' && g_hash_table_add(seen_t,
-		    g_strdup(p->theme)))
-			json_array_append_new(themes, json_string(p->theme));
-	}
-	g_hash_table_destroy(seen_p);
-	g_hash_table_destroy(seen_t);
-	return list;
-}
-
-static json_t *json_layers(const coopmap_publish_data *d)
-{
-	json_t *list = json_array();
-
-	for (size_t i = 0; d->layers != NULL &&
-	     i < coopmap_layer_set_count(d->layers); i++) {
-		const coopmap_layer *l = coopmap_layer_set_get(d->layers, i);
-		json_t *o = json_object(), *codes = json_array();
-
-		for (size_t r = 0; r < coopmap_layer_member_count(l); r++)
-			json_array_append_new(codes, json_string(
-				coopmap_layer_member(l, r)->iso_a3));
-		json_object_set_new(o, "id", json_string(coopmap_layer_id(l)));
-		json_object_set_new(o, "title", json_string(coopmap_layer_title(l,
-			"fr")));
-		json_object_set_new(o, "countries", codes);
-		json_array_append_new(list, o);
-	}
-	return list;
-}
-
-/* The JSON block; "/" escaped, so that no "</script>" can end it early. */
-static char *page_data(const coopmap_publish_data *d,
-	const coopmap_render_report *r, const struct probes *p)
-{
-	json_t *root = json_object(), *programmes = json_array();
-	json_t *themes = json_array();
-	char *text;
-
-	json_object_set_new(root, "establishments", json_groups(d, r, 0, 0));
-	json_object_set_new(root, "partners", json_groups(d, r, p->first_partner,
-		1));
-	json_object_set_new(root, "countries", json_countries(d, r,
-		p->first_country));
-	json_object_set_new(root, "projects", json_projects(d, programmes,
-		themes));
-	json_object_set_new(root, "programmes", programmes);
-	json_object_set_new(root, "themes", themes);
-	json_object_set_new(root, "layers", json_layers(d));
-	text = json_dumps(root, JSON_COMPACT | JSON_ESCAPE_SLASH |
-		JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
-	json_decref(root);
-	return text;
-}
-
-/* The SVG of the map, without its XML declaration, for inlining: drawn in
- * memory, so that a killed run leaves no file behind. */
-static int render_svg(const coopmap_publish_data *d,
-	const coopmap_render_opts *opts, const struct probes *p,
-	coopmap_render_report *report, char **svg, coopmap_error *err)
-{
-	coopmap_render_opts o = *opts;
-	char *text = NULL;
-	size_t size = 0;
-	FILE *memory = open_memstream(&text, &size);
-	int rc;
-
-	if (memory == NULL)
-		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
-	o.probe_lon = p->lon;
-	o.probe_lat = p->lat;
-	o.n_probes = p->n;
-	rc = coopmap_render_map_to_stream(d->map, &o, "svg", memory, report, err);
-	if (fclose(memory) != 0 && rc == COOPMAP_OK)
-		rc = coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
-	if (rc == COOPMAP_OK) {
-		const char *start = strstr(text, "<svg");
-
-		*svg = g_strdup(start != NULL ? start : text);
-	}
-	free(text);
+	g_free(path);
 	return rc;
 }
 
-static int read_web_file(const char *dir, const char *name, char **out,
+/*
+ * The JSON as it can sit in a <script> element or a .js file: <, > and &
+ * as \u escapes (no "</script>" nor "<!--" can appear), U+2028 and U+2029
+ * too (line ends for older JavaScript).  They only occur inside strings,
+ * where the escapes mean the same characters.
+ */
+static char *escape_json(const char *json)
+{
+	GString *s = g_string_sized_new(strlen(json) + 64);
+
+	for (const char *c = json; *c != '\0'; c++) {
+		if (*c == '<')
+			g_string_append(s, "\\u003c");
+		else if (*c == '>')
+			g_string_append(s, "\\u003e");
+		else if (*c == '&')
+			g_string_append(s, "\\u0026");
+		else if ((unsigned char)c[0] == 0xe2 && (unsigned char)c[1] == 0x80
+		    && ((unsigned char)c[2] == 0xa8 || (unsigned char)c[2] == 0xa9)) {
+			g_string_append(s, (unsigned char)c[2] == 0xa8 ? "\\u2028"
+				: "\\u2029");
+			c += 2;
+		} else {
+			g_string_append_c(s, *c);
+		}
+	}
+	return g_string_free(s, FALSE);
+}
+
+static const char library_hint[] = "; install Debian's libjs-leaflet and "
+	"libjs-leaflet.markercluster (scripts/install-deps.sh)";
+
+static int load_strings(const char *web_dir, const char *lang,
+	json_t **out, coopmap_error *err)
+{
+	char *path = g_build_filename(web_dir, "strings.json", NULL);
+	json_error_t jerr;
+	json_t *all = json_load_file(path, 0, &jerr), *one;
+	int rc = COOPMAP_OK;
+
+	one = all != NULL ? json_object_get(all, lang) : NULL;
+	if (one == NULL || !json_is_object(one))
+		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: no words for "
+			"language '%s'%s%s", path, lang, all == NULL ? ": " : "",
+			all == NULL ? jerr.text : "");
+	else
+		*out = json_incref(one);
+	json_decref(all);
+	g_free(path);
+	return rc;
+}
+
+static void parts_free(struct page_parts *p)
+{
+	g_free(p->template_html);
+	json_decref(p->strings);
+	g_free(p->licences);
+	g_free(p->page_css);
+	g_free(p->page_js);
+	for (size_t i = 0; i < N_OF(library_styles); i++)
+		g_free(p->library_css[i]);
+	for (size_t i = 0; i < N_OF(library_scripts); i++)
+		g_free(p->library_js[i]);
+	g_free(p->data);
+}
+
+static int parts_load(const coopmap_publish_data *d,
+	const coopmap_publish_opts *opts, struct page_parts *p,
 	coopmap_error *err)
 {
-	char *path = g_build_filename(dir, name, NULL);
-	int ok = g_file_get_contents(path, out, NULL, NULL);
+	const char *lang = opts->lang != NULL ? opts->lang : "fr";
+	json_t *root = NULL;
+	char *json;
+	int rc;
 
-	if (!ok) {
-		int rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot read the "
-			"page's %s", path, name);
-
-		g_free(path);
+	memset(p, 0, sizeof(*p));
+	rc = read_part(d->web_dir, "page.html", "", &p->template_html, err);
+	if (rc == COOPMAP_OK)
+		rc = load_strings(d->web_dir, lang, &p->strings, err);
+	if (rc == COOPMAP_OK)
+		rc = read_part(d->web_dir, "LICENCES.txt", "", &p->licences, err);
+	if (rc == COOPMAP_OK)
+		rc = read_part(d->web_dir, "page.css", "", &p->page_css, err);
+	if (rc == COOPMAP_OK)
+		rc = read_part(d->web_dir, "page.js", "", &p->page_js, err);
+	for (size_t i = 0; rc == COOPMAP_OK && i < N_OF(library_styles); i++)
+		rc = read_part(d->library_dir, library_styles[i], library_hint,
+			&p->library_css[i], err);
+	for (size_t i = 0; rc == COOPMAP_OK && i < N_OF(library_scripts); i++)
+		rc = read_part(d->library_dir, library_scripts[i], library_hint,
+			&p->library_js[i], err);
+	if (rc == COOPMAP_OK)
+		rc = publish_data_build(d, opts, p->strings, &root, err);
+	if (rc != COOPMAP_OK)
 		return rc;
-	}
-	g_free(path);
+	json = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER |
+		JSON_REAL_PRECISION(8));
+	json_decref(root);
+	if (json == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	p->data = escape_json(json);
+	free(json);
 	return COOPMAP_OK;
 }
 
-static void write_page(FILE *out, const coopmap_render_opts *opts,
-	const coopmap_render_report *r, const char *svg, const char *data,
-	const char *css, const char *js)
+/* leaflet.css names its images by relative URL: in the one-file page
+ * they become data: URLs, so the page still fetches nothing. */
+static int inline_images(const char *library_dir, char **css,
+	coopmap_error *err)
 {
-	char *title = g_markup_escape_text(opts->title != NULL ? opts->title
-		: "Coopérations hospitalières internationales", -1);
+	for (size_t i = 0; i < N_OF(library_images); i++) {
+		char *from = g_strdup_printf("url(images/%s)", library_images[i]);
+		char *bytes = NULL, *b64, *to, **pieces;
+		char *dir = g_build_filename(library_dir, "images", NULL);
+		gsize n = 0;
+		int rc = COOPMAP_OK;
 
-	fprintf(out, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n"
-		"<meta charset=\"utf-8\">\n"
-		"<meta name=\"viewport\" content=\"width=device-width, "
-		"initial-scale=1\">\n<title>%s</title>\n<style>\n%s</style>\n"
-		"</head>\n<body>\n<header><h1>%s</h1><p id=\"count\"></p></header>\n"
-		"<main>\n<div id=\"map\">\n%s\n"
-		"<svg id=\"marks\" viewBox=\"0 0 %d %d\" "
-		"aria-label=\"Établissements et partenaires\"></svg>\n</div>\n"
-		"<aside>\n<label for=\"search\">Rechercher un établissement ou un "
-		"partenaire</label>\n<input id=\"search\" type=\"search\" "
-		"autocomplete=\"off\">\n<ul id=\"results\"></ul>\n"
-		"<label for=\"programme\">Financement</label>\n<select "
-		"id=\"programme\"><option value=\"\">Tous</option></select>\n"
-		"<label for=\"yearMin\">Années (de, à)</label>\n<input id=\"yearMin\" "
-		"type=\"number\" inputmode=\"numeric\"> <input id=\"yearMax\" "
-		"type=\"number\" inputmode=\"numeric\" aria-label=\"Année de fin\">\n"
-		"<label for=\"theme\">Domaine</label>\n<select id=\"theme\"><option "
-		"value=\"\">Tous</option></select>\n<label for=\"layer\">Couche"
-		"</label>\n<select id=\"layer\"><option value=\"\">Toutes</option>"
-		"</select>\n<section id=\"details\" aria-live=\"polite\"></section>\n"
-		"</aside>\n</main>\n<div id=\"tip\" hidden></div>\n"
-		"<footer>Carré bleu : établissement français ; rond rouge : partenaire "
-		"(taille : nombre d'établissements) ; pointillés : position approchée. "
-		"Page produite par coopmap ; rien n'est chargé du réseau.</footer>\n"
-		"<pre id=\"selftest\" hidden></pre>\n"
-		"<script type=\"application/json\" id=\"coopmap-data\">%s</script>\n"
-		"<script>\n%s</script>\n</body>\n</html>\n", title, css, title, svg,
-		r->width, r->height, data, js);
-	g_free(title);
+		if (strstr(*css, from) != NULL) {
+			char *path = g_build_filename(dir, library_images[i], NULL);
+
+			if (!g_file_get_contents(path, &bytes, &n, NULL))
+				rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot read "
+					"an image of the map's library", path);
+			g_free(path);
+		}
+		if (bytes != NULL) {
+			b64 = g_base64_encode((const guchar *)bytes, n);
+			to = g_strdup_printf("url(data:image/png;base64,%s)", b64);
+			pieces = g_strsplit(*css, from, -1);
+			g_free(*css);
+			*css = g_strjoinv(to, pieces);
+			g_strfreev(pieces);
+			g_free(b64);
+			g_free(to);
+			g_free(bytes);
+		}
+		g_free(dir);
+		g_free(from);
+		if (rc != COOPMAP_OK)
+			return rc;
+	}
+	return COOPMAP_OK;
+}
+
+/* A part inlined into a <style> or <script> element must not end it. */
+static int check_inlinable(const char *text, const char *what,
+	coopmap_error *err)
+{
+	char *lower = g_ascii_strdown(text, -1);
+	int bad = strstr(lower, "</script") != NULL ||
+		strstr(lower, "</style") != NULL || strstr(lower, "<!--") != NULL;
+
+	g_free(lower);
+	return bad ? coopmap_error_set(err, COOPMAP_ERR_IO, "%s: holds a closing "
+		"tag and cannot be inlined into the page", what) : COOPMAP_OK;
+}
+
+/* The template with its slots filled: {{lang}}, {{title}}, {{styles}},
+ * {{scripts}}, {{data}} and {{s:KEY}} (the words, escaped). */
+static int fill_template(const struct page_parts *p, const char *lang,
+	const char *title, const char *styles, const char *scripts,
+	const char *data, GString *out, coopmap_error *err)
+{
+	const char *at = p->template_html, *open;
+
+	while ((open = strstr(at, "{{")) != NULL) {
+		const char *close = strstr(open, "}}");
+		char *slot, *escaped = NULL;
+		const char *value = NULL;
+
+		if (close == NULL)
+			break;
+		g_string_append_len(out, at, open - at);
+		slot = g_strndup(open + 2, (gsize)(close - open - 2));
+		if (strcmp(slot, "lang") == 0)
+			value = lang;
+		else if (strcmp(slot, "title") == 0)
+			value = escaped = g_markup_escape_text(title, -1);
+		else if (strcmp(slot, "styles") == 0)
+			value = styles;
+		else if (strcmp(slot, "scripts") == 0)
+			value = scripts;
+		else if (strcmp(slot, "data") == 0)
+			value = data;
+		else if (strncmp(slot, "s:", 2) == 0 &&
+		    json_is_string(json_object_get(p->strings, slot + 2)))
+			value = escaped = g_markup_escape_text(json_string_value(
+				json_object_get(p->strings, slot + 2)), -1);
+		if (value == NULL) {
+			int rc = coopmap_error_set(err, COOPMAP_ERR_IO, "page.html: "
+				"unknown slot {{%s}}", slot);
+
+			g_free(slot);
+			return rc;
+		}
+		g_string_append(out, value);
+		g_free(escaped);
+		g_free(slot);
+		at = close + 2;
+	}
+	g_string_append(out, at);
+	return COOPMAP_OK;
+}
+
+static const char *page_title(const coopmap_publish_opts *opts,
+	const struct page_parts *p)
+{
+	return opts->title != NULL ? opts->title
+		: json_string_value(json_object_get(p->strings, "defaultTitle"));
 }
 
 int coopmap_publish_write(const coopmap_publish_data *d,
-	const coopmap_render_opts *opts, const char *path, coopmap_error *err)
+	const coopmap_publish_opts *opts, const char *path, coopmap_error *err)
 {
-	coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
-	struct probes probes;
+	struct page_parts p;
+	GString *styles = g_string_new("<style>\n"), *scripts;
+	GString *page = g_string_new(NULL);
+	char *data_block = NULL;
 	coopmap_output *out = NULL;
-	char *svg = NULL, *data = NULL, *css = NULL, *js = NULL;
-	int rc;
+	int rc = coopmap_output_check_target(path, err);
 
-	make_probes(d, &probes);
-	rc = read_web_file(d->web_dir, "page.css", &css, err);
 	if (rc == COOPMAP_OK)
-		rc = read_web_file(d->web_dir, "page.js", &js, err);
+		rc = parts_load(d, opts, &p, err);
+	else
+		memset(&p, 0, sizeof(p));
 	if (rc == COOPMAP_OK)
-		rc = render_svg(d, opts, &probes, &report, &svg, err);
-	if (rc == COOPMAP_OK) {
-		data = page_data(d, &report, &probes);
-		rc = coopmap_output_open(path, &out, err);
+		rc = inline_images(d->library_dir, &p.library_css[0], err);
+	scripts = g_string_new(NULL);
+	for (size_t i = 0; rc == COOPMAP_OK && i < N_OF(library_styles); i++) {
+		rc = check_inlinable(p.library_css[i], library_styles[i], err);
+		g_string_append(styles, p.library_css[i]);
+		g_string_append_c(styles, '\n');
 	}
+	if (rc == COOPMAP_OK)
+		rc = check_inlinable(p.page_css, "page.css", err);
 	if (rc == COOPMAP_OK) {
-		write_page(coopmap_output_stream(out), opts, &report, svg, data, css,
-			js);
+		g_string_append(styles, p.page_css);
+		g_string_append(styles, "</style>");
+		/* The libraries' licences travel with them, as a comment. */
+		g_string_append_printf(scripts, "<script>/*!\n%s*/\n",
+			p.licences);
+		rc = strstr(p.licences, "*/") != NULL ? coopmap_error_set(err,
+			COOPMAP_ERR_IO, "LICENCES.txt: holds */") : COOPMAP_OK;
+	}
+	for (size_t i = 0; rc == COOPMAP_OK && i < N_OF(library_scripts); i++) {
+		rc = check_inlinable(p.library_js[i], library_scripts[i], err);
+		g_string_append_printf(scripts, "%s%s\n</script>\n", i > 0
+			? "<script>" : "", p.library_js[i]);
+	}
+	if (rc == COOPMAP_OK)
+		rc = check_inlinable(p.page_js, "page.js", err);
+	if (rc == COOPMAP_OK) {
+		g_string_append_printf(scripts, "<script>\n%s</script>", p.page_js);
+		data_block = g_strdup_printf("<script type=\"application/json\" "
+			"id=\"coopmap-data\">%s</script>", p.data);
+		rc = fill_template(&p, opts->lang != NULL ? opts->lang : "fr",
+			page_title(opts, &p), styles->str, scripts->str, data_block,
+			page, err);
+	}
+	if (rc == COOPMAP_OK)
+		rc = coopmap_output_open(path, &out, err);
+	if (rc == COOPMAP_OK) {
+		fwrite(page->str, 1, page->len, coopmap_output_stream(out));
 		rc = coopmap_output_commit(out, err);
 	}
-	coopmap_render_report_clear(&report);
-	free(data);
-	g_free(svg);
-	g_free(css);
-	g_free(js);
-	g_free(probes.lon);
-	g_free(probes.lat);
+	g_free(data_block);
+	g_string_free(styles, TRUE);
+	g_string_free(scripts, TRUE);
+	g_string_free(page, TRUE);
+	parts_free(&p);
+	return rc;
+}
+
+/* ---- the hosted folder --------------------------------------------- */
+
+static int write_bytes(const char *dir, const char *name, const char *bytes,
+	gssize n, coopmap_error *err)
+{
+	char *path = g_build_filename(dir, name, NULL);
+	GError *gerr = NULL;
+	int rc = COOPMAP_OK;
+
+	if (!g_file_set_contents(path, bytes, n, &gerr)) {
+		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot write (%s)",
+			path, gerr->message);
+		g_error_free(gerr);
+	}
+	g_free(path);
+	return rc;
+}
+
+static int copy_file(const char *from_dir, const char *name,
+	const char *to_dir, coopmap_error *err)
+{
+	char *bytes = NULL;
+	gsize n = 0;
+	char *path = g_build_filename(from_dir, name, NULL);
+	int rc = COOPMAP_OK;
+
+	if (!g_file_get_contents(path, &bytes, &n, NULL))
+		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot read a part "
+			"of the page", path);
+	else
+		rc = write_bytes(to_dir, name, bytes, (gssize)n, err);
+	g_free(bytes);
+	g_free(path);
+	return rc;
+}
+
+static int remove_entry(const char *path, const struct stat *sb, int flag,
+	struct FTW *ftw)
+{
+	(void)sb;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+static void remove_tree(const char *dir)
+{
+	nftw(dir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+static int fill_folder(const coopmap_publish_data *d,
+	const coopmap_publish_opts *opts, const char *tmp, coopmap_error *err)
+{
+	struct page_parts p;
+	GString *styles = g_string_new(NULL), *scripts = g_string_new(NULL);
+	GString *page = g_string_new(NULL);
+	char *images = g_build_filename(tmp, "images", NULL), *data_js = NULL;
+	char *library_images_dir = g_build_filename(d->library_dir, "images",
+		NULL);
+	int rc = parts_load(d, opts, &p, err);
+
+	for (size_t i = 0; rc == COOPMAP_OK && i < N_OF(library_styles); i++) {
+		g_string_append_printf(styles, "<link rel=\"stylesheet\" "
+			"href=\"%s\">\n", library_styles[i]);
+		rc = write_bytes(tmp, library_styles[i], p.library_css[i], -1, err);
+	}
+	g_string_append(styles, "<link rel=\"stylesheet\" href=\"page.css\">");
+	for (size_t i = 0; rc == COOPMAP_OK && i < N_OF(library_scripts); i++) {
+		g_string_append_printf(scripts, "<script src=\"%s\"></script>\n",
+			library_scripts[i]);
+		rc = write_bytes(tmp, library_scripts[i], p.library_js[i], -1, err);
+	}
+	g_string_append(scripts, "<script src=\"data.js\"></script>\n"
+		"<script src=\"page.js\"></script>");
+	if (rc == COOPMAP_OK && mkdir(images, 0755) != 0)
+		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot make the "
+			"folder: %s", images, g_strerror(errno));
+	for (size_t i = 0; rc == COOPMAP_OK && i < N_OF(library_images); i++)
+		rc = copy_file(library_images_dir, library_images[i], images, err);
+	if (rc == COOPMAP_OK)
+		rc = write_bytes(tmp, "page.css", p.page_css, -1, err);
+	if (rc == COOPMAP_OK)
+		rc = write_bytes(tmp, "page.js", p.page_js, -1, err);
+	if (rc == COOPMAP_OK)
+		rc = write_bytes(tmp, "LICENCES.txt", p.licences, -1, err);
+	if (rc == COOPMAP_OK) {
+		data_js = g_strdup_printf("window.COOPMAP_DATA = %s;\n", p.data);
+		rc = write_bytes(tmp, "data.js", data_js, -1, err);
+	}
+	if (rc == COOPMAP_OK)
+		rc = fill_template(&p, opts->lang != NULL ? opts->lang : "fr",
+			page_title(opts, &p), styles->str, scripts->str, "", page, err);
+	if (rc == COOPMAP_OK)
+		rc = write_bytes(tmp, "index.html", page->str, (gssize)page->len,
+			err);
+	if (rc == COOPMAP_OK)
+		rc = write_bytes(tmp, FOLDER_MARK, "coopmap publish\n", -1, err);
+	g_free(data_js);
+	g_free(images);
+	g_free(library_images_dir);
+	g_string_free(styles, TRUE);
+	g_string_free(scripts, TRUE);
+	g_string_free(page, TRUE);
+	parts_free(&p);
+	return rc;
+}
+
+/* dir may be replaced: missing, or a folder coopmap wrote. */
+static int check_folder(const char *dir, int *exists, coopmap_error *err)
+{
+	struct stat st;
+	char *mark;
+	int ours;
+
+	*exists = 0;
+	if (lstat(dir, &st) != 0)
+		return errno == ENOENT ? COOPMAP_OK : coopmap_error_set(err,
+			COOPMAP_ERR_IO, "%s: %s", dir, g_strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return coopmap_error_set(err, COOPMAP_ERR_USAGE, "%s: exists and is "
+			"not a folder", dir);
+	mark = g_build_filename(dir, FOLDER_MARK, NULL);
+	ours = g_file_test(mark, G_FILE_TEST_IS_REGULAR);
+	g_free(mark);
+	if (!ours)
+		return coopmap_error_set(err, COOPMAP_ERR_USAGE, "%s: a folder that "
+			"coopmap did not write (no %s): give a new or empty folder's "
+			"name", dir, FOLDER_MARK);
+	*exists = 1;
+	return COOPMAP_OK;
+}
+
+int coopmap_publish_write_folder(const coopmap_publish_data *d,
+	const coopmap_publish_opts *opts, const char *dir, coopmap_error *err)
+{
+	char *trimmed = g_strdup(dir), *tmp;
+	int exists = 0, rc;
+	size_t n = strlen(trimmed);
+
+	while (n > 1 && trimmed[n - 1] == '/')
+		trimmed[--n] = '\0';
+	rc = check_folder(trimmed, &exists, err);
+	if (rc != COOPMAP_OK) {
+		g_free(trimmed);
+		return rc;
+	}
+	/* Built beside dir (same file system) and swapped in whole. */
+	tmp = g_strdup_printf("%s.coopmap-XXXXXX", trimmed);
+	if (g_mkdtemp_full(tmp, 0755) == NULL) {
+		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot make a folder "
+			"beside it: %s", trimmed, g_strerror(errno));
+		g_free(tmp);
+		g_free(trimmed);
+		return rc;
+	}
+	rc = fill_folder(d, opts, tmp, err);
+	if (rc == COOPMAP_OK && !exists && rename(tmp, trimmed) != 0)
+		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot put the "
+			"folder in place: %s", trimmed, g_strerror(errno));
+	else if (rc == COOPMAP_OK && exists && renameat2(AT_FDCWD, tmp,
+	    AT_FDCWD, trimmed, RENAME_EXCHANGE) != 0)
+		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot swap the "
+			"new folder in: %s", trimmed, g_strerror(errno));
+	/* Now tmp holds the previous folder, or the failed new one. */
+	if (rc != COOPMAP_OK || exists)
+		remove_tree(tmp);
+	g_free(tmp);
+	g_free(trimmed);
 	return rc;
 }

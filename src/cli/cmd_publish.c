@@ -1,54 +1,92 @@
 /*
- * cmd_publish.c: `coopmap publish PROJECTS -o carte.html`: the map and its
- * data as one self-contained web page that works offline.
+ * cmd_publish.c: `coopmap publish PROJECTS -o carte.html [--out DIR]`: the
+ * cooperation map as a web page that works offline (publish.h), as one
+ * file and/or as a folder for a web server.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "coopmap/output.h"
 #include "coopmap/paths.h"
 #include "coopmap/publish.h"
 
 void cmd_publish_usage(FILE *out)
 {
 	fputs(
-"usage: coopmap publish PROJECTS -o FILE.html [options]\n"
+"usage: coopmap publish PROJECTS -o FILE.html [--out DIR] [options]\n"
 "\n"
-"Write one self-contained web page, that fetches nothing from the network:\n"
-"the map (inline SVG), the projects as data, tooltips and details for\n"
-"countries, establishments and partners, filters by programme, year, theme\n"
-"and layer, and a search for an establishment or a partner that shows its\n"
-"peers.  Works offline, with the keyboard, and on a phone.\n"
+"Write the cooperation map as a web page that fetches nothing from the\n"
+"network: a Leaflet map (pan, zoom, clusters) of the partner countries in\n"
+"classes, the policy layers as toggles, the French establishments and\n"
+"partner hospitals, the links between them; popups with each place's\n"
+"projects and peers; a search (establishments, partners, cities,\n"
+"countries; any word order, accents aside); filters by funding, years,\n"
+"field, layer and region.  The view, the search and the filters are kept\n"
+"in the address (#q=yalgado opens a search).\n"
 "\n"
 "options:\n"
-"  -o, --output FILE     the page to write (required)\n"
-"      --title TEXT      the page's and the map's title\n"
-"      --source TEXT     the data credit of the map's source line\n"
+"  -o, --output FILE     the one-file page to write\n"
+"      --out DIR         the page as a folder for a web server (index.html,\n"
+"                        the library, the style and the data as files);\n"
+"                        DIR is new, or one that publish wrote before\n"
+"      --title TEXT      the page's title\n"
+"      --source TEXT     the data credit of the source line\n"
+"      --lang fr|en      the page's language (default fr)\n"
 CLI_RECORDS_USAGE
-"  -q, --quiet           print nothing but errors\n", out);
+"  -q, --quiet           print nothing but errors\n"
+"\n"
+"At least one of -o and --out.  Exit status: 0 written; 1 no project to\n"
+"show; 2 a usage error or a file that cannot be read or written.\n", out);
+}
+
+/* The folder a path goes into must exist before any work is done. */
+static int parent_exists(const char *path)
+{
+	char *copy = strdup(path), *slash;
+	struct stat st;
+	int ok;
+
+	if (copy == NULL)
+		return 0;
+	slash = strrchr(copy, '/');
+	if (slash == NULL)
+		ok = 1;
+	else {
+		*(slash == copy ? slash + 1 : slash) = '\0';
+		ok = stat(copy, &st) == 0 && S_ISDIR(st.st_mode);
+	}
+	free(copy);
+	return ok;
 }
 
 int cmd_publish(int argc, char **argv)
 {
-	enum { OPT_TITLE = 500, OPT_SOURCE };
+	enum { OPT_TITLE = 500, OPT_SOURCE, OPT_LANG, OPT_OUT };
 	static const struct option options[] = {
 		{ "output", required_argument, NULL, 'o' },
+		{ "out", required_argument, NULL, OPT_OUT },
 		{ "title", required_argument, NULL, OPT_TITLE },
 		{ "source", required_argument, NULL, OPT_SOURCE },
+		{ "lang", required_argument, NULL, OPT_LANG },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		CLI_RECORDS_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli_records records;
-	coopmap_render_opts opts = COOPMAP_RENDER_OPTS_INIT;
-	const char *output = NULL;
+	coopmap_publish_opts opts = COOPMAP_PUBLISH_OPTS_INIT;
+	struct cli_model_opts load = { "50m", NULL, 0, NULL, 0, 1 };
+	const char *output = NULL, *folder = NULL;
 	int quiet = 0, c, rc;
 	struct cli_model m;
 	coopmap_map_data map;
 	coopmap_publish_data page;
-	const coopmap_layer *cicd[1];
+	coopmap_style style;
 	char date[32], web[4096];
 	coopmap_error err = COOPMAP_ERROR_INIT;
 
@@ -57,10 +95,18 @@ int cmd_publish(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "o:qh", options, NULL)) != -1) {
 		if (c == 'o') {
 			output = optarg;
+		} else if (c == OPT_OUT) {
+			folder = optarg;
 		} else if (c == OPT_TITLE) {
 			opts.title = optarg;
 		} else if (c == OPT_SOURCE) {
 			opts.source = optarg;
+		} else if (c == OPT_LANG) {
+			if (strcmp(optarg, "fr") != 0 && strcmp(optarg, "en") != 0) {
+				cli_message("publish: --lang '%s': expected fr or en", optarg);
+				return EXIT_FAILURE_;
+			}
+			opts.lang = optarg;
 		} else if (c == 'q') {
 			quiet = 1;
 		} else if (c == 'h') {
@@ -71,36 +117,56 @@ int cmd_publish(int argc, char **argv)
 			return EXIT_FAILURE_;
 		}
 	}
-	if (optind != argc - 1 || output == NULL) {
-		cli_message("publish: expected one PROJECTS file and -o FILE.html");
+	if (optind != argc - 1 || (output == NULL && folder == NULL)) {
+		cli_message("publish: expected one PROJECTS file and -o FILE.html "
+			"or --out DIR");
 		return EXIT_FAILURE_;
 	}
 	if (cli_refuse_overwrite("publish", "output", argv[optind], output))
 		return EXIT_FAILURE_;
+	/* Every target checked before the list is read. */
+	if (output != NULL && (coopmap_output_check_target(output, &err) != 0 ||
+	    (!parent_exists(output) && coopmap_error_set(&err, COOPMAP_ERR_IO,
+	    "%s: the folder it goes into does not exist", output) != 0))) {
+		cli_error(&err);
+		return EXIT_FAILURE_;
+	}
+	if (folder != NULL && !parent_exists(folder)) {
+		cli_message("publish: %s: the folder it goes into does not exist",
+			folder);
+		return EXIT_FAILURE_;
+	}
 	cli_build_date(date, sizeof(date));
 	opts.date = date;
-	opts.width = 1200;
+	load.quiet = quiet;
 	memset(&map, 0, sizeof(map));
-	rc = cli_model_load(argv[optind], &records, NULL, 0, quiet, &m, &err);
+	rc = cli_model_load_with(argv[optind], &records, &load, &m, &err);
 	map.summary = m.summary;
 	if (rc == COOPMAP_OK && map.summary.projects == 0) {
 		cli_message("publish: %s: no project to show", argv[optind]);
 		rc = COOPMAP_ERR_EMPTY;
 	}
 	if (rc == COOPMAP_OK) {
+		coopmap_style_default(&style);
 		map.countries = m.countries;
 		map.stats = m.stats;
-		cicd[0] = coopmap_layer_set_find(m.layers, "cicd-2018");
-		map.layers = cicd;
-		map.n_layers = cicd[0] != NULL;
 		page.map = &map;
 		page.projects = m.projects;
 		page.pool = m.pool;
 		page.layers = m.layers;
+		page.topology = m.topology;
+		page.style = &style;
 		page.web_dir = coopmap_paths_data_file("web", web, sizeof(web));
-		rc = coopmap_publish_write(&page, &opts, output, &err);
-		if (rc == COOPMAP_OK && !quiet)
+		page.library_dir = getenv("COOPMAP_LEAFLET_DIR") != NULL
+			? getenv("COOPMAP_LEAFLET_DIR") : COOPMAP_PUBLISH_LIBRARY_DIR;
+		if (output != NULL)
+			rc = coopmap_publish_write(&page, &opts, output, &err);
+		if (rc == COOPMAP_OK && !quiet && output != NULL)
 			cli_message("wrote %s", output);
+		if (rc == COOPMAP_OK && folder != NULL)
+			rc = coopmap_publish_write_folder(&page, &opts, folder, &err);
+		if (rc == COOPMAP_OK && !quiet && folder != NULL)
+			cli_message("wrote %s/index.html and its parts", folder);
 	}
 	cli_model_free(&m);
 	if (rc != COOPMAP_OK && rc != COOPMAP_ERR_EMPTY)
