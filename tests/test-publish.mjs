@@ -205,7 +205,7 @@ async function testMain(browser) {
 	await page.emulateMediaType('print');
 	const panelShown = await page.$eval('#panel', (e) => getComputedStyle(e).display !== 'none');
 	check('printing hides the form fields', !panelShown);
-	await page.emulateMediaType('screen');
+	await page.emulateMediaType(null);
 	const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
 	writeFileSync(path.join(art, 'carte-print.pdf'), pdf);
 	let pages = null;
