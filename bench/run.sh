@@ -202,6 +202,33 @@ for n in 10k 100k 1m; do
 	prev=$pool_s
 done
 
+# --- The web map: publish's time, the page's size, and how fast the page
+# opens in Chromium (bench/page-load.mjs, puppeteer-core as the browser
+# test installs it).
+rows_web=""
+if [ ! -d "$build/node/node_modules/puppeteer-core" ]; then
+	mkdir -p "$build/node"
+	npm install --silent --no-audit --no-fund --prefix "$build/node" \
+		puppeteer-core@24.43.1 >/dev/null 2>&1 || true
+fi
+cp bench/page-load.mjs "$build/node/page-load.mjs"
+for n in example:examples/cooperations.csv 10k:$p10k 100k:$p100k; do
+	page="$data/page-${n%%:*}.html"
+	set -- $(measure "$bin" publish "${n#*:}" -q -o "$page")
+	pub_s=$1 pub_mb=$2
+	in_pub=$(size_mb "${n#*:}" geodata/countries-50m.shp geodata/countries-50m.shx \
+		geodata/countries-50m.dbf)
+	if command -v chromium >/dev/null 2>&1 &&
+	   load=$(node "$build/node/page-load.mjs" "$page" "$runs" 2>/dev/null); then
+		fcp=$(awk "BEGIN { printf \"%.2f\", $(echo "$load" | cut -d' ' -f1) / 1000 }")
+		ready=$(awk "BEGIN { printf \"%.2f\", $(echo "$load" | cut -d' ' -f2) / 1000 }")
+	else
+		fcp="n/a" ready="n/a"
+	fi
+	rows_web="$rows_web$(row "${n%%:*}" "$pub_s" "$pub_mb" "$in_pub" "$(size_mb "$page")" "$fcp" "$ready")
+"
+done
+
 # --- Where the render's time goes (perf; bench/profile.sh).
 if sh bench/profile.sh "$build" > "$data/profile.md" 2> "$data/profile.err"; then
 	profile=$(cat "$data/profile.md")
@@ -255,6 +282,18 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 	printf '%s' "$rows_read"
 	echo
 	echo "ratio coopmap / ogr2ogr: $(ratio "$check_s" "$ogr_s") (target: at most 1.00)"
+	echo
+	echo "## The web map: \`coopmap publish\` and the page in Chromium"
+	echo
+	echo "The one-file page (Leaflet inlined), from the bundled example and the"
+	echo "generated lists; first contentful paint and ready (the map drawn, the"
+	echo "script done) in headless Chromium at 1366x900, median of $runs fresh loads"
+	echo "(bench/page-load.mjs). Targets: the example's page at most 1.5 MB, first"
+	echo "paint under 1 s."
+	echo
+	echo "| list | publish (s) | peak memory (MB) | input (MB) | page (MB) | first paint (s) | ready (s) |"
+	echo "| --- | --- | --- | --- | --- | --- | --- |"
+	printf '%s' "$rows_web"
 	echo
 	echo "## Pooling (grouping partner spellings and establishments)"
 	echo

@@ -120,9 +120,14 @@
     options: { position: 'bottomleft' },
     onAdd: function () {
       var div = L.DomUtil.create('div', 'sourceline');
-      div.textContent = data.source
-        ? t('sourceLine', { source: data.source, date: data.date })
-        : t('sourceLineNoSource', { date: data.date });
+      // As on the printed map: the credit as given, the date written out.
+      var date = data.date;
+      var ymd = /^(\d{4})-(\d{2})-(\d{2})$/.exec(data.date);
+      if (ymd) {
+        date = new Date(Date.UTC(+ymd[1], +ymd[2] - 1, +ymd[3])).toLocaleDateString(data.lang,
+          { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+      }
+      div.textContent = t('sourceLine', { source: data.source || t('defaultSource'), date: date });
       return div;
     }
   });
@@ -182,8 +187,10 @@
     if (l.id === 'cicd-2018') group.addTo(map);
   });
 
-  // Links, on a canvas: thousands stay fast.
-  var linkRenderer = L.canvas({ padding: 0.3 });
+  // Links, on a canvas (thousands stay fast) in a pane of their own above
+  // the countries' and layers' SVG, below the marks.
+  map.createPane('links').style.zIndex = 450;
+  var linkRenderer = L.canvas({ padding: 0.3, pane: 'links' });
   var linkLayer = L.featureGroup();
   function linkWidth(n) { return n >= 4 ? 4 : n >= 2 ? 2.6 : 1.5; }
   data.links.forEach(function (link, i) {
@@ -195,7 +202,7 @@
     });
     var group = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a]; })[0];
     link.colour = C.links[group === 'apchi' ? 0 : group === 'prph' ? 1 : 2];
-    link.line = L.polyline(ringsOf(link.path), { renderer: linkRenderer, color: link.colour,
+    link.line = L.polyline(ringsOf(link.path), { renderer: linkRenderer, pane: 'links', color: link.colour,
       weight: linkWidth(link.projects.length), opacity: 0.75, smoothFactor: 1 });
     link.line.on('click', function (e) { showLink(i, e.latlng); });
     link.line.addTo(linkLayer);
