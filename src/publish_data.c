@@ -238,7 +238,8 @@ static void country_establishments_build(const coopmap_publish_data *d,
 {
 	ce->n_countries = coopmap_countries_count(d->map->countries);
 	ce->of = g_new0(GArray *, ce->n_countries + 1);
-	ce->seen = g_hash_table_new(g_int64_hash, g_int64_equal);
+	ce->seen = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
+		NULL);
 	for (size_t k = 0; k < coopmap_projects_count(d->projects); k++) {
 		const coopmap_project *p = coopmap_projects_get(d->projects, k);
 		size_t e = coopmap_pool_establishment_of(d->pool, k);
@@ -249,8 +250,11 @@ static void country_establishments_build(const coopmap_publish_data *d,
 			continue;
 		key = g_new(gint64, 1);
 		*key = ((gint64)c << 32) | (gint64)e;
-		if (!g_hash_table_add(ce->seen, key))
+		if (g_hash_table_contains(ce->seen, key)) {
+			g_free(key);
 			continue;
+		}
+		g_hash_table_add(ce->seen, key);
 		if (ce->of[c] == NULL)
 			ce->of[c] = g_array_new(FALSE, FALSE, sizeof(size_t));
 		g_array_append_val(ce->of[c], e);
@@ -263,7 +267,6 @@ static void country_establishments_free(struct country_establishments *ce)
 		if (ce->of[c] != NULL)
 			g_array_free(ce->of[c], TRUE);
 	g_free(ce->of);
-	g_hash_table_foreach(ce->seen, (GHFunc)(void (*)(void))g_free, NULL);
 	g_hash_table_destroy(ce->seen);
 }
 
