@@ -50,7 +50,8 @@ vg pool "$p" --format json
 vg export "$p" -o "$out/cooperations.geojson"
 vg export "$p" -o "$out/cooperations.gpkg"
 vg export "$p" -o "$out/cooperations.kml"
-vg publish "$p" -o "$out/carte.html"
+rm -rf "$out/site"
+vg publish "$p" -o "$out/carte.html" --out "$out/site" --lang en
 # Every CSV of the bad-input catalogue but the manifest and the 10 MB line.
 for f in tests/bad/*.csv; do
 	case "$f" in */cases.csv|*/long-line.csv) continue ;; esac
