@@ -79,21 +79,28 @@ char *coopmap_names_fold(const char *utf8)
 size_t coopmap_names_distance(const char *a, const char *b, size_t limit)
 {
 	size_t la = strlen(a), lb = strlen(b);
-	size_t *prev2, *prev, *cur, result;
+	/* Three rows on the stack for the names people write; the heap for
+	 * longer ones (pooling calls this millions of times). */
+	size_t small[3][64], *rows = NULL, *prev2, *prev, *cur, result;
 
 	if ((la > lb ? la - lb : lb - la) > limit)
 		return limit + 1;
-	prev2 = calloc(lb + 1, sizeof(size_t));
-	prev = calloc(lb + 1, sizeof(size_t));
-	cur = calloc(lb + 1, sizeof(size_t));
-	if (prev2 == NULL || prev == NULL || cur == NULL) {
-		free(prev2);
-		free(prev);
-		free(cur);
-		return limit + 1;
+	if (lb + 1 <= 64) {
+		prev2 = small[0];
+		prev = small[1];
+		cur = small[2];
+		memset(prev2, 0, (lb + 1) * sizeof(size_t));
+	} else {
+		rows = calloc(3 * (lb + 1), sizeof(size_t));
+		if (rows == NULL)
+			return limit + 1;
+		prev2 = rows;
+		prev = rows + lb + 1;
+		cur = rows + 2 * (lb + 1);
 	}
 	for (size_t j = 0; j <= lb; j++)
 		prev[j] = j;
+	result = limit + 1;
 	for (size_t i = 1; i <= la; i++) {
 		size_t row_min;
 
@@ -115,9 +122,7 @@ size_t coopmap_names_distance(const char *a, const char *b, size_t limit)
 				row_min = best;
 		}
 		if (row_min > limit) {
-			free(prev2);
-			free(prev);
-			free(cur);
+			free(rows);
 			return limit + 1;
 		}
 		size_t *rotate = prev2;
@@ -126,8 +131,6 @@ size_t coopmap_names_distance(const char *a, const char *b, size_t limit)
 		cur = rotate;
 	}
 	result = prev[lb] > limit ? limit + 1 : prev[lb];
-	free(prev2);
-	free(prev);
-	free(cur);
+	free(rows);
 	return result;
 }

@@ -566,6 +566,21 @@ static char *as_code(const coopmap_partner_name *n)
 	return g_string_free(code, FALSE);
 }
 
+/* What a name may be written as after its type's letters: the initials
+ * of all its words, of those not naming the place, and its words run
+ * together (appended to forms[0..2]). */
+static void acronym_forms(const coopmap_partner_name *n, GString *forms[3])
+{
+	for (guint i = 0; i < n->words->len; i++) {
+		const char *w = g_ptr_array_index(n->words, i);
+
+		g_string_append_c(forms[0], w[0]);
+		if (!is_place(n, w))
+			g_string_append_c(forms[1], w[0]);
+		g_string_append(forms[2], w);
+	}
+}
+
 /* Whether code spells the initials of long's words after one of its
  * type's letter groups, or all its initials. */
 static int is_acronym_of(const char *code, const coopmap_partner_name *l)
@@ -588,14 +603,7 @@ static int is_acronym_of(const char *code, const coopmap_partner_name *l)
 			g_string_free(forms[f], TRUE);
 		return 0;
 	}
-	for (guint i = 0; i < l->words->len; i++) {
-		const char *w = g_ptr_array_index(l->words, i);
-
-		g_string_append_c(forms[0], w[0]);
-		if (!is_place(l, w))
-			g_string_append_c(forms[1], w[0]);
-		g_string_append(forms[2], w);
-	}
+	acronym_forms(l, forms);
 	for (int f = 0; f < 3; f++) {
 		for (int k = 0; !found && type_letters[l->type][k] != NULL; k++) {
 			char *candidate = g_strconcat(type_letters[l->type][k],
@@ -748,4 +756,182 @@ double coopmap_partner_score(const coopmap_partner_name *a,
 			types >= 1 ? "agree" : types > 0 ? "are compatible" : "conflict",
 			!cities_known ? "not both given" : same_city ? "agree" : "differ");
 	return score;
+}
+
+/* ---- blocking keys (partners.h) --------------------------------------
+ * Why each key, from coopmap_partner_score: a score of 0.75 needs the
+ * distinctive words to agree at 0.64 or more (0.7 * words + 0.2 * types +
+ * 0.1 * cities), or a whole acronym.  Words agree that far only when some
+ * word of one matches a word of the other (words_match: equal after
+ * undoubling, or one edit apart, two in words of nine letters or more: the
+ * symmetric-delete keys below meet for exactly those), a one-letter
+ * initial matches a word's first letter, an acronym word spells a run of
+ * the other's initials, or one name is its type alone (then any name of
+ * the same specific type may be the one meant). */
+
+static void emit(coopmap_partner_key_fn fn, void *data, int role, int word,
+	const char *prefix, const char *text)
+{
+	char *key = g_strconcat(prefix, text, NULL);
+
+	fn(key, role, word, data);
+	g_free(key);
+}
+
+/* u with the bytes at i (and j, when j > i) left out. */
+static void emit_without(coopmap_partner_key_fn fn, void *data, int word,
+	const char *prefix, const char *u, size_t i, size_t j)
+{
+	size_t n = strlen(u), k = 0;
+	char *out = g_malloc(n + 1);
+
+	for (size_t c = 0; c < n; c++)
+		if (c != i && c != j)
+			out[k++] = u[c];
+	out[k] = '\0';
+	emit(fn, data, COOPMAP_PARTNER_KEY_SHARED, word, prefix, out);
+	g_free(out);
+}
+
+/* Keys that two words meet on when words_match may take them as one:
+ * the undoubled word, and it less one byte (words of 4 bytes or more),
+ * less two (9 or more) under their own prefix. */
+static void match_keys(const char *w, int index, const char *one,
+	const char *two, coopmap_partner_key_fn fn, void *data)
+{
+	char u[128];
+	size_t len = strlen(w), ul;
+
+	undouble(w, u, sizeof(u));
+	ul = strlen(u);
+	emit(fn, data, COOPMAP_PARTNER_KEY_SHARED, index, one, u);
+	if (len >= 4)
+		for (size_t i = 0; i < ul; i++)
+			emit_without(fn, data, index, one, u, i, i);
+	if (len >= 9) {
+		emit(fn, data, COOPMAP_PARTNER_KEY_SHARED, index, two, u);
+		for (size_t i = 0; i < ul; i++)
+			for (size_t j = i; j < ul; j++)
+				emit_without(fn, data, index, two, u, i, j);
+	}
+}
+
+void coopmap_partner_name_city_keys(const coopmap_partner_name *n,
+	coopmap_partner_key_fn fn, void *data)
+{
+	gchar **words;
+
+	if (n->city[0] == '\0')
+		return;
+	/* cities_agree: the whole names match, or a word of each. */
+	match_keys(n->city, -1, "W:", "V:", fn, data);
+	words = g_strsplit(n->city, " ", -1);
+	for (size_t i = 0; words[i] != NULL; i++)
+		match_keys(canonical(words[i]), -1, "w:", "v:", fn, data);
+	g_strfreev(words);
+}
+
+static void word_keys(const coopmap_partner_name *n, int index,
+	coopmap_partner_key_fn fn, void *data)
+{
+	const char *w = g_ptr_array_index(n->words, index);
+	size_t len = strlen(w);
+
+	match_keys(w, index, "w:", "v:", fn, data);
+	/* "A.G." for "Abdool Gaffoor". */
+	if (len == 1 && !is_number(w) && !is_place(n, w))
+		emit(fn, data, COOPMAP_PARTNER_KEY_PROBE, index, "i:", w);
+	{
+		char first[2] = { w[0], '\0' };
+
+		emit(fn, data, COOPMAP_PARTNER_KEY_TARGET, index, "i:", first);
+	}
+	if (len >= 2 && len <= 7 && !is_place(n, w))
+		emit(fn, data, COOPMAP_PARTNER_KEY_PROBE, index, "a:", w);
+}
+
+/* The initials of every run of 2 to 7 consecutive words (acronym_of_run). */
+static void run_keys(const coopmap_partner_name *n, coopmap_partner_key_fn fn,
+	void *data)
+{
+	char run[8];
+
+	for (guint start = 0; start < n->words->len; start++) {
+		for (guint len = 1; len <= 7 && start + len <= n->words->len; len++) {
+			run[len - 1] = ((char *)g_ptr_array_index(n->words,
+				start + len - 1))[0];
+			run[len] = '\0';
+			if (len >= 2)
+				emit(fn, data, COOPMAP_PARTNER_KEY_TARGET, (int)start, "a:",
+					run);
+		}
+	}
+}
+
+/* What the whole name may be the acronym of (is_acronym_of), and the
+ * name as an acronym itself (as_code): keys that decide alone. */
+static void acronym_keys(const coopmap_partner_name *n,
+	coopmap_partner_key_fn fn, void *data)
+{
+	char *code = as_code(n);
+	GString *forms[3] = { g_string_new(NULL), g_string_new(NULL),
+		g_string_new(NULL) };
+
+	if (code != NULL)
+		emit(fn, data, COOPMAP_PARTNER_KEY_PROBE, -1, "c:", code);
+	g_free(code);
+	if (n->words->len > 0) {
+		emit(fn, data, COOPMAP_PARTNER_KEY_TARGET, -1, "c:", n->initials);
+		emit(fn, data, COOPMAP_PARTNER_KEY_TARGET, -1, "c:",
+			n->all_initials);
+		emit(fn, data, COOPMAP_PARTNER_KEY_TARGET, -1, "c:",
+			n->initials_here);
+	}
+	acronym_forms(n, forms);
+	for (int f = 0; f < 3; f++) {
+		for (int k = 0; n->words->len > 0 &&
+		     type_letters[n->type][k] != NULL; k++) {
+			char *candidate = g_strconcat(type_letters[n->type][k],
+				forms[f]->str, NULL);
+
+			emit(fn, data, COOPMAP_PARTNER_KEY_TARGET, -1, "c:", candidate);
+			g_free(candidate);
+		}
+		g_string_free(forms[f], TRUE);
+	}
+}
+
+void coopmap_partner_name_keys(const coopmap_partner_name *n,
+	coopmap_partner_key_fn fn, void *data)
+{
+	int distinctive = 0;
+	char type[16];
+
+	for (guint i = 0; i < n->words->len; i++) {
+		word_keys(n, (int)i, fn, data);
+		distinctive |= !is_place(n, g_ptr_array_index(n->words, i));
+	}
+	run_keys(n, fn, data);
+	acronym_keys(n, fn, data);
+	/* A specific type named by its place alone ("CHU de Grenoble"), or
+	 * by nothing else ("CHN", in its city). */
+	snprintf(type, sizeof(type), "%d", (int)n->type);
+	if (n->type > TYPE_HOSPITAL) {
+		emit(fn, data, COOPMAP_PARTNER_KEY_TARGET, -1, "t:", type);
+		if (!distinctive)
+			emit(fn, data, COOPMAP_PARTNER_KEY_PROBE, -1, "t:", type);
+	}
+}
+
+size_t coopmap_partner_name_word_count(const coopmap_partner_name *n)
+{
+	return n->words->len;
+}
+
+double coopmap_partner_name_word_weight(const coopmap_partner_name *n,
+	size_t i)
+{
+	const char *w = g_ptr_array_index(n->words, i);
+
+	return is_place(n, w) ? 0.0 : weight(w);
 }

@@ -152,9 +152,49 @@ static gint compare_pairs(gconstpointer x, gconstpointer y)
 	return p->b < q->b ? -1 : p->b > q->b;
 }
 
+/* The scores of one block's pairs, computed when first asked: the pairs
+ * that blocking keys found, and those try_join checks across two groups. */
+struct block_scores {
+	coopmap_partner_name **names;
+	size_t first, n;
+	int by_finess;        /* one FINESS is one establishment: 1.0 */
+	GHashTable *cache;    /* (i * n + j, i < j) + 1 -> score */
+};
+
+static double pair_score(struct block_scores *b, size_t i, size_t j)
+{
+	guint64 key;
+	gpointer hit;
+	double sc;
+
+	if (i == j || b->by_finess)
+		return 1.0;
+	if (i > j) {
+		size_t t = i;
+
+		i = j;
+		j = t;
+	}
+	key = (guint64)i * b->n + j + 1;
+	if (g_hash_table_lookup_extended(b->cache, &key, NULL, &hit)) {
+		memcpy(&sc, hit, sizeof(sc));
+		return sc;
+	}
+	sc = coopmap_partner_score(b->names[i], b->names[j], NULL, 0);
+	{
+		guint64 *k = g_new(guint64, 1);
+		double *v = g_new(double, 1);
+
+		*k = key;
+		*v = sc;
+		g_hash_table_insert(b->cache, k, v);
+	}
+	return sc;
+}
+
 /* Join a and b's groups unless some pair across them is too far apart. */
-static int try_join(struct side *s, size_t a, size_t b, const double *scores,
-	size_t first, size_t n)
+static int try_join(struct side *s, size_t a, size_t b,
+	struct block_scores *scores)
 {
 	size_t ra = find_root(s, a), rb = find_root(s, b);
 	struct variant *va = g_ptr_array_index(s->variants, ra);
@@ -164,10 +204,10 @@ static int try_join(struct side *s, size_t a, size_t b, const double *scores,
 		return 0;
 	for (guint i = 0; i < va->members->len; i++) {
 		for (guint j = 0; j < vb->members->len; j++) {
-			size_t x = g_array_index(va->members, size_t, i) - first;
-			size_t y = g_array_index(vb->members, size_t, j) - first;
+			size_t x = g_array_index(va->members, size_t, i) - scores->first;
+			size_t y = g_array_index(vb->members, size_t, j) - scores->first;
 
-			if (scores[x * n + y] < LINK_MIN)
+			if (pair_score(scores, x, y) < LINK_MIN)
 				return 0;
 		}
 	}
@@ -197,51 +237,327 @@ static void record_merge(coopmap_pool *pool, const struct variant *a,
 	g_array_append_val(pool->merges, m);
 }
 
-/* Group the variants [first, first + n) of one block. */
+/* Blocking (partners.h): the names of a block under each key, by role,
+ * with the word that gave the key; and each name's keys. */
+struct posting {
+	size_t name;
+	int word;             /* -1: the key may decide alone */
+};
+
+struct bucket {
+	GArray *of[3];        /* struct posting, per COOPMAP_PARTNER_KEY_* */
+};
+
+struct name_key {
+	struct bucket *bucket;
+	int role, word;
+};
+
+struct key_sink {
+	GHashTable *buckets;  /* key -> struct bucket* */
+	GArray **keys;        /* per name: struct name_key */
+	GArray **city;        /* per name: sorted guint hashes of city keys */
+	size_t name;
+};
+
+static void free_bucket(gpointer data)
+{
+	struct bucket *b = data;
+
+	for (int r = 0; r < 3; r++)
+		if (b->of[r] != NULL)
+			g_array_free(b->of[r], TRUE);
+	g_free(b);
+}
+
+static void add_key(const char *key, int role, int word, void *data)
+{
+	struct key_sink *sink = data;
+	struct bucket *b = g_hash_table_lookup(sink->buckets, key);
+	struct posting post = { sink->name, word };
+	struct name_key mine = { NULL, role, word };
+
+	if (b == NULL) {
+		b = g_new0(struct bucket, 1);
+		g_hash_table_insert(sink->buckets, g_strdup(key), b);
+	}
+	if (b->of[role] == NULL)
+		b->of[role] = g_array_new(FALSE, FALSE, sizeof(struct posting));
+	g_array_append_val(b->of[role], post);
+	mine.bucket = b;
+	g_array_append_val(sink->keys[sink->name], mine);
+}
+
+static void add_city_key(const char *key, int role, int word, void *data)
+{
+	struct key_sink *sink = data;
+	guint h = g_str_hash(key);
+
+	(void)role;
+	(void)word;
+	g_array_append_val(sink->city[sink->name], h);
+}
+
+static gint compare_uint(gconstpointer x, gconstpointer y)
+{
+	guint a = *(const guint *)x, b = *(const guint *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* Whether two sorted lists of hashes meet (a collision only keeps a
+ * pair that scoring then refuses). */
+static int hashes_meet(const GArray *a, const GArray *b)
+{
+	guint x = 0, y = 0;
+
+	while (x < a->len && y < b->len) {
+		guint p = g_array_index(a, guint, x), q = g_array_index(b, guint, y);
+
+		if (p == q)
+			return 1;
+		if (p < q)
+			x++;
+		else
+			y++;
+	}
+	return 0;
+}
+
+/* What the keys of name i say of each later name j: which words of each
+ * may match, or that a key may decide alone. */
+struct evidence {
+	guint64 *mine, *theirs;   /* per j: bits of i's words, of j's words */
+	unsigned char *decisive;
+	GArray *touched;          /* size_t j */
+};
+
+static guint64 word_bit(int word)
+{
+	return word >= 0 && word < 64 ? (guint64)1 << word : 0;
+}
+
+static void note(struct evidence *ev, size_t j, guint64 mine,
+	guint64 theirs, int decisive)
+{
+	if (ev->mine[j] == 0 && ev->theirs[j] == 0 && !ev->decisive[j])
+		g_array_append_val(ev->touched, j);
+	ev->mine[j] |= mine;
+	ev->theirs[j] |= theirs;
+	ev->decisive[j] |= (unsigned char)decisive;
+}
+
+/* Each name's word weights (partners.h), read once. */
+struct weights {
+	double **of;          /* per name: its words' weights */
+	size_t *count;
+	double *total;
+};
+
+static void weights_init(struct weights *w, coopmap_partner_name **names,
+	size_t n)
+{
+	w->of = g_new0(double *, n + 1);
+	w->count = g_new0(size_t, n + 1);
+	w->total = g_new0(double, n + 1);
+	for (size_t i = 0; i < n; i++) {
+		w->count[i] = coopmap_partner_name_word_count(names[i]);
+		w->of[i] = g_new0(double, w->count[i] + 1);
+		for (size_t k = 0; k < w->count[i]; k++) {
+			w->of[i][k] = coopmap_partner_name_word_weight(names[i], k);
+			w->total[i] += w->of[i][k];
+		}
+	}
+}
+
+static void weights_clear(struct weights *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		g_free(w->of[i]);
+	g_free(w->of);
+	g_free(w->count);
+	g_free(w->total);
+}
+
+/* The share of name i's word weight in the words of mask (every word
+ * past the 64th counted as matching: no bound there). */
+static double matched_share(const struct weights *w, size_t i, guint64 mask)
+{
+	double matched = 0;
+
+	for (size_t k = 0; k < w->count[i]; k++)
+		if (k >= 64 || (mask & ((guint64)1 << k)))
+			matched += w->of[i][k];
+	return w->total[i] > 0 ? matched / w->total[i] : 0;
+}
+
+/* Whether i and j, sharing keys, can score COOPMAP_PARTNER_SAME: their
+ * cities may agree, and some key decides alone, or the words that may
+ * match are enough of the lighter name (of the one name with distinctive
+ * words, all of them). */
+static int may_be_same(const struct weights *w, GArray **city, size_t i,
+	size_t j, const struct evidence *ev)
+{
+	double total_i = w->total[i], total_j = w->total[j];
+	const double slack = 1e-9;
+
+	/* Two cities that cannot agree: two hospitals. */
+	if (city[i]->len > 0 && city[j]->len > 0 && !hashes_meet(city[i],
+	    city[j]))
+		return 0;
+	if (ev->decisive[j])
+		return 1;
+	if (total_i > 0 && total_j > 0)
+		return (total_i <= total_j ? matched_share(w, i, ev->mine[j])
+			: matched_share(w, j, ev->theirs[j])) >=
+			COOPMAP_PARTNER_SHARE_MIN - slack;
+	if (total_i > 0)
+		return matched_share(w, i, ev->mine[j]) >= 1 - slack;
+	if (total_j > 0)
+		return matched_share(w, j, ev->theirs[j]) >= 1 - slack;
+	return 1;
+}
+
+static void push_pair(GArray *pairs, size_t n, size_t i, size_t j)
+{
+	guint64 code = (guint64)i * n + j;
+
+	g_array_append_val(pairs, code);
+}
+
+/* The pairs (i < j, as i * n + j) that may score COOPMAP_PARTNER_SAME: for
+ * each name, what its keys share with the later names, weighed. */
+static GArray *candidate_pairs(coopmap_partner_name **names, size_t n)
+{
+	struct key_sink sink = { g_hash_table_new_full(g_str_hash, g_str_equal,
+		g_free, free_bucket), g_new0(GArray *, n + 1),
+		g_new0(GArray *, n + 1), 0 };
+	struct evidence ev = { g_new0(guint64, n + 1), g_new0(guint64, n + 1),
+		g_new0(unsigned char, n + 1), g_array_new(FALSE, FALSE,
+		sizeof(size_t)) };
+	GArray *pairs = g_array_new(FALSE, FALSE, sizeof(guint64));
+	struct weights weights;
+
+	weights_init(&weights, names, n);
+	for (sink.name = 0; sink.name < n; sink.name++) {
+		sink.keys[sink.name] = g_array_new(FALSE, FALSE,
+			sizeof(struct name_key));
+		coopmap_partner_name_keys(names[sink.name], add_key, &sink);
+		sink.city[sink.name] = g_array_new(FALSE, FALSE, sizeof(guint));
+		coopmap_partner_name_city_keys(names[sink.name], add_city_key,
+			&sink);
+		g_array_sort(sink.city[sink.name], compare_uint);
+	}
+	for (size_t i = 0; i < n; i++) {
+		GArray *keys = sink.keys[i];
+
+		for (guint k = 0; k < keys->len; k++) {
+			const struct name_key *key = &g_array_index(keys,
+				struct name_key, k);
+			/* A shared key meets the same key; a probe, the targets;
+			 * a target, the probes. */
+			int other = key->role == COOPMAP_PARTNER_KEY_PROBE
+				? COOPMAP_PARTNER_KEY_TARGET
+				: key->role == COOPMAP_PARTNER_KEY_TARGET
+				? COOPMAP_PARTNER_KEY_PROBE : COOPMAP_PARTNER_KEY_SHARED;
+			GArray *list = key->bucket->of[other];
+
+			for (guint m = 0; list != NULL && m < list->len; m++) {
+				const struct posting *p = &g_array_index(list,
+					struct posting, m);
+				int decisive = key->word < 0 || p->word < 0;
+
+				if (p->name <= i)
+					continue;
+				if (key->role == COOPMAP_PARTNER_KEY_SHARED)
+					note(&ev, p->name, word_bit(key->word),
+						word_bit(p->word), decisive);
+				else if (key->role == COOPMAP_PARTNER_KEY_PROBE)
+					note(&ev, p->name, word_bit(key->word), 0, decisive);
+				else
+					note(&ev, p->name, 0, word_bit(p->word), decisive);
+			}
+		}
+		for (guint t = 0; t < ev.touched->len; t++) {
+			size_t j = g_array_index(ev.touched, size_t, t);
+
+			if (may_be_same(&weights, sink.city, i, j, &ev))
+				push_pair(pairs, n, i, j);
+			ev.mine[j] = ev.theirs[j] = 0;
+			ev.decisive[j] = 0;
+		}
+		g_array_set_size(ev.touched, 0);
+	}
+	for (size_t i = 0; i < n; i++) {
+		g_array_free(sink.keys[i], TRUE);
+		g_array_free(sink.city[i], TRUE);
+	}
+	g_free(sink.keys);
+	g_free(sink.city);
+	weights_clear(&weights, n);
+	g_hash_table_destroy(sink.buckets);
+	g_free(ev.mine);
+	g_free(ev.theirs);
+	g_free(ev.decisive);
+	g_array_free(ev.touched, TRUE);
+	return pairs;
+}
+
+/* Group the variants [first, first + n) of one block: the pairs that
+ * score COOPMAP_PARTNER_SAME or more, strongest first.  Only pairs that
+ * share a blocking key can score that much (partners.h), so a country of
+ * 5,000 spellings scores thousands of pairs, not 12.5 million. */
 static void cluster_block(coopmap_pool *pool, struct side *s, size_t first,
 	size_t n, int by_finess)
 {
-	coopmap_partner_name **names = g_new0(coopmap_partner_name *, n);
-	double *scores = g_new0(double, n * n);
+	struct block_scores scores = { g_new0(coopmap_partner_name *, n + 1),
+		first, n, by_finess, g_hash_table_new_full(g_int64_hash,
+		g_int64_equal, g_free, g_free) };
 	GArray *pairs = g_array_new(FALSE, FALSE, sizeof(struct pair));
+	GArray *candidates;
 	char why[512];
 
 	for (size_t i = 0; i < n; i++) {
 		const struct variant *v = g_ptr_array_index(s->variants, first + i);
 
-		names[i] = coopmap_partner_name_new(v->name, v->city);
+		scores.names[i] = coopmap_partner_name_new(v->name, v->city);
 	}
-	for (size_t i = 0; i < n; i++) {
-		scores[i * n + i] = 1.0;
-		for (size_t j = i + 1; j < n; j++) {
-			/* One FINESS is one establishment, whatever its names. */
-			double sc = by_finess ? 1.0
-				: coopmap_partner_score(names[i], names[j], NULL, 0);
-			struct pair p = { first + i, first + j, sc };
+	if (by_finess) {
+		candidates = g_array_new(FALSE, FALSE, sizeof(guint64));
+		for (size_t i = 0; i < n; i++)
+			for (size_t j = i + 1; j < n; j++)
+				push_pair(candidates, n, i, j);
+	} else {
+		candidates = candidate_pairs(scores.names, n);
+	}
+	for (guint k = 0; k < candidates->len; k++) {
+		guint64 code = g_array_index(candidates, guint64, k);
+		size_t i = (size_t)(code / n), j = (size_t)(code % n);
+		double sc = pair_score(&scores, i, j);
+		struct pair p = { first + i, first + j, sc };
 
-			scores[i * n + j] = scores[j * n + i] = sc;
-			if (sc >= COOPMAP_PARTNER_SAME)
-				g_array_append_val(pairs, p);
-		}
+		if (sc >= COOPMAP_PARTNER_SAME)
+			g_array_append_val(pairs, p);
 	}
+	g_array_free(candidates, TRUE);
 	g_array_sort(pairs, compare_pairs);
 	for (guint k = 0; k < pairs->len; k++) {
 		struct pair *p = &g_array_index(pairs, struct pair, k);
 
-		if (!try_join(s, p->a, p->b, scores, first, n))
+		if (!try_join(s, p->a, p->b, &scores))
 			continue;
 		if (by_finess)
 			snprintf(why, sizeof(why), "same FINESS");
 		else
-			coopmap_partner_score(names[p->a - first], names[p->b - first],
-				why, sizeof(why));
+			coopmap_partner_score(scores.names[p->a - first],
+				scores.names[p->b - first], why, sizeof(why));
 		record_merge(pool, g_ptr_array_index(s->variants, p->a),
 			g_ptr_array_index(s->variants, p->b), p->score, why);
 	}
 	for (size_t i = 0; i < n; i++)
-		coopmap_partner_name_free(names[i]);
-	g_free(names);
-	g_free(scores);
+		coopmap_partner_name_free(scores.names[i]);
+	g_free(scores.names);
+	g_hash_table_destroy(scores.cache);
 	g_array_free(pairs, TRUE);
 }
 

@@ -4,8 +4,10 @@
  * and the same groups whatever the order of the rows. */
 #include "test_util.h"
 
+#include <glib.h>
 #include <string.h>
 
+#include "coopmap/partners.h"
 #include "coopmap/pool.h"
 #include "coopmap/records.h"
 #include "coopmap/table.h"
@@ -206,6 +208,179 @@ static void test_merges_are_explained(void **state)
 	coopmap_projects_free(projects);
 }
 
+/* ---- blocking (partners.h): pairs need not all be compared ------------ */
+
+struct keyset {
+	GHashTable *shared, *probe, *target, *city;
+};
+
+static void collect_key(const char *key, int role, int word, void *data)
+{
+	struct keyset *k = data;
+	GHashTable *h = role == COOPMAP_PARTNER_KEY_SHARED ? k->shared
+		: role == COOPMAP_PARTNER_KEY_PROBE ? k->probe : k->target;
+
+	(void)word;
+	g_hash_table_add(h, g_strdup(key));
+}
+
+static void collect_city_key(const char *key, int role, int word, void *data)
+{
+	struct keyset *k = data;
+
+	(void)role;
+	(void)word;
+	g_hash_table_add(k->city, g_strdup(key));
+}
+
+static struct keyset *keys_of(const coopmap_partner_name *n)
+{
+	struct keyset *k = g_new0(struct keyset, 1);
+
+	k->shared = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	k->probe = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	k->target = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	k->city = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	coopmap_partner_name_keys(n, collect_key, k);
+	coopmap_partner_name_city_keys(n, collect_city_key, k);
+	return k;
+}
+
+static void keyset_free(struct keyset *k)
+{
+	g_hash_table_destroy(k->shared);
+	g_hash_table_destroy(k->probe);
+	g_hash_table_destroy(k->target);
+	g_hash_table_destroy(k->city);
+	g_free(k);
+}
+
+static int tables_meet(GHashTable *a, GHashTable *b)
+{
+	GHashTableIter it;
+	gpointer key;
+
+	g_hash_table_iter_init(&it, a);
+	while (g_hash_table_iter_next(&it, &key, NULL))
+		if (g_hash_table_contains(b, key))
+			return 1;
+	return 0;
+}
+
+/* Two names that score "same" meet on a key, and their cities too: else
+ * pooling by keys would miss a pair that comparing every pair finds. */
+static void assert_analysed_meet(const coopmap_partner_name *a,
+	struct keyset *ka, const coopmap_partner_name *b, struct keyset *kb,
+	const char *name_a, const char *name_b)
+{
+	double score = coopmap_partner_score(a, b, NULL, 0);
+
+	if (score < COOPMAP_PARTNER_SAME)
+		return;
+	if (!tables_meet(ka->shared, kb->shared) &&
+	    !tables_meet(ka->probe, kb->target) &&
+	    !tables_meet(kb->probe, ka->target))
+		fail_msg("'%s' and '%s' score %.2f but share no key", name_a,
+			name_b, score);
+	if (g_hash_table_size(ka->city) > 0 && g_hash_table_size(kb->city) > 0
+	    && !tables_meet(ka->city, kb->city))
+		fail_msg("'%s' and '%s' score %.2f but their cities share no key",
+			name_a, name_b, score);
+}
+
+static void assert_keys_meet(const char *name_a, const char *city_a,
+	const char *name_b, const char *city_b)
+{
+	coopmap_partner_name *a = coopmap_partner_name_new(name_a, city_a);
+	coopmap_partner_name *b = coopmap_partner_name_new(name_b, city_b);
+	struct keyset *ka = keys_of(a), *kb = keys_of(b);
+
+	assert_analysed_meet(a, ka, b, kb, name_a, name_b);
+	assert_analysed_meet(b, kb, a, ka, name_b, name_a);
+	keyset_free(ka);
+	keyset_free(kb);
+	coopmap_partner_name_free(a);
+	coopmap_partner_name_free(b);
+}
+
+static void test_blocking_keys_meet_for_every_pair_that_scores_same(
+	void **state)
+{
+	coopmap_table *t = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	long c[4];
+	static const char *const cols[] = { "name_a", "city_a", "name_b",
+		"city_b" };
+
+	(void)state;
+	/* The labelled pairs of real hospitals, both orders. */
+	assert_int_equal(coopmap_table_read("tests/data/partner-pairs.csv", NULL,
+		&t, &err), COOPMAP_OK);
+	for (int i = 0; i < 4; i++)
+		assert_true((c[i] = coopmap_table_find_column(t, cols[i])) >= 0);
+	for (size_t r = 0; r < coopmap_table_row_count(t); r++) {
+		const char *v[4];
+
+		for (int i = 0; i < 4; i++)
+			v[i] = coopmap_table_cell(t, r, (size_t)c[i]);
+		assert_keys_meet(v[0], v[1], v[2], v[3]);
+	}
+	coopmap_table_free(t);
+	/* Every pair of 600 spellings of one country typed many ways
+	 * (bench/gen_spellings.py 600): types, people, places, typos,
+	 * capitals, qualifiers. */
+	assert_int_equal(coopmap_table_read("tests/data/spellings-600.csv", NULL,
+		&t, &err), COOPMAP_OK);
+	c[0] = coopmap_table_find_column(t, "partenaire");
+	c[1] = coopmap_table_find_column(t, "ville_partenaire");
+	{
+		size_t n = coopmap_table_row_count(t);
+		coopmap_partner_name **names = g_new0(coopmap_partner_name *, n);
+		struct keyset **keys = g_new0(struct keyset *, n);
+
+		for (size_t r = 0; r < n; r++) {
+			names[r] = coopmap_partner_name_new(coopmap_table_cell(t, r,
+				(size_t)c[0]), coopmap_table_cell(t, r, (size_t)c[1]));
+			keys[r] = keys_of(names[r]);
+		}
+		for (size_t r = 0; r < n; r++)
+			for (size_t q = 0; q < n; q++)
+				if (q != r)
+					assert_analysed_meet(names[r], keys[r], names[q],
+						keys[q], coopmap_table_cell(t, r, (size_t)c[0]),
+						coopmap_table_cell(t, q, (size_t)c[0]));
+		for (size_t r = 0; r < n; r++) {
+			coopmap_partner_name_free(names[r]);
+			keyset_free(keys[r]);
+		}
+		g_free(names);
+		g_free(keys);
+	}
+	coopmap_table_free(t);
+}
+
+/* The groups of 600 spellings are those of comparing every pair: the
+ * digest of `coopmap pool --format json` as the exhaustive version (before
+ * blocking, f61ef7a) wrote it. */
+static void test_blocked_pooling_gives_the_exhaustive_groups(void **state)
+{
+	const char *argv[] = { getenv("COOPMAP_BIN"), "pool",
+		"tests/data/spellings-600.csv", "--format", "json", NULL };
+	gchar *out = NULL, *digest;
+	gint status = -1;
+
+	(void)state;
+	assert_non_null(argv[0]);
+	assert_true(g_spawn_sync(NULL, (gchar **)argv, NULL,
+		G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, NULL));
+	assert_int_equal(status, 0);
+	digest = g_compute_checksum_for_string(G_CHECKSUM_SHA256, out, -1);
+	assert_string_equal(digest,
+		"81e7da182ea730b0c42a963b70cd70d492065a24fbba3b0f3f8a2af875d0976b");
+	g_free(digest);
+	g_free(out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -213,6 +388,8 @@ int main(void)
 		cmocka_unit_test(test_example_shared_partners_are_the_ones_a_reader_finds),
 		cmocka_unit_test(test_no_chain_and_no_merge_within_a_city),
 		cmocka_unit_test(test_merges_are_explained),
+		cmocka_unit_test(test_blocking_keys_meet_for_every_pair_that_scores_same),
+		cmocka_unit_test(test_blocked_pooling_gives_the_exhaustive_groups),
 	};
 	return cmocka_run_group_tests_name("pool", tests, open_registry,
 		close_registry);
