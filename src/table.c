@@ -16,10 +16,13 @@
 #include <string.h>
 
 #include "coopmap/names.h"
+#include "workbook_internal.h"
 
 struct coopmap_table {
 	char *path;
 	char encoding[32];
+	int workbook;        /* WORKBOOK_XLSX or _ODS when read by those
+	                        drivers, else -1 */
 	int *extra_cells;    /* per row, cells beyond the header (text tables) */
 	size_t n_columns;
 	char **columns;
@@ -72,6 +75,15 @@ static int grow_rows(coopmap_table *t, size_t *capacity)
 	return 0;
 }
 
+static int is_empty_row(const coopmap_table *t, size_t row)
+{
+	for (size_t c = 0; c < t->n_columns; c++) {
+		if (t->cells[row * t->n_columns + c][0] != '\0')
+			return 0;
+	}
+	return 1;
+}
+
 static int copy_layer(coopmap_table *t, OGRLayerH layer, enum line_mode mode)
 {
 	OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
@@ -109,7 +121,10 @@ static int copy_layer(coopmap_table *t, OGRLayerH layer, enum line_mode mode)
 		t->lines[index] = mode == LINES_CSV ? (long)OGR_F_GetFID(feature) + 1
 			: mode == LINES_SHEET ? (long)OGR_F_GetFID(feature)
 			: (long)index + 2;
-		index++;
+		/* An empty row of a sheet is not a row, as a blank line of a
+		 * text table is not (LibreOffice writes runs of them). */
+		if (mode != LINES_SHEET || !is_empty_row(t, index))
+			index++;
 		OGR_F_Destroy(feature);
 	}
 	t->n_rows = index;
@@ -392,6 +407,9 @@ static int fill_from_dataset(coopmap_table *t, GDALDatasetH ds,
 				"%s: the file holds no table", path);
 	if (copy_layer(t, layer, line_mode_of(ds)) != 0)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	if (line_mode_of(ds) == LINES_SHEET)
+		t->workbook = strcmp(GDALGetDriverShortName(GDALGetDatasetDriver(ds)),
+			"ODS") == 0 ? WORKBOOK_ODS : WORKBOOK_XLSX;
 	return COOPMAP_OK;
 }
 
@@ -553,9 +571,169 @@ static int read_text_table(coopmap_table *t, const char *path,
 	return rc;
 }
 
+/* What GDAL said while a driver read: its first failure or warning, kept
+ * quiet (a library never prints) for the message when the sheet cannot be
+ * checked. */
+struct gdal_complaint {
+	char message[256];
+};
+
+static void CPL_STDCALL keep_complaint(CPLErr level, CPLErrorNum num,
+	const char *msg)
+{
+	struct gdal_complaint *c = CPLGetErrorHandlerUserData();
+
+	(void)num;
+	if (level >= CE_Warning && c->message[0] == '\0')
+		snprintf(c->message, sizeof(c->message), "%s", msg);
+}
+
+static size_t filled_cells(const coopmap_table *t, size_t row)
+{
+	size_t n = 0;
+
+	for (size_t c = 0; c < t->n_columns; c++)
+		n += t->cells[row * t->n_columns + c][0] != '\0';
+	return n;
+}
+
+static size_t filled_run_cells(const workbook_row *run)
+{
+	size_t n = 0;
+
+	for (size_t c = 0; c < run->n_cells; c++)
+		n += run->cells[c] != NULL;
+	return n;
+}
+
+/*
+ * Whether GDAL's rows are the sheet's: the same rows with content, on the
+ * same lines, with as many cells filled.  A row GDAL dropped (past its
+ * repeat or column caps), merged or emptied shows here.
+ */
+static int same_rows(const coopmap_table *t, const workbook_sheet *s)
+{
+	size_t row = 0, run = 0;
+	long k = 0;
+
+	/* The sheet's first row is the header, not a row. */
+	if (s->n_rows > 0 && s->rows[0].line == 1 && s->rows[0].repeat == 1)
+		run = 1;
+	else if (s->n_rows > 0 && s->rows[0].line == 1)
+		k = 1;
+	for (;;) {
+		if (row == t->n_rows || run == s->n_rows)
+			return row == t->n_rows && run == s->n_rows;
+		if (t->lines[row] != s->rows[run].line + k ||
+		    filled_cells(t, row) != filled_run_cells(&s->rows[run]))
+			return 0;
+		row++;
+		if (++k == s->rows[run].repeat) {
+			run++;
+			k = 0;
+		}
+	}
+}
+
+/* Most cells a sheet read from its XML may expand to (pointers: 512 MB). */
+#define WORKBOOK_MAX_CELLS (64L * 1024 * 1024)
+
+/*
+ * Replace GDAL's rows by the sheet's: line 1 is the header (a column
+ * without a name is FieldN, as OGR calls it), every line below with
+ * content is a row, a run of N identical rows N rows.
+ */
+static int take_sheet(coopmap_table *t, const workbook_sheet *s,
+	const char *path, coopmap_error *err)
+{
+	size_t n_columns = s->n_columns > 0 ? s->n_columns : 1, n_rows = 0;
+	size_t row = 0;
+
+	for (size_t i = 0; i < s->n_rows; i++)
+		n_rows += (size_t)s->rows[i].repeat - (s->rows[i].line == 1);
+	if (n_rows > 0 && n_columns > (size_t)WORKBOOK_MAX_CELLS / n_rows)
+		return coopmap_error_set(err, COOPMAP_ERR_INPUT, "%s: sheet '%s': "
+			"%zu rows of %zu columns, more cells than coopmap reads (%ld); "
+			"delete the far columns or the repeated rows", path, s->name,
+			n_rows, n_columns, WORKBOOK_MAX_CELLS);
+	free(t->columns);
+	free(t->cells);
+	free(t->lines);
+	t->n_columns = n_columns;
+	t->n_rows = n_rows;
+	t->columns = calloc(n_columns + 1, sizeof(char *));
+	t->cells = malloc(n_rows * n_columns * sizeof(char *) + 1);
+	t->lines = malloc(n_rows * sizeof(long) + 1);
+	if (t->columns == NULL || t->cells == NULL || t->lines == NULL) {
+		t->n_rows = t->n_columns = 0;
+		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	}
+	for (size_t c = 0; c < n_columns; c++) {
+		const workbook_row *first = s->n_rows > 0 && s->rows[0].line == 1
+			? &s->rows[0] : NULL;
+		char field[32];
+
+		snprintf(field, sizeof(field), "Field%zu", c + 1);
+		t->columns[c] = g_string_chunk_insert_const(t->text,
+			first != NULL && c < first->n_cells && first->cells[c] != NULL
+			? first->cells[c] : field);
+	}
+	for (size_t i = 0; i < s->n_rows; i++) {
+		const workbook_row *run = &s->rows[i];
+		long k = run->line == 1;
+		char **first = &t->cells[row * n_columns];
+
+		if (k == run->repeat)
+			continue;
+		for (size_t c = 0; c < n_columns; c++)
+			first[c] = g_string_chunk_insert_const(t->text, c < run->n_cells
+				&& run->cells[c] != NULL ? run->cells[c] : "");
+		/* The copies of a repeated row share its cells. */
+		for (; k < run->repeat; k++, row++) {
+			if (&t->cells[row * n_columns] != first)
+				memcpy(&t->cells[row * n_columns], first,
+					n_columns * sizeof(char *));
+			t->lines[row] = run->line + k;
+		}
+	}
+	return COOPMAP_OK;
+}
+
+/*
+ * Check GDAL's reading of a workbook against its XML, and take the XML's
+ * when they differ.  A sheet past a sheet's limits is an error.  When the
+ * XML cannot be read: an error if GDAL complained (rows may be lost), else
+ * GDAL's reading stands.
+ */
+static int check_workbook(coopmap_table *t, const char *path,
+	const char *layer_name, const struct gdal_complaint *complaint,
+	coopmap_error *err)
+{
+	coopmap_error own = COOPMAP_ERROR_INIT;
+	workbook_sheet *sheet = NULL;
+	int rc = workbook_sheet_read(path, t->workbook, layer_name, &sheet, &own);
+
+	if (rc == COOPMAP_ERR_INPUT) {
+		if (err != NULL)
+			*err = own;
+		return rc;
+	}
+	if (rc != COOPMAP_OK && complaint->message[0] == '\0')
+		return COOPMAP_OK;
+	if (rc != COOPMAP_OK)
+		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: GDAL stopped "
+			"reading the sheet (%s), and its XML cannot be read to find "
+			"what was left: %s", path, complaint->message, own.message);
+	if (!same_rows(t, sheet))
+		rc = take_sheet(t, sheet, path, err);
+	workbook_sheet_free(sheet);
+	return rc;
+}
+
 static int read_other_table(coopmap_table *t, const char *path,
 	const coopmap_table_opts *opts, coopmap_error *err)
 {
+	struct gdal_complaint complaint = { "" };
 	int rc;
 
 	/* Spreadsheets: the first row is the header even when every cell is
@@ -564,9 +742,15 @@ static int read_other_table(coopmap_table *t, const char *path,
 	 * when features are asked for: keep it set until then. */
 	CPLSetThreadLocalConfigOption("OGR_XLSX_HEADERS", "FORCE");
 	CPLSetThreadLocalConfigOption("OGR_ODS_HEADERS", "FORCE");
+	CPLPushErrorHandlerEx(keep_complaint, &complaint);
 	rc = read_dataset(t, path, path, 0, opts->layer, err);
+	CPLPopErrorHandler();
 	CPLSetThreadLocalConfigOption("OGR_XLSX_HEADERS", NULL);
 	CPLSetThreadLocalConfigOption("OGR_ODS_HEADERS", NULL);
+	/* GDAL caps columns (2,000 in XLSX) and repeats (10,000 rows in ODS)
+	 * and drops what lies beyond, saying so only to an error handler. */
+	if (rc == COOPMAP_OK && t->workbook >= 0)
+		rc = check_workbook(t, path, opts->layer, &complaint, err);
 	return rc;
 }
 
@@ -588,6 +772,7 @@ int coopmap_table_read(const char *path, const coopmap_table_opts *opts,
 	if (t == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	t->text = g_string_chunk_new(64 * 1024);
+	t->workbook = -1;
 	t->path = strdup(path);
 	if (t->path == NULL) {
 		coopmap_table_free(t);

@@ -34,11 +34,23 @@ typedef struct coopmap_table_opts {
  * spreadsheets.  A quoted cell never closed, a line longer than OGR reads,
  * or records OGR would merge or drop, are errors: no row is lost silently.
  *
+ * Workbooks (XLSX, ODS): the first row is the header; an empty row is not
+ * a row (LibreOffice writes runs of them, to the sheet's end).  GDAL's
+ * reading is checked against the sheet's own XML (the zip's parts, read
+ * with GDAL's /vsizip/ and XML parser), and the XML's is taken when they
+ * differ: GDAL 3.6 drops the cells past column 2,000 (XLSX) and rows
+ * repeated more than 10,000 times (ODS) without an error.  A row repeated
+ * N times (table:number-rows-repeated) is N rows.  Cells then hold the
+ * text or value the XML holds (a date is its serial number).
+ *
  * On success *out is a new table (caller frees with coopmap_table_free).
  * Errors: COOPMAP_ERR_IO when the file cannot be opened, is a directory, is
  * not a table OGR knows, cannot be decoded (in the encoding given), holds
- * NUL bytes or breaks the rules above; COOPMAP_ERR_USAGE when the named
- * layer or sheet does not exist or the encoding is unknown.
+ * NUL bytes or breaks the rules above, or is a workbook GDAL stopped
+ * reading whose XML cannot be read either; COOPMAP_ERR_INPUT, naming the
+ * sheet and line, for a workbook past a sheet's limits (1,048,576 rows,
+ * 16,384 columns) or too many cells to hold; COOPMAP_ERR_USAGE when the
+ * named layer or sheet does not exist or the encoding is unknown.
  */
 int coopmap_table_read(const char *path, const coopmap_table_opts *opts,
 	coopmap_table **out, coopmap_error *err);
