@@ -23,6 +23,8 @@ struct coopmap_table {
 	char encoding[32];
 	int workbook;        /* WORKBOOK_XLSX or _ODS when read by those
 	                        drivers, else -1 */
+	char encoding_note[256];  /* why a guess was made, or "" */
+	GArray *bad_utf8;    /* coopmap_table_bad_utf8, by line */
 	int *extra_cells;    /* per row, cells beyond the header (text tables) */
 	size_t n_columns;
 	char **columns;
@@ -150,16 +152,158 @@ static long line_of_offset(const char *text, size_t offset)
 	return line;
 }
 
+/* How the non-ASCII bytes of a text read as UTF-8: valid sequences,
+ * sequences shaped as UTF-8 but invalid (overlong, surrogates, cut short)
+ * and stray bytes (a Windows-1252 é before a letter, a lone ’ or «). */
+struct utf8_evidence {
+	size_t valid, shaped, stray;
+	size_t first_stray;   /* offset of the first stray byte */
+};
+
+enum utf8_piece { PIECE_VALID, PIECE_SHAPED, PIECE_STRAY };
+
+/* The kind and length of the non-ASCII piece at p (left bytes remain). */
+static enum utf8_piece utf8_piece(const unsigned char *p, size_t left,
+	size_t *length)
+{
+	size_t need = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC0 ? 2 : 1;
+	size_t n = 1;
+
+	while (n < need && n < left && (p[n] & 0xC0) == 0x80)
+		n++;
+	*length = n;
+	if (need == 1 || n == 1)   /* a continuation byte alone, or a lead
+	                              byte before a character */
+		return PIECE_STRAY;
+	if (n < need)
+		return PIECE_SHAPED;
+	return g_utf8_validate((const char *)p, (gssize)n, NULL) ? PIECE_VALID
+		: PIECE_SHAPED;
+}
+
+static void weigh_utf8(const char *raw, size_t size, struct utf8_evidence *ev)
+{
+	memset(ev, 0, sizeof(*ev));
+	for (size_t i = 0, n; i < size; i += n) {
+		n = 1;
+		if ((unsigned char)raw[i] < 0x80)
+			continue;
+		switch (utf8_piece((const unsigned char *)raw + i, size - i, &n)) {
+		case PIECE_VALID: ev->valid++; break;
+		case PIECE_SHAPED: ev->shaped++; break;
+		case PIECE_STRAY:
+			if (ev->stray++ == 0)
+				ev->first_stray = i;
+			break;
+		}
+	}
+}
+
+/* bytes as \xC0\xAF, cut to fit out. */
+static void escape_bytes(const char *bytes, size_t n, char *out, size_t size)
+{
+	out[0] = '\0';
+	for (size_t i = 0, used = 0; i < n && used + 5 <= size; i++, used += 4)
+		snprintf(out + used, size - used, "\\x%02X", (unsigned char)bytes[i]);
+}
+
+/*
+ * Decode raw as UTF-8, each invalid piece replaced by U+FFFD and listed in
+ * t->bad_utf8 with its line and column (in characters).  Lines end as
+ * scan_records() ends them (LF, CRLF, CR).
+ */
+static char *decode_utf8_marking(coopmap_table *t, const char *raw,
+	size_t size, size_t *length)
+{
+	GString *out = g_string_sized_new(size + 16);
+	long line = 1, column = 1;
+
+	t->bad_utf8 = g_array_new(FALSE, FALSE, sizeof(coopmap_table_bad_utf8));
+	for (size_t i = 0, n; i < size; i += n, column++) {
+		unsigned char c = (unsigned char)raw[i];
+
+		n = 1;
+		if (c == '\n' || (c == '\r' && (i + 1 >= size || raw[i + 1] != '\n'))) {
+			g_string_append_c(out, (char)c);
+			line++;
+			column = 0;
+			continue;
+		}
+		if (c < 0x80 || utf8_piece((const unsigned char *)raw + i,
+		    size - i, &n) == PIECE_VALID) {
+			g_string_append_len(out, raw + i, (gssize)n);
+			continue;
+		}
+		{
+			coopmap_table_bad_utf8 bad = { line, column, "" };
+
+			escape_bytes(raw + i, n, bad.bytes, sizeof(bad.bytes));
+			g_array_append_val(t->bad_utf8, bad);
+			g_string_append(out, "\xEF\xBF\xBD");
+		}
+	}
+	*length = out->len;
+	return g_string_free(out, FALSE);
+}
+
+/*
+ * Bytes that are not all valid UTF-8, no encoding given: UTF-8 when its
+ * evidence (valid sequences, and invalid ones shaped as UTF-8) outweighs
+ * the stray bytes Windows-1252 text is made of; the choice is said (the
+ * note, or the bad sequences listed).  Returns the encoding to decode from.
+ */
+static const char *guess_encoding(coopmap_table *t, const char *raw,
+	size_t size)
+{
+	struct utf8_evidence ev;
+	char first[8];
+
+	weigh_utf8(raw, size, &ev);
+	if (ev.valid + ev.shaped > ev.stray)
+		return "UTF-8";
+	escape_bytes(raw + ev.first_stray, 1, first, sizeof(first));
+	snprintf(t->encoding_note, sizeof(t->encoding_note), "not UTF-8 (%zu "
+		"byte%s such as %s on line %ld cannot be; %zu valid UTF-8 "
+		"character%s): read as Windows-1252; give --encoding if it is "
+		"another", ev.stray, ev.stray > 1 ? "s" : "", first,
+		line_of_offset(raw, ev.first_stray), ev.valid, ev.valid == 1 ? ""
+		: "s");
+	return "WINDOWS-1252";
+}
+
+/*
+ * A file that is UTF-8 but for a few bad sequences: read as UTF-8, each
+ * replaced by U+FFFD and listed for the caller to reject its row
+ * (opts->bad_utf8_rows), or else the first is an error.  Never re-read as
+ * Windows-1252 as a whole: its other accents would be mangled.
+ */
+static int decode_utf8_bad_sequences(coopmap_table *t, const char *path,
+	const char *raw, size_t size, const coopmap_table_opts *opts,
+	char **utf8, size_t *length, coopmap_error *err)
+{
+	const coopmap_table_bad_utf8 *first;
+
+	snprintf(t->encoding, sizeof(t->encoding), "UTF-8");
+	*utf8 = decode_utf8_marking(t, raw, size, length);
+	first = &g_array_index(t->bad_utf8, coopmap_table_bad_utf8, 0);
+	if (opts->bad_utf8_rows)
+		return COOPMAP_OK;
+	g_clear_pointer(utf8, g_free);
+	return coopmap_error_set(err, COOPMAP_ERR_IO, "%s:%ld:%ld: bytes %s are "
+		"not valid UTF-8, in a file that is UTF-8 elsewhere: fix them",
+		path, first->line, first->column, first->bytes);
+}
+
 /*
  * Decode a text table into UTF-8.  *utf8 is a new buffer (g_free) and
  * *length its size.  Why not leave it to OGR: its CSV driver passes bytes
  * through, so Windows-1252 accents would become invalid UTF-8.
  */
 static int decode_text(const char *path, const char *raw, size_t size,
-	const char *encoding, coopmap_table *t, char **utf8, size_t *length,
-	coopmap_error *err)
+	const coopmap_table_opts *opts, coopmap_table *t, char **utf8,
+	size_t *length, coopmap_error *err)
 {
-	const char *from = encoding;
+	const char *encoding = opts->encoding, *from = encoding;
 	GError *gerr = NULL;
 	gsize read = 0, written = 0;
 	GIConv probe;
@@ -185,8 +329,9 @@ static int decode_text(const char *path, const char *raw, size_t size,
 				"not a text table (binary file, or UTF-16 without BOM?)");
 		else if (g_utf8_validate(raw, (gssize)size, NULL))
 			from = "UTF-8";
-		else
-			from = "WINDOWS-1252";
+		else if (strcmp((from = guess_encoding(t, raw, size)), "UTF-8") == 0)
+			return decode_utf8_bad_sequences(t, path, raw, size, opts, utf8,
+				length, err);
 	}
 	snprintf(t->encoding, sizeof(t->encoding), "%s", from);
 	if (g_ascii_strcasecmp(from, "UTF-8") == 0) {
@@ -538,7 +683,7 @@ static int read_text_table(coopmap_table *t, const char *path,
 		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot read: %s",
 			path, g_file_test(path, G_FILE_TEST_EXISTS)
 			? "permission denied or not a file" : "no such file");
-	rc = decode_text(path, raw, size, opts->encoding, t, &utf8, &length, err);
+	rc = decode_text(path, raw, size, opts, t, &utf8, &length, err);
 	g_free(raw);
 	if (rc != COOPMAP_OK)
 		return rc;
@@ -797,6 +942,23 @@ const char *coopmap_table_encoding(const coopmap_table *table)
 	return table->encoding;
 }
 
+const char *coopmap_table_encoding_note(const coopmap_table *table)
+{
+	return table->encoding_note;
+}
+
+size_t coopmap_table_bad_utf8_count(const coopmap_table *table)
+{
+	return table->bad_utf8 != NULL ? table->bad_utf8->len : 0;
+}
+
+const coopmap_table_bad_utf8 *coopmap_table_bad_utf8_get(
+	const coopmap_table *table, size_t i)
+{
+	return i < coopmap_table_bad_utf8_count(table)
+		? &g_array_index(table->bad_utf8, coopmap_table_bad_utf8, i) : NULL;
+}
+
 void coopmap_table_free(coopmap_table *table)
 {
 	if (table == NULL)
@@ -807,6 +969,8 @@ void coopmap_table_free(coopmap_table *table)
 	free(table->cells);
 	free(table->lines);
 	free(table->extra_cells);
+	if (table->bad_utf8 != NULL)
+		g_array_free(table->bad_utf8, TRUE);
 	free(table->path);
 	free(table);
 }

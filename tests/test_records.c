@@ -7,6 +7,7 @@
 
 #include "coopmap/country.h"
 #include "coopmap/records.h"
+#include "coopmap/table.h"
 
 static coopmap_countries *registry;
 
@@ -400,6 +401,73 @@ static void test_a_row_repeated_past_the_sheet_is_an_error(void **state)
 		"sheet 'projets', line 3: a row repeated past the last row");
 }
 
+/* A file in UTF-8 but for one bad sequence (overlong, surrogate, a stray
+ * Windows-1252 byte) is read as UTF-8: the other accents stay right, and
+ * the row holding the sequence is rejected naming its column, line,
+ * column and bytes (the whole file used to be re-read as Windows-1252). */
+static void test_one_bad_sequence_rejects_its_row_not_the_file(void **state)
+{
+	static const struct {
+		const char *path, *value, *bytes;
+	} cases[] = {
+		{ "tests/bad/utf8-overlong.csv", "CHU de Kamenge\uFFFD",
+			"\\xC0\\xAF at column 37" },
+		{ "tests/bad/utf8-surrogate.csv", "CHU de Kamenge \uFFFD",
+			"\\xED\\xA0\\x80 at column 38" },
+		{ "tests/bad/utf8-one-latin1.csv", "H\uFFFDpital du Point G",
+			"\\xF4 at column 20" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		coopmap_projects *p = read_ok(cases[i].path);
+		const coopmap_reject *r;
+
+		assert_string_equal(coopmap_projects_encoding(p), "UTF-8");
+		assert_string_equal(coopmap_projects_encoding_note(p), "");
+		assert_string_equal(coopmap_projects_get(p, 0)->partner,
+			"Hôpital de Fann");
+		assert_string_equal(coopmap_projects_get(p, 0)->country->iso_a3,
+			"SEN");
+		assert_int_equal(coopmap_projects_reject_count(p), 1);
+		r = coopmap_projects_reject_get(p, 0);
+		assert_int_equal(r->code, COOPMAP_REJECT_ENCODING);
+		expect_reject(r, 3, "partenaire", cases[i].value, cases[i].bytes,
+			NULL);
+		coopmap_projects_free(p);
+	}
+	expect_read_error("tests/bad/utf8-bad-header.csv", COOPMAP_ERR_IO,
+		"utf8-bad-header.csv:1:17: bytes \\xC0\\xAF are not valid UTF-8");
+}
+
+/* Windows-1252 is a guess from the bytes, and is said as one. */
+static void test_a_windows_1252_guess_is_said(void **state)
+{
+	coopmap_projects *p = read_ok("tests/bad/windows-1252.csv");
+
+	(void)state;
+	assert_string_equal(coopmap_projects_encoding(p), "WINDOWS-1252");
+	assert_non_null(strstr(coopmap_projects_encoding_note(p),
+		"such as \\xE9 on line 2 cannot be; 0 valid UTF-8 characters): "
+		"read as Windows-1252"));
+	coopmap_projects_free(p);
+}
+
+/* Other tables (layers, places ...) have no rejects: there one bad
+ * sequence in a UTF-8 file is an error naming it. */
+static void test_a_bad_sequence_in_another_table_is_an_error(void **state)
+{
+	coopmap_table *t = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+
+	(void)state;
+	assert_int_equal(coopmap_table_read("tests/bad/utf8-surrogate.csv", NULL,
+		&t, &err), COOPMAP_ERR_IO);
+	assert_null(t);
+	assert_non_null(strstr(err.message, "utf8-surrogate.csv:3:38: bytes "
+		"\\xED\\xA0\\x80 are not valid UTF-8"));
+}
+
 static void test_map_overrides_a_header(void **state)
 {
 	static const char *const map[] = { "Partenaire=partner_city",
@@ -447,6 +515,9 @@ int main(void)
 		cmocka_unit_test(test_a_repeated_row_is_as_many_rows),
 		cmocka_unit_test(test_empty_rows_of_a_sheet_are_not_rows),
 		cmocka_unit_test(test_a_row_repeated_past_the_sheet_is_an_error),
+		cmocka_unit_test(test_one_bad_sequence_rejects_its_row_not_the_file),
+		cmocka_unit_test(test_a_windows_1252_guess_is_said),
+		cmocka_unit_test(test_a_bad_sequence_in_another_table_is_an_error),
 	};
 	return cmocka_run_group_tests_name("records", tests, open_registry,
 		close_registry);

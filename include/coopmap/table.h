@@ -17,9 +17,14 @@ typedef struct coopmap_table coopmap_table;
 typedef struct coopmap_table_opts {
 	const char *layer;     /* sheet or layer name; NULL: the first */
 	const char *encoding;  /* of a text table (CSV); NULL: detected */
+	int bad_utf8_rows;     /* 1: a text table found to be UTF-8 but for a
+	                          few bad sequences is read, each replaced by
+	                          U+FFFD and listed (coopmap_table_bad_utf8_get)
+	                          for the caller to reject their rows; 0: that
+	                          is an error */
 } coopmap_table_opts;
 
-#define COOPMAP_TABLE_OPTS_INIT { NULL, NULL }
+#define COOPMAP_TABLE_OPTS_INIT { NULL, NULL, 0 }
 
 /*
  * Read one layer of path into memory (opts may be NULL for the defaults).
@@ -27,8 +32,14 @@ typedef struct coopmap_table_opts {
  *
  * Text tables (.csv, .tsv, .txt) are decoded first: the encoding given, or
  * else UTF-8 when the bytes are valid UTF-8 (with or without BOM), UTF-16
- * when they start with its BOM, and Windows-1252 otherwise (what French
- * Excel writes).  The separator (comma, semicolon, tab) is OGR's guess.
+ * when they start with its BOM.  Bytes that are not valid UTF-8 are weighed
+ * per file: UTF-8 when its valid sequences and the invalid ones shaped as
+ * UTF-8 (overlong, surrogate, cut short) outnumber the stray high bytes
+ * Windows-1252 text is made of, the bad sequences then listed (see
+ * bad_utf8_rows; never the whole file re-read as Windows-1252), and
+ * Windows-1252 otherwise (what French Excel writes), with a note that says
+ * so (coopmap_table_encoding_note).  An encoding given is followed
+ * strictly: bytes it cannot decode are an error naming the line.  The separator (comma, semicolon, tab) is OGR's guess.
  * Line numbers follow quoted cells that span lines; a line may end in LF,
  * CRLF or CR.  A quote inside an unquoted cell (12") is a character, as in
  * spreadsheets.  A quoted cell never closed, a line longer than OGR reads,
@@ -58,6 +69,24 @@ int coopmap_table_read(const char *path, const coopmap_table_opts *opts,
 /* Encoding a text table was decoded from ("UTF-8", "WINDOWS-1252" ...), or
  * "" for other formats (borrowed). */
 const char *coopmap_table_encoding(const coopmap_table *table);
+
+/* Why the encoding was guessed ("not UTF-8 (3 bytes such as \xE9 on line
+ * 2 cannot be ...): read as Windows-1252 ..."), or "" when the bytes said
+ * it (borrowed). */
+const char *coopmap_table_encoding_note(const coopmap_table *table);
+
+/* An invalid UTF-8 sequence of a table read with bad_utf8_rows. */
+typedef struct coopmap_table_bad_utf8 {
+	long line;         /* of the file */
+	long column;       /* 1-based, in characters of the line */
+	char bytes[24];    /* escaped: "\xC0\xAF" */
+} coopmap_table_bad_utf8;
+
+/* How many, and the i-th in the file's order (borrowed, NULL past the
+ * end); their bytes are U+FFFD in the cells. */
+size_t coopmap_table_bad_utf8_count(const coopmap_table *table);
+const coopmap_table_bad_utf8 *coopmap_table_bad_utf8_get(
+	const coopmap_table *table, size_t i);
 
 void coopmap_table_free(coopmap_table *table);
 
