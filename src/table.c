@@ -733,28 +733,30 @@ static void CPL_STDCALL keep_complaint(CPLErr level, CPLErrorNum num,
 		snprintf(c->message, sizeof(c->message), "%s", msg);
 }
 
-static size_t filled_cells(const coopmap_table *t, size_t row)
+/* Whether GDAL's row and the sheet's run have the same cells filled, in
+ * the same columns (GDAL 3.6 shifts the cells after a merged range of
+ * three columns or more to the left: it counts a run of covered cells as
+ * one). */
+static int same_filled_cells(const coopmap_table *t, size_t row,
+	const workbook_row *run)
 {
-	size_t n = 0;
+	size_t n = t->n_columns > run->n_cells ? t->n_columns : run->n_cells;
 
-	for (size_t c = 0; c < t->n_columns; c++)
-		n += t->cells[row * t->n_columns + c][0] != '\0';
-	return n;
-}
+	for (size_t c = 0; c < n; c++) {
+		int gdal = c < t->n_columns &&
+			t->cells[row * t->n_columns + c][0] != '\0';
+		int xml = c < run->n_cells && run->cells[c] != NULL;
 
-static size_t filled_run_cells(const workbook_row *run)
-{
-	size_t n = 0;
-
-	for (size_t c = 0; c < run->n_cells; c++)
-		n += run->cells[c] != NULL;
-	return n;
+		if (gdal != xml)
+			return 0;
+	}
+	return 1;
 }
 
 /*
  * Whether GDAL's rows are the sheet's: the same rows with content, on the
- * same lines, with as many cells filled.  A row GDAL dropped (past its
- * repeat or column caps), merged or emptied shows here.
+ * same lines, with the same cells filled.  A row GDAL dropped (past its
+ * repeat or column caps), emptied or shifted shows here.
  */
 static int same_rows(const coopmap_table *t, const workbook_sheet *s)
 {
@@ -770,7 +772,7 @@ static int same_rows(const coopmap_table *t, const workbook_sheet *s)
 		if (row == t->n_rows || run == s->n_rows)
 			return row == t->n_rows && run == s->n_rows;
 		if (t->lines[row] != s->rows[run].line + k ||
-		    filled_cells(t, row) != filled_run_cells(&s->rows[run]))
+		    !same_filled_cells(t, row, &s->rows[run]))
 			return 0;
 		row++;
 		if (++k == s->rows[run].repeat) {
@@ -780,8 +782,9 @@ static int same_rows(const coopmap_table *t, const workbook_sheet *s)
 	}
 }
 
-/* Most cells a sheet read from its XML may expand to (pointers: 512 MB). */
-#define WORKBOOK_MAX_CELLS (64L * 1024 * 1024)
+/* Most cells a sheet read from its XML may expand to (pointers: 256 MB;
+ * a list of 16,000 rows with a note in column 2,000). */
+#define WORKBOOK_MAX_CELLS (32L * 1024 * 1024)
 
 /*
  * Replace GDAL's rows by the sheet's: line 1 is the header (a column

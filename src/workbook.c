@@ -332,16 +332,20 @@ static char *ods_value(const CPLXMLNode *cell)
 	return g_string_free(s, FALSE);
 }
 
-static long repeat_of(const CPLXMLNode *n, const char *attr)
+/* A repeat count, at most limit + 1 (what lies past a limit is refused
+ * or, when empty, dropped: no sum of counts can overflow); -1 when it is
+ * not a count. */
+static long repeat_of(const CPLXMLNode *n, const char *attr, long limit)
 {
-	long repeat = atol(CPLGetXMLValue(n, attr, "1"));
+	long repeat = strtol(CPLGetXMLValue(n, attr, "1"), NULL, 10);
 
-	return repeat >= 1 ? repeat : -1;
+	return repeat < 1 ? -1 : repeat > limit ? limit + 1 : repeat;
 }
 
 static int ods_row(struct reader *r, const CPLXMLNode *row)
 {
-	long repeat = repeat_of(row, "number-rows-repeated"), col = 0;
+	long repeat = repeat_of(row, "number-rows-repeated", WORKBOOK_MAX_ROWS);
+	long col = 0;
 	long line = r->next_line;
 	GPtrArray *cells;
 
@@ -356,7 +360,7 @@ static int ods_row(struct reader *r, const CPLXMLNode *row)
 
 		if (!is_element(c, "table-cell") && !is_element(c, "covered-table-cell"))
 			continue;
-		times = repeat_of(c, "number-columns-repeated");
+		times = repeat_of(c, "number-columns-repeated", WORKBOOK_MAX_COLUMNS);
 		text = ods_value(c);
 		if (times < 0 || (text != NULL &&
 		    col + times > WORKBOOK_MAX_COLUMNS)) {

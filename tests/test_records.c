@@ -392,6 +392,22 @@ static void test_empty_rows_of_a_sheet_are_not_rows(void **state)
 	coopmap_projects_free(p);
 }
 
+/* A name merged over three columns (LibreOffice writes the two covered
+ * cells as one, repeated): the cells after it stay in their columns. */
+static void test_cells_after_a_merged_range_keep_their_columns(void **state)
+{
+	coopmap_projects *p = read_ok("tests/bad/lo-merged-cells.ods");
+	const coopmap_project *tours = coopmap_projects_get(p, 0);
+
+	(void)state;
+	assert_int_equal(coopmap_projects_reject_count(p), 0);
+	assert_string_equal(tours->establishment, "CHU de Tours");
+	assert_string_equal(tours->country->iso_a3, "SEN");
+	assert_string_equal(tours->partner, "Hôpital de Fann");
+	assert_int_equal(tours->year, 2019);
+	coopmap_projects_free(p);
+}
+
 /* A row with content repeated past the last row a sheet can have: an
  * error naming the sheet and the line, not rows dropped in silence. */
 static void test_a_row_repeated_past_the_sheet_is_an_error(void **state)
@@ -515,6 +531,7 @@ int main(void)
 		cmocka_unit_test(test_a_repeated_row_is_as_many_rows),
 		cmocka_unit_test(test_empty_rows_of_a_sheet_are_not_rows),
 		cmocka_unit_test(test_a_row_repeated_past_the_sheet_is_an_error),
+		cmocka_unit_test(test_cells_after_a_merged_range_keep_their_columns),
 		cmocka_unit_test(test_one_bad_sequence_rejects_its_row_not_the_file),
 		cmocka_unit_test(test_a_windows_1252_guess_is_said),
 		cmocka_unit_test(test_a_bad_sequence_in_another_table_is_an_error),

@@ -65,3 +65,20 @@ convert "$tmp/far-middle.csv" xlsx lo-far-column-middle.xlsx
 	echo 'CHU de Lille,Mali,CHU du Point G,2015'
 } > "$tmp/empty-run.csv"
 convert "$tmp/empty-run.csv" ods lo-empty-run.ods
+
+# A name merged over three columns (an HTML table with colspan="3", as a
+# page pasted into Calc gives): Calc writes the two cells it covers as one
+# table:covered-table-cell repeated twice, which GDAL counts as one cell,
+# shifting the rest of the row left ("Hôpital de Fann" read as the
+# country).
+cat > "$tmp/merged-cells.html" <<'HTML'
+<html><head><meta charset="utf-8"></head><body><table>
+<tr><td>etablissement</td><td></td><td></td><td>pays</td><td>partenaire</td><td>annee</td></tr>
+<tr><td colspan="3">CHU de Tours</td><td>Sénégal</td><td>Hôpital de Fann</td><td>2019</td></tr>
+<tr><td>CHU de Rennes</td><td></td><td></td><td>Burundi</td><td>CHU de Kamenge</td><td>2006</td></tr>
+</table></body></html>
+HTML
+soffice --headless -env:UserInstallation="file://$tmp/profile" \
+	--infilter=calc_HTML_WebQuery --convert-to ods --outdir "$tmp" \
+	"$tmp/merged-cells.html" > /dev/null 2>&1
+mv "$tmp/merged-cells.ods" lo-merged-cells.ods
