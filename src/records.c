@@ -7,6 +7,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <glib.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,11 +92,13 @@ static const char *const reject_labels[COOPMAP_REJECT_REASON_COUNT][2] = {
 		"cellules en trop" },
 	[COOPMAP_REJECT_COORDINATE] = { "coordinate out of range",
 		"coordonnée hors limites" },
+	[COOPMAP_REJECT_ENCODING] = { "invalid UTF-8", "UTF-8 invalide" },
 };
 
 struct coopmap_projects {
 	char *path;
 	char encoding[32];
+	char encoding_note[256];
 	size_t rows_read, rows_joined;
 	long header_line;   /* 1, or below a title */
 	GArray *projects;   /* coopmap_project */
@@ -433,9 +436,59 @@ static int join_countries(struct row_ctx *r, const coopmap_countries *countries,
 	return rc;
 }
 
+/* The cell of row holding U+FFFD (a bad sequence's stand-in), or -1. */
+static long replaced_cell(const coopmap_table *table, size_t row)
+{
+	for (size_t c = 0; c < coopmap_table_column_count(table); c++) {
+		if (strstr(coopmap_table_cell(table, row, c), "\xEF\xBF\xBD") != NULL)
+			return (long)c;
+	}
+	return -1;
+}
+
+/* The row holds bytes that are not UTF-8: nothing of it is mangled on a
+ * map or in an export; the user is told where to look. */
+static void reject_bad_utf8(coopmap_projects *p, const coopmap_table *table,
+	size_t row, long line, const coopmap_table_bad_utf8 *bad)
+{
+	long col = replaced_cell(table, row);
+	gchar *reason;
+
+	if (bad->line == line)
+		reason = g_strdup_printf("bytes %s at column %ld are not valid "
+			"UTF-8 (shown as U+FFFD), in a file that is UTF-8 elsewhere: "
+			"fix them, or give the file's encoding with --encoding",
+			bad->bytes, bad->column);
+	else
+		reason = g_strdup_printf("bytes %s on line %ld, column %ld, are not "
+			"valid UTF-8 (shown as U+FFFD), in a file that is UTF-8 "
+			"elsewhere: fix them, or give the file's encoding with "
+			"--encoding", bad->bytes, bad->line, bad->column);
+	add_reject(p, line, COOPMAP_REJECT_ENCODING, col >= 0
+		? coopmap_table_column_name(table, (size_t)col) : "", col >= 0
+		? coopmap_table_cell(table, row, (size_t)col) : "", reason, NULL);
+	g_free(reason);
+}
+
+/* The first bad UTF-8 sequence within row's lines (from the row's line to
+ * the next row's), or NULL; *next walks the sequences with the rows. */
+static const coopmap_table_bad_utf8 *bad_utf8_of_row(
+	const coopmap_table *table, size_t row, size_t *next)
+{
+	long from = coopmap_table_line(table, row);
+	long to = row + 1 < coopmap_table_row_count(table)
+		? coopmap_table_line(table, row + 1) : LONG_MAX;
+	const coopmap_table_bad_utf8 *bad;
+
+	while ((bad = coopmap_table_bad_utf8_get(table, *next)) != NULL &&
+	    bad->line < from)
+		(*next)++;
+	return bad != NULL && bad->line < to ? bad : NULL;
+}
+
 static void read_row(coopmap_projects *p, const coopmap_table *table,
 	size_t row, const long *cols, const coopmap_countries *countries,
-	GHashTable *resolved)
+	GHashTable *resolved, const coopmap_table_bad_utf8 *bad)
 {
 	struct row_ctx r = { p, table, cols, coopmap_table_line(table, row),
 		resolved };
@@ -461,6 +514,10 @@ static void read_row(coopmap_projects *p, const coopmap_table *table,
 	pr.agreement = cell(p, table, row, cols[COOPMAP_FIELD_AGREEMENT]);
 	year_text = cell(p, table, row, cols[COOPMAP_FIELD_YEAR]);
 
+	if (bad != NULL) {
+		reject_bad_utf8(p, table, row, r.line, bad);
+		return;
+	}
 	/* The extra cells are lost, and the others may have shifted (a comma
 	 * inside an unquoted name): nothing of the row can be trusted. */
 	if (coopmap_table_extra_cells(table, row) > 0) {
@@ -594,6 +651,22 @@ static int no_country_column(const coopmap_table *table, coopmap_error *err)
 	return rc;
 }
 
+/* A bad UTF-8 sequence on the header's line or above: no row to reject,
+ * and the columns' names may be wrong. */
+static int bad_utf8_above_rows(const coopmap_table *table, long header_line,
+	coopmap_error *err)
+{
+	const coopmap_table_bad_utf8 *bad = coopmap_table_bad_utf8_get(table, 0);
+
+	if (bad == NULL || bad->line > header_line)
+		return COOPMAP_OK;
+	return coopmap_error_set(err, COOPMAP_ERR_IO, "%s:%ld:%ld: bytes %s are "
+		"not valid UTF-8, in a file that is UTF-8 elsewhere (%s): fix them, "
+		"or give the file's encoding with --encoding",
+		coopmap_table_path(table), bad->line, bad->column, bad->bytes,
+		bad->line == header_line ? "in the header" : "above the header");
+}
+
 int coopmap_projects_read(const char *path, const coopmap_records_opts *opts,
 	const coopmap_countries *countries, coopmap_projects **out,
 	coopmap_error *err)
@@ -611,6 +684,7 @@ int coopmap_projects_read(const char *path, const coopmap_records_opts *opts,
 		opts = &defaults;
 	table_opts.layer = opts->layer;
 	table_opts.encoding = opts->encoding;
+	table_opts.bad_utf8_rows = 1;
 	rc = coopmap_table_read(path, &table_opts, &table, err);
 	if (rc == COOPMAP_OK)
 		rc = map_columns(table, opts, cols, err);
@@ -630,6 +704,8 @@ int coopmap_projects_read(const char *path, const coopmap_records_opts *opts,
 	}
 	if (rc == COOPMAP_OK && cols[COOPMAP_FIELD_COUNTRY] < 0)
 		rc = no_country_column(table, err);
+	if (rc == COOPMAP_OK)
+		rc = bad_utf8_above_rows(table, header_line, err);
 	if (rc != COOPMAP_OK) {
 		coopmap_table_free(table);
 		return rc;
@@ -643,14 +719,17 @@ int coopmap_projects_read(const char *path, const coopmap_records_opts *opts,
 	p->header_line = header_line;
 	snprintf(p->encoding, sizeof(p->encoding), "%s",
 		coopmap_table_encoding(table));
+	snprintf(p->encoding_note, sizeof(p->encoding_note), "%s",
+		coopmap_table_encoding_note(table));
 	p->projects = g_array_new(FALSE, TRUE, sizeof(coopmap_project));
 	p->rejects = g_array_new(FALSE, TRUE, sizeof(coopmap_reject));
 	p->text = g_string_chunk_new(64 * 1024);
 	p->rows_read = coopmap_table_row_count(table);
 	keep_columns(p, table, cols);
 	resolved = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-	for (size_t row = 0; row < p->rows_read; row++)
-		read_row(p, table, row, cols, countries, resolved);
+	for (size_t row = 0, next_bad = 0; row < p->rows_read; row++)
+		read_row(p, table, row, cols, countries, resolved,
+			bad_utf8_of_row(table, row, &next_bad));
 	g_hash_table_destroy(resolved);
 	p->table = table;
 	*out = p;
@@ -697,6 +776,11 @@ const char *coopmap_projects_path(const coopmap_projects *p)
 const char *coopmap_projects_encoding(const coopmap_projects *p)
 {
 	return p->encoding;
+}
+
+const char *coopmap_projects_encoding_note(const coopmap_projects *p)
+{
+	return p->encoding_note;
 }
 
 size_t coopmap_projects_rows_read(const coopmap_projects *p)

@@ -16,10 +16,15 @@
 #include <string.h>
 
 #include "coopmap/names.h"
+#include "workbook_internal.h"
 
 struct coopmap_table {
 	char *path;
 	char encoding[32];
+	int workbook;        /* WORKBOOK_XLSX or _ODS when read by those
+	                        drivers, else -1 */
+	char encoding_note[256];  /* why a guess was made, or "" */
+	GArray *bad_utf8;    /* coopmap_table_bad_utf8, by line */
 	int *extra_cells;    /* per row, cells beyond the header (text tables) */
 	size_t n_columns;
 	char **columns;
@@ -72,6 +77,15 @@ static int grow_rows(coopmap_table *t, size_t *capacity)
 	return 0;
 }
 
+static int is_empty_row(const coopmap_table *t, size_t row)
+{
+	for (size_t c = 0; c < t->n_columns; c++) {
+		if (t->cells[row * t->n_columns + c][0] != '\0')
+			return 0;
+	}
+	return 1;
+}
+
 static int copy_layer(coopmap_table *t, OGRLayerH layer, enum line_mode mode)
 {
 	OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
@@ -109,7 +123,10 @@ static int copy_layer(coopmap_table *t, OGRLayerH layer, enum line_mode mode)
 		t->lines[index] = mode == LINES_CSV ? (long)OGR_F_GetFID(feature) + 1
 			: mode == LINES_SHEET ? (long)OGR_F_GetFID(feature)
 			: (long)index + 2;
-		index++;
+		/* An empty row of a sheet is not a row, as a blank line of a
+		 * text table is not (LibreOffice writes runs of them). */
+		if (mode != LINES_SHEET || !is_empty_row(t, index))
+			index++;
 		OGR_F_Destroy(feature);
 	}
 	t->n_rows = index;
@@ -135,16 +152,158 @@ static long line_of_offset(const char *text, size_t offset)
 	return line;
 }
 
+/* How the non-ASCII bytes of a text read as UTF-8: valid sequences,
+ * sequences shaped as UTF-8 but invalid (overlong, surrogates, cut short)
+ * and stray bytes (a Windows-1252 é before a letter, a lone ’ or «). */
+struct utf8_evidence {
+	size_t valid, shaped, stray;
+	size_t first_stray;   /* offset of the first stray byte */
+};
+
+enum utf8_piece { PIECE_VALID, PIECE_SHAPED, PIECE_STRAY };
+
+/* The kind and length of the non-ASCII piece at p (left bytes remain). */
+static enum utf8_piece utf8_piece(const unsigned char *p, size_t left,
+	size_t *length)
+{
+	size_t need = p[0] >= 0xF0 ? 4 : p[0] >= 0xE0 ? 3 : p[0] >= 0xC0 ? 2 : 1;
+	size_t n = 1;
+
+	while (n < need && n < left && (p[n] & 0xC0) == 0x80)
+		n++;
+	*length = n;
+	if (need == 1 || n == 1)   /* a continuation byte alone, or a lead
+	                              byte before a character */
+		return PIECE_STRAY;
+	if (n < need)
+		return PIECE_SHAPED;
+	return g_utf8_validate((const char *)p, (gssize)n, NULL) ? PIECE_VALID
+		: PIECE_SHAPED;
+}
+
+static void weigh_utf8(const char *raw, size_t size, struct utf8_evidence *ev)
+{
+	memset(ev, 0, sizeof(*ev));
+	for (size_t i = 0, n; i < size; i += n) {
+		n = 1;
+		if ((unsigned char)raw[i] < 0x80)
+			continue;
+		switch (utf8_piece((const unsigned char *)raw + i, size - i, &n)) {
+		case PIECE_VALID: ev->valid++; break;
+		case PIECE_SHAPED: ev->shaped++; break;
+		case PIECE_STRAY:
+			if (ev->stray++ == 0)
+				ev->first_stray = i;
+			break;
+		}
+	}
+}
+
+/* bytes as \xC0\xAF, cut to fit out. */
+static void escape_bytes(const char *bytes, size_t n, char *out, size_t size)
+{
+	out[0] = '\0';
+	for (size_t i = 0, used = 0; i < n && used + 5 <= size; i++, used += 4)
+		snprintf(out + used, size - used, "\\x%02X", (unsigned char)bytes[i]);
+}
+
+/*
+ * Decode raw as UTF-8, each invalid piece replaced by U+FFFD and listed in
+ * t->bad_utf8 with its line and column (in characters).  Lines end as
+ * scan_records() ends them (LF, CRLF, CR).
+ */
+static char *decode_utf8_marking(coopmap_table *t, const char *raw,
+	size_t size, size_t *length)
+{
+	GString *out = g_string_sized_new(size + 16);
+	long line = 1, column = 1;
+
+	t->bad_utf8 = g_array_new(FALSE, FALSE, sizeof(coopmap_table_bad_utf8));
+	for (size_t i = 0, n; i < size; i += n, column++) {
+		unsigned char c = (unsigned char)raw[i];
+
+		n = 1;
+		if (c == '\n' || (c == '\r' && (i + 1 >= size || raw[i + 1] != '\n'))) {
+			g_string_append_c(out, (char)c);
+			line++;
+			column = 0;
+			continue;
+		}
+		if (c < 0x80 || utf8_piece((const unsigned char *)raw + i,
+		    size - i, &n) == PIECE_VALID) {
+			g_string_append_len(out, raw + i, (gssize)n);
+			continue;
+		}
+		{
+			coopmap_table_bad_utf8 bad = { line, column, "" };
+
+			escape_bytes(raw + i, n, bad.bytes, sizeof(bad.bytes));
+			g_array_append_val(t->bad_utf8, bad);
+			g_string_append(out, "\xEF\xBF\xBD");
+		}
+	}
+	*length = out->len;
+	return g_string_free(out, FALSE);
+}
+
+/*
+ * Bytes that are not all valid UTF-8, no encoding given: UTF-8 when its
+ * evidence (valid sequences, and invalid ones shaped as UTF-8) outweighs
+ * the stray bytes Windows-1252 text is made of; the choice is said (the
+ * note, or the bad sequences listed).  Returns the encoding to decode from.
+ */
+static const char *guess_encoding(coopmap_table *t, const char *raw,
+	size_t size)
+{
+	struct utf8_evidence ev;
+	char first[8];
+
+	weigh_utf8(raw, size, &ev);
+	if (ev.valid + ev.shaped > ev.stray)
+		return "UTF-8";
+	escape_bytes(raw + ev.first_stray, 1, first, sizeof(first));
+	snprintf(t->encoding_note, sizeof(t->encoding_note), "not UTF-8 (%zu "
+		"byte%s such as %s on line %ld cannot be; %zu valid UTF-8 "
+		"character%s): read as Windows-1252; give --encoding if it is "
+		"another", ev.stray, ev.stray > 1 ? "s" : "", first,
+		line_of_offset(raw, ev.first_stray), ev.valid, ev.valid == 1 ? ""
+		: "s");
+	return "WINDOWS-1252";
+}
+
+/*
+ * A file that is UTF-8 but for a few bad sequences: read as UTF-8, each
+ * replaced by U+FFFD and listed for the caller to reject its row
+ * (opts->bad_utf8_rows), or else the first is an error.  Never re-read as
+ * Windows-1252 as a whole: its other accents would be mangled.
+ */
+static int decode_utf8_bad_sequences(coopmap_table *t, const char *path,
+	const char *raw, size_t size, const coopmap_table_opts *opts,
+	char **utf8, size_t *length, coopmap_error *err)
+{
+	const coopmap_table_bad_utf8 *first;
+
+	snprintf(t->encoding, sizeof(t->encoding), "UTF-8");
+	*utf8 = decode_utf8_marking(t, raw, size, length);
+	first = &g_array_index(t->bad_utf8, coopmap_table_bad_utf8, 0);
+	if (opts->bad_utf8_rows)
+		return COOPMAP_OK;
+	g_clear_pointer(utf8, g_free);
+	return coopmap_error_set(err, COOPMAP_ERR_IO, "%s:%ld:%ld: bytes %s are "
+		"not valid UTF-8, in a file that is UTF-8 elsewhere: fix them",
+		path, first->line, first->column, first->bytes);
+}
+
 /*
  * Decode a text table into UTF-8.  *utf8 is a new buffer (g_free) and
  * *length its size.  Why not leave it to OGR: its CSV driver passes bytes
  * through, so Windows-1252 accents would become invalid UTF-8.
  */
 static int decode_text(const char *path, const char *raw, size_t size,
-	const char *encoding, coopmap_table *t, char **utf8, size_t *length,
-	coopmap_error *err)
+	const coopmap_table_opts *opts, coopmap_table *t, char **utf8,
+	size_t *length, coopmap_error *err)
 {
-	const char *from = encoding;
+	const char *encoding = opts->encoding, *from = encoding;
 	GError *gerr = NULL;
 	gsize read = 0, written = 0;
 	GIConv probe;
@@ -170,8 +329,9 @@ static int decode_text(const char *path, const char *raw, size_t size,
 				"not a text table (binary file, or UTF-16 without BOM?)");
 		else if (g_utf8_validate(raw, (gssize)size, NULL))
 			from = "UTF-8";
-		else
-			from = "WINDOWS-1252";
+		else if (strcmp((from = guess_encoding(t, raw, size)), "UTF-8") == 0)
+			return decode_utf8_bad_sequences(t, path, raw, size, opts, utf8,
+				length, err);
 	}
 	snprintf(t->encoding, sizeof(t->encoding), "%s", from);
 	if (g_ascii_strcasecmp(from, "UTF-8") == 0) {
@@ -392,6 +552,9 @@ static int fill_from_dataset(coopmap_table *t, GDALDatasetH ds,
 				"%s: the file holds no table", path);
 	if (copy_layer(t, layer, line_mode_of(ds)) != 0)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	if (line_mode_of(ds) == LINES_SHEET)
+		t->workbook = strcmp(GDALGetDriverShortName(GDALGetDatasetDriver(ds)),
+			"ODS") == 0 ? WORKBOOK_ODS : WORKBOOK_XLSX;
 	return COOPMAP_OK;
 }
 
@@ -520,7 +683,7 @@ static int read_text_table(coopmap_table *t, const char *path,
 		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot read: %s",
 			path, g_file_test(path, G_FILE_TEST_EXISTS)
 			? "permission denied or not a file" : "no such file");
-	rc = decode_text(path, raw, size, opts->encoding, t, &utf8, &length, err);
+	rc = decode_text(path, raw, size, opts, t, &utf8, &length, err);
 	g_free(raw);
 	if (rc != COOPMAP_OK)
 		return rc;
@@ -553,9 +716,172 @@ static int read_text_table(coopmap_table *t, const char *path,
 	return rc;
 }
 
+/* What GDAL said while a driver read: its first failure or warning, kept
+ * quiet (a library never prints) for the message when the sheet cannot be
+ * checked. */
+struct gdal_complaint {
+	char message[256];
+};
+
+static void CPL_STDCALL keep_complaint(CPLErr level, CPLErrorNum num,
+	const char *msg)
+{
+	struct gdal_complaint *c = CPLGetErrorHandlerUserData();
+
+	(void)num;
+	if (level >= CE_Warning && c->message[0] == '\0')
+		snprintf(c->message, sizeof(c->message), "%s", msg);
+}
+
+/* Whether GDAL's row and the sheet's run have the same cells filled, in
+ * the same columns (GDAL 3.6 shifts the cells after a merged range of
+ * three columns or more to the left: it counts a run of covered cells as
+ * one). */
+static int same_filled_cells(const coopmap_table *t, size_t row,
+	const workbook_row *run)
+{
+	size_t n = t->n_columns > run->n_cells ? t->n_columns : run->n_cells;
+
+	for (size_t c = 0; c < n; c++) {
+		int gdal = c < t->n_columns &&
+			t->cells[row * t->n_columns + c][0] != '\0';
+		int xml = c < run->n_cells && run->cells[c] != NULL;
+
+		if (gdal != xml)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Whether GDAL's rows are the sheet's: the same rows with content, on the
+ * same lines, with the same cells filled.  A row GDAL dropped (past its
+ * repeat or column caps), emptied or shifted shows here.
+ */
+static int same_rows(const coopmap_table *t, const workbook_sheet *s)
+{
+	size_t row = 0, run = 0;
+	long k = 0;
+
+	/* The sheet's first row is the header, not a row. */
+	if (s->n_rows > 0 && s->rows[0].line == 1 && s->rows[0].repeat == 1)
+		run = 1;
+	else if (s->n_rows > 0 && s->rows[0].line == 1)
+		k = 1;
+	for (;;) {
+		if (row == t->n_rows || run == s->n_rows)
+			return row == t->n_rows && run == s->n_rows;
+		if (t->lines[row] != s->rows[run].line + k ||
+		    !same_filled_cells(t, row, &s->rows[run]))
+			return 0;
+		row++;
+		if (++k == s->rows[run].repeat) {
+			run++;
+			k = 0;
+		}
+	}
+}
+
+/* Most cells a sheet read from its XML may expand to (pointers: 256 MB;
+ * a list of 16,000 rows with a note in column 2,000). */
+#define WORKBOOK_MAX_CELLS (32L * 1024 * 1024)
+
+/*
+ * Replace GDAL's rows by the sheet's: line 1 is the header (a column
+ * without a name is FieldN, as OGR calls it), every line below with
+ * content is a row, a run of N identical rows N rows.
+ */
+static int take_sheet(coopmap_table *t, const workbook_sheet *s,
+	const char *path, coopmap_error *err)
+{
+	size_t n_columns = s->n_columns > 0 ? s->n_columns : 1, n_rows = 0;
+	size_t row = 0;
+
+	for (size_t i = 0; i < s->n_rows; i++)
+		n_rows += (size_t)s->rows[i].repeat - (s->rows[i].line == 1);
+	if (n_rows > 0 && n_columns > (size_t)WORKBOOK_MAX_CELLS / n_rows)
+		return coopmap_error_set(err, COOPMAP_ERR_INPUT, "%s: sheet '%s': "
+			"%zu rows of %zu columns, more cells than coopmap reads (%ld); "
+			"delete the far columns or the repeated rows", path, s->name,
+			n_rows, n_columns, WORKBOOK_MAX_CELLS);
+	free(t->columns);
+	free(t->cells);
+	free(t->lines);
+	t->n_columns = n_columns;
+	t->n_rows = n_rows;
+	t->columns = calloc(n_columns + 1, sizeof(char *));
+	t->cells = malloc(n_rows * n_columns * sizeof(char *) + 1);
+	t->lines = malloc(n_rows * sizeof(long) + 1);
+	if (t->columns == NULL || t->cells == NULL || t->lines == NULL) {
+		t->n_rows = t->n_columns = 0;
+		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	}
+	for (size_t c = 0; c < n_columns; c++) {
+		const workbook_row *first = s->n_rows > 0 && s->rows[0].line == 1
+			? &s->rows[0] : NULL;
+		char field[32];
+
+		snprintf(field, sizeof(field), "Field%zu", c + 1);
+		t->columns[c] = g_string_chunk_insert_const(t->text,
+			first != NULL && c < first->n_cells && first->cells[c] != NULL
+			? first->cells[c] : field);
+	}
+	for (size_t i = 0; i < s->n_rows; i++) {
+		const workbook_row *run = &s->rows[i];
+		long k = run->line == 1;
+		char **first = &t->cells[row * n_columns];
+
+		if (k == run->repeat)
+			continue;
+		for (size_t c = 0; c < n_columns; c++)
+			first[c] = g_string_chunk_insert_const(t->text, c < run->n_cells
+				&& run->cells[c] != NULL ? run->cells[c] : "");
+		/* The copies of a repeated row share its cells. */
+		for (; k < run->repeat; k++, row++) {
+			if (&t->cells[row * n_columns] != first)
+				memcpy(&t->cells[row * n_columns], first,
+					n_columns * sizeof(char *));
+			t->lines[row] = run->line + k;
+		}
+	}
+	return COOPMAP_OK;
+}
+
+/*
+ * Check GDAL's reading of a workbook against its XML, and take the XML's
+ * when they differ.  A sheet past a sheet's limits is an error.  When the
+ * XML cannot be read: an error if GDAL complained (rows may be lost), else
+ * GDAL's reading stands.
+ */
+static int check_workbook(coopmap_table *t, const char *path,
+	const char *layer_name, const struct gdal_complaint *complaint,
+	coopmap_error *err)
+{
+	coopmap_error own = COOPMAP_ERROR_INIT;
+	workbook_sheet *sheet = NULL;
+	int rc = workbook_sheet_read(path, t->workbook, layer_name, &sheet, &own);
+
+	if (rc == COOPMAP_ERR_INPUT) {
+		if (err != NULL)
+			*err = own;
+		return rc;
+	}
+	if (rc != COOPMAP_OK && complaint->message[0] == '\0')
+		return COOPMAP_OK;
+	if (rc != COOPMAP_OK)
+		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: GDAL stopped "
+			"reading the sheet (%s), and its XML cannot be read to find "
+			"what was left: %s", path, complaint->message, own.message);
+	if (!same_rows(t, sheet))
+		rc = take_sheet(t, sheet, path, err);
+	workbook_sheet_free(sheet);
+	return rc;
+}
+
 static int read_other_table(coopmap_table *t, const char *path,
 	const coopmap_table_opts *opts, coopmap_error *err)
 {
+	struct gdal_complaint complaint = { "" };
 	int rc;
 
 	/* Spreadsheets: the first row is the header even when every cell is
@@ -564,9 +890,15 @@ static int read_other_table(coopmap_table *t, const char *path,
 	 * when features are asked for: keep it set until then. */
 	CPLSetThreadLocalConfigOption("OGR_XLSX_HEADERS", "FORCE");
 	CPLSetThreadLocalConfigOption("OGR_ODS_HEADERS", "FORCE");
+	CPLPushErrorHandlerEx(keep_complaint, &complaint);
 	rc = read_dataset(t, path, path, 0, opts->layer, err);
+	CPLPopErrorHandler();
 	CPLSetThreadLocalConfigOption("OGR_XLSX_HEADERS", NULL);
 	CPLSetThreadLocalConfigOption("OGR_ODS_HEADERS", NULL);
+	/* GDAL caps columns (2,000 in XLSX) and repeats (10,000 rows in ODS)
+	 * and drops what lies beyond, saying so only to an error handler. */
+	if (rc == COOPMAP_OK && t->workbook >= 0)
+		rc = check_workbook(t, path, opts->layer, &complaint, err);
 	return rc;
 }
 
@@ -588,6 +920,7 @@ int coopmap_table_read(const char *path, const coopmap_table_opts *opts,
 	if (t == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	t->text = g_string_chunk_new(64 * 1024);
+	t->workbook = -1;
 	t->path = strdup(path);
 	if (t->path == NULL) {
 		coopmap_table_free(t);
@@ -612,6 +945,23 @@ const char *coopmap_table_encoding(const coopmap_table *table)
 	return table->encoding;
 }
 
+const char *coopmap_table_encoding_note(const coopmap_table *table)
+{
+	return table->encoding_note;
+}
+
+size_t coopmap_table_bad_utf8_count(const coopmap_table *table)
+{
+	return table->bad_utf8 != NULL ? table->bad_utf8->len : 0;
+}
+
+const coopmap_table_bad_utf8 *coopmap_table_bad_utf8_get(
+	const coopmap_table *table, size_t i)
+{
+	return i < coopmap_table_bad_utf8_count(table)
+		? &g_array_index(table->bad_utf8, coopmap_table_bad_utf8, i) : NULL;
+}
+
 void coopmap_table_free(coopmap_table *table)
 {
 	if (table == NULL)
@@ -622,6 +972,8 @@ void coopmap_table_free(coopmap_table *table)
 	free(table->cells);
 	free(table->lines);
 	free(table->extra_cells);
+	if (table->bad_utf8 != NULL)
+		g_array_free(table->bad_utf8, TRUE);
 	free(table->path);
 	free(table);
 }

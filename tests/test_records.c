@@ -7,6 +7,7 @@
 
 #include "coopmap/country.h"
 #include "coopmap/records.h"
+#include "coopmap/table.h"
 
 static coopmap_countries *registry;
 
@@ -104,27 +105,31 @@ static void test_english_headers_are_understood(void **state)
 	coopmap_projects_free(p);
 }
 
-static void test_a_list_without_country_column_is_an_error(void **state)
+/* Reading path fails with code, and the message holds part. */
+static void expect_read_error(const char *path, int code, const char *part)
 {
 	coopmap_projects *p = NULL;
 	coopmap_error err = COOPMAP_ERROR_INIT;
 
-	(void)state;
-	assert_int_equal(coopmap_projects_read("tests/data/projects-no-country.csv",
-		NULL, registry, &p, &err), COOPMAP_ERR_INPUT);
+	assert_int_equal(coopmap_projects_read(path, NULL, registry, &p, &err),
+		code);
 	assert_null(p);
-	assert_non_null(strstr(err.message, "pays"));
+	if (strstr(err.message, part) == NULL)
+		fail_msg("%s: expected '%s' in: %s", path, part, err.message);
+}
+
+static void test_a_list_without_country_column_is_an_error(void **state)
+{
+	(void)state;
+	expect_read_error("tests/data/projects-no-country.csv", COOPMAP_ERR_INPUT,
+		"pays");
 }
 
 static void test_a_missing_file_is_an_io_error(void **state)
 {
-	coopmap_projects *p = NULL;
-	coopmap_error err = COOPMAP_ERROR_INIT;
-
 	(void)state;
-	assert_int_equal(coopmap_projects_read("tests/data/no-such-file.csv", NULL,
-		registry, &p, &err), COOPMAP_ERR_IO);
-	assert_non_null(strstr(err.message, "no-such-file.csv"));
+	expect_read_error("tests/data/no-such-file.csv", COOPMAP_ERR_IO,
+		"no-such-file.csv");
 }
 
 static void expect_same_record(const coopmap_project *a,
@@ -319,6 +324,166 @@ static void test_a_long_cell_gives_whole_valid_utf8_rejects(void **state)
 
 static const char *map_bad[1];
 
+/* A note far to the right (column BXZ, 2,002: past the 2,000 columns
+ * GDAL's XLSX driver reads) loses no row and empties none, in sheets
+ * typed as XML and in sheets LibreOffice wrote. */
+static void test_a_far_column_keeps_its_row(void **state)
+{
+	static const char *const paths[] = { "tests/bad/far-column-last.xlsx",
+		"tests/bad/lo-far-column-last.xlsx", "tests/bad/far-column-middle.xlsx",
+		"tests/bad/lo-far-column-middle.xlsx" };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(paths) / sizeof(paths[0]); i++) {
+		coopmap_projects *p = read_ok(paths[i]);
+		const coopmap_project *tours = coopmap_projects_get(p, i < 2 ? 1 : 0);
+		size_t columns = coopmap_projects_column_count(p);
+
+		assert_int_equal(coopmap_projects_rows_read(p), 2);
+		assert_int_equal(coopmap_projects_reject_count(p), 0);
+		assert_int_equal(tours->line, i < 2 ? 3 : 2);
+		assert_string_equal(tours->country->iso_a3, "SEN");
+		assert_string_equal(tours->partner, "Hôpital de Fann");
+		assert_int_equal(tours->year, 2019);
+		assert_int_equal(columns, 2002);
+		assert_string_equal(coopmap_projects_column_header(p, columns - 1),
+			"Field2002");
+		coopmap_projects_free(p);
+	}
+}
+
+/* A row repeated 65,536 times (table:number-rows-repeated; GDAL's ODS
+ * driver stops at 10,000) is 65,536 rows, and the row after it is read. */
+static void test_a_repeated_row_is_as_many_rows(void **state)
+{
+	coopmap_projects *p = read_ok("tests/bad/repeated-rows.ods");
+	size_t n = coopmap_projects_count(p);
+
+	(void)state;
+	assert_int_equal(coopmap_projects_rows_read(p), 65537);
+	assert_int_equal(n, 65537);
+	assert_int_equal(coopmap_projects_get(p, 0)->line, 2);
+	assert_int_equal(coopmap_projects_get(p, n - 2)->line, 65537);
+	assert_string_equal(coopmap_projects_get(p, n - 2)->country->iso_a3,
+		"BDI");
+	assert_int_equal(coopmap_projects_get(p, n - 1)->line, 65538);
+	assert_string_equal(coopmap_projects_get(p, n - 1)->country->iso_a3,
+		"MLI");
+	coopmap_projects_free(p);
+}
+
+/* Empty rows of a sheet, one by one or in runs LibreOffice writes as one
+ * repeated row, in the middle or at the end, are not rows; the rows keep
+ * their lines. */
+static void test_empty_rows_of_a_sheet_are_not_rows(void **state)
+{
+	coopmap_projects *p = read_ok("tests/bad/lo-empty-run.ods");
+
+	(void)state;
+	assert_int_equal(coopmap_projects_rows_read(p), 2);
+	assert_int_equal(coopmap_projects_reject_count(p), 0);
+	assert_int_equal(coopmap_projects_get(p, 1)->line, 65539);
+	assert_string_equal(coopmap_projects_get(p, 1)->country->iso_a3, "MLI");
+	coopmap_projects_free(p);
+	p = read_ok("tests/bad/empty-tail.ods");
+	assert_int_equal(coopmap_projects_rows_read(p), 2);
+	assert_int_equal(coopmap_projects_column_count(p), 4);
+	assert_string_equal(coopmap_projects_get(p, 0)->partner, "Hôpital de Fann");
+	coopmap_projects_free(p);
+}
+
+/* A name merged over three columns (LibreOffice writes the two covered
+ * cells as one, repeated): the cells after it stay in their columns. */
+static void test_cells_after_a_merged_range_keep_their_columns(void **state)
+{
+	coopmap_projects *p = read_ok("tests/bad/lo-merged-cells.ods");
+	const coopmap_project *tours = coopmap_projects_get(p, 0);
+
+	(void)state;
+	assert_int_equal(coopmap_projects_reject_count(p), 0);
+	assert_string_equal(tours->establishment, "CHU de Tours");
+	assert_string_equal(tours->country->iso_a3, "SEN");
+	assert_string_equal(tours->partner, "Hôpital de Fann");
+	assert_int_equal(tours->year, 2019);
+	coopmap_projects_free(p);
+}
+
+/* A row with content repeated past the last row a sheet can have: an
+ * error naming the sheet and the line, not rows dropped in silence. */
+static void test_a_row_repeated_past_the_sheet_is_an_error(void **state)
+{
+	(void)state;
+	expect_read_error("tests/bad/repeated-past-end.ods", COOPMAP_ERR_INPUT,
+		"sheet 'projets', line 3: a row repeated past the last row");
+}
+
+/* A file in UTF-8 but for one bad sequence (overlong, surrogate, a stray
+ * Windows-1252 byte) is read as UTF-8: the other accents stay right, and
+ * the row holding the sequence is rejected naming its column, line,
+ * column and bytes (the whole file used to be re-read as Windows-1252). */
+static void test_one_bad_sequence_rejects_its_row_not_the_file(void **state)
+{
+	static const struct {
+		const char *path, *value, *bytes;
+	} cases[] = {
+		{ "tests/bad/utf8-overlong.csv", "CHU de Kamenge\uFFFD",
+			"\\xC0\\xAF at column 37" },
+		{ "tests/bad/utf8-surrogate.csv", "CHU de Kamenge \uFFFD",
+			"\\xED\\xA0\\x80 at column 38" },
+		{ "tests/bad/utf8-one-latin1.csv", "H\uFFFDpital du Point G",
+			"\\xF4 at column 20" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		coopmap_projects *p = read_ok(cases[i].path);
+		const coopmap_reject *r;
+
+		assert_string_equal(coopmap_projects_encoding(p), "UTF-8");
+		assert_string_equal(coopmap_projects_encoding_note(p), "");
+		assert_string_equal(coopmap_projects_get(p, 0)->partner,
+			"Hôpital de Fann");
+		assert_string_equal(coopmap_projects_get(p, 0)->country->iso_a3,
+			"SEN");
+		assert_int_equal(coopmap_projects_reject_count(p), 1);
+		r = coopmap_projects_reject_get(p, 0);
+		assert_int_equal(r->code, COOPMAP_REJECT_ENCODING);
+		expect_reject(r, 3, "partenaire", cases[i].value, cases[i].bytes,
+			NULL);
+		coopmap_projects_free(p);
+	}
+	expect_read_error("tests/bad/utf8-bad-header.csv", COOPMAP_ERR_IO,
+		"utf8-bad-header.csv:1:17: bytes \\xC0\\xAF are not valid UTF-8");
+}
+
+/* Windows-1252 is a guess from the bytes, and is said as one. */
+static void test_a_windows_1252_guess_is_said(void **state)
+{
+	coopmap_projects *p = read_ok("tests/bad/windows-1252.csv");
+
+	(void)state;
+	assert_string_equal(coopmap_projects_encoding(p), "WINDOWS-1252");
+	assert_non_null(strstr(coopmap_projects_encoding_note(p),
+		"such as \\xE9 on line 2 cannot be; 0 valid UTF-8 characters): "
+		"read as Windows-1252"));
+	coopmap_projects_free(p);
+}
+
+/* Other tables (layers, places ...) have no rejects: there one bad
+ * sequence in a UTF-8 file is an error naming it. */
+static void test_a_bad_sequence_in_another_table_is_an_error(void **state)
+{
+	coopmap_table *t = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+
+	(void)state;
+	assert_int_equal(coopmap_table_read("tests/bad/utf8-surrogate.csv", NULL,
+		&t, &err), COOPMAP_ERR_IO);
+	assert_null(t);
+	assert_non_null(strstr(err.message, "utf8-surrogate.csv:3:38: bytes "
+		"\\xED\\xA0\\x80 are not valid UTF-8"));
+}
+
 static void test_map_overrides_a_header(void **state)
 {
 	static const char *const map[] = { "Partenaire=partner_city",
@@ -362,6 +527,14 @@ int main(void)
 		cmocka_unit_test(test_wrong_encoding_given_is_an_error_with_line),
 		cmocka_unit_test(test_map_overrides_a_header),
 		cmocka_unit_test(test_a_long_cell_gives_whole_valid_utf8_rejects),
+		cmocka_unit_test(test_a_far_column_keeps_its_row),
+		cmocka_unit_test(test_a_repeated_row_is_as_many_rows),
+		cmocka_unit_test(test_empty_rows_of_a_sheet_are_not_rows),
+		cmocka_unit_test(test_a_row_repeated_past_the_sheet_is_an_error),
+		cmocka_unit_test(test_cells_after_a_merged_range_keep_their_columns),
+		cmocka_unit_test(test_one_bad_sequence_rejects_its_row_not_the_file),
+		cmocka_unit_test(test_a_windows_1252_guess_is_said),
+		cmocka_unit_test(test_a_bad_sequence_in_another_table_is_an_error),
 	};
 	return cmocka_run_group_tests_name("records", tests, open_registry,
 		close_registry);

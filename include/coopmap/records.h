@@ -91,6 +91,8 @@ typedef enum coopmap_reject_reason {
 	COOPMAP_REJECT_NEGATIVE,
 	COOPMAP_REJECT_COORDINATE,
 	COOPMAP_REJECT_EXTRA_CELLS,  /* more cells than column names */
+	COOPMAP_REJECT_ENCODING,     /* bytes that are not UTF-8 in a file that
+	                                is UTF-8 elsewhere */
 	COOPMAP_REJECT_REASON_COUNT
 } coopmap_reject_reason;
 
@@ -121,7 +123,12 @@ typedef struct coopmap_projects coopmap_projects;
  * Read the projects of path (opts may be NULL).  A row whose country is
  * empty, unknown or ambiguous, whose year is not a year, whose count is not
  * a number or negative, or whose coordinates are out of range, is a reject,
- * not an error.  Caller frees *out.
+ * not an error.  So is a row of a text file found to be UTF-8 but for a few
+ * bad sequences that holds one (its column, the cell with U+FFFD for them,
+ * and their line, column and bytes, escaped, in the reason): the rest of
+ * the row is right, but a name with a character lost would be drawn and
+ * exported as if it were; a bad sequence on the header's line or above is
+ * an error (COOPMAP_ERR_IO).  Caller frees *out.
  * A country cell naming several countries ("Bénin, Togo", "Bénin / Togo",
  * "Bénin et Togo") gives one project record per country when every part
  * resolves and the whole cell does not.
@@ -138,6 +145,8 @@ void coopmap_projects_free(coopmap_projects *projects);
 const char *coopmap_projects_path(const coopmap_projects *projects);
 /* Encoding the file was read in ("" for non-text formats). */
 const char *coopmap_projects_encoding(const coopmap_projects *projects);
+/* Why the encoding was a guess (coopmap_table_encoding_note), or "". */
+const char *coopmap_projects_encoding_note(const coopmap_projects *projects);
 size_t coopmap_projects_rows_read(const coopmap_projects *projects);
 /* The line of the header: 1, or below a title and blank lines (a sheet
  * made to be printed), which are not rows. */

@@ -152,6 +152,13 @@ int cli_open_layers(const coopmap_countries *countries,
 	return rc;
 }
 
+void cli_report_encoding(const coopmap_projects *projects)
+{
+	if (coopmap_projects_encoding_note(projects)[0] != '\0')
+		cli_message("%s: %s", coopmap_projects_path(projects),
+			coopmap_projects_encoding_note(projects));
+}
+
 void cli_report_rows(const coopmap_projects *projects,
 	const coopmap_locate_summary *located, int quiet)
 {
@@ -162,6 +169,7 @@ void cli_report_rows(const coopmap_projects *projects,
 
 	if (quiet)
 		return;
+	cli_report_encoding(projects);
 	if (coopmap_projects_header_line(projects) > 1)
 		cli_message("%s: header on line %ld; the line%s above it (a title) "
 			"%s not read as projects", coopmap_projects_path(projects),

@@ -100,7 +100,11 @@ int cli_open_layers(const coopmap_countries *countries,
 	const char *const *user_layers, size_t n_user, coopmap_layer_set **out,
 	coopmap_error *err);
 
-/* One-line summary on stderr, then each reject; nothing when quiet. */
+/* The note on the list's encoding, when it was a guess, on stderr. */
+void cli_report_encoding(const coopmap_projects *projects);
+
+/* The encoding note, a one-line summary on stderr, then each reject;
+ * nothing when quiet. */
 void cli_report_rows(const coopmap_projects *projects,
 	const coopmap_locate_summary *located, int quiet);
 

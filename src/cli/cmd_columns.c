@@ -89,8 +89,10 @@ int cmd_columns(int argc, char **argv)
 	if (rc == COOPMAP_OK)
 		rc = coopmap_projects_read(argv[optind], &records.opts, countries,
 			&projects, &err);
-	if (rc == COOPMAP_OK)
+	if (rc == COOPMAP_OK) {
+		cli_report_encoding(projects);
 		print_columns(projects);
+	}
 	coopmap_projects_free(projects);
 	coopmap_countries_free(countries);
 	return cli_finish(rc, &err);

@@ -30,6 +30,23 @@ garbage coopmap-garbage-xlsx > garbage.xlsx
 # A valid UTF-8 CSV with one NUL byte on line 3.
 printf 'pays,partenaire,annee\nMali,CHU du Point G,2015\nS\303\251n\303\251gal,CHU de Fann\000,2016\n' > nul.csv
 
+# UTF-8 lists but for one bad sequence: an overlong "/" (C0 AF) in a
+# partner's name, a UTF-16 surrogate (ED A0 80), a Windows-1252 é (E9)
+# among UTF-8 accents, and the overlong in the header.  Each is read as
+# UTF-8, the row holding the sequence rejected (the header: an error).
+utf8_rows() {
+	printf 'etablissement,pays,partenaire,annee\n'
+	printf 'CHU de Tours,S\303\251n\303\251gal,H\303\264pital de Fann,2019\n'
+}
+{ utf8_rows; printf 'CHU de Rennes,Burundi,CHU de Kamenge\300\257,2006\n'
+  printf 'CHU de Lille,Mali,CHU du Point G,2015\n'; } > utf8-overlong.csv
+{ utf8_rows; printf 'CHU de Rennes,Burundi,CHU de Kamenge \355\240\200,2006\n'; } \
+	> utf8-surrogate.csv
+{ utf8_rows; printf 'CHU de Brest,Mali,H\364pital du Point G,2015\n'; } \
+	> utf8-one-latin1.csv
+{ printf 'etablissement,pa\300\257ys,partenaire,annee\n'
+  printf 'CHU de Lille,Mali,CHU du Point G,2015\n'; } > utf8-bad-header.csv
+
 # A small list with accents in UTF-16 (little endian), with and without its
 # byte order mark.
 utf16_source() {
@@ -59,6 +76,9 @@ find "$tmp/x" -exec touch -d @0 {} +
 rm -f title-row.xlsx
 (cd "$tmp/x" && zip -q -X -r "$OLDPWD/title-row.xlsx" '[Content_Types].xml' \
 	_rels docProps xl)
+
+# Workbooks GDAL's drivers cut short, typed as XML (make-workbooks.sh).
+sh ./make-workbooks.sh
 
 # The two very large inputs: made at test time, not committed.
 sh ./make-large-cases.sh

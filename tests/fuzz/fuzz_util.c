@@ -8,6 +8,7 @@
 
 #include "coopmap/error.h"
 #include "coopmap/paths.h"
+#include "coopmap/table.h"
 
 static gchar *work_dir;
 static gchar *last_path;
@@ -73,4 +74,25 @@ char *fuzz_string(const uint8_t *data, size_t size)
 	memcpy(s, data, size);
 	s[size] = '\0';
 	return s;
+}
+
+void fuzz_read_table(const char *name, const uint8_t *data, size_t size)
+{
+	const char *path = fuzz_write_file(name, data, size);
+	coopmap_table *table = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+
+	if (coopmap_table_read(path, NULL, &table, &err) != COOPMAP_OK)
+		return;
+	for (size_t r = 0; r < coopmap_table_row_count(table); r++) {
+		/* Rows in the file's order, each on a line of its own. */
+		if (r > 0 && coopmap_table_line(table, r) <=
+		    coopmap_table_line(table, r - 1))
+			abort();
+		for (size_t c = 0; c < coopmap_table_column_count(table); c++)
+			if (!g_utf8_validate(coopmap_table_cell(table, r, c), -1,
+			    NULL))
+				abort();
+	}
+	coopmap_table_free(table);
 }

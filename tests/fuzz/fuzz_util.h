@@ -23,6 +23,13 @@ const char *fuzz_write_file(const char *name, const uint8_t *data,
 /* The bundled 1:50m countries with their aliases; aborts when missing. */
 const coopmap_countries *fuzz_countries(void);
 
+/*
+ * Write data to a file called name and read it with coopmap_table_read:
+ * an error is fine; a table whose rows do not follow the file's lines, or
+ * whose cells are not UTF-8, aborts (a finding).
+ */
+void fuzz_read_table(const char *name, const uint8_t *data, size_t size);
+
 /* data as a NUL-terminated string (caller frees). */
 char *fuzz_string(const uint8_t *data, size_t size);
 
