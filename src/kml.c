@@ -416,9 +416,14 @@ static int web_address(const char *text)
 /* The balloon: one line per filled column, cell text escaped for HTML;
  * each source a link where it is a web address (its href escaped by glib,
  * quotes included). */
-static char *description(const struct mark *m, char *const values[C_COUNT])
+static char *description(const struct mark *m, const coopmap_project *p,
+	char *const values[C_COUNT])
 {
 	GString *s = g_string_new(NULL);
+	int approximate = m->kind == MARK_ESTABLISHMENT
+		? p->establishment_approximate : m->kind == MARK_PARTNER
+		? p->partner_approximate : p->establishment_approximate ||
+		p->partner_approximate;
 
 	for (int c = 0; c < C_COUNT; c++) {
 		char *text;
@@ -456,6 +461,8 @@ static char *description(const struct mark *m, char *const values[C_COUNT])
 	}
 	if (m->sources->len > 0)
 		g_string_append(s, "<br>");
+	if (approximate)
+		g_string_append(s, "<i>Position approchée (ville non trouvée)</i><br>");
 	return g_string_free(s, FALSE);
 }
 
@@ -561,7 +568,7 @@ static int placemark(struct doc *x, const coopmap_export_data *d,
 	int rc = 0;
 
 	columns(d, m, values);
-	html = description(m, values);
+	html = description(m, p, values);
 	style = g_strdup_printf("#%s-%s", kind_ids[m->kind],
 		folder_ids[m->programme]);
 	start(x, "Placemark");
