@@ -723,14 +723,29 @@ static int commit_parts(xmlBufferPtr *parts, char **names, size_t n,
 	return rc;
 }
 
+/* Whether the file at path starts as a KML document does: a part of an
+ * earlier set, not a file of the user's that happens to be named so. */
+static int looks_like_kml(const char *path)
+{
+	char head[512];
+	FILE *in = fopen(path, "rb");
+	size_t n = in != NULL ? fread(head, 1, sizeof(head) - 1, in) : 0;
+
+	if (in != NULL)
+		fclose(in);
+	head[n] = '\0';
+	return strstr(head, "<kml") != NULL;
+}
+
 /* The parts numbered from n + 1 on that an earlier, larger set left (n is
- * at least 1: the first part keeps the name asked for). */
+ * at least 1: the first part keeps the name asked for); stops at the first
+ * name that is missing or holds no KML. */
 static void remove_stale(const char *path, size_t n, GPtrArray *removed)
 {
 	for (size_t k = n;; k++) {
 		char *name = part_name(path, k);
 
-		if (access(name, F_OK) != 0 || unlink(name) != 0) {
+		if (!looks_like_kml(name) || unlink(name) != 0) {
 			g_free(name);
 			break;
 		}

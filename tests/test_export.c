@@ -585,6 +585,9 @@ static void test_kml_smaller_export_removes_stale_parts(void **state)
 	assert_int_equal(coopmap_kml_write(&f->data, path, NULL, &err),
 		COOPMAP_OK);
 	assert_int_equal(access(TEST_ARTIFACTS "/carte-4.kml", F_OK), 0);
+	/* Named like a part, but no KML: the user's, kept. */
+	assert_true(g_file_set_contents(TEST_ARTIFACTS "/carte-5.kml",
+		"notes de réunion\n", -1, NULL));
 	unload(f);
 	load(f, "examples/cooperations.csv");
 	assert_int_equal(coopmap_kml_write(&f->data, path, &files, &err),
@@ -599,6 +602,8 @@ static void test_kml_smaller_export_removes_stale_parts(void **state)
 		snprintf(name, sizeof(name), TEST_ARTIFACTS "/carte-%d.kml", k);
 		assert_int_equal(access(name, F_OK), -1);
 	}
+	assert_int_equal(access(TEST_ARTIFACTS "/carte-5.kml", F_OK), 0);
+	unlink(TEST_ARTIFACTS "/carte-5.kml");
 	assert_part(path, (int)files->placemarks);
 	coopmap_kml_files_free(files);
 	unload(f);

@@ -13,7 +13,8 @@
  * import limit per layer); a longer list is split into PATH, PATH-2.kml ...
  * written whole or not at all: every part is made in memory, written beside
  * its target and synced, and only then are they all renamed into place and
- * the parts left by an earlier, larger set removed.
+ * the parts left by an earlier, larger set removed (PATH-N.kml on from the
+ * new set's last, while they exist and hold KML).
  *
  * Not for: other vector formats (export.h), KMZ, network links.
  */
