@@ -2,7 +2,7 @@
  * export.c: vector files through OGR.  One table of fields per layer; a
  * GeoJSON file gets the union of them in one layer (a FeatureCollection
  * can hold only one), a GeoPackage one layer each.  Features are filled by
- * field name, so the same code writes both.
+ * field name, so the same code writes both.  KML is kml.c's (libxml2).
  */
 #include "coopmap/export.h"
 
@@ -20,19 +20,12 @@
 
 #include "coopmap/actors.h"
 #include "coopmap/geodesy.h"
+#include "coopmap/kml.h"
 #include "coopmap/network.h"
 #include "coopmap/output.h"
 #include "coopmap/report.h"
 
 enum format { FORMAT_GEOJSON, FORMAT_GPKG, FORMAT_CSV, FORMAT_KML, FORMAT_MD };
-
-/* Google My Maps imports at most 2,000 features in one layer (and 10 layers
- * in one map): a KML folder holds at most this many; more go to the next
- * file (name-2.kml ...). */
-#define KML_FOLDER_MAX 2000
-/* Each project is a placemark at its partner and, when both ends are
- * placed, a line from its establishment. */
-#define KML_PROJECTS_PER_FILE (KML_FOLDER_MAX / 2)
 
 struct field {
 	const char *name;
@@ -681,197 +674,6 @@ static int write_all(struct writer *w)
 		write_partners(w) || write_links(w) || write_projects(w) ? -1 : 0;
 }
 
-/* ---- KML for Google My Maps ----------------------------------------- */
-
-/* One folder per programme, in network.h's order. */
-enum { KML_FOLDERS = COOPMAP_PROGRAMME_COUNT };
-
-static const char *const kml_folders[KML_FOLDERS] = {
-	"APCHI (DGOS)", "PRPH (FHF / AFD)", "Autres financements ou non précisé"
-};
-
-/* Point colours per folder (KML aabbggrr through OGR styles): the
- * printed map's link colours (styles/README.md, link_apchi ...). */
-static const char *const kml_colours[KML_FOLDERS] = {
-	"#2b59c3", "#1b8a5a", "#6b6b6b"
-};
-
-/* The placemark's description, in French, plain text: Google My Maps
- * shows it as typed, and libkml escapes it. */
-static char *kml_description(const coopmap_project *p)
-{
-	GString *s = g_string_new(NULL);
-
-	g_string_append_printf(s, "Établissement français : %s\n",
-		p->establishment[0] ? p->establishment : "non précisé");
-	g_string_append_printf(s, "Partenaire : %s%s%s (%s)\n",
-		p->partner[0] ? p->partner : "non précisé",
-		p->partner_city[0] ? ", " : "", p->partner_city, p->country->name_fr);
-	if (p->theme[0] != '\0')
-		g_string_append_printf(s, "Domaine : %s\n", p->theme);
-	if (p->programme[0] != '\0')
-		g_string_append_printf(s, "Financement : %s\n", p->programme);
-	if (p->year > 0)
-		g_string_append_printf(s, "Année : %d\n", p->year);
-	if (p->partner_approximate)
-		g_string_append(s, "Position approchée (ville non trouvée)\n");
-	if (p->source[0] != '\0')
-		g_string_append_printf(s, "Source : %s\n", p->source);
-	g_string_append_printf(s, "Ligne %ld de la liste", p->line);
-	return g_string_free(s, FALSE);
-}
-
-/* Google My Maps reads names and descriptions as HTML: text from the
- * list is escaped, so that "<script>" shows as text.  Only &, < and >:
- * quotes are harmless in HTML text and &apos; would show in a name. */
-static char *kml_escape(const char *text)
-{
-	GString *s = g_string_sized_new(strlen(text) + 8);
-
-	for (const char *c = text; *c != '\0'; c++) {
-		if (*c == '&')
-			g_string_append(s, "&amp;");
-		else if (*c == '<')
-			g_string_append(s, "&lt;");
-		else if (*c == '>')
-			g_string_append(s, "&gt;");
-		else
-			g_string_append_c(s, *c);
-	}
-	return g_string_free(s, FALSE);
-}
-
-/* One placemark of folder layer: name and description escaped, an OGR
- * style string, the geometry taken. */
-static int kml_placemark(OGRLayerH layer, const char *name,
-	const char *description, const char *style, OGRGeometryH geometry)
-{
-	OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(layer));
-	char *safe_name = kml_escape(name), *safe_description =
-		kml_escape(description);
-	int rc;
-
-	set_text(f, "name", safe_name);
-	set_text(f, "description", safe_description);
-	OGR_F_SetStyleString(f, style);
-	OGR_F_SetGeometryDirectly(f, geometry);
-	rc = OGR_L_CreateFeature(layer, f) == OGRERR_NONE ? 0 : -1;
-	OGR_F_Destroy(f);
-	g_free(safe_name);
-	g_free(safe_description);
-	return rc;
-}
-
-static OGRLayerH kml_layer(GDALDatasetH ds, const char *name)
-{
-	OGRLayerH layer = GDALDatasetCreateLayer(ds, name, NULL, wkbUnknown, NULL);
-	static const struct field fields[] = { { "name", OFTString },
-		{ "description", OFTString }, { NULL, OFTString } };
-
-	if (layer != NULL && add_fields(layer, fields) != 0)
-		return NULL;
-	return layer;
-}
-
-/* Write the projects of chunk (features [chunk * max, (chunk + 1) * max)
- * of each folder) to path. */
-static int kml_file(struct writer *w, const char *path, size_t chunk,
-	const int *folder_of, OGRSpatialReferenceH wgs84)
-{
-	GDALDatasetH ds = GDALCreate(GDALGetDriverByName("LIBKML"), path, 0, 0, 0,
-		GDT_Unknown, NULL);
-	size_t seen[KML_FOLDERS] = { 0 };
-	OGRLayerH out[KML_FOLDERS] = { NULL, NULL, NULL };
-	int rc = 0;
-
-	(void)wgs84;
-	if (ds == NULL)
-		return -1;
-	for (size_t i = 0; rc == 0 && i < coopmap_projects_count(w->d->projects);
-	     i++) {
-		const coopmap_project *p = coopmap_projects_get(w->d->projects, i);
-		int k = folder_of[i];
-		size_t index = seen[k]++;
-		char *description, *style;
-
-		if (index / KML_PROJECTS_PER_FILE != chunk)
-			continue;
-		if (out[k] == NULL && (out[k] = kml_layer(ds, kml_folders[k])) == NULL) {
-			rc = -1;
-			break;
-		}
-		description = kml_description(p);
-		style = g_strdup_printf("SYMBOL(c:%s,s:1.2)", kml_colours[k]);
-		rc = kml_placemark(out[k], p->partner[0] ? p->partner
-			: p->country->name_fr, description, style,
-			point(p->partner_lon, p->partner_lat));
-		g_free(style);
-		if (rc == 0 && !isnan(p->establishment_lat)) {
-			char *name = g_strdup_printf("%s → %s", p->establishment[0]
-				? p->establishment : "?", p->partner[0] ? p->partner
-				: p->country->name_fr);
-
-			style = g_strdup_printf("PEN(c:%s,w:2px)", kml_colours[k]);
-			rc = kml_placemark(out[k], name, description, style,
-				arc(p->establishment_lon, p->establishment_lat,
-				p->partner_lon, p->partner_lat));
-			g_free(style);
-			g_free(name);
-		}
-		g_free(description);
-	}
-	CPLErrorReset();
-	GDALClose(ds);
-	return rc == 0 && CPLGetLastErrorType() < CE_Failure ? 0 : -1;
-}
-
-/* The number of files the folders need, and each project's folder. */
-static size_t kml_plan(const struct writer *w, int *folder_of)
-{
-	size_t count[KML_FOLDERS] = { 0 }, most = 0;
-
-	for (size_t i = 0; i < coopmap_projects_count(w->d->projects); i++) {
-		folder_of[i] = (int)coopmap_programme_of(
-			coopmap_projects_get(w->d->projects, i)->programme);
-		count[folder_of[i]]++;
-	}
-	for (int k = 0; k < KML_FOLDERS; k++)
-		most = count[k] > most ? count[k] : most;
-	return most == 0 ? 1
-		: (most + KML_PROJECTS_PER_FILE - 1) / KML_PROJECTS_PER_FILE;
-}
-
-static int write_kml(struct writer *w, const char *path, const char *dot,
-	OGRSpatialReferenceH wgs84, coopmap_error *err)
-{
-	int *folder_of = g_new0(int, coopmap_projects_count(w->d->projects) + 1);
-	size_t files = kml_plan(w, folder_of);
-	char **temps = g_new0(char *, files + 1), **finals = g_new0(char *, files + 1);
-	int rc = 0;
-
-	for (size_t k = 0; k < files; k++) {
-		finals[k] = k == 0 ? g_strdup(path) : g_strdup_printf("%.*s-%zu%s",
-			(int)(dot - path), path, k + 1, dot);
-		temps[k] = coopmap_output_memory_name(finals[k]);
-		if (rc == 0 && kml_file(w, temps[k], k, folder_of, wgs84) != 0)
-			rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot write: "
-				"%s", finals[k], CPLGetLastErrorMsg());
-	}
-	/* Into place only when every file is whole in memory. */
-	for (size_t k = 0; k < files; k++) {
-		if (rc == 0)
-			rc = coopmap_output_commit_memory(temps[k], finals[k], err);
-		else
-			coopmap_output_drop_memory(temps[k]);
-		free(temps[k]);
-		g_free(finals[k]);
-	}
-	g_free(temps);
-	g_free(finals);
-	g_free(folder_of);
-	return rc;
-}
-
 static int export_file(struct writer *w_, const char *path,
 	coopmap_error *err);
 
@@ -888,6 +690,8 @@ int coopmap_export_write(const coopmap_export_data *data, const char *path,
 			path);
 	if (w.format == FORMAT_MD)
 		return export_markdown(&w, path, err);
+	if (w.format == FORMAT_KML)
+		return coopmap_kml_write(data, path, NULL, err);
 	return export_file(&w, path, err);
 }
 
@@ -916,11 +720,10 @@ int coopmap_export_actors(const coopmap_countries *countries,
 static int export_file(struct writer *w_, const char *path,
 	coopmap_error *err)
 {
-	static const char *const drivers[] = { "GeoJSON", "GPKG", "CSV", "LIBKML" };
+	static const char *const drivers[] = { "GeoJSON", "GPKG", "CSV" };
 	struct writer w = *w_;
 	OGRSpatialReferenceH wgs84;
 	char *temp;
-	const char *dot = strrchr(path, '.');
 	int rc = COOPMAP_OK;
 
 	if ((rc = coopmap_output_check_target(path, err)) != COOPMAP_OK)
@@ -934,16 +737,11 @@ static int export_file(struct writer *w_, const char *path,
 	wgs84 = OSRNewSpatialReference(NULL);
 	OSRSetWellKnownGeogCS(wgs84, "WGS84");
 	OSRSetAxisMappingStrategy(wgs84, OAMS_TRADITIONAL_GIS_ORDER);
-	if (w.format == FORMAT_KML) {
-		rc = write_kml(&w, path, dot, wgs84, err);
-	} else {
-		w.ds = GDALCreate(GDALGetDriverByName(drivers[w.format]), temp, 0, 0,
-			0, GDT_Unknown, NULL);
-		if (w.ds == NULL || (w.actors != NULL
-		    ? create_presence_layer(&w, wgs84) : create_layers(&w, wgs84))
-		    != 0 || write_all(&w) != 0)
-			rc = COOPMAP_ERR_IO;
-	}
+	w.ds = GDALCreate(GDALGetDriverByName(drivers[w.format]), temp, 0, 0, 0,
+		GDT_Unknown, NULL);
+	if (w.ds == NULL || (w.actors != NULL ? create_presence_layer(&w, wgs84)
+	    : create_layers(&w, wgs84)) != 0 || write_all(&w) != 0)
+		rc = COOPMAP_ERR_IO;
 	if (w.ds != NULL) {
 		if (rc == COOPMAP_OK)
 			CPLErrorReset();
@@ -951,16 +749,14 @@ static int export_file(struct writer *w_, const char *path,
 		if (CPLGetLastErrorType() >= CE_Failure)
 			rc = COOPMAP_ERR_IO;
 	}
-	if (w.format != FORMAT_KML) {
-		if (rc != COOPMAP_OK) {
-			const char *why = CPLGetLastErrorMsg();
+	if (rc != COOPMAP_OK) {
+		const char *why = CPLGetLastErrorMsg();
 
-			coopmap_error_set(err, rc, "%s: cannot write: %s", path,
-				why != NULL && why[0] != '\0' ? why : "write error");
-			coopmap_output_drop_memory(temp);
-		} else {
-			rc = coopmap_output_commit_memory(temp, path, err);
-		}
+		coopmap_error_set(err, rc, "%s: cannot write: %s", path,
+			why != NULL && why[0] != '\0' ? why : "write error");
+		coopmap_output_drop_memory(temp);
+	} else {
+		rc = coopmap_output_commit_memory(temp, path, err);
 	}
 	OSRDestroySpatialReference(wgs84);
 	CPLPopErrorHandler();

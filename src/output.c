@@ -22,6 +22,7 @@ struct coopmap_output {
 	FILE *stream;
 	int unnamed;       /* O_TMPFILE: no name until commit */
 	int named;         /* temp_path exists on disk */
+	int finished;      /* written, synced, closed; only the rename left */
 };
 
 /* An unnamed file in path's directory, or -1 where the system or the file
@@ -138,10 +139,12 @@ FILE *coopmap_output_stream(coopmap_output *output)
 	return output->stream;
 }
 
-int coopmap_output_commit(coopmap_output *o, coopmap_error *err)
+int coopmap_output_finish(coopmap_output *o, coopmap_error *err)
 {
 	int failed = 0, saved = 0;
 
+	if (o->finished)
+		return COOPMAP_OK;
 	if (fflush(o->stream) != 0 || ferror(o->stream) ||
 	    fsync(fileno(o->stream)) != 0) {
 		failed = 1;
@@ -156,15 +159,21 @@ int coopmap_output_commit(coopmap_output *o, coopmap_error *err)
 		saved = errno;
 	}
 	o->stream = NULL;
-	if (!failed && rename(o->temp_path, o->path) != 0) {
-		failed = 1;
-		saved = errno;
-	}
-	if (failed) {
-		int rc = coopmap_error_set(err, COOPMAP_ERR_IO,
-			"%s: cannot write: %s", o->path,
-			saved != 0 ? strerror(saved) : "write error");
+	if (failed)
+		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot write: %s",
+			o->path, saved != 0 ? strerror(saved) : "write error");
+	o->finished = 1;
+	return COOPMAP_OK;
+}
 
+int coopmap_output_commit(coopmap_output *o, coopmap_error *err)
+{
+	int rc = coopmap_output_finish(o, err);
+
+	if (rc == COOPMAP_OK && rename(o->temp_path, o->path) != 0)
+		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot write: %s",
+			o->path, strerror(errno));
+	if (rc != COOPMAP_OK) {
 		coopmap_output_abort(o);
 		return rc;
 	}

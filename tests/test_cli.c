@@ -582,6 +582,46 @@ static void test_help_version_and_unknown_command(void **state)
 	assert_non_null(strstr(err_text, "unknown command 'draw'"));
 }
 
+/* A KML export too large for one My Maps import: every file it writes is
+ * named on stderr, and the set's layers past My Maps' 10 a map are
+ * warned of; a smaller export then names the stale parts it removes.
+ * 9,000 projects with a partner each: 18,015 placemarks, 10 files, 12
+ * folders over them. */
+static void test_kml_export_names_every_file_and_warns_past_ten_layers(
+	void **state)
+{
+	const char *csv = TEST_ARTIFACTS "/cli-grand.csv";
+	const char *args[] = { "export", csv, "-o", TEST_ARTIFACTS "/cli-grand.kml",
+		NULL };
+	const char *again[] = { "export", "examples/cooperations.csv", "-o",
+		TEST_ARTIFACTS "/cli-grand.kml", NULL };
+	char line[128];
+
+	(void)state;
+	test_write_partner_list(csv, 9000);
+	assert_int_equal(run(args), 0);
+	assert_non_null(strstr(err_text, "wrote " TEST_ARTIFACTS
+		"/cli-grand.kml (part 1 of 10)\n"));
+	for (int k = 2; k <= 10; k++) {
+		snprintf(line, sizeof(line), "wrote " TEST_ARTIFACTS
+			"/cli-grand-%d.kml (part %d of 10)\n", k, k);
+		assert_non_null(strstr(err_text, line));
+	}
+	assert_non_null(strstr(err_text, "warning: 18015 placemarks in 10 files "
+		"make 12 layers; a Google My Maps map holds at most 10"));
+	assert_int_equal(run(again), 0);
+	assert_non_null(strstr(err_text, "wrote " TEST_ARTIFACTS
+		"/cli-grand.kml\n"));
+	for (int k = 2; k <= 10; k++) {
+		snprintf(line, sizeof(line), "removed " TEST_ARTIFACTS
+			"/cli-grand-%d.kml (a part of an earlier, larger export)\n", k);
+		assert_non_null(strstr(err_text, line));
+		snprintf(line, sizeof(line), TEST_ARTIFACTS "/cli-grand-%d.kml", k);
+		assert_false(exists(line));
+	}
+	assert_null(strstr(err_text, "warning"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -602,6 +642,7 @@ int main(void)
 		cmocka_unit_test(test_map_svg_keeps_hostile_names_out_of_its_markup),
 		cmocka_unit_test(test_country_sheet_keeps_hostile_names_as_text),
 		cmocka_unit_test(test_help_version_and_unknown_command),
+		cmocka_unit_test(test_kml_export_names_every_file_and_warns_past_ten_layers),
 	};
 	return cmocka_run_group_tests_name("cli", tests, setup, NULL);
 }

@@ -1,10 +1,16 @@
 /* test_export.c: GeoJSON, GeoPackage and CSV exports, opened again with
  * OGR: counts per layer, attributes, RFC 7946 rules (no crs member,
- * coordinates in bounds, links cut at the antimeridian). */
+ * coordinates in bounds, links cut at the antimeridian); the KML for
+ * Google My Maps (kml.h), parsed by libxml2 and reopened by OGR's LIBKML
+ * driver: folders, data columns, pooled partners, hostile cells, the split
+ * set written whole or not at all. */
 #include "test_util.h"
 
 #include <gdal.h>
 #include <glib.h>
+#include <libxml/parser.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <ogr_api.h>
 #include <string.h>
@@ -12,7 +18,9 @@
 
 #include "coopmap/export.h"
 #include "coopmap/join.h"
+#include "coopmap/kml.h"
 #include "coopmap/layers.h"
+#include "coopmap/network.h"
 #include "coopmap/locate.h"
 #include "coopmap/places.h"
 #include "coopmap/pool.h"
@@ -226,76 +234,449 @@ static void test_markdown_report_ranks_the_countries(void **state)
 	unload(f);
 }
 
-static int kml_features(const char *path, int *folders)
-{
-	GDALDatasetH ds = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL,
-		NULL, NULL);
-	int total = 0;
+/* ---- KML for Google My Maps (kml.h) ---------------------------------- */
 
-	assert_non_null(ds);
-	*folders = GDALDatasetGetLayerCount(ds);
-	for (int i = 0; i < *folders; i++)
-		total += (int)OGR_L_GetFeatureCount(GDALDatasetGetLayer(ds, i), TRUE);
-	GDALClose(ds);
-	return total;
+static const char *const kml_columns[] = { "establishment", "partner",
+	"spellings", "city", "country", "programme", "years", "theme", "source",
+	NULL };
+
+/* Not inlined: GCC 12 then sees a pointer into text that cmocka's
+ * longjmp could leave dangling (-Wdangling-pointer, a false alarm). */
+__attribute__((noinline))
+static int count_of(const char *text, const char *what)
+{
+	size_t offset = 0;
+	int n = 0;
+	const char *at;
+
+	while ((at = strstr(text + offset, what)) != NULL) {
+		offset = (size_t)(at - text) + 1;
+		n++;
+	}
+	return n;
 }
 
-static void test_kml_has_folders_by_programme_and_escapes_text(void **state)
+/* Parsed by libxml2 without error: well-formed XML. */
+static void assert_well_formed(const char *path)
+{
+	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET);
+
+	if (doc == NULL)
+		fail_msg("%s: not well-formed XML", path);
+	xmlFreeDoc(doc);
+}
+
+/* Every number of every <coordinates> has at most 6 decimals. */
+static void assert_six_decimals(const char *text)
+{
+	int numbers = 0;
+
+	for (const char *at = strstr(text, "<coordinates>"); at != NULL;
+	     at = strstr(at, "<coordinates>")) {
+		const char *end = strstr(at, "</coordinates>");
+
+		assert_non_null(end);
+		for (at += strlen("<coordinates>"); at < end; at++) {
+			int decimals = 0;
+
+			if (*at != '.')
+				continue;
+			while (at[1] >= '0' && at[1] <= '9') {
+				decimals++;
+				at++;
+			}
+			assert_in_range(decimals, 1, 6);
+			numbers++;
+		}
+	}
+	assert_true(numbers > 0);
+}
+
+static const char *field(OGRFeatureH f, const char *name)
+{
+	int i = OGR_F_GetFieldIndex(f, name);
+
+	assert_true(i >= 0);
+	return OGR_F_GetFieldAsString(f, i);
+}
+
+/* The one feature of layer whose geometry is a point and whose name is
+ * column's value (a point of that establishment or partner); NULL when
+ * none.  Caller destroys it. */
+static OGRFeatureH point_named(OGRLayerH layer, const char *column,
+	const char *name)
+{
+	OGRFeatureH f, found = NULL;
+
+	OGR_L_ResetReading(layer);
+	while ((f = OGR_L_GetNextFeature(layer)) != NULL) {
+		OGRGeometryH g = OGR_F_GetGeometryRef(f);
+
+		if (g != NULL && wkbFlatten(OGR_G_GetGeometryType(g)) == wkbPoint &&
+		    strcmp(field(f, "Name"), name) == 0 &&
+		    strcmp(field(f, column), name) == 0) {
+			assert_null(found);   /* once per folder */
+			found = f;
+		} else {
+			OGR_F_Destroy(f);
+		}
+	}
+	return found;
+}
+
+/* csv exported to path as KML, well-formed, reopened by OGR (LIBKML):
+ * its folders are the layers.  Caller closes it and unloads f. */
+static GDALDatasetH kml_export_open(struct fixture *f, const char *csv,
+	const char *path)
+{
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	GDALDatasetH ds;
+
+	load(f, csv);
+	assert_int_equal(coopmap_export_write(&f->data, path, &err), COOPMAP_OK);
+	assert_well_formed(path);
+	ds = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+	assert_non_null(ds);
+	return ds;
+}
+
+/* The distinct (programme, establishment) and (programme, establishment,
+ * partner or country) of f's projects: the points and links to expect. */
+static void expected_marks(struct fixture *f, size_t *establishments,
+	size_t *links)
+{
+	GHashTable *e = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+		NULL);
+	GHashTable *l = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+		NULL);
+
+	for (size_t i = 0; i < coopmap_projects_count(f->projects); i++) {
+		const coopmap_project *p = coopmap_projects_get(f->projects, i);
+		size_t est = coopmap_pool_establishment_of(f->pool, i);
+		size_t partner = coopmap_pool_partner_of(f->pool, i);
+		int k = (int)coopmap_programme_of(p->programme);
+
+		if (est == (size_t)-1 || isnan(p->establishment_lat))
+			continue;
+		g_hash_table_add(e, g_strdup_printf("%d|%zu", k, est));
+		g_hash_table_add(l, g_strdup_printf("%d|%zu|%zu|%s", k, est, partner,
+			partner == (size_t)-1 ? p->country->iso_a3 : ""));
+	}
+	*establishments = g_hash_table_size(e);
+	*links = g_hash_table_size(l);
+	g_hash_table_destroy(e);
+	g_hash_table_destroy(l);
+}
+
+static void test_kml_has_a_folder_per_programme_with_data_columns(void **state)
 {
 	struct fixture *f = *state;
 	coopmap_error err = COOPMAP_ERROR_INIT;
-	int folders;
-	char *text;
+	const char *path = TEST_ARTIFACTS "/export.kml";
+	size_t establishments = 0, links = 0, seen_establishments = 0,
+		seen_links = 0;
+	GDALDatasetH ds;
+	OGRFeatureH bicetre;
+	char *text, *again;
 
-	load(f, "examples/cooperations.csv");
-	assert_int_equal(coopmap_export_write(&f->data,
-		TEST_ARTIFACTS "/export.kml", &err), COOPMAP_OK);
-	/* 60 projects: a placemark at each partner, a line from each
-	 * establishment (all 60 placed). */
-	assert_int_equal(kml_features(TEST_ARTIFACTS "/export.kml", &folders), 120);
-	text = slurp(TEST_ARTIFACTS "/export.kml");
-	assert_non_null(strstr(text, "<LineString>"));
+	ds = kml_export_open(f, "examples/cooperations.csv", path);
+	expected_marks(f, &establishments, &links);
+	text = slurp(path);
+	/* One Document, shared styles (3 kinds x 3 programmes), used by
+	 * reference; no style inside a placemark. */
+	assert_int_equal(count_of(text, "<Document>"), 1);
+	assert_int_equal(count_of(text, "<Style id="), 9);
+	assert_int_equal(count_of(text, "<Style>"), 0);
+	assert_non_null(strstr(text, "<styleUrl>#lien-apchi</styleUrl>"));
+	assert_non_null(strstr(text, "<styleUrl>#etablissement-autre</styleUrl>"));
+	assert_non_null(strstr(text, "<name>Coopérations hospitalières "
+		"internationales</name>"));
 	assert_non_null(strstr(text, "CHU de Tours → "));
 	assert_null(strstr(text, "&apos;"));
-	g_free(text);
-	assert_int_equal(folders, 2);   /* APCHI (DGOS), others: no PRPH row */
-	unload(f);
-	load(f, "tests/data/hostile.csv");
+	assert_six_decimals(text);
+	/* The same list gives the same bytes. */
 	assert_int_equal(coopmap_export_write(&f->data,
-		TEST_ARTIFACTS "/hostile.kml", &err), COOPMAP_OK);
-	text = slurp(TEST_ARTIFACTS "/hostile.kml");
-	assert_null(strstr(text, "<script>"));
-	assert_non_null(strstr(text, "&lt;script&gt;"));
-	assert_non_null(strstr(text, "PRPH (FHF / AFD)"));
+		TEST_ARTIFACTS "/export-again.kml", &err), COOPMAP_OK);
+	again = slurp(TEST_ARTIFACTS "/export-again.kml");
+	assert_string_equal(text, again);
+	g_free(again);
 	g_free(text);
+	/* APCHI (DGOS) and the others: the example has no PRPH row. */
+	assert_int_equal(GDALDatasetGetLayerCount(ds), 2);
+	assert_string_equal(OGR_L_GetName(GDALDatasetGetLayer(ds, 0)),
+		"APCHI (DGOS)");
+	assert_string_equal(OGR_L_GetName(GDALDatasetGetLayer(ds, 1)),
+		"Autres financements ou non précisé");
+	for (int k = 0; k < 2; k++) {
+		OGRLayerH layer = GDALDatasetGetLayer(ds, k);
+		OGRFeatureH feature;
+
+		while ((feature = OGR_L_GetNextFeature(layer)) != NULL) {
+			OGRGeometryH g = OGR_F_GetGeometryRef(feature);
+			int kind = wkbFlatten(OGR_G_GetGeometryType(g));
+
+			for (int c = 0; kml_columns[c] != NULL; c++)
+				(void)field(feature, kml_columns[c]);
+			assert_string_equal(field(feature, "programme"),
+				OGR_L_GetName(layer));
+			assert_true(field(feature, "establishment")[0] != '\0');
+			assert_true(field(feature, "country")[0] != '\0');
+			/* Empty only for a link to a partner the list does not
+			 * name (CHU d'Angers, Bamako). */
+			assert_true(field(feature, "spellings")[0] != '\0' ||
+				field(feature, "partner")[0] == '\0');
+			if (kind == wkbPoint && strcmp(field(feature, "Name"),
+			    field(feature, "establishment")) == 0)
+				seen_establishments++;
+			if (kind == wkbLineString || kind == wkbMultiLineString)
+				seen_links++;
+			OGR_F_Destroy(feature);
+		}
+	}
+	assert_int_equal(seen_establishments, establishments);
+	assert_int_equal(seen_links, links);
+	/* A row's cells in its columns: AP-HP Bicêtre, APCHI 2017. */
+	bicetre = point_named(GDALDatasetGetLayer(ds, 0), "establishment",
+		"AP-HP - Hôpital Bicêtre");
+	assert_non_null(bicetre);
+	assert_string_equal(field(bicetre, "years"), "2017");
+	assert_string_equal(field(bicetre, "theme"),
+		"radiologie pédiatrique et périnatale");
+	assert_string_equal(field(bicetre, "city"), "Le Kremlin-Bicêtre");
+	assert_string_equal(field(bicetre, "partner"), "hôpital de Buenos Aires");
+	assert_true(g_str_has_prefix(field(bicetre, "source"),
+		"http://www.aphp.fr/"));
+	assert_non_null(strstr(field(bicetre, "description"),
+		"<a href=\"http://www.aphp.fr/"));
+	OGR_F_Destroy(bicetre);
+	GDALClose(ds);
 	unload(f);
 }
 
-/* Google My Maps takes at most 2,000 features in a layer: 4,500 projects
- * of one programme (a point and a line each) make five files of 2,000,
- * 2,000, 2,000, 2,000 and 1,000. */
-static void test_kml_is_split_for_google_my_maps(void **state)
+/* "Centre hospitalier national de Ouagadougou" (line 40) and "Centre
+ * hospitalier national Yalgado Ouédraogo" (line 39) are one hospital. */
+static void test_kml_pools_the_spellings_of_a_partner(void **state)
+{
+	struct fixture *f = *state;
+	GDALDatasetH ds = kml_export_open(f, "examples/cooperations.csv",
+		TEST_ARTIFACTS "/export-pool.kml");
+	OGRLayerH others;
+	OGRFeatureH yalgado, other;
+
+	others = GDALDatasetGetLayerByName(ds,
+		"Autres financements ou non précisé");
+	assert_non_null(others);
+	yalgado = point_named(others, "partner",
+		"Centre hospitalier national Yalgado Ouédraogo");
+	assert_non_null(yalgado);
+	assert_string_equal(field(yalgado, "spellings"), "Centre hospitalier "
+		"national Yalgado Ouédraogo; Centre hospitalier national de "
+		"Ouagadougou");
+	assert_string_equal(field(yalgado, "establishment"),
+		"CHU de Clermont-Ferrand; EPS de Ville-Évrard");
+	assert_string_equal(field(yalgado, "city"), "Ouagadougou");
+	assert_string_equal(field(yalgado, "country"), "Burkina Faso");
+	assert_string_equal(field(yalgado, "years"), "2001, 2002");
+	OGR_F_Destroy(yalgado);
+	other = point_named(others, "partner",
+		"Centre hospitalier national de Ouagadougou");
+	assert_null(other);
+	GDALClose(ds);
+	unload(f);
+}
+
+/* Names with markup, control characters (U+0001, U+000B, ESC) and a
+ * javascript: source: well-formed XML, names as text, no link. */
+static void test_kml_keeps_hostile_cells_as_text(void **state)
+{
+	struct fixture *f = *state;
+	const char *path = TEST_ARTIFACTS "/hostile.kml";
+	GDALDatasetH ds = kml_export_open(f, "tests/data/hostile.csv", path);
+	OGRFeatureH kara;
+	char *text = slurp(path);
+
+	assert_null(strchr(text, '\001'));
+	assert_null(strchr(text, '\013'));
+	assert_null(strchr(text, '\033'));
+	assert_null(strstr(text, "<script>"));
+	assert_non_null(strstr(text, "<name>&amp;lt;script&amp;gt;alert(1)"
+		"&amp;lt;/script&amp;gt;</name>"));
+	assert_non_null(strstr(text, "<value>javascript:alert(document.cookie)"
+		"</value>"));
+	assert_null(strstr(text, "href=&quot;javascript"));
+	assert_non_null(strstr(text, "<name>PRPH (FHF / AFD)</name>"));
+	assert_six_decimals(text);
+	g_free(text);
+	kara = point_named(GDALDatasetGetLayerByName(ds, "APCHI (DGOS)"),
+		"partner", "Hôpital de Kara");
+	assert_non_null(kara);
+	assert_string_equal(field(kara, "establishment"), "CHU de Lille[31m");
+	assert_string_equal(field(kara, "source"),
+		"javascript:alert(document.cookie)");
+	assert_null(strstr(field(kara, "description"), "<a "));
+	OGR_F_Destroy(kara);
+	GDALClose(ds);
+	unload(f);
+}
+
+static void assert_part(const char *name, int placemarks)
+{
+	char *text = slurp(name);
+
+	assert_well_formed(name);
+	assert_int_equal(count_of(text, "<Placemark>"), placemarks);
+	g_free(text);
+}
+
+/* 3,000 projects, each with a partner of its own: 3,000 partner points,
+ * 3,000 links, 15 establishment points (5 in 3 programmes) = 6,015
+ * placemarks, in files of 2,000 (My Maps' import limit): 4 files. */
+static void test_kml_is_split_at_2000_placemarks_a_file(void **state)
 {
 	struct fixture *f = *state;
 	coopmap_error err = COOPMAP_ERROR_INIT;
 	const char *csv = TEST_ARTIFACTS "/many.csv";
-	FILE *out = fopen(csv, "w");
-	int folders;
+	static const char *const parts[] = { TEST_ARTIFACTS "/many.kml",
+		TEST_ARTIFACTS "/many-2.kml", TEST_ARTIFACTS "/many-3.kml",
+		TEST_ARTIFACTS "/many-4.kml" };
+	coopmap_kml_files *files = NULL;
+	size_t folders = 0;
+	GDALDatasetH ds;
 
-	assert_non_null(out);
-	fprintf(out, "etablissement,partenaire,ville_partenaire,pays,financement\n");
-	for (int i = 0; i < 4500; i++)
-		fprintf(out, "CHU de Rennes,Hopital Gabriel Toure,Bamako,Mali,APCHI %d\n", i);
-	fclose(out);
+	test_write_partner_list(csv, 3000);
 	load(f, csv);
-	unlink(TEST_ARTIFACTS "/many-5.kml");
-	assert_int_equal(coopmap_export_write(&f->data,
-		TEST_ARTIFACTS "/many.kml", &err), COOPMAP_OK);
-	assert_int_equal(kml_features(TEST_ARTIFACTS "/many.kml", &folders), 2000);
-	assert_int_equal(kml_features(TEST_ARTIFACTS "/many-2.kml", &folders), 2000);
-	assert_int_equal(kml_features(TEST_ARTIFACTS "/many-4.kml", &folders), 2000);
-	assert_int_equal(kml_features(TEST_ARTIFACTS "/many-5.kml", &folders), 1000);
-	assert_int_equal(access(TEST_ARTIFACTS "/many-6.kml", F_OK), -1);
+	assert_int_equal(coopmap_kml_write(&f->data, parts[0], &files, &err),
+		COOPMAP_OK);
+	assert_int_equal(files->placemarks, 6015);
+	assert_int_equal(files->n_written, 4);
+	for (int k = 0; k < 4; k++) {
+		char *text = slurp(parts[k]);
+
+		assert_string_equal(files->written[k], parts[k]);
+		assert_part(parts[k], k < 3 ? 2000 : 15);
+		folders += (size_t)count_of(text, "<Folder>");
+		assert_non_null(strstr(text, k == 0 ? "(partie 1 sur 4)"
+			: "sur 4)</name>"));
+		g_free(text);
+	}
+	assert_int_equal(files->layers, folders);
+	assert_int_equal(access(TEST_ARTIFACTS "/many-5.kml", F_OK), -1);
+	/* A part alone reopens with its folders as layers. */
+	ds = GDALOpenEx(parts[2], GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL,
+		NULL);
+	assert_non_null(ds);
+	assert_true(GDALDatasetGetLayerCount(ds) >= 1);
+	GDALClose(ds);
+	coopmap_kml_files_free(files);
+	unload(f);
+}
+
+/* carte-2.kml ... of an earlier export of 4 files go when the list
+ * shrinks to one file, and only then. */
+static void test_kml_smaller_export_removes_stale_parts(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	const char *path = TEST_ARTIFACTS "/carte.kml";
+	coopmap_kml_files *files = NULL;
+
+	test_write_partner_list(TEST_ARTIFACTS "/carte.csv", 3000);
+	load(f, TEST_ARTIFACTS "/carte.csv");
+	assert_int_equal(coopmap_kml_write(&f->data, path, NULL, &err),
+		COOPMAP_OK);
+	assert_int_equal(access(TEST_ARTIFACTS "/carte-4.kml", F_OK), 0);
+	/* Named like a part, but no KML: the user's, kept. */
+	assert_true(g_file_set_contents(TEST_ARTIFACTS "/carte-5.kml",
+		"notes de réunion\n", -1, NULL));
+	unload(f);
+	load(f, "examples/cooperations.csv");
+	assert_int_equal(coopmap_kml_write(&f->data, path, &files, &err),
+		COOPMAP_OK);
+	assert_int_equal(files->n_written, 1);
+	assert_int_equal(files->n_removed, 3);
+	assert_string_equal(files->removed[0], TEST_ARTIFACTS "/carte-2.kml");
+	assert_string_equal(files->removed[2], TEST_ARTIFACTS "/carte-4.kml");
+	for (int k = 2; k <= 4; k++) {
+		char name[64];
+
+		snprintf(name, sizeof(name), TEST_ARTIFACTS "/carte-%d.kml", k);
+		assert_int_equal(access(name, F_OK), -1);
+	}
+	assert_int_equal(access(TEST_ARTIFACTS "/carte-5.kml", F_OK), 0);
+	unlink(TEST_ARTIFACTS "/carte-5.kml");
+	assert_part(path, (int)files->placemarks);
+	coopmap_kml_files_free(files);
+	unload(f);
+}
+
+/* No file of the directory starts with ".prefix" (a temporary file). */
+static void assert_no_temporary(const char *prefix)
+{
+	GDir *dir = g_dir_open(TEST_ARTIFACTS, 0, NULL);
+	const char *name;
+	char *hidden = g_strdup_printf(".%s", prefix);
+
+	assert_non_null(dir);
+	while ((name = g_dir_read_name(dir)) != NULL)
+		if (g_str_has_prefix(name, hidden))
+			fail_msg("left behind: %s", name);
+	g_dir_close(dir);
+	g_free(hidden);
+}
+
+/* A set that cannot be written whole is not written at all: the earlier
+ * file stays as it was, no part of the new set appears, no stale part is
+ * removed, no temporary file stays. */
+static void test_kml_failed_write_leaves_no_partial_set(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	const char *path = TEST_ARTIFACTS "/echec.kml";
+	struct rlimit saved, small;
+	char *before, *after;
+
+	rmdir(TEST_ARTIFACTS "/echec-3.kml");
+	unlink(TEST_ARTIFACTS "/echec-2.kml");
+	unlink(TEST_ARTIFACTS "/echec-4.kml");
+	load(f, "examples/cooperations.csv");
+	assert_int_equal(coopmap_kml_write(&f->data, path, NULL, &err),
+		COOPMAP_OK);
+	before = slurp(path);
+	unload(f);
+	test_write_partner_list(TEST_ARTIFACTS "/echec.csv", 3000);
+	load(f, TEST_ARTIFACTS "/echec.csv");
+	/* Part 3 cannot be written (its name is a directory): parts 1 and 2
+	 * were complete, yet neither replaces or joins anything. */
+	assert_int_equal(mkdir(TEST_ARTIFACTS "/echec-3.kml", 0755), 0);
+	assert_int_equal(coopmap_kml_write(&f->data, path, NULL, &err),
+		COOPMAP_ERR_IO);
+	assert_non_null(strstr(err.message, "echec-3.kml"));
+	after = slurp(path);
+	assert_string_equal(before, after);
+	g_free(after);
+	assert_int_equal(access(TEST_ARTIFACTS "/echec-2.kml", F_OK), -1);
+	assert_int_equal(access(TEST_ARTIFACTS "/echec-4.kml", F_OK), -1);
+	assert_no_temporary("echec");
+	assert_int_equal(rmdir(TEST_ARTIFACTS "/echec-3.kml"), 0);
+	/* A full disk: writes fail past 1 MB (EFBIG, as ENOSPC would). */
+	signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &saved), 0);
+	small = saved;
+	small.rlim_cur = 1 << 20;
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+	assert_int_equal(coopmap_kml_write(&f->data, path, NULL, &err),
+		COOPMAP_ERR_IO);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &saved), 0);
+	signal(SIGXFSZ, SIG_DFL);
+	after = slurp(path);
+	assert_string_equal(before, after);
+	g_free(after);
+	assert_int_equal(access(TEST_ARTIFACTS "/echec-2.kml", F_OK), -1);
+	assert_no_temporary("echec");
+	/* A device is no file to replace. */
+	assert_int_equal(coopmap_kml_write(&f->data, "/dev/full", NULL, &err),
+		COOPMAP_ERR_IO);
+	g_free(before);
 	unload(f);
 }
 
@@ -306,8 +687,12 @@ int main(void)
 		cmocka_unit_test(test_geojson_follows_rfc_7946_and_cuts_links),
 		cmocka_unit_test(test_csv_holds_the_country_aggregates),
 		cmocka_unit_test(test_markdown_report_ranks_the_countries),
-		cmocka_unit_test(test_kml_has_folders_by_programme_and_escapes_text),
-		cmocka_unit_test(test_kml_is_split_for_google_my_maps),
+		cmocka_unit_test(test_kml_has_a_folder_per_programme_with_data_columns),
+		cmocka_unit_test(test_kml_pools_the_spellings_of_a_partner),
+		cmocka_unit_test(test_kml_keeps_hostile_cells_as_text),
+		cmocka_unit_test(test_kml_is_split_at_2000_placemarks_a_file),
+		cmocka_unit_test(test_kml_smaller_export_removes_stale_parts),
+		cmocka_unit_test(test_kml_failed_write_leaves_no_partial_set),
 	};
 	return cmocka_run_group_tests_name("export", tests, setup, teardown);
 }

@@ -96,4 +96,39 @@ static inline int test_point_in_geometry(const coopmap_geometry *g, double x,
 /* Where tests write what a person may want to look at after a failure. */
 #define TEST_ARTIFACTS "tests/artifacts"
 
+/* A list of rows projects, each with a partner of its own ("Centre de santé
+ * N", in 18 capitals), from 5 French establishments, over the three
+ * programmes: rows partner points, rows links and 15 establishment points
+ * once placed. */
+static inline void test_write_partner_list(const char *path, int rows)
+{
+	static const char *const establishments[][2] = {
+		{ "CHU de Rennes", "Rennes" }, { "CHU de Nantes", "Nantes" },
+		{ "CHU de Tours", "Tours" }, { "CHU de Bordeaux", "Bordeaux" },
+		{ "CHU de Lille", "Lille" },
+	};
+	static const char *const places[][2] = {
+		{ "Bamako", "Mali" }, { "Dakar", "Sénégal" }, { "Cotonou", "Bénin" },
+		{ "Niamey", "Niger" }, { "Abidjan", "Côte d'Ivoire" },
+		{ "Douala", "Cameroun" }, { "Lomé", "Togo" }, { "Conakry", "Guinée" },
+		{ "Tunis", "Tunisie" }, { "Rabat", "Maroc" },
+		{ "Antananarivo", "Madagascar" }, { "Port-au-Prince", "Haïti" },
+		{ "Beyrouth", "Liban" }, { "Phnom Penh", "Cambodge" },
+		{ "Hanoï", "Viêt Nam" }, { "Bujumbura", "Burundi" },
+		{ "N'Djamena", "Tchad" }, { "Moroni", "Comores" },
+	};
+	static const char *const programmes[] = { "APCHI", "PRPH", "autre" };
+	FILE *out = fopen(path, "w");
+
+	assert_non_null(out);
+	fprintf(out, "etablissement,ville,partenaire,ville_partenaire,pays,"
+		"financement,annee\n");
+	for (int i = 0; i < rows; i++)
+		fprintf(out, "%s,%s,Centre de santé %d,%s,\"%s\",%s,%d\n",
+			establishments[i % 5][0], establishments[i % 5][1], i,
+			places[i % 18][0], places[i % 18][1], programmes[i % 3],
+			2010 + i % 10);
+	assert_int_equal(fclose(out), 0);
+}
+
 #endif

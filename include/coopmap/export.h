@@ -10,7 +10,8 @@
  * each partner, cut at the antimeridian), projects (points at the partner).
  * A GeoJSON file holds them in one FeatureCollection, each feature saying
  * its layer in the property "layer".  Files are written whole or not at
- * all.  Not for: KML or web pages (later modules).
+ * all.  A .kml path is handed to kml.h (Google My Maps).  Not for: web
+ * pages (publish.h).
  */
 #ifndef COOPMAP_EXPORT_H
 #define COOPMAP_EXPORT_H
@@ -33,10 +34,12 @@ typedef struct coopmap_export_data {
 } coopmap_export_data;
 
 /*
- * Write path: .geojson, .json, .gpkg (every layer), .kml (the projects, in
- * folders by programme), .csv (countries' aggregates) or .md (the same as
- * a Markdown report; "-" writes it to standard output).  Errors: COOPMAP_ERR_USAGE (unknown extension),
- * COOPMAP_ERR_IO (cannot write; the target is then untouched).
+ * Write path: .geojson, .json, .gpkg (every layer), .kml (kml.h: folders
+ * by programme, split into path, path-2.kml ... past 2,000 placemarks),
+ * .csv (countries' aggregates) or .md (the same as a Markdown report; "-"
+ * writes it to standard output).  Errors: COOPMAP_ERR_USAGE (unknown
+ * extension), COOPMAP_ERR_IO (cannot write; the targets are then
+ * untouched), COOPMAP_ERR_NOMEM (KML).
  */
 int coopmap_export_write(const coopmap_export_data *data, const char *path,
 	coopmap_error *err);

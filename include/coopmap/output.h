@@ -42,6 +42,15 @@ FILE *coopmap_output_stream(coopmap_output *output);
  */
 int coopmap_output_commit(coopmap_output *output, coopmap_error *err);
 
+/*
+ * For files that must appear together (a split KML set): everything
+ * coopmap_output_commit does but the rename.  The file is then complete on
+ * disk under its temporary name; commit only renames it, abort removes it.
+ * Does not free output, even on error (abort it then).  Errors:
+ * COOPMAP_ERR_IO (disk full, ...).
+ */
+int coopmap_output_finish(coopmap_output *output, coopmap_error *err);
+
 /* Drop what was written; frees output.  NULL is accepted. */
 void coopmap_output_abort(coopmap_output *output);
 

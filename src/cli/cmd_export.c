@@ -1,14 +1,17 @@
 /*
  * cmd_export.c: `coopmap export PROJECTS -o FILE`: the countries,
  * establishments, partners, links and projects as GeoJSON or GeoPackage,
- * the projects as KML, or the per-country aggregates as CSV or Markdown.
+ * the network as KML for Google My Maps (kml.h), or the per-country
+ * aggregates as CSV or Markdown.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 #include "coopmap/export.h"
+#include "coopmap/kml.h"
 
 void cmd_export_usage(FILE *out)
 {
@@ -23,8 +26,12 @@ void cmd_export_usage(FILE *out)
 "                   their layer in the property \"layer\": countries,\n"
 "                   establishments, partners, links, projects\n"
 "  .gpkg            GeoPackage with those five layers, for QGIS\n"
-"  .kml             the projects for Google My Maps, in folders by\n"
-"                   programme, points and lines (2,000 features a folder)\n"
+"  .kml             for Google My Maps: a folder per programme with the\n"
+"                   establishments, the partner hospitals (pooled) and\n"
+"                   the links, data columns for My Maps' table; split\n"
+"                   into FILE, FILE-2.kml ... at 2,000 placemarks a file\n"
+"                   (My Maps' import limit), every file named on stderr;\n"
+"                   parts left by an earlier, larger export are removed\n"
 "  .csv             the per-country aggregates (no geometry)\n"
 "  .md              the same as a Markdown report (--format md: to\n"
 "                   standard output unless -o is given)\n"
@@ -68,6 +75,42 @@ static int export_actors(const struct cli_actor_files *files,
 	coopmap_layer_set_free(layers);
 	coopmap_countries_free(countries);
 	return cli_finish(rc, &err);
+}
+
+static int is_kml(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	return dot != NULL && strcasecmp(dot, ".kml") == 0;
+}
+
+/* The KML set, every file it wrote or removed said on stderr, and a warning
+ * when the set makes more layers than one My Maps map holds. */
+static int export_kml(const coopmap_export_data *data, const char *output,
+	int quiet, coopmap_error *err)
+{
+	coopmap_kml_files *files = NULL;
+	int rc = coopmap_kml_write(data, output, &files, err);
+
+	if (rc != COOPMAP_OK)
+		return rc;
+	for (size_t i = 0; !quiet && i < files->n_written; i++) {
+		if (files->n_written == 1)
+			cli_message("wrote %s", files->written[i]);
+		else
+			cli_message("wrote %s (part %zu of %zu)", files->written[i],
+				i + 1, files->n_written);
+	}
+	for (size_t i = 0; !quiet && i < files->n_removed; i++)
+		cli_message("removed %s (a part of an earlier, larger export)",
+			files->removed[i]);
+	if (!quiet && files->layers > COOPMAP_KML_MYMAPS_LAYERS)
+		cli_message("warning: %zu placemarks in %zu files make %zu layers; a "
+			"Google My Maps map holds at most %d: import the files into "
+			"several maps", files->placemarks, files->n_written, files->layers,
+			COOPMAP_KML_MYMAPS_LAYERS);
+	coopmap_kml_files_free(files);
+	return rc;
 }
 
 int cmd_export(int argc, char **argv)
@@ -133,9 +176,13 @@ int cmd_export(int argc, char **argv)
 		data.pool = m.pool;
 		data.stats = m.stats;
 		data.layers = m.layers;
-		rc = coopmap_export_write(&data, output, &err);
-		if (rc == COOPMAP_OK && !quiet && strcmp(output, "-") != 0)
-			cli_message("wrote %s", output);
+		if (is_kml(output)) {
+			rc = export_kml(&data, output, quiet, &err);
+		} else {
+			rc = coopmap_export_write(&data, output, &err);
+			if (rc == COOPMAP_OK && !quiet && strcmp(output, "-") != 0)
+				cli_message("wrote %s", output);
+		}
 	}
 	cli_model_free(&m);
 	return cli_finish(rc, &err);
