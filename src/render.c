@@ -295,11 +295,12 @@ static int setup(render_ctx *ctx, const coopmap_map_data *data,
 	ctx->lang = opts->lang != NULL ? opts->lang : "fr";
 	ctx->width = opts->width > 0 ? opts->width : format == COOPMAP_PAGE_PNG ? 2400 : 1200;
 	ctx->height = opts->height > 0 ? opts->height : ctx->width * 0.58;
-	if (ctx->width < 200 || ctx->height < 150 || ctx->width > 20000 ||
-	    ctx->height > 20000)
+	if (ctx->width < 200 || ctx->height < 150 ||
+	    ctx->width > COOPMAP_RENDER_MAX_SIDE ||
+	    ctx->height > COOPMAP_RENDER_MAX_SIDE)
 		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
-			"size %.0fx%.0f: each side must be from 200x150 to 20000",
-			ctx->width, ctx->height);
+			"size %.0fx%.0f: each side must be from 200x150 to %d",
+			ctx->width, ctx->height, COOPMAP_RENDER_MAX_SIDE);
 	ctx->unit = fmin(ctx->width, ctx->height) / 1000.0;
 	rc = render_text_check_font(ctx->style, err);
 	if (rc == COOPMAP_OK)

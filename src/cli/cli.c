@@ -4,6 +4,8 @@
  */
 #include "cli.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -193,6 +195,51 @@ void cli_report_rows(const coopmap_projects *projects,
 			r->suggestion[0] != '\0' ? " (did you mean " : "",
 			r->suggestion, r->suggestion[0] != '\0' ? "?)" : "");
 	}
+}
+
+int cli_parse_whole(const char *text, long lo, long hi, long *out)
+{
+	char *end;
+	long v;
+
+	if (text[0] < '0' || text[0] > '9')
+		return -1;
+	errno = 0;
+	v = strtol(text, &end, 10);
+	if (errno != 0 || *end != '\0' || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int cli_parse_size(const char *command, const char *text, int width_only,
+	int *width, int *height)
+{
+	const char *x = strchr(text, 'x');
+	char first[32];
+	long w = 0, h = 0;
+	int ok;
+
+	if (x == NULL) {
+		ok = width_only && cli_parse_whole(text, 1, INT_MAX, &w) == 0;
+	} else {
+		ok = (size_t)(x - text) < sizeof(first);
+		if (ok) {
+			memcpy(first, text, (size_t)(x - text));
+			first[x - text] = '\0';
+		}
+		ok = ok && cli_parse_whole(first, 1, INT_MAX, &w) == 0 &&
+			cli_parse_whole(x + 1, 1, INT_MAX, &h) == 0;
+	}
+	if (!ok) {
+		cli_message("%s: --size '%s': expected %sWIDTHxHEIGHT, whole numbers "
+			"of pixels (PNG) or points (SVG, PDF), each at most %d", command,
+			text, width_only ? "WIDTH or " : "", COOPMAP_RENDER_MAX_SIDE);
+		return -1;
+	}
+	*width = (int)w;
+	*height = (int)h;
+	return 0;
 }
 
 void cli_build_date(char *buf, size_t size)

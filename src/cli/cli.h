@@ -104,6 +104,22 @@ int cli_open_layers(const coopmap_countries *countries,
 void cli_report_rows(const coopmap_projects *projects,
 	const coopmap_locate_summary *located, int quiet);
 
+/*
+ * text as a whole number from lo to hi: decimal digits only (no sign, no
+ * space), read with overflow checked, so that "4294967496" is out of
+ * range rather than 200.  0, or -1 with *out untouched.
+ */
+int cli_parse_whole(const char *text, long lo, long hi, long *out);
+
+/*
+ * A page size "WIDTHxHEIGHT", or "WIDTH" alone when width_only (then
+ * *height is 0); each side a whole number from 1, checked for overflow
+ * (the page's own bounds, COOPMAP_RENDER_MAX_SIDE, are the renderer's).
+ * 0, or -1 with a message printed naming command and text.
+ */
+int cli_parse_size(const char *command, const char *text, int width_only,
+	int *width, int *height);
+
 /* Today's date, or SOURCE_DATE_EPOCH's, as "YYYY-MM-DD". */
 void cli_build_date(char *buf, size_t size);
 

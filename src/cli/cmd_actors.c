@@ -75,7 +75,6 @@ static int parse_args(int argc, char **argv, struct actors_args *a)
 		{ NULL, 0, NULL, 0 }
 	};
 	int c;
-	char tail;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:qh", options, NULL)) != -1) {
@@ -84,12 +83,9 @@ static int parse_args(int argc, char **argv, struct actors_args *a)
 		case OPT_COUNTRY: a->country = optarg; break;
 		case OPT_PAPER: a->paper = optarg; break;
 		case OPT_SIZE:
-			if (sscanf(optarg, "%dx%d%c", &a->opts.width, &a->opts.height,
-			    &tail) != 2) {
-				cli_message("actors: --size '%s': expected WIDTHxHEIGHT",
-					optarg);
+			if (cli_parse_size("actors", optarg, 0, &a->opts.width,
+			    &a->opts.height) != 0)
 				return EXIT_FAILURE_;
-			}
 			break;
 		case OPT_TITLE: a->opts.title = optarg; break;
 		case OPT_LANG:
