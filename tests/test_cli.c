@@ -567,6 +567,20 @@ static void test_country_sheet_keeps_hostile_names_as_text(void **state)
 	assert_non_null(strstr(out_text, "| \\# Titre injecté |"));
 }
 
+/* The README's own --crs example, a PROJ string without +type=crs. */
+static void test_readme_proj_string_is_taken_as_a_crs(void **state)
+{
+	const char *out = TEST_ARTIFACTS "/robin-150.png";
+	const char *args[] = { "render", "tests/bad/ok.csv", "-o", out,
+		"--crs", "+proj=robin +lon_0=150", "--size", "400x300", "-q", NULL };
+
+	(void)state;
+	unlink(out);
+	if (run(args) != 0)
+		fail_msg("exit not 0: %s", err_text);
+	assert_true(exists(out));
+}
+
 static void test_help_version_and_unknown_command(void **state)
 {
 	const char *help[] = { "help", "render", NULL };
@@ -601,6 +615,7 @@ int main(void)
 		cmocka_unit_test(test_pool_markdown_keeps_hostile_names_as_text),
 		cmocka_unit_test(test_map_svg_keeps_hostile_names_out_of_its_markup),
 		cmocka_unit_test(test_country_sheet_keeps_hostile_names_as_text),
+		cmocka_unit_test(test_readme_proj_string_is_taken_as_a_crs),
 		cmocka_unit_test(test_help_version_and_unknown_command),
 	};
 	return cmocka_run_group_tests_name("cli", tests, setup, NULL);
