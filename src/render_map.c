@@ -655,10 +655,14 @@ static void draw_layer(render_ctx *ctx, size_t index)
 	if (index != 0)
 		return;
 	/* The first layer also gets an outline, so that it reads where the
-	 * hatching is sparse (small countries). */
-	for (size_t i = 0; i < coopmap_layer_member_count(layer); i++)
-		render_map_path(ctx, &ctx->paths[coopmap_country_index(
-			ctx->data->countries, coopmap_layer_member(layer, i))]);
+	 * hatching is sparse (small countries); once per country too. */
+	for (size_t i = 0; i < coopmap_layer_member_count(layer); i++) {
+		const coopmap_country *c = coopmap_layer_member(layer, i);
+
+		if (coopmap_layer_find(layer, c, 0) == (long)i)
+			render_map_path(ctx, &ctx->paths[coopmap_country_index(
+				ctx->data->countries, c)]);
+	}
 	render_set_color(cr, ctx->style->priority_outline);
 	cairo_set_line_width(cr, ctx->style->priority_outline_width * ctx->unit);
 	cairo_stroke(cr);
