@@ -29,7 +29,7 @@ struct coopmap_layer_set {
 	GPtrArray *layers;   /* coopmap_layer, sorted by id */
 };
 
-static char *sidecar_path(const char *csv_path)
+char *coopmap_layer_sidecar_path(const char *csv_path)
 {
 	size_t len = strlen(csv_path);
 	char *base = len > 4 && strcmp(csv_path + len - 4, ".csv") == 0
@@ -168,7 +168,7 @@ int coopmap_layer_load(const char *csv_path, const coopmap_countries *countries,
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	layer->path = g_strdup(csv_path);
 	layer->first = g_hash_table_new(g_direct_hash, g_direct_equal);
-	meta = sidecar_path(csv_path);
+	meta = coopmap_layer_sidecar_path(csv_path);
 	rc = read_metadata(layer, meta, err);
 	g_free(meta);
 	if (rc == COOPMAP_OK)

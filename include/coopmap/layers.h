@@ -31,6 +31,10 @@ int coopmap_layer_load(const char *csv_path, const coopmap_countries *countries,
 
 void coopmap_layer_free(coopmap_layer *layer);
 
+/* The sidecar a layer file is read with: "x.csv" -> "x.json", anything
+ * else gets ".json" added.  Caller frees with g_free. */
+char *coopmap_layer_sidecar_path(const char *csv_path);
+
 /* Metadata, borrowed; notes is "" when the sidecar has none. */
 const char *coopmap_layer_id(const coopmap_layer *layer);
 const char *coopmap_layer_title(const coopmap_layer *layer, const char *lang);

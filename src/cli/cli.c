@@ -253,17 +253,98 @@ void cli_build_date(char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%d", &tm);
 }
 
+void cli_inputs_init(struct cli_inputs *in)
+{
+	memset(in, 0, sizeof(*in));
+}
+
+void cli_inputs_add(struct cli_inputs *in, const char *what, const char *path)
+{
+	if (path == NULL || in->n == CLI_MAX_INPUTS)
+		return;
+	in->path[in->n] = path;
+	in->what[in->n++] = what;
+}
+
+void cli_inputs_add_layers(struct cli_inputs *in, const char *const *layers,
+	size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		cli_inputs_add(in, "a --layer file", layers[i]);
+		if (in->n_owned == CLI_MAX_INPUTS)
+			continue;
+		in->owned[in->n_owned] = coopmap_layer_sidecar_path(layers[i]);
+		cli_inputs_add(in, "the sidecar of a --layer file",
+			in->owned[in->n_owned++]);
+	}
+}
+
+void cli_inputs_add_actor_files(struct cli_inputs *in,
+	const struct cli_actor_files *files)
+{
+	static const char *const what[3] = { "an --actors-file",
+		"an --actor-links-file", "an --actor-presence-file" };
+
+	for (int kind = 0; kind < 3; kind++) {
+		for (size_t i = 0; i < files->n[kind]; i++)
+			cli_inputs_add(in, what[kind], files->files[kind][i]);
+	}
+}
+
+void cli_inputs_clear(struct cli_inputs *in)
+{
+	for (size_t i = 0; i < in->n_owned; i++)
+		g_free(in->owned[i]);
+	cli_inputs_init(in);
+}
+
+/* Whether the directory of path is one of the bundled data's. */
+static int in_data_directory(const char *path)
+{
+	static const char *const dirs[] = { "geodata", "geodata/places",
+		"geodata/layers", "styles", "web" };
+	gchar *parent = g_path_get_dirname(path);
+	struct stat sp, sd;
+	int found = 0;
+
+	if (stat(parent, &sp) == 0) {
+		for (size_t i = 0; !found && i < sizeof(dirs) / sizeof(dirs[0]);
+		     i++) {
+			char dir[4096];
+
+			found = coopmap_paths_data_file(dirs[i], dir, sizeof(dir)) != NULL
+				&& stat(dir, &sd) == 0 && sd.st_dev == sp.st_dev &&
+				sd.st_ino == sp.st_ino;
+		}
+	}
+	g_free(parent);
+	return found;
+}
+
 int cli_refuse_overwrite(const char *command, const char *what,
-	const char *input, const char *output)
+	const struct cli_inputs *in, const char *output)
 {
 	struct stat si, so;
 
-	if (output == NULL || stat(input, &si) != 0 || stat(output, &so) != 0 ||
-	    si.st_dev != so.st_dev || si.st_ino != so.st_ino)
+	if (output == NULL || strcmp(output, "-") == 0)
 		return 0;
-	cli_message("%s: the %s %s is the input; refusing to overwrite it",
-		command, what, output);
-	return 1;
+	if (in_data_directory(output)) {
+		cli_message("%s: the %s %s is in coopmap's data directory (its "
+			"bundled inputs); refusing to write there", command, what,
+			output);
+		return 1;
+	}
+	if (stat(output, &so) != 0)
+		return 0;
+	for (size_t i = 0; i < in->n; i++) {
+		if (stat(in->path[i], &si) != 0 || si.st_dev != so.st_dev ||
+		    si.st_ino != so.st_ino)
+			continue;
+		cli_message("%s: the %s %s is %s; refusing to overwrite it",
+			command, what, output, in->what[i]);
+		return 1;
+	}
+	return 0;
 }
 
 int cli_model_load(const char *path, struct cli_records *r,

@@ -124,12 +124,38 @@ int cli_parse_size(const char *command, const char *text, int width_only,
 void cli_build_date(char *buf, size_t size);
 
 /*
- * When output names the same existing file as input, say so ("render: the
- * output X is the input; ...", what being "output" or "rejects file") and
- * return 1; 0 otherwise.
+ * The files a command reads, each with what names it ("the input", "the
+ * --layer file" ...), so that no output is written over one of them,
+ * whatever option names it.  cli_inputs_add ignores NULL.
+ */
+#define CLI_MAX_INPUTS 128
+
+struct cli_inputs {
+	const char *path[CLI_MAX_INPUTS];
+	const char *what[CLI_MAX_INPUTS];
+	gchar *owned[CLI_MAX_INPUTS];   /* sidecar paths made here */
+	size_t n, n_owned;
+};
+
+void cli_inputs_init(struct cli_inputs *in);
+void cli_inputs_add(struct cli_inputs *in, const char *what, const char *path);
+/* n user layer files, and each one's JSON sidecar. */
+void cli_inputs_add_layers(struct cli_inputs *in, const char *const *layers,
+	size_t n);
+struct cli_actor_files;
+void cli_inputs_add_actor_files(struct cli_inputs *in,
+	const struct cli_actor_files *files);
+void cli_inputs_clear(struct cli_inputs *in);
+
+/*
+ * When output (may be NULL or "-") is the same file as one of in's (device
+ * and inode: another name, a link), or lies in coopmap's data directory
+ * (geodata/, styles/, web/: the bundled inputs), say so ("render: the
+ * output X is the input; refusing to overwrite it", what being "output"
+ * or "rejects file") and return 1; 0 otherwise.
  */
 int cli_refuse_overwrite(const char *command, const char *what,
-	const char *input, const char *output);
+	const struct cli_inputs *in, const char *output);
 
 /*
  * What the commands that draw or export load: the bundled countries and

@@ -74,6 +74,7 @@ static int parse_args(int argc, char **argv, struct actors_args *a)
 		CLI_RECORDS_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
+	struct cli_inputs inputs;
 	int c;
 
 	optind = 1;
@@ -115,6 +116,11 @@ static int parse_args(int argc, char **argv, struct actors_args *a)
 		return EXIT_FAILURE_;
 	}
 	a->input = optind < argc ? argv[optind] : NULL;
+	cli_inputs_init(&inputs);
+	cli_inputs_add(&inputs, "the input", a->input);
+	cli_inputs_add_actor_files(&inputs, &a->files);
+	if (cli_refuse_overwrite("actors", "output", &inputs, a->output))
+		return EXIT_FAILURE_;
 	return EXIT_OK;
 }
 

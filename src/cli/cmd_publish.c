@@ -42,6 +42,7 @@ int cmd_publish(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli_records records;
+	struct cli_inputs inputs;
 	coopmap_render_opts opts = COOPMAP_RENDER_OPTS_INIT;
 	const char *output = NULL;
 	int quiet = 0, c, rc;
@@ -75,7 +76,9 @@ int cmd_publish(int argc, char **argv)
 		cli_message("publish: expected one PROJECTS file and -o FILE.html");
 		return EXIT_FAILURE_;
 	}
-	if (cli_refuse_overwrite("publish", "output", argv[optind], output))
+	cli_inputs_init(&inputs);
+	cli_inputs_add(&inputs, "the input", argv[optind]);
+	if (cli_refuse_overwrite("publish", "output", &inputs, output))
 		return EXIT_FAILURE_;
 	cli_build_date(date, sizeof(date));
 	opts.date = date;

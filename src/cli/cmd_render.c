@@ -165,7 +165,8 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int c;
+	struct cli_inputs inputs;
+	int c, refused = 0;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:qh", options, NULL)) != -1) {
@@ -253,10 +254,19 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 			"choose one");
 		return EXIT_FAILURE_;
 	}
+	cli_inputs_init(&inputs);
+	cli_inputs_add(&inputs, "the input", a->input);
+	cli_inputs_add_layers(&inputs, a->user_layers, a->n_user_layers);
+	/* A style name ("print") is a file of the data directory, kept by
+	 * cli_refuse_overwrite whatever; a path is the user's. */
+	cli_inputs_add(&inputs, "the --style file", a->style);
+	for (size_t i = 0; i < a->n_outputs && !refused; i++)
+		refused = cli_refuse_overwrite("render", "output", &inputs,
+			a->outputs[i]);
+	cli_inputs_clear(&inputs);
+	if (refused)
+		return EXIT_FAILURE_;
 	for (size_t i = 0; i < a->n_outputs; i++) {
-		if (cli_refuse_overwrite("render", "output", a->input,
-		    a->outputs[i]))
-			return EXIT_FAILURE_;
 		if (output_kind(a->outputs[i]) == OUTPUT_NONE) {
 			cli_message("render: %s: the output's extension must be "
 				".png, .svg or .pdf (a map), or .geojson, .json, .gpkg, "
