@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "coopmap/paths.h"
+#include "coopmap/report.h"
 
 int cli_exit_status(int rc)
 {
@@ -22,10 +23,21 @@ int cli_exit_status(int rc)
 		: EXIT_FAILURE_;
 }
 
+const char *cli_shown(const char *text)
+{
+	static gchar *ring[8];
+	static size_t next;
+	gchar **slot = &ring[next++ % 8];
+
+	g_free(*slot);
+	*slot = coopmap_report_terminal_text(text != NULL ? text : "");
+	return *slot;
+}
+
 void cli_error(const coopmap_error *err)
 {
-	fprintf(stderr, "coopmap: %s\n", err->message[0] != '\0' ? err->message
-		: coopmap_status_name(err->code));
+	fprintf(stderr, "coopmap: %s\n", err->message[0] != '\0'
+		? cli_shown(err->message) : coopmap_status_name(err->code));
 }
 
 int cli_finish(int rc, const coopmap_error *err)
@@ -39,12 +51,13 @@ int cli_finish(int rc, const coopmap_error *err)
 void cli_message(const char *fmt, ...)
 {
 	va_list ap;
+	gchar *text;
 
-	fputs("coopmap: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	text = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "coopmap: %s\n", cli_shown(text));
+	g_free(text);
 }
 
 int cli_open_countries(const char *resolution, coopmap_countries **out,
@@ -186,14 +199,15 @@ void cli_report_rows(const coopmap_projects *projects,
 
 		if (r->column[0] == '\0') {   /* the row as a whole */
 			fprintf(stderr, "%s:%ld: %s\n",
-				coopmap_projects_path(projects), r->line, r->reason);
+				cli_shown(coopmap_projects_path(projects)), r->line,
+				cli_shown(r->reason));
 			continue;
 		}
 		fprintf(stderr, "%s:%ld: column '%s', value '%s': %s%s%s%s\n",
-			coopmap_projects_path(projects), r->line, r->column,
-			r->value, r->reason,
+			cli_shown(coopmap_projects_path(projects)), r->line,
+			cli_shown(r->column), cli_shown(r->value), cli_shown(r->reason),
 			r->suggestion[0] != '\0' ? " (did you mean " : "",
-			r->suggestion, r->suggestion[0] != '\0' ? "?)" : "");
+			cli_shown(r->suggestion), r->suggestion[0] != '\0' ? "?)" : "");
 	}
 }
 

@@ -84,11 +84,21 @@ int cli_read_projects(const char *path, struct cli_records *r,
  */
 int cli_exit_status(int rc);
 
-/* Print "coopmap: <message>" on stderr. */
+/*
+ * Text from the input (a cell, a header, a layer's title) as it may be
+ * printed on a terminal: control characters shown as \x1b, not sent
+ * (report.h's coopmap_report_terminal_text).  The copy is borrowed until
+ * the eighth call after this one: enough for one printf's arguments.
+ */
+const char *cli_shown(const char *text);
+
+/* Print "coopmap: <message>" on stderr (control characters shown, as
+ * cli_shown does: a message may quote a cell). */
 void cli_error(const coopmap_error *err);
 /* How a command ends with rc: EXIT_OK, or err said on stderr and the exit
  * status of its code. */
 int cli_finish(int rc, const coopmap_error *err);
+/* The same for a message formatted here. */
 void cli_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Open the bundled countries (resolution "50m" or "10m") with aliases. */

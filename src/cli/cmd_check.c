@@ -40,7 +40,7 @@ static void print_report(const coopmap_projects *p,
 
 	for (size_t i = 0; i < rejected; i++)
 		by_reason[coopmap_projects_reject_get(p, i)->code]++;
-	printf("file: %s", coopmap_projects_path(p));
+	printf("file: %s", cli_shown(coopmap_projects_path(p)));
 	if (coopmap_projects_encoding(p)[0] != '\0')
 		printf(" (text, %s)", coopmap_projects_encoding(p));
 	printf("\nrows read: %zu\nrows joined: %zu\nproject records: %zu\n"

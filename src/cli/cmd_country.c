@@ -32,19 +32,21 @@ static int resolve_one(const coopmap_countries *countries, const char *text,
 	coopmap_country_match m;
 
 	coopmap_country_resolve(countries, text, &m);
+	text = cli_shown(text);
 	if (m.status == COOPMAP_COUNTRY_FOUND) {
 		printf("%s\t%s\n", m.country->iso_a3,
 			coopmap_country_name(m.country, lang));
 		return 0;
 	}
 	if (m.status == COOPMAP_COUNTRY_AMBIGUOUS)
-		printf("?\t%s: ambiguous, may be %s\n", text, m.suggestion);
+		printf("?\t%s: ambiguous, may be %s\n", text,
+			cli_shown(m.suggestion));
 	else if (m.placeholder)
 		printf("?\t%s: stands for a missing value, not a country (write "
 			"the three-letter code)\n", text);
 	else if (m.suggestion[0] != '\0')
 		printf("?\t%s: unknown country; did you mean %s?\n", text,
-			m.suggestion);
+			cli_shown(m.suggestion));
 	else
 		printf("?\t%s: unknown country\n", text);
 	return 1;
