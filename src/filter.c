@@ -34,18 +34,18 @@ int coopmap_filter_set_programmes(coopmap_filter *f, const char *text,
 	return rc;
 }
 
+/* Four digits from 1900 to 2100 ("" is no bound): read as digits, not
+ * with sscanf's %d, which wraps 4294969315 round to 2019. */
 static int parse_year(const char *text, int *year)
 {
-	char tail;
-
 	if (text[0] == '\0') {
 		*year = 0;
 		return 0;
 	}
-	if (sscanf(text, "%d%c", year, &tail) != 1 || *year < 1900 ||
-	    *year > 2100)
+	if (strlen(text) != 4 || strspn(text, "0123456789") != 4)
 		return -1;
-	return 0;
+	*year = atoi(text);
+	return *year >= 1900 && *year <= 2100 ? 0 : -1;
 }
 
 int coopmap_filter_set_years(coopmap_filter *f, const char *text,

@@ -6,6 +6,7 @@
 #include "coopmap/geodesy.h"
 
 #include <geodesic.h>
+#include <glib.h>
 #include <math.h>
 #include <proj.h>
 #include <stdio.h>
@@ -151,11 +152,39 @@ static PJ *forward_operation(PJ_CONTEXT *ctx, PJ *crs, const char *crs_text)
 	return proj_create_crs_to_crs(ctx, "EPSG:4326", crs_text, NULL);
 }
 
+/*
+ * crs_text as a CRS.  A PROJ string without +type=crs ("+proj=robin
+ * +lon_0=150", as the README shows) is a conversion to PROJ, not a CRS:
+ * it is read again with +type=crs, and *as_crs (g_free) is the text that
+ * worked; NULL when crs_text was read as it is.
+ */
+static PJ *create_crs(PJ_CONTEXT *ctx, const char *crs_text, gchar **as_crs)
+{
+	PJ *crs = proj_create(ctx, crs_text);
+
+	*as_crs = NULL;
+	if ((crs != NULL && proj_is_crs(crs)) || crs_text[0] != '+' ||
+	    strstr(crs_text, "+type=crs") != NULL)
+		return crs;
+	proj_destroy(crs);
+	*as_crs = g_strconcat(crs_text, " +type=crs", NULL);
+	crs = proj_create(ctx, *as_crs);
+	if (crs == NULL || !proj_is_crs(crs)) {
+		/* Not a CRS either way: say what the text as given is. */
+		proj_destroy(crs);
+		g_free(*as_crs);
+		*as_crs = NULL;
+		crs = proj_create(ctx, crs_text);
+	}
+	return crs;
+}
+
 int coopmap_projection_new(const char *crs_text, coopmap_projection **out,
 	coopmap_error *err)
 {
 	coopmap_projection *p;
 	PJ *crs, *raw;
+	gchar *as_crs = NULL;
 	const char *auth, *code;
 	int rc = COOPMAP_OK;
 
@@ -165,7 +194,9 @@ int coopmap_projection_new(const char *crs_text, coopmap_projection **out,
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	p->ctx = proj_context_create();
 	proj_log_func(p->ctx, NULL, quiet_log);
-	crs = proj_create(p->ctx, crs_text);
+	crs = create_crs(p->ctx, crs_text, &as_crs);
+	if (crs != NULL && as_crs != NULL)
+		crs_text = as_crs;
 	if (crs == NULL || !proj_is_crs(crs)) {
 		int errno_ = proj_context_errno(p->ctx);
 
@@ -175,6 +206,7 @@ int coopmap_projection_new(const char *crs_text, coopmap_projection **out,
 			: "not a coordinate reference system");
 		proj_destroy(crs);
 		coopmap_projection_free(p);
+		g_free(as_crs);
 		return rc;
 	}
 	set_display_name(p, crs, crs_text);
@@ -189,9 +221,10 @@ int coopmap_projection_new(const char *crs_text, coopmap_projection **out,
 
 	raw = forward_operation(p->ctx, crs, crs_text);
 	proj_destroy(crs);
+	g_free(as_crs);
 	if (raw == NULL) {
 		rc = coopmap_error_set(err, COOPMAP_ERR_CRS,
-			"no transformation from WGS 84 to '%s'", crs_text);
+			"no transformation from WGS 84 to '%s'", p->name);
 		coopmap_projection_free(p);
 		return rc;
 	}

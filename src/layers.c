@@ -18,13 +18,18 @@ struct coopmap_layer {
 	coopmap_table *table;
 	size_t count, distinct;
 	const coopmap_country **members;
+	/* Country -> its first row + 1, and each row's next row of the same
+	 * country (-1: none): finding a country's rows costs the same
+	 * whatever the layer's length (a scan per row was quadratic). */
+	GHashTable *first;
+	long *next;
 };
 
 struct coopmap_layer_set {
 	GPtrArray *layers;   /* coopmap_layer, sorted by id */
 };
 
-static char *sidecar_path(const char *csv_path)
+char *coopmap_layer_sidecar_path(const char *csv_path)
 {
 	size_t len = strlen(csv_path);
 	char *base = len > 4 && strcmp(csv_path + len - 4, ".csv") == 0
@@ -68,11 +73,43 @@ static int read_metadata(coopmap_layer *layer, const char *path,
 	return COOPMAP_OK;
 }
 
+/*
+ * A row's key: its country, and its territory in a layer that has one
+ * (overseas-neighbours lists a country once per territory).  A key given
+ * twice is an error at its line: a file that repeats a code ten thousand
+ * times is a mistake, not a layer.
+ */
+static gchar *row_key(const coopmap_table *t, size_t row, long territory,
+	const coopmap_country *c)
+{
+	return g_strconcat(territory >= 0 ? coopmap_table_cell(t, row,
+		(size_t)territory) : "", "\t", c->iso_a3, NULL);
+}
+
+static void add_member(coopmap_layer *layer, size_t row,
+	const coopmap_country *c, GHashTable *last)
+{
+	gpointer prev = g_hash_table_lookup(last, c);
+
+	layer->members[row] = c;
+	layer->next[row] = -1;
+	if (prev != NULL) {
+		layer->next[GPOINTER_TO_SIZE(prev) - 1] = (long)row;
+	} else {
+		g_hash_table_insert(layer->first, (gpointer)c,
+			GSIZE_TO_POINTER(row + 1));
+		layer->distinct++;
+	}
+	g_hash_table_insert(last, (gpointer)c, GSIZE_TO_POINTER(row + 1));
+	layer->count++;
+}
+
 static int read_members(coopmap_layer *layer, const char *csv_path,
 	const coopmap_countries *countries, coopmap_error *err)
 {
-	GHashTable *seen;
-	long col;
+	GHashTable *keys, *last;
+	long col, territory;
+	size_t rows;
 	int rc = coopmap_table_read(csv_path, NULL, &layer->table, err);
 
 	if (rc != COOPMAP_OK)
@@ -81,25 +118,41 @@ static int read_members(coopmap_layer *layer, const char *csv_path,
 	if (col < 0)
 		return coopmap_error_set(err, COOPMAP_ERR_INPUT,
 			"%s: column iso_a3 is required", csv_path);
-	layer->members = calloc(coopmap_table_row_count(layer->table) + 1,
-		sizeof(*layer->members));
-	if (layer->members == NULL)
+	territory = coopmap_table_find_column(layer->table, "territory");
+	rows = coopmap_table_row_count(layer->table);
+	layer->members = calloc(rows + 1, sizeof(*layer->members));
+	layer->next = calloc(rows + 1, sizeof(*layer->next));
+	if (layer->members == NULL || layer->next == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
-	seen = g_hash_table_new(g_direct_hash, g_direct_equal);
-	for (size_t row = 0; row < coopmap_table_row_count(layer->table); row++) {
+	keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+	last = g_hash_table_new(g_direct_hash, g_direct_equal);
+	for (size_t row = 0; row < rows && rc == COOPMAP_OK; row++) {
 		const char *code = coopmap_table_cell(layer->table, row, (size_t)col);
 		const coopmap_country *c = coopmap_country_find_iso3(countries, code);
+		long line = coopmap_table_line(layer->table, row);
+		gchar *key;
+		gpointer seen;
 
 		if (c == NULL) {
-			rc = coopmap_error_set_at(err, COOPMAP_ERR_INPUT, csv_path,
-				coopmap_table_line(layer->table, row), "iso_a3", code,
-				"no country has this code");
+			rc = coopmap_error_set_at(err, COOPMAP_ERR_INPUT, csv_path, line,
+				"iso_a3", code, "no country has this code");
 			break;
 		}
-		layer->members[layer->count++] = c;
-		layer->distinct += g_hash_table_add(seen, (gpointer)c);
+		key = row_key(layer->table, row, territory, c);
+		if ((seen = g_hash_table_lookup(keys, key)) != NULL) {
+			rc = coopmap_error_set_at(err, COOPMAP_ERR_INPUT, csv_path, line,
+				"iso_a3", code, "%s given twice (first on line %ld)",
+				territory >= 0 ? "country and territory" : "country",
+				coopmap_table_line(layer->table,
+				GPOINTER_TO_SIZE(seen) - 1));
+			g_free(key);
+			break;
+		}
+		g_hash_table_insert(keys, key, GSIZE_TO_POINTER(row + 1));
+		add_member(layer, row, c, last);
 	}
-	g_hash_table_destroy(seen);
+	g_hash_table_destroy(keys);
+	g_hash_table_destroy(last);
 	return rc;
 }
 
@@ -114,7 +167,8 @@ int coopmap_layer_load(const char *csv_path, const coopmap_countries *countries,
 	if (layer == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	layer->path = g_strdup(csv_path);
-	meta = sidecar_path(csv_path);
+	layer->first = g_hash_table_new(g_direct_hash, g_direct_equal);
+	meta = coopmap_layer_sidecar_path(csv_path);
 	rc = read_metadata(layer, meta, err);
 	g_free(meta);
 	if (rc == COOPMAP_OK)
@@ -141,6 +195,9 @@ void coopmap_layer_free(coopmap_layer *layer)
 	g_free(layer->notes);
 	coopmap_table_free(layer->table);
 	free(layer->members);
+	free(layer->next);
+	if (layer->first != NULL)
+		g_hash_table_destroy(layer->first);
 	free(layer);
 }
 
@@ -217,11 +274,18 @@ const char *coopmap_layer_value(const coopmap_layer *layer, size_t row,
 long coopmap_layer_find(const coopmap_layer *layer,
 	const coopmap_country *country, size_t from)
 {
-	for (size_t i = from; i < layer->count; i++) {
-		if (layer->members[i] == country)
-			return (long)i;
-	}
-	return -1;
+	gpointer first = g_hash_table_lookup(layer->first, country);
+	long row = first != NULL ? (long)GPOINTER_TO_SIZE(first) - 1 : -1;
+
+	/* The rows of a country are a chain from its first: follow it from
+	 * the row before from when that is the country's, as callers that
+	 * walk the rows (find from r + 1) do. */
+	if (row >= 0 && from > 0 && from <= layer->count &&
+	    layer->members[from - 1] == country)
+		return layer->next[from - 1];
+	while (row >= 0 && (size_t)row < from)
+		row = layer->next[row];
+	return row;
 }
 
 int coopmap_layer_contains(const coopmap_layer *layer,

@@ -64,11 +64,20 @@ int coopmap_render_parse_extent(const char *text, double bbox[4],
 			"indian-ocean, caribbean, south-east-asia, pacific, europe, "
 			"france, americas, asia, oceania or MINLON,MINLAT,MAXLON,MAXLAT "
 			"in degrees", text);
+	/* 10,20,10,30 or 180,-90,-180,90 (across the antimeridian, 0 degrees
+	 * wide): the bounds are one meridian, or one parallel. */
+	if (bbox[0] >= -180 && bbox[2] <= 180 && bbox[1] >= -90 &&
+	    bbox[3] <= 90 && (bbox[1] == bbox[3] || bbox[0] == bbox[2] ||
+	    (bbox[0] == 180 && bbox[2] == -180)))
+		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
+			"extent '%s' has no area: its west and east bounds are the "
+			"same meridian, or its south and north the same parallel",
+			text);
 	/* A west bound east of the east bound crosses the antimeridian, for
 	 * a region narrower than a hemisphere (170,-30,-150,0); wider, it is
 	 * a slip. */
 	if (bbox[0] < -180 || bbox[2] > 180 || bbox[1] < -90 || bbox[3] > 90 ||
-	    bbox[0] == bbox[2] || bbox[1] >= bbox[3] ||
+	    bbox[1] > bbox[3] ||
 	    (bbox[0] > bbox[2] && bbox[2] + 360 - bbox[0] > 180))
 		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
 			"extent '%s': longitudes must be within -180..180, latitudes "
@@ -295,11 +304,12 @@ static int setup(render_ctx *ctx, const coopmap_map_data *data,
 	ctx->lang = opts->lang != NULL ? opts->lang : "fr";
 	ctx->width = opts->width > 0 ? opts->width : format == COOPMAP_PAGE_PNG ? 2400 : 1200;
 	ctx->height = opts->height > 0 ? opts->height : ctx->width * 0.58;
-	if (ctx->width < 200 || ctx->height < 150 || ctx->width > 20000 ||
-	    ctx->height > 20000)
+	if (ctx->width < 200 || ctx->height < 150 ||
+	    ctx->width > COOPMAP_RENDER_MAX_SIDE ||
+	    ctx->height > COOPMAP_RENDER_MAX_SIDE)
 		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
-			"size %.0fx%.0f: each side must be from 200x150 to 20000",
-			ctx->width, ctx->height);
+			"size %.0fx%.0f: each side must be from 200x150 to %d",
+			ctx->width, ctx->height, COOPMAP_RENDER_MAX_SIDE);
 	ctx->unit = fmin(ctx->width, ctx->height) / 1000.0;
 	rc = render_text_check_font(ctx->style, err);
 	if (rc == COOPMAP_OK)
@@ -385,7 +395,8 @@ static gpointer finish_map(gpointer p)
 		const coopmap_box *boxes = coopmap_placer_labels(ctx->placer, &n);
 
 		ctx->report->label_boxes = malloc((n + 1) * sizeof(coopmap_box));
-		if (ctx->report->label_boxes != NULL)
+		/* No label (a map of the pole): boxes may be NULL. */
+		if (ctx->report->label_boxes != NULL && n > 0)
 			memcpy(ctx->report->label_boxes, boxes, n * sizeof(coopmap_box));
 		ctx->report->width = (int)ctx->width;
 		ctx->report->height = (int)ctx->height;

@@ -575,6 +575,24 @@ coopmap_color render_layer_color(const render_ctx *ctx, size_t layer)
 		(size_t)ctx->style->n_layer_colors];
 }
 
+/* At most this many dots over a whole page, whatever its size. */
+#define MAX_PATTERN_MARKS 1e6
+
+/*
+ * The hatch step in device units: the style's, but never under a pixel
+ * (or point), nor so fine that a page would hold more than
+ * MAX_PATTERN_MARKS dots: the style's range is relative to the shorter
+ * side, and a page 20000 wide and 200 high would otherwise hatch every
+ * 0.2 px.
+ */
+static double pattern_step(const render_ctx *ctx)
+{
+	double floor_step = fmax(1.0, sqrt(ctx->width * ctx->height /
+		MAX_PATTERN_MARKS));
+
+	return fmax(ctx->style->priority_hatch_spacing * ctx->unit, floor_step);
+}
+
 /*
  * Lines or dots over the clip: drawn, not a repeating pattern surface, so
  * that PNG, SVG and PDF show the same; on a grid anchored at the page
@@ -584,7 +602,7 @@ static void paint_pattern(render_ctx *ctx, enum layer_symbol symbol)
 {
 	cairo_t *cr = ctx->cr;
 	double x0, y0, x1, y1;
-	double step = ctx->style->priority_hatch_spacing * ctx->unit;
+	double step = pattern_step(ctx);
 
 	cairo_clip_extents(cr, &x0, &y0, &x1, &y1);
 	if (!(x1 > x0 && y1 > y0) || step <= 0)
@@ -655,10 +673,14 @@ static void draw_layer(render_ctx *ctx, size_t index)
 	if (index != 0)
 		return;
 	/* The first layer also gets an outline, so that it reads where the
-	 * hatching is sparse (small countries). */
-	for (size_t i = 0; i < coopmap_layer_member_count(layer); i++)
-		render_map_path(ctx, &ctx->paths[coopmap_country_index(
-			ctx->data->countries, coopmap_layer_member(layer, i))]);
+	 * hatching is sparse (small countries); once per country too. */
+	for (size_t i = 0; i < coopmap_layer_member_count(layer); i++) {
+		const coopmap_country *c = coopmap_layer_member(layer, i);
+
+		if (coopmap_layer_find(layer, c, 0) == (long)i)
+			render_map_path(ctx, &ctx->paths[coopmap_country_index(
+				ctx->data->countries, c)]);
+	}
 	render_set_color(cr, ctx->style->priority_outline);
 	cairo_set_line_width(cr, ctx->style->priority_outline_width * ctx->unit);
 	cairo_stroke(cr);

@@ -40,25 +40,57 @@ char *coopmap_report_safe_cell(const char *text)
 	return safe;
 }
 
+char *coopmap_report_terminal_text(const char *text)
+{
+	GString *out = g_string_sized_new(strlen(text) + 16);
+
+	for (const char *s = text; *s != '\0';) {
+		unsigned char c = (unsigned char)*s;
+		gunichar u = c < 0x80 ? c : g_utf8_get_char_validated(s, -1);
+
+		if (c < 0x20 || c == 0x7f) {
+			g_string_append_printf(out, "\\x%02x", c);
+			s++;
+		} else if (u == (gunichar)-1 || u == (gunichar)-2) {
+			g_string_append_printf(out, "\\x%02x", c);
+			s++;
+		} else if (u >= 0x80 && u <= 0x9f) {
+			g_string_append_printf(out, "\\u%04x", (unsigned)u);
+			s = g_utf8_next_char(s);
+		} else {
+			const char *next = c < 0x80 ? s + 1 : g_utf8_next_char(s);
+
+			g_string_append_len(out, s, next - s);
+			s = next;
+		}
+	}
+	return g_string_free(out, FALSE);
+}
+
 char *coopmap_report_markdown_text(const char *text)
 {
 	char *safe = coopmap_report_safe_cell(text);
 	GString *out = g_string_sized_new(strlen(text) + 16);
+	gchar *shown;
 
-	for (const char *s = safe != NULL ? safe : ""; *s != '\0'; s++) {
+	/* A line break or a tab is a space (a row stays one row); any other
+	 * control character is shown (\x1b), its backslash escaped below. */
+	if (safe != NULL)
+		g_strdelimit(safe, "\n\r\t", ' ');
+	shown = coopmap_report_terminal_text(safe != NULL ? safe : "");
+	for (const char *s = shown; *s != '\0'; s++) {
 		if (*s == '<')
 			g_string_append(out, "&lt;");
 		else if (*s == '>')
 			g_string_append(out, "&gt;");
 		else if (*s == '&' && (g_ascii_isalpha(s[1]) || s[1] == '#'))
 			g_string_append(out, "&amp;");
-		else if (*s == '\n' || *s == '\r' || *s == '\t')
-			g_string_append_c(out, ' ');
 		else if (strchr("\\`*_[]#|~", *s) != NULL)
 			g_string_append_printf(out, "\\%c", *s);
 		else
 			g_string_append_c(out, *s);
 	}
+	g_free(shown);
 	free(safe);
 	return g_string_free(out, FALSE);
 }

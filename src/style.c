@@ -16,61 +16,78 @@
 enum key_type { KEY_COLOR, KEY_SIZE, KEY_DEGREES, KEY_FONT, KEY_CLASSES,
 	KEY_COLORS, KEY_NAME };
 
+/*
+ * A number's range bounds the work it asks for: sizes are thousandths of
+ * the map's shorter side, so a hatch spacing of at least 1 draws at most
+ * about 2000 lines across a square page (the renderer also keeps hatches
+ * at least a pixel apart, whatever the page's shape); widths, radii and
+ * text sizes stay a fraction of the page.
+ */
 struct style_key {
 	const char *name;
 	enum key_type type;
 	size_t offset;
+	double lo, hi;   /* KEY_SIZE, KEY_DEGREES */
 };
 
-#define KEY(name, type) { #name, type, offsetof(coopmap_style, name) }
+#define KEY(name, type) { #name, type, offsetof(coopmap_style, name), 0, 0 }
 /* A key whose name is not the field's (an element of an array). */
-#define KEY_AT(name, type, field) { name, type, offsetof(coopmap_style, field) }
+#define KEY_AT(name, type, field) \
+	{ name, type, offsetof(coopmap_style, field), 0, 0 }
+#define NUMBER(name, type, lo, hi) \
+	{ #name, type, offsetof(coopmap_style, name), lo, hi }
+/* Line widths: up to 5% of the shorter side. */
+#define WIDTH(name) NUMBER(name, KEY_SIZE, 0.0, 50.0)
+/* Symbol radii: up to 10% of the shorter side (for a value of 1). */
+#define RADIUS(name) NUMBER(name, KEY_SIZE, 0.0, 100.0)
+/* Text: visible, and at most 10% of the shorter side. */
+#define TEXT(name) NUMBER(name, KEY_SIZE, 1.0, 100.0)
 
 static const struct style_key style_keys[] = {
 	KEY(name, KEY_NAME),
 	KEY(background, KEY_COLOR),
 	KEY(ocean, KEY_COLOR),
 	KEY(sphere_outline, KEY_COLOR),
-	KEY(sphere_outline_width, KEY_SIZE),
+	WIDTH(sphere_outline_width),
 	KEY(graticule, KEY_COLOR),
-	KEY(graticule_width, KEY_SIZE),
-	KEY(graticule_step, KEY_DEGREES),
+	WIDTH(graticule_width),
+	NUMBER(graticule_step, KEY_DEGREES, 1.0, 90.0),
 	KEY(land, KEY_COLOR),
 	KEY(not_stated, KEY_COLOR),
 	KEY(border, KEY_COLOR),
-	KEY(border_width, KEY_SIZE),
+	WIDTH(border_width),
 	KEY(classes, KEY_CLASSES),
 	KEY(priority_hatch, KEY_COLOR),
-	KEY(priority_hatch_spacing, KEY_SIZE),
-	KEY(priority_hatch_width, KEY_SIZE),
+	NUMBER(priority_hatch_spacing, KEY_SIZE, 1.0, 100.0),
+	WIDTH(priority_hatch_width),
 	KEY(priority_outline, KEY_COLOR),
-	KEY(priority_outline_width, KEY_SIZE),
+	WIDTH(priority_outline_width),
 	KEY(layer_colors, KEY_COLORS),
-	KEY(layer_line_width, KEY_SIZE),
+	WIDTH(layer_line_width),
 	KEY(marker, KEY_COLOR),
 	KEY(marker_edge, KEY_COLOR),
-	KEY(marker_size, KEY_SIZE),
+	RADIUS(marker_size),
 	KEY_AT("link_apchi", KEY_COLOR, link_programme[0]),
 	KEY_AT("link_prph", KEY_COLOR, link_programme[1]),
 	KEY_AT("link_other", KEY_COLOR, link_programme[2]),
-	KEY(link_width, KEY_SIZE),
+	WIDTH(link_width),
 	KEY(establishment, KEY_COLOR),
 	KEY(partner, KEY_COLOR),
 	KEY(point_edge, KEY_COLOR),
-	KEY(point_min_size, KEY_SIZE),
-	KEY(point_max_size, KEY_SIZE),
+	RADIUS(point_min_size),
+	RADIUS(point_max_size),
 	KEY(highlight, KEY_COLOR),
-	KEY(highlight_width, KEY_SIZE),
+	WIDTH(highlight_width),
 	KEY(text, KEY_COLOR),
 	KEY(text_halo, KEY_COLOR),
 	KEY(label_leader, KEY_COLOR),
 	KEY(legend_background, KEY_COLOR),
 	KEY(font_family, KEY_FONT),
-	KEY(title_size, KEY_SIZE),
-	KEY(subtitle_size, KEY_SIZE),
-	KEY(label_size, KEY_SIZE),
-	KEY(legend_size, KEY_SIZE),
-	KEY(source_size, KEY_SIZE),
+	TEXT(title_size),
+	TEXT(subtitle_size),
+	TEXT(label_size),
+	TEXT(legend_size),
+	TEXT(source_size),
 };
 
 #define N_KEYS (sizeof(style_keys) / sizeof(style_keys[0]))
@@ -237,9 +254,8 @@ static int set_value(const struct style_key *key, const char *value,
 	case KEY_COLOR:
 		return coopmap_color_parse(value, (coopmap_color *)field);
 	case KEY_SIZE:
-		return parse_number(value, 0.0, 500.0, (double *)field);
 	case KEY_DEGREES:
-		return parse_number(value, 1.0, 90.0, (double *)field);
+		return parse_number(value, key->lo, key->hi, (double *)field);
 	case KEY_CLASSES:
 		return parse_colors(value, s->classes, 2, &s->n_classes);
 	case KEY_COLORS:
@@ -258,12 +274,20 @@ static int set_value(const struct style_key *key, const char *value,
 	return -1;
 }
 
-static const char *expected(enum key_type type)
+/* What key takes, for the message of a bad value (buf holds a range). */
+static const char *expected(const struct style_key *key, char *buf,
+	size_t size)
 {
-	switch (type) {
+	switch (key->type) {
 	case KEY_COLOR: return "a colour #rgb, #rrggbb or #rrggbbaa";
-	case KEY_SIZE: return "a size from 0 to 500 (thousandths of the map's shorter side)";
-	case KEY_DEGREES: return "an angle from 1 to 90 degrees";
+	case KEY_SIZE:
+		snprintf(buf, size, "a size from %g to %g (thousandths of the map's "
+			"shorter side)", key->lo, key->hi);
+		return buf;
+	case KEY_DEGREES:
+		snprintf(buf, size, "an angle from %g to %g degrees", key->lo,
+			key->hi);
+		return buf;
 	case KEY_CLASSES: return "2 to 7 colours separated by spaces";
 	case KEY_COLORS: return "1 to 7 colours separated by spaces";
 	case KEY_FONT: return "a font family name";
@@ -285,9 +309,9 @@ static char *trim(char *s)
 }
 
 static int parse_line(char *line, const char *path, long number,
-	coopmap_style *s, unsigned char *seen, coopmap_error *err)
+	coopmap_style *s, long *seen, coopmap_error *err)
 {
-	char *eq, *key, *value;
+	char *eq, *key, *value, range[128];
 
 	/* Whole-line comments only: a colour value starts with '#' too. */
 	key = trim(line);
@@ -303,14 +327,14 @@ static int parse_line(char *line, const char *path, long number,
 	for (size_t i = 0; i < N_KEYS; i++) {
 		if (strcmp(style_keys[i].name, key) != 0)
 			continue;
-		if (seen[i])
+		if (seen[i] > 0)
 			return coopmap_error_set_at(err, COOPMAP_ERR_STYLE, path,
 				number, NULL, NULL, "key '%s' given twice", key);
-		seen[i] = 1;
+		seen[i] = number;
 		if (set_value(&style_keys[i], value, s) != 0)
 			return coopmap_error_set_at(err, COOPMAP_ERR_STYLE, path,
 				number, key, value, "expected %s",
-				expected(style_keys[i].type));
+				expected(&style_keys[i], range, sizeof(range)));
 		/* Whether the font is installed is known only at drawing time;
 		 * the message then names this line. */
 		if (style_keys[i].type == KEY_FONT)
@@ -322,9 +346,40 @@ static int parse_line(char *line, const char *path, long number,
 		NULL, "unknown key '%s' (see styles/README.md)", key);
 }
 
+static size_t key_index(const char *name)
+{
+	size_t i = 0;
+
+	while (i < N_KEYS - 1 && strcmp(style_keys[i].name, name) != 0)
+		i++;
+	return i;
+}
+
+/*
+ * Values that are right alone but not together: the smallest symbol
+ * bigger than the biggest.  Blamed on the later of the two lines (a key
+ * left out keeps the default's value).
+ */
+static int check_together(const char *path, const coopmap_style *s,
+	const long *seen, coopmap_error *err)
+{
+	size_t lo = key_index("point_min_size"), hi = key_index("point_max_size");
+	size_t blamed = seen[lo] > seen[hi] ? lo : hi;
+	char value[32];
+
+	if (s->point_min_size <= s->point_max_size)
+		return COOPMAP_OK;
+	snprintf(value, sizeof(value), "%g", blamed == lo ? s->point_min_size
+		: s->point_max_size);
+	return coopmap_error_set_at(err, COOPMAP_ERR_STYLE, path, seen[blamed],
+		style_keys[blamed].name, value, "point_min_size (%g) is above "
+		"point_max_size (%g): the smallest symbol would be bigger than the "
+		"biggest", s->point_min_size, s->point_max_size);
+}
+
 int coopmap_style_load(const char *path, coopmap_style *s, coopmap_error *err)
 {
-	unsigned char seen[N_KEYS] = { 0 };
+	long seen[N_KEYS] = { 0 };   /* the line of each key given */
 	FILE *f = fopen(path, "r");
 	char *line = NULL;
 	size_t capacity = 0;
@@ -340,6 +395,8 @@ int coopmap_style_load(const char *path, coopmap_style *s, coopmap_error *err)
 	}
 	if (rc == COOPMAP_OK && ferror(f))
 		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: read error", path);
+	if (rc == COOPMAP_OK)
+		rc = check_together(path, s, seen, err);
 	free(line);
 	fclose(f);
 	return rc;

@@ -204,6 +204,22 @@ static void print_output(const char *name, const char *text)
 		: text[len - 1] == '\n' ? "" : "\n");
 }
 
+/*
+ * The offset of the first character in text that a terminal would act on
+ * (C0 but line feed and tab, DEL, C1 as UTF-8: ESC, BEL, CSI ...), or -1:
+ * what a cell holds is shown (\x1b), never sent.
+ */
+static long terminal_control_at(const char *text)
+{
+	for (const unsigned char *s = (const unsigned char *)text; *s != '\0';
+	     s++) {
+		if ((*s < 0x20 && *s != '\n' && *s != '\t') || *s == 0x7f ||
+		    (*s == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f))
+			return (long)(s - (const unsigned char *)text);
+	}
+	return -1;
+}
+
 /* Run one case; 1 when coopmap did what the manifest says. */
 static int run_case(const char *bin, const struct bad_case *c)
 {
@@ -240,6 +256,12 @@ static int run_case(const char *bin, const struct bad_case *c)
 	if (strstr(r.err, "Sanitizer") != NULL || strstr(r.err, "runtime error:")
 	    != NULL)
 		g_string_append(problems, "  sanitizer report on stderr\n");
+	if (terminal_control_at(r.err) >= 0)
+		g_string_append_printf(problems, "  a terminal control character on "
+			"stderr, byte %ld\n", terminal_control_at(r.err));
+	if (terminal_control_at(r.out) >= 0)
+		g_string_append_printf(problems, "  a terminal control character on "
+			"stdout, byte %ld\n", terminal_control_at(r.out));
 	if (c->no_file)
 		list_matching(case_dir, "", NULL, left);
 	list_temporaries((char **)argv->pdata, c->no_file ? case_dir : NULL,

@@ -30,9 +30,10 @@ static void slurp_into(const char *path, char *buf, size_t size)
 	fclose(in);
 }
 
-/* Run coopmap with args (NULL-terminated); stderr lands in err_text,
- * stdout in out_text. */
-static int run(const char *const *args)
+/* Run coopmap with args (NULL-terminated) and standard input from
+ * stdin_path (NULL: inherited); stderr lands in err_text, stdout in
+ * out_text. */
+static int run_with_input(const char *const *args, const char *stdin_path)
 {
 	const char *bin = getenv("COOPMAP_BIN");
 	char *argv[32];
@@ -48,6 +49,9 @@ static int run(const char *const *args)
 		argv[n] = (char *)args[n - 1];
 	argv[n] = NULL;
 	posix_spawn_file_actions_init(&actions);
+	if (stdin_path != NULL)
+		posix_spawn_file_actions_addopen(&actions, 0, stdin_path, O_RDONLY,
+			0);
 	posix_spawn_file_actions_addopen(&actions, 2, err_path,
 		O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	posix_spawn_file_actions_addopen(&actions, 1, out_path,
@@ -58,6 +62,11 @@ static int run(const char *const *args)
 	slurp_into(err_path, err_text, sizeof(err_text));
 	slurp_into(out_path, out_text, sizeof(out_text));
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128;
+}
+
+static int run(const char *const *args)
+{
+	return run_with_input(args, NULL);
 }
 
 static int exists(const char *path)
@@ -450,6 +459,25 @@ static void test_country_prints_one_line_per_text(void **state)
 		"country; did you mean Madagascar (MDG)?\n");
 }
 
+/* Names on standard input: a NUL byte would cut its line ("Sen\0egal" was
+ * read as "Sen", Senegal): an error naming the line. */
+static void test_country_stdin_with_a_nul_byte_names_the_line(void **state)
+{
+	static const char input[] = "France\nSen\0egal\nMali\n";
+	const char *path = TEST_ARTIFACTS "/country-nul.txt";
+	const char *args[] = { "country", NULL };
+	FILE *f = fopen(path, "wb");
+
+	(void)state;
+	assert_non_null(f);
+	assert_int_equal(fwrite(input, 1, sizeof(input) - 1, f),
+		sizeof(input) - 1);
+	fclose(f);
+	assert_int_equal(run_with_input(args, path), 2);
+	assert_non_null(strstr(err_text, "standard input:2: a NUL byte"));
+	assert_string_equal(out_text, "FRA\tFrance\n");
+}
+
 static void test_french_excel_csv_renders_the_same_map(void **state)
 {
 	const char *utf8[] = { "render", "tests/data/formats/projets.csv", "-o",
@@ -567,6 +595,20 @@ static void test_country_sheet_keeps_hostile_names_as_text(void **state)
 	assert_non_null(strstr(out_text, "| \\# Titre injecté |"));
 }
 
+/* The README's own --crs example, a PROJ string without +type=crs. */
+static void test_readme_proj_string_is_taken_as_a_crs(void **state)
+{
+	const char *out = TEST_ARTIFACTS "/robin-150.png";
+	const char *args[] = { "render", "tests/bad/ok.csv", "-o", out,
+		"--crs", "+proj=robin +lon_0=150", "--size", "400x300", "-q", NULL };
+
+	(void)state;
+	unlink(out);
+	if (run(args) != 0)
+		fail_msg("exit not 0: %s", err_text);
+	assert_true(exists(out));
+}
+
 static void test_help_version_and_unknown_command(void **state)
 {
 	const char *help[] = { "help", "render", NULL };
@@ -636,11 +678,13 @@ int main(void)
 		cmocka_unit_test(test_rejected_rows_are_listed_and_strict_exits_1),
 		cmocka_unit_test(test_check_counts_rows_and_writes_rejects),
 		cmocka_unit_test(test_country_prints_one_line_per_text),
+		cmocka_unit_test(test_country_stdin_with_a_nul_byte_names_the_line),
 		cmocka_unit_test(test_french_excel_csv_renders_the_same_map),
 		cmocka_unit_test(test_layers_classify_and_pool),
 		cmocka_unit_test(test_pool_markdown_keeps_hostile_names_as_text),
 		cmocka_unit_test(test_map_svg_keeps_hostile_names_out_of_its_markup),
 		cmocka_unit_test(test_country_sheet_keeps_hostile_names_as_text),
+		cmocka_unit_test(test_readme_proj_string_is_taken_as_a_crs),
 		cmocka_unit_test(test_help_version_and_unknown_command),
 		cmocka_unit_test(test_kml_export_names_every_file_and_warns_past_ten_layers),
 	};

@@ -418,6 +418,42 @@ static void test_missing_font_is_a_style_error(void **state)
 	assert_non_null(strstr(err.message, "No Such Font 42"));
 }
 
+/*
+ * A style given in code is not range-checked as a file is: the renderer
+ * keeps hatch lines a device unit apart at least (a spacing of 1e-300
+ * never ended).  Two spacings under a pixel draw the same PNG, bytes for
+ * bytes: both one pixel apart.
+ */
+static void test_hatch_finer_than_a_device_unit_is_drawn_one_apart(
+	void **state)
+{
+	struct fixture *f = *state;
+	coopmap_render_opts opts = base_opts(f);
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	coopmap_style fine = f->style, finer = f->style;
+	const char *a = TEST_ARTIFACTS "/hatch-fine.png";
+	const char *b = TEST_ARTIFACTS "/hatch-finer.png";
+	char *text_a, *text_b;
+	size_t size_a, size_b;
+
+	fine.priority_hatch_spacing = 0.5;     /* 0.35 px at 1200x700 */
+	finer.priority_hatch_spacing = 0.05;
+	opts.width = 1200;
+	opts.height = 700;
+	opts.style = &fine;
+	assert_int_equal(coopmap_render_map(&f->data, &opts, a, NULL, &err),
+		COOPMAP_OK);
+	opts.style = &finer;
+	assert_int_equal(coopmap_render_map(&f->data, &opts, b, NULL, &err),
+		COOPMAP_OK);
+	text_a = slurp(a, &size_a);
+	text_b = slurp(b, &size_b);
+	assert_int_equal(size_a, size_b);
+	assert_memory_equal(text_a, text_b, size_a);
+	free(text_a);
+	free(text_b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -429,6 +465,7 @@ int main(void)
 		cmocka_unit_test(test_errors_leave_no_output_file),
 		cmocka_unit_test(test_three_layers_are_drawn_and_in_the_legend),
 		cmocka_unit_test(test_missing_font_is_a_style_error),
+		cmocka_unit_test(test_hatch_finer_than_a_device_unit_is_drawn_one_apart),
 	};
 	return cmocka_run_group_tests_name("render", tests, setup, teardown);
 }

@@ -102,6 +102,72 @@ static void test_bad_values_are_errors(void **state)
 	}
 }
 
+/* Each number's range bounds the work it asks of a render: a hatch spacing
+ * of 0.01 took 29 s, 1e-300 never ended. */
+static void test_numbers_out_of_their_range_are_refused(void **state)
+{
+	static const struct { const char *text; int ok; } rows[] = {
+		{ "priority_hatch_spacing = 0.01\n", 0 },
+		{ "priority_hatch_spacing = 0.001\n", 0 },
+		{ "priority_hatch_spacing = 1e-300\n", 0 },
+		{ "priority_hatch_spacing = 0\n", 0 },
+		{ "priority_hatch_spacing = 1\n", 1 },
+		{ "priority_hatch_spacing = 100\n", 1 },
+		{ "priority_hatch_spacing = 101\n", 0 },
+		{ "border_width = 0\n", 1 },
+		{ "border_width = 50\n", 1 },
+		{ "border_width = 500\n", 0 },
+		{ "link_width = 1e308\n", 0 },
+		{ "marker_size = 100\n", 1 },
+		{ "marker_size = 500\n", 0 },
+		{ "label_size = 0\n", 0 },
+		{ "label_size = 1\n", 1 },
+		{ "title_size = 100\n", 1 },
+		{ "title_size = 400\n", 0 },
+		{ "graticule_step = 0.5\n", 0 },
+		{ "graticule_step = 1e999\n", 0 },
+		{ "point_max_size = 3\n", 1 },   /* the default minimum is 2.4 */
+		{ "point_max_size = 2\n", 0 },
+		{ "point_min_size = 9\n", 1 },
+		{ "point_min_size = 9.5\n", 0 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		coopmap_error err = COOPMAP_ERROR_INIT;
+		const char *path = write_temp(rows[i].text);
+		coopmap_style s;
+		int rc;
+
+		coopmap_style_default(&s);
+		rc = coopmap_style_load(path, &s, &err);
+		if ((rc == COOPMAP_OK) != rows[i].ok)
+			fail_msg("'%.*s': %s", (int)strlen(rows[i].text) - 1,
+				rows[i].text, rc == COOPMAP_OK ? "accepted" : err.message);
+		if (!rows[i].ok)
+			assert_int_equal(err.line, 1);
+		unlink(path);
+	}
+}
+
+static void test_point_min_above_max_names_the_later_line(void **state)
+{
+	coopmap_style s;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	const char *path = write_temp("point_max_size = 3\n# smallest\n"
+		"point_min_size = 5\n");
+	char where[4200];
+
+	(void)state;
+	coopmap_style_default(&s);
+	assert_int_equal(coopmap_style_load(path, &s, &err), COOPMAP_ERR_STYLE);
+	snprintf(where, sizeof(where), "%s:3: column 'point_min_size', value "
+		"'5': point_min_size (5) is above point_max_size (3)", path);
+	if (strstr(err.message, where) == NULL)
+		fail_msg("%s", err.message);
+	unlink(path);
+}
+
 static void test_colour_forms(void **state)
 {
 	coopmap_color c;
@@ -135,6 +201,8 @@ int main(void)
 		cmocka_unit_test(test_default_file_matches_builtin_default),
 		cmocka_unit_test(test_unknown_key_names_file_and_line),
 		cmocka_unit_test(test_bad_values_are_errors),
+		cmocka_unit_test(test_numbers_out_of_their_range_are_refused),
+		cmocka_unit_test(test_point_min_above_max_names_the_later_line),
 		cmocka_unit_test(test_colour_forms),
 		cmocka_unit_test(test_missing_file_is_an_io_error),
 	};

@@ -21,14 +21,19 @@ typedef struct coopmap_layer coopmap_layer;
  * Load layer csv_path ("geodata/layers/cicd-2018.csv") and its sidecar
  * ("geodata/layers/cicd-2018.json": keys id, title_fr, title_en, source,
  * date, licence, all required; notes optional).  Every iso_a3 must be a
- * code of the registry.  Caller frees *out.  Errors: COOPMAP_ERR_IO,
- * COOPMAP_ERR_INPUT (unknown code at file:line, missing key in the sidecar,
- * no iso_a3 column).
+ * code of the registry, given once (once per territory in a layer with a
+ * territory column).  Caller frees *out.  Errors: COOPMAP_ERR_IO,
+ * COOPMAP_ERR_INPUT (unknown or repeated code at file:line, missing key in
+ * the sidecar, no iso_a3 column).
  */
 int coopmap_layer_load(const char *csv_path, const coopmap_countries *countries,
 	coopmap_layer **out, coopmap_error *err);
 
 void coopmap_layer_free(coopmap_layer *layer);
+
+/* The sidecar a layer file is read with: "x.csv" -> "x.json", anything
+ * else gets ".json" added.  Caller frees with g_free. */
+char *coopmap_layer_sidecar_path(const char *csv_path);
 
 /* Metadata, borrowed; notes is "" when the sidecar has none. */
 const char *coopmap_layer_id(const coopmap_layer *layer);
@@ -54,7 +59,8 @@ const char *coopmap_layer_column_name(const coopmap_layer *layer, size_t i);
 const char *coopmap_layer_value(const coopmap_layer *layer, size_t row,
 	const char *column);
 
-/* The first row at or after from whose country is country, or -1. */
+/* The first row at or after from whose country is country, or -1; the
+ * rows of one country, walked from 0 with from = row + 1, cost O(1) each. */
 long coopmap_layer_find(const coopmap_layer *layer,
 	const coopmap_country *country, size_t from);
 

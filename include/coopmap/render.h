@@ -64,12 +64,16 @@ typedef struct coopmap_map_data {
 } coopmap_map_data;
 
 #define COOPMAP_RENDER_MAX_LAYERS 5
+/* The longest side of a page, in pixels (PNG) or points (SVG, PDF): what
+ * bounds the work and memory of one page (20000 x 20000 x 4 bytes). */
+#define COOPMAP_RENDER_MAX_SIDE 20000
 
 typedef struct coopmap_render_opts {
 	const char *crs;        /* any CRS PROJ knows; Equal Earth by default */
 	const char *extent;     /* world|africa|europe|americas|asia|oceania|
 	                           "minlon,minlat,maxlon,maxlat" */
-	int width, height;      /* pixels (PNG) or points (SVG, PDF); 0: default */
+	int width, height;      /* pixels (PNG) or points (SVG, PDF); 0: default;
+	                           each at most COOPMAP_RENDER_MAX_SIDE */
 	const char *title;      /* NULL: the default title in lang */
 	const char *subtitle;   /* NULL: counts and years from the summary */
 	const char *source;     /* data credit; NULL: a generic credit */

@@ -6,7 +6,8 @@
  * carriage return) is neutralised with a leading apostrophe.
  *
  * coopmap_report_markdown_text makes text from the list safe in a Markdown
- * report.  Not for: JSON reports (jansson escapes).
+ * report, coopmap_report_terminal_text on a terminal.  Not for: JSON
+ * reports (jansson escapes).
  */
 #ifndef COOPMAP_REPORT_H
 #define COOPMAP_REPORT_H
@@ -46,5 +47,14 @@ char *coopmap_report_safe_cell(const char *text);
  * and a cell a spreadsheet would run as a formula gets its apostrophe.
  */
 char *coopmap_report_markdown_text(const char *text);
+
+/*
+ * Text from the list as it may reach a terminal (caller frees with
+ * g_free()): each control character is shown, not sent: C0 and DEL as
+ * \x1b, C1 (U+0080..U+009F) as \u009b, a byte that is not UTF-8 as \xNN;
+ * so that a cell cannot colour, clear or retitle the terminal (ESC, CSI,
+ * OSC) or start a line of its own.  Everything else is kept as it is.
+ */
+char *coopmap_report_terminal_text(const char *text);
 
 #endif

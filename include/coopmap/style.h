@@ -5,8 +5,11 @@
  * comment; colours are
  * #rgb, #rrggbb or #rrggbbaa; sizes are in thousandths of the map's shorter
  * side, so a style looks the same at any output size.  Every key is listed
- * in styles/README.md.  An unknown key, a repeated key or a bad value is an
- * error naming file:line.  Keys left out keep the default style's value.
+ * in styles/README.md with its range; a range bounds the work the value
+ * asks for (a hatch spacing of at least 1, widths up to 50, radii up to
+ * 100, text from 1 to 100).  An unknown key, a repeated key, a bad value
+ * or point_min_size above point_max_size is an error naming file:line.
+ * Keys left out keep the default style's value.
  */
 #ifndef COOPMAP_STYLE_H
 #define COOPMAP_STYLE_H
@@ -71,8 +74,10 @@ typedef struct coopmap_style {
 void coopmap_style_default(coopmap_style *style);
 
 /*
- * Read a style file over the default.  Errors: COOPMAP_ERR_IO (cannot read),
- * COOPMAP_ERR_STYLE (unknown or repeated key, bad value, at file:line).
+ * Read a style file over style (the default, or what the caller set).
+ * Errors: COOPMAP_ERR_IO (cannot read), COOPMAP_ERR_STYLE (unknown or
+ * repeated key, bad value or one out of its range, point_min_size above
+ * point_max_size; at file:line).
  */
 int coopmap_style_load(const char *path, coopmap_style *style,
 	coopmap_error *err);

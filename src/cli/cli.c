@@ -4,6 +4,8 @@
  */
 #include "cli.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,7 @@
 #include <time.h>
 
 #include "coopmap/paths.h"
+#include "coopmap/report.h"
 
 int cli_exit_status(int rc)
 {
@@ -20,10 +23,21 @@ int cli_exit_status(int rc)
 		: EXIT_FAILURE_;
 }
 
+const char *cli_shown(const char *text)
+{
+	static gchar *ring[8];
+	static size_t next;
+	gchar **slot = &ring[next++ % 8];
+
+	g_free(*slot);
+	*slot = coopmap_report_terminal_text(text != NULL ? text : "");
+	return *slot;
+}
+
 void cli_error(const coopmap_error *err)
 {
-	fprintf(stderr, "coopmap: %s\n", err->message[0] != '\0' ? err->message
-		: coopmap_status_name(err->code));
+	fprintf(stderr, "coopmap: %s\n", err->message[0] != '\0'
+		? cli_shown(err->message) : coopmap_status_name(err->code));
 }
 
 int cli_finish(int rc, const coopmap_error *err)
@@ -37,12 +51,13 @@ int cli_finish(int rc, const coopmap_error *err)
 void cli_message(const char *fmt, ...)
 {
 	va_list ap;
+	gchar *text;
 
-	fputs("coopmap: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	text = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "coopmap: %s\n", cli_shown(text));
+	g_free(text);
 }
 
 int cli_open_countries(const char *resolution, coopmap_countries **out,
@@ -192,15 +207,61 @@ void cli_report_rows(const coopmap_projects *projects,
 
 		if (r->column[0] == '\0') {   /* the row as a whole */
 			fprintf(stderr, "%s:%ld: %s\n",
-				coopmap_projects_path(projects), r->line, r->reason);
+				cli_shown(coopmap_projects_path(projects)), r->line,
+				cli_shown(r->reason));
 			continue;
 		}
 		fprintf(stderr, "%s:%ld: column '%s', value '%s': %s%s%s%s\n",
-			coopmap_projects_path(projects), r->line, r->column,
-			r->value, r->reason,
+			cli_shown(coopmap_projects_path(projects)), r->line,
+			cli_shown(r->column), cli_shown(r->value), cli_shown(r->reason),
 			r->suggestion[0] != '\0' ? " (did you mean " : "",
-			r->suggestion, r->suggestion[0] != '\0' ? "?)" : "");
+			cli_shown(r->suggestion), r->suggestion[0] != '\0' ? "?)" : "");
 	}
+}
+
+int cli_parse_whole(const char *text, long lo, long hi, long *out)
+{
+	char *end;
+	long v;
+
+	if (text[0] < '0' || text[0] > '9')
+		return -1;
+	errno = 0;
+	v = strtol(text, &end, 10);
+	if (errno != 0 || *end != '\0' || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int cli_parse_size(const char *command, const char *text, int width_only,
+	int *width, int *height)
+{
+	const char *x = strchr(text, 'x');
+	char first[32];
+	long w = 0, h = 0;
+	int ok;
+
+	if (x == NULL) {
+		ok = width_only && cli_parse_whole(text, 1, INT_MAX, &w) == 0;
+	} else {
+		ok = (size_t)(x - text) < sizeof(first);
+		if (ok) {
+			memcpy(first, text, (size_t)(x - text));
+			first[x - text] = '\0';
+		}
+		ok = ok && cli_parse_whole(first, 1, INT_MAX, &w) == 0 &&
+			cli_parse_whole(x + 1, 1, INT_MAX, &h) == 0;
+	}
+	if (!ok) {
+		cli_message("%s: --size '%s': expected %sWIDTHxHEIGHT, whole numbers "
+			"of pixels (PNG) or points (SVG, PDF), each at most %d", command,
+			text, width_only ? "WIDTH or " : "", COOPMAP_RENDER_MAX_SIDE);
+		return -1;
+	}
+	*width = (int)w;
+	*height = (int)h;
+	return 0;
 }
 
 void cli_build_date(char *buf, size_t size)
@@ -214,17 +275,98 @@ void cli_build_date(char *buf, size_t size)
 	strftime(buf, size, "%Y-%m-%d", &tm);
 }
 
+void cli_inputs_init(struct cli_inputs *in)
+{
+	memset(in, 0, sizeof(*in));
+}
+
+void cli_inputs_add(struct cli_inputs *in, const char *what, const char *path)
+{
+	if (path == NULL || in->n == CLI_MAX_INPUTS)
+		return;
+	in->path[in->n] = path;
+	in->what[in->n++] = what;
+}
+
+void cli_inputs_add_layers(struct cli_inputs *in, const char *const *layers,
+	size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		cli_inputs_add(in, "a --layer file", layers[i]);
+		if (in->n_owned == CLI_MAX_INPUTS)
+			continue;
+		in->owned[in->n_owned] = coopmap_layer_sidecar_path(layers[i]);
+		cli_inputs_add(in, "the sidecar of a --layer file",
+			in->owned[in->n_owned++]);
+	}
+}
+
+void cli_inputs_add_actor_files(struct cli_inputs *in,
+	const struct cli_actor_files *files)
+{
+	static const char *const what[3] = { "an --actors-file",
+		"an --actor-links-file", "an --actor-presence-file" };
+
+	for (int kind = 0; kind < 3; kind++) {
+		for (size_t i = 0; i < files->n[kind]; i++)
+			cli_inputs_add(in, what[kind], files->files[kind][i]);
+	}
+}
+
+void cli_inputs_clear(struct cli_inputs *in)
+{
+	for (size_t i = 0; i < in->n_owned; i++)
+		g_free(in->owned[i]);
+	cli_inputs_init(in);
+}
+
+/* Whether the directory of path is one of the bundled data's. */
+static int in_data_directory(const char *path)
+{
+	static const char *const dirs[] = { "geodata", "geodata/places",
+		"geodata/layers", "styles", "web" };
+	gchar *parent = g_path_get_dirname(path);
+	struct stat sp, sd;
+	int found = 0;
+
+	if (stat(parent, &sp) == 0) {
+		for (size_t i = 0; !found && i < sizeof(dirs) / sizeof(dirs[0]);
+		     i++) {
+			char dir[4096];
+
+			found = coopmap_paths_data_file(dirs[i], dir, sizeof(dir)) != NULL
+				&& stat(dir, &sd) == 0 && sd.st_dev == sp.st_dev &&
+				sd.st_ino == sp.st_ino;
+		}
+	}
+	g_free(parent);
+	return found;
+}
+
 int cli_refuse_overwrite(const char *command, const char *what,
-	const char *input, const char *output)
+	const struct cli_inputs *in, const char *output)
 {
 	struct stat si, so;
 
-	if (output == NULL || stat(input, &si) != 0 || stat(output, &so) != 0 ||
-	    si.st_dev != so.st_dev || si.st_ino != so.st_ino)
+	if (output == NULL || strcmp(output, "-") == 0)
 		return 0;
-	cli_message("%s: the %s %s is the input; refusing to overwrite it",
-		command, what, output);
-	return 1;
+	if (in_data_directory(output)) {
+		cli_message("%s: the %s %s is in coopmap's data directory (its "
+			"bundled inputs); refusing to write there", command, what,
+			output);
+		return 1;
+	}
+	if (stat(output, &so) != 0)
+		return 0;
+	for (size_t i = 0; i < in->n; i++) {
+		if (stat(in->path[i], &si) != 0 || si.st_dev != so.st_dev ||
+		    si.st_ino != so.st_ino)
+			continue;
+		cli_message("%s: the %s %s is %s; refusing to overwrite it",
+			command, what, output, in->what[i]);
+		return 1;
+	}
+	return 0;
 }
 
 int cli_model_load(const char *path, struct cli_records *r,

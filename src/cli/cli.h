@@ -84,11 +84,21 @@ int cli_read_projects(const char *path, struct cli_records *r,
  */
 int cli_exit_status(int rc);
 
-/* Print "coopmap: <message>" on stderr. */
+/*
+ * Text from the input (a cell, a header, a layer's title) as it may be
+ * printed on a terminal: control characters shown as \x1b, not sent
+ * (report.h's coopmap_report_terminal_text).  The copy is borrowed until
+ * the eighth call after this one: enough for one printf's arguments.
+ */
+const char *cli_shown(const char *text);
+
+/* Print "coopmap: <message>" on stderr (control characters shown, as
+ * cli_shown does: a message may quote a cell). */
 void cli_error(const coopmap_error *err);
 /* How a command ends with rc: EXIT_OK, or err said on stderr and the exit
  * status of its code. */
 int cli_finish(int rc, const coopmap_error *err);
+/* The same for a message formatted here. */
 void cli_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Open the bundled countries (resolution "50m" or "10m") with aliases. */
@@ -108,16 +118,58 @@ void cli_report_encoding(const coopmap_projects *projects);
 void cli_report_rows(const coopmap_projects *projects,
 	const coopmap_locate_summary *located, int quiet);
 
+/*
+ * text as a whole number from lo to hi: decimal digits only (no sign, no
+ * space), read with overflow checked, so that "4294967496" is out of
+ * range rather than 200.  0, or -1 with *out untouched.
+ */
+int cli_parse_whole(const char *text, long lo, long hi, long *out);
+
+/*
+ * A page size "WIDTHxHEIGHT", or "WIDTH" alone when width_only (then
+ * *height is 0); each side a whole number from 1, checked for overflow
+ * (the page's own bounds, COOPMAP_RENDER_MAX_SIDE, are the renderer's).
+ * 0, or -1 with a message printed naming command and text.
+ */
+int cli_parse_size(const char *command, const char *text, int width_only,
+	int *width, int *height);
+
 /* Today's date, or SOURCE_DATE_EPOCH's, as "YYYY-MM-DD". */
 void cli_build_date(char *buf, size_t size);
 
 /*
- * When output names the same existing file as input, say so ("render: the
- * output X is the input; ...", what being "output" or "rejects file") and
- * return 1; 0 otherwise.
+ * The files a command reads, each with what names it ("the input", "the
+ * --layer file" ...), so that no output is written over one of them,
+ * whatever option names it.  cli_inputs_add ignores NULL.
+ */
+#define CLI_MAX_INPUTS 128
+
+struct cli_inputs {
+	const char *path[CLI_MAX_INPUTS];
+	const char *what[CLI_MAX_INPUTS];
+	gchar *owned[CLI_MAX_INPUTS];   /* sidecar paths made here */
+	size_t n, n_owned;
+};
+
+void cli_inputs_init(struct cli_inputs *in);
+void cli_inputs_add(struct cli_inputs *in, const char *what, const char *path);
+/* n user layer files, and each one's JSON sidecar. */
+void cli_inputs_add_layers(struct cli_inputs *in, const char *const *layers,
+	size_t n);
+struct cli_actor_files;
+void cli_inputs_add_actor_files(struct cli_inputs *in,
+	const struct cli_actor_files *files);
+void cli_inputs_clear(struct cli_inputs *in);
+
+/*
+ * When output (may be NULL or "-") is the same file as one of in's (device
+ * and inode: another name, a link), or lies in coopmap's data directory
+ * (geodata/, styles/, web/: the bundled inputs), say so ("render: the
+ * output X is the input; refusing to overwrite it", what being "output"
+ * or "rejects file") and return 1; 0 otherwise.
  */
 int cli_refuse_overwrite(const char *command, const char *what,
-	const char *input, const char *output);
+	const struct cli_inputs *in, const char *output);
 
 /*
  * What the commands that draw or export load: the bundled countries and

@@ -74,8 +74,8 @@ static int parse_args(int argc, char **argv, struct actors_args *a)
 		CLI_RECORDS_LONG_OPTIONS,
 		{ NULL, 0, NULL, 0 }
 	};
+	struct cli_inputs inputs;
 	int c;
-	char tail;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:qh", options, NULL)) != -1) {
@@ -84,12 +84,9 @@ static int parse_args(int argc, char **argv, struct actors_args *a)
 		case OPT_COUNTRY: a->country = optarg; break;
 		case OPT_PAPER: a->paper = optarg; break;
 		case OPT_SIZE:
-			if (sscanf(optarg, "%dx%d%c", &a->opts.width, &a->opts.height,
-			    &tail) != 2) {
-				cli_message("actors: --size '%s': expected WIDTHxHEIGHT",
-					optarg);
+			if (cli_parse_size("actors", optarg, 0, &a->opts.width,
+			    &a->opts.height) != 0)
 				return EXIT_FAILURE_;
-			}
 			break;
 		case OPT_TITLE: a->opts.title = optarg; break;
 		case OPT_LANG:
@@ -119,6 +116,11 @@ static int parse_args(int argc, char **argv, struct actors_args *a)
 		return EXIT_FAILURE_;
 	}
 	a->input = optind < argc ? argv[optind] : NULL;
+	cli_inputs_init(&inputs);
+	cli_inputs_add(&inputs, "the input", a->input);
+	cli_inputs_add_actor_files(&inputs, &a->files);
+	if (cli_refuse_overwrite("actors", "output", &inputs, a->output))
+		return EXIT_FAILURE_;
 	return EXIT_OK;
 }
 

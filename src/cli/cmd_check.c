@@ -40,7 +40,7 @@ static void print_report(const coopmap_projects *p,
 
 	for (size_t i = 0; i < rejected; i++)
 		by_reason[coopmap_projects_reject_get(p, i)->code]++;
-	printf("file: %s", coopmap_projects_path(p));
+	printf("file: %s", cli_shown(coopmap_projects_path(p)));
 	if (coopmap_projects_encoding(p)[0] != '\0')
 		printf(" (text, %s)", coopmap_projects_encoding(p));
 	printf("\nrows read: %zu\nrows joined: %zu\nproject records: %zu\n"
@@ -70,6 +70,7 @@ int cmd_check(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli_records records;
+	struct cli_inputs inputs;
 	const char *rejects_path = NULL, *lang = "fr";
 	int strict = 0, quiet = 0, c, rc;
 	coopmap_countries *countries = NULL;
@@ -103,8 +104,9 @@ int cmd_check(int argc, char **argv)
 		cli_message("check: expected one PROJECTS file");
 		return EXIT_FAILURE_;
 	}
-	if (cli_refuse_overwrite("check", "rejects file", argv[optind],
-	    rejects_path))
+	cli_inputs_init(&inputs);
+	cli_inputs_add(&inputs, "the input", argv[optind]);
+	if (cli_refuse_overwrite("check", "rejects file", &inputs, rejects_path))
 		return EXIT_FAILURE_;
 	rc = cli_open_countries("50m", &countries, &err);
 	if (rc == COOPMAP_OK)

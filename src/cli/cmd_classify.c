@@ -105,6 +105,8 @@ int cmd_classify(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli_records records;
+	struct cli_inputs inputs;
+	int refused;
 	const char *output = NULL, *lang = "fr", *user_layers[32];
 	size_t n_user = 0, by_tag[COOPMAP_TAG_COUNT] = { 0 }, not_eligible = 0;
 	int quiet = 0, c, rc;
@@ -138,7 +140,12 @@ int cmd_classify(int argc, char **argv)
 		cli_message("classify: expected one PROJECTS file and -o FILE.csv");
 		return EXIT_FAILURE_;
 	}
-	if (cli_refuse_overwrite("classify", "output", argv[optind], output))
+	cli_inputs_init(&inputs);
+	cli_inputs_add(&inputs, "the input", argv[optind]);
+	cli_inputs_add_layers(&inputs, user_layers, n_user);
+	refused = cli_refuse_overwrite("classify", "output", &inputs, output);
+	cli_inputs_clear(&inputs);
+	if (refused)
 		return EXIT_FAILURE_;
 	rc = cli_open_countries("50m", &countries, &err);
 	if (rc == COOPMAP_OK)

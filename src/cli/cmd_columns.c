@@ -36,14 +36,15 @@ static void print_columns(const coopmap_projects *p)
 {
 	int seen[COOPMAP_FIELD_COUNT] = { 0 };
 
-	printf("%s", coopmap_projects_path(p));
+	printf("%s", cli_shown(coopmap_projects_path(p)));
 	if (coopmap_projects_encoding(p)[0] != '\0')
 		printf(" (%s)", coopmap_projects_encoding(p));
 	printf("\n");
 	for (size_t i = 0; i < coopmap_projects_column_count(p); i++) {
 		int f = coopmap_projects_column_field(p, i);
 
-		printf("  %-32s -> %s\n", coopmap_projects_column_header(p, i),
+		printf("  %-32s -> %s\n",
+			cli_shown(coopmap_projects_column_header(p, i)),
 			f >= 0 ? coopmap_field_name((coopmap_field)f) : "ignored");
 		if (f >= 0)
 			seen[f] = 1;

@@ -22,7 +22,8 @@ void cmd_country_usage(FILE *out)
 "  ?<TAB>TEXT: reason            when it does not (with candidates or a\n"
 "                                suggestion)\n"
 "\n"
-"exit status: 0 all resolved; 1 some text did not resolve; 2 usage error.\n",
+"exit status: 0 all resolved; 1 some text did not resolve; 2 usage error,\n"
+"or a NUL byte in standard input (the line is named).\n",
 		out);
 }
 
@@ -32,38 +33,53 @@ static int resolve_one(const coopmap_countries *countries, const char *text,
 	coopmap_country_match m;
 
 	coopmap_country_resolve(countries, text, &m);
+	text = cli_shown(text);
 	if (m.status == COOPMAP_COUNTRY_FOUND) {
 		printf("%s\t%s\n", m.country->iso_a3,
 			coopmap_country_name(m.country, lang));
 		return 0;
 	}
 	if (m.status == COOPMAP_COUNTRY_AMBIGUOUS)
-		printf("?\t%s: ambiguous, may be %s\n", text, m.suggestion);
+		printf("?\t%s: ambiguous, may be %s\n", text,
+			cli_shown(m.suggestion));
 	else if (m.placeholder)
 		printf("?\t%s: stands for a missing value, not a country (write "
 			"the three-letter code)\n", text);
 	else if (m.suggestion[0] != '\0')
 		printf("?\t%s: unknown country; did you mean %s?\n", text,
-			m.suggestion);
+			cli_shown(m.suggestion));
 	else
 		printf("?\t%s: unknown country\n", text);
 	return 1;
 }
 
+/*
+ * Each line of standard input; EXIT_INPUT when one did not resolve.  A
+ * NUL byte would cut its line's text short: it stops the run at that line
+ * (EXIT_FAILURE_), as it stops the reading of a list.
+ */
 static int resolve_stdin(const coopmap_countries *countries, const char *lang)
 {
 	char *line = NULL;
 	size_t capacity = 0;
 	ssize_t len;
+	long number = 0;
 	int failed = 0;
 
 	while ((len = getline(&line, &capacity, stdin)) >= 0) {
+		number++;
+		if (memchr(line, '\0', (size_t)len) != NULL) {
+			cli_message("country: standard input:%ld: a NUL byte: this is "
+				"not text (binary, or UTF-16?)", number);
+			free(line);
+			return EXIT_FAILURE_;
+		}
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = '\0';
 		failed |= resolve_one(countries, line, lang);
 	}
 	free(line);
-	return failed;
+	return failed ? EXIT_INPUT : EXIT_OK;
 }
 
 int cmd_country(int argc, char **argv)
@@ -76,7 +92,7 @@ int cmd_country(int argc, char **argv)
 	const char *lang = "fr";
 	coopmap_countries *countries = NULL;
 	coopmap_error err = COOPMAP_ERROR_INIT;
-	int c, failed = 0;
+	int c, failed = 0, status;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
@@ -94,8 +110,11 @@ int cmd_country(int argc, char **argv)
 		cli_error(&err);
 		return EXIT_FAILURE_;
 	}
-	if (optind == argc)
-		failed = resolve_stdin(countries, lang);
+	if (optind == argc) {
+		status = resolve_stdin(countries, lang);
+		coopmap_countries_free(countries);
+		return status;
+	}
 	for (int i = optind; i < argc; i++)
 		failed |= resolve_one(countries, argv[i], lang);
 	coopmap_countries_free(countries);

@@ -126,6 +126,7 @@ int cmd_export(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli_records records;
+	struct cli_inputs inputs;
 	struct cli_actor_files actor_files;
 	const char *output = NULL, *format = NULL;
 	int quiet = 0, actors = 0, c, rc;
@@ -159,6 +160,12 @@ int cmd_export(int argc, char **argv)
 			"follow -o's extension)", format);
 		return EXIT_FAILURE_;
 	}
+	/* The list, or the actor files (--actors): whichever is read. */
+	cli_inputs_init(&inputs);
+	cli_inputs_add(&inputs, "the input", optind < argc ? argv[optind] : NULL);
+	cli_inputs_add_actor_files(&inputs, &actor_files);
+	if (cli_refuse_overwrite("export", "output", &inputs, output))
+		return EXIT_FAILURE_;
 	if (actors)
 		return export_actors(&actor_files, output, optind == argc, quiet);
 	if (format != NULL && output == NULL)
@@ -167,8 +174,6 @@ int cmd_export(int argc, char **argv)
 		cli_message("export: expected one PROJECTS file and -o FILE");
 		return EXIT_FAILURE_;
 	}
-	if (cli_refuse_overwrite("export", "output", argv[optind], output))
-		return EXIT_FAILURE_;
 	rc = cli_model_load(argv[optind], &records, NULL, 0, quiet, &m, &err);
 	if (rc == COOPMAP_OK) {
 		data.countries = m.countries;

@@ -30,11 +30,11 @@ static void list_layers(const coopmap_layer_set *set, const char *lang)
 	for (size_t i = 0; i < coopmap_layer_set_count(set); i++) {
 		const coopmap_layer *l = coopmap_layer_set_get(set, i);
 
-		printf("%-26s %9zu  %-10s  %s\n", coopmap_layer_id(l),
-			coopmap_layer_country_count(l), coopmap_layer_date(l),
-			coopmap_layer_title(l, lang));
+		printf("%-26s %9zu  %-10s  %s\n", cli_shown(coopmap_layer_id(l)),
+			coopmap_layer_country_count(l), cli_shown(coopmap_layer_date(l)),
+			cli_shown(coopmap_layer_title(l, lang)));
 		printf("%-26s %9s  %-10s  source: %s\n", "", "", "",
-			coopmap_layer_source(l));
+			cli_shown(coopmap_layer_source(l)));
 	}
 }
 
@@ -45,11 +45,12 @@ static void show_layer(const coopmap_layer *l, const char *lang,
 		"since", "themes", "role", "post", "zone", "region", "notes", NULL };
 
 	(void)countries;
-	printf("# %s: %s\n# source: %s (%s); licence: %s\n", coopmap_layer_id(l),
-		coopmap_layer_title(l, lang), coopmap_layer_source(l),
-		coopmap_layer_date(l), coopmap_layer_licence(l));
+	printf("# %s: %s\n# source: %s (%s); licence: %s\n",
+		cli_shown(coopmap_layer_id(l)), cli_shown(coopmap_layer_title(l, lang)),
+		cli_shown(coopmap_layer_source(l)), cli_shown(coopmap_layer_date(l)),
+		cli_shown(coopmap_layer_licence(l)));
 	if (coopmap_layer_notes(l)[0] != '\0')
-		printf("# notes: %s\n", coopmap_layer_notes(l));
+		printf("# notes: %s\n", cli_shown(coopmap_layer_notes(l)));
 	for (size_t r = 0; r < coopmap_layer_member_count(l); r++) {
 		const coopmap_country *c = coopmap_layer_member(l, r);
 
@@ -58,7 +59,7 @@ static void show_layer(const coopmap_layer *l, const char *lang,
 			const char *v = coopmap_layer_value(l, r, extra[k]);
 
 			if (v[0] != '\0')
-				printf("\t%s: %s", extra[k], v);
+				printf("\t%s: %s", extra[k], cli_shown(v));
 		}
 		printf("\n");
 	}

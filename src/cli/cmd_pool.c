@@ -574,8 +574,8 @@ static void explain(const coopmap_pool *pool)
 	for (size_t i = 0; i < coopmap_pool_merge_count(pool); i++) {
 		const coopmap_pool_merge *m = coopmap_pool_merge_get(pool, i);
 
-		fprintf(stderr, "merge: '%s' = '%s' (score %.2f: %s)\n", m->a, m->b,
-			m->score, m->why);
+		fprintf(stderr, "merge: '%s' = '%s' (score %.2f: %s)\n",
+			cli_shown(m->a), cli_shown(m->b), m->score, cli_shown(m->why));
 	}
 }
 

@@ -79,6 +79,7 @@ int cmd_publish(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli_records records;
+	struct cli_inputs inputs;
 	coopmap_publish_opts opts = COOPMAP_PUBLISH_OPTS_INIT;
 	struct cli_model_opts load = { "50m", NULL, 0, NULL, 0, 1 };
 	const char *output = NULL, *folder = NULL;
@@ -122,7 +123,9 @@ int cmd_publish(int argc, char **argv)
 			"or --out DIR");
 		return EXIT_FAILURE_;
 	}
-	if (cli_refuse_overwrite("publish", "output", argv[optind], output))
+	cli_inputs_init(&inputs);
+	cli_inputs_add(&inputs, "the input", argv[optind]);
+	if (cli_refuse_overwrite("publish", "output", &inputs, output))
 		return EXIT_FAILURE_;
 	/* Every target checked before the list is read. */
 	if (output != NULL && (coopmap_output_check_target(output, &err) != 0 ||

@@ -104,21 +104,6 @@ struct render_args {
 	coopmap_render_opts opts;
 };
 
-/* "2400x1400", or "2400": the height then follows the extent's shape. */
-static int parse_size(const char *text, coopmap_render_opts *opts)
-{
-	char tail;
-	int fields = sscanf(text, "%dx%d%c", &opts->width, &opts->height, &tail);
-
-	if (fields == 1 && strchr(text, 'x') == NULL) {
-		opts->height = 0;
-		return opts->width > 0 ? 0 : -1;
-	}
-	if (fields != 2)
-		return -1;
-	return opts->width > 0 && opts->height > 0 ? 0 : -1;
-}
-
 enum output_kind { OUTPUT_NONE, OUTPUT_MAP, OUTPUT_DATA };
 
 /* A map (render.h) or the map's data (export.h), by the extension. */
@@ -180,7 +165,8 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	int c;
+	struct cli_inputs inputs;
+	int c, refused = 0;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:qh", options, NULL)) != -1) {
@@ -195,11 +181,10 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		case OPT_CRS: a->opts.crs = optarg; break;
 		case OPT_EXTENT: a->opts.extent = optarg; a->extent_given = 1; break;
 		case OPT_SIZE:
-			if (parse_size(optarg, &a->opts) != 0) {
-				cli_message("render: --size '%s': expected WIDTH or WIDTHxHEIGHT, "
-					"e.g. 2400 or 2400x1400", optarg);
+			/* "2400" alone: the height follows the extent's shape. */
+			if (cli_parse_size("render", optarg, 1, &a->opts.width,
+			    &a->opts.height) != 0)
 				return EXIT_FAILURE_;
-			}
 			break;
 		case OPT_TITLE: a->opts.title = optarg; break;
 		case OPT_SUBTITLE: a->opts.subtitle = optarg; break;
@@ -269,10 +254,19 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 			"choose one");
 		return EXIT_FAILURE_;
 	}
+	cli_inputs_init(&inputs);
+	cli_inputs_add(&inputs, "the input", a->input);
+	cli_inputs_add_layers(&inputs, a->user_layers, a->n_user_layers);
+	/* A style name ("print") is a file of the data directory, kept by
+	 * cli_refuse_overwrite whatever; a path is the user's. */
+	cli_inputs_add(&inputs, "the --style file", a->style);
+	for (size_t i = 0; i < a->n_outputs && !refused; i++)
+		refused = cli_refuse_overwrite("render", "output", &inputs,
+			a->outputs[i]);
+	cli_inputs_clear(&inputs);
+	if (refused)
+		return EXIT_FAILURE_;
 	for (size_t i = 0; i < a->n_outputs; i++) {
-		if (cli_refuse_overwrite("render", "output", a->input,
-		    a->outputs[i]))
-			return EXIT_FAILURE_;
 		if (output_kind(a->outputs[i]) == OUTPUT_NONE) {
 			cli_message("render: %s: the output's extension must be "
 				".png, .svg or .pdf (a map), or .geojson, .json, .gpkg, "

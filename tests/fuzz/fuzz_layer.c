@@ -1,7 +1,8 @@
 /*
  * fuzz_layer.c: a policy layer's CSV as bytes (with a valid sidecar),
  * through the layer reader: iso_a3 codes, attribute columns, line
- * numbers.  Every member must be a country of the registry.
+ * numbers.  Every member must be a country of the registry, given once
+ * (once per territory); a country's rows are found again from each.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -31,8 +32,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (csv == NULL)
 		abort();
 	if (coopmap_layer_load(csv, countries, &layer, &err) == COOPMAP_OK) {
+		/* Each row is found from itself: the chain of a country's rows
+		 * holds every row once. */
 		for (size_t i = 0; i < coopmap_layer_member_count(layer); i++)
-			if (coopmap_layer_member(layer, i) == NULL)
+			if (coopmap_layer_member(layer, i) == NULL ||
+			    coopmap_layer_find(layer, coopmap_layer_member(layer, i), i)
+			    != (long)i)
 				abort();
 		coopmap_layer_free(layer);
 	}

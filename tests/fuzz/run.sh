@@ -10,6 +10,11 @@ build=${1:-build-fuzz}
 seconds=${2:-60}
 export COOPMAP_DATADIR="$(pwd)"
 export LC_ALL=C
+# The style harness draws: fontconfig's caches, kept for the process's life
+# by design, are not leaks (the same suppressions as `make check`).
+export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
+# -timeout: an input that takes longer (a style that stalls the render, a
+# layer file that makes it quadratic) is a finding.
 report="$build/fuzz-report.md"
 mkdir -p "$build/fuzz-findings"
 printf '| harness | seconds | runs | runs/s | corpus | result |\n' > "$report"
