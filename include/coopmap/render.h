@@ -82,7 +82,7 @@ typedef struct coopmap_render_opts {
 	const char *date;       /* ISO date "YYYY-MM-DD" shown in the source
 	                           line and stamped in PDFs; "" for none */
 	/* Points whose place on the page the caller wants back (report's
-	 * probe_x, probe_y): the web page puts its interactive marks there. */
+	 * probe_x, probe_y): tests sample the drawn colour there. */
 	const double *probe_lon, *probe_lat;
 	size_t n_probes;
 	/* Insets in a row under the map, each with its own scale: NULL for
