@@ -103,6 +103,7 @@ struct coopmap_projects {
 	long header_line;   /* 1, or below a title */
 	GArray *projects;   /* coopmap_project */
 	GArray *rejects;    /* coopmap_reject */
+	GArray *notes;      /* coopmap_reject: cells of kept rows */
 	GStringChunk *text;
 	size_t n_columns;
 	char **headers;     /* in text */
@@ -201,9 +202,9 @@ static const char *cell(coopmap_projects *p, const coopmap_table *table,
 	return kept;
 }
 
-static void add_reject(coopmap_projects *p, long line, coopmap_reject_reason code,
-	const char *column, const char *value, const char *reason,
-	const char *suggestion)
+static void add_to(GArray *list, coopmap_projects *p, long line,
+	coopmap_reject_reason code, const char *column, const char *value,
+	const char *reason, const char *suggestion)
 {
 	coopmap_reject r = {
 		line, code,
@@ -213,25 +214,82 @@ static void add_reject(coopmap_projects *p, long line, coopmap_reject_reason cod
 		g_string_chunk_insert_const(p->text, suggestion ? suggestion : ""),
 	};
 
-	g_array_append_val(p->rejects, r);
+	g_array_append_val(list, r);
 }
 
-/* A year is four digits from 1900 to 2100; "" means not given. */
-static int parse_year(const char *text, int *year)
+static void add_reject(coopmap_projects *p, long line, coopmap_reject_reason code,
+	const char *column, const char *value, const char *reason,
+	const char *suggestion)
 {
-	size_t len = strlen(text);
+	add_to(p->rejects, p, line, code, column, value, reason, suggestion);
+}
+
+/* A cell of a kept row that was not read as written: the project stays. */
+static void add_note(coopmap_projects *p, long line,
+	coopmap_reject_reason code, const char *column, const char *value,
+	const char *reason)
+{
+	add_to(p->notes, p, line, code, column, value, reason, NULL);
+}
+
+static int four_digit_year(const char *text, size_t len)
+{
+	int year;
+
+	if (len != 4)
+		return 0;
+	for (size_t i = 0; i < 4; i++)
+		if (!isdigit((unsigned char)text[i]))
+			return 0;
+	year = atoi(text);
+	return year >= 1900 && year <= 2100 ? year : 0;
+}
+
+/*
+ * A start year: four digits from 1900 to 2100; "" is not given (0).
+ * Written otherwise, the year people mean, with why in note (else ""):
+ * a range ("2017-2019", "2017 à 2019") starts at its first year; one year
+ * among words ("vers 2010", "depuis 2015", "2019 (prévu)") is that year.
+ * Returns -1 when no year can be read (*year is then 0).
+ */
+static int parse_year(const char *text, int *year, char *note, size_t size)
+{
+	GRegex *re;
+	GMatchInfo *m = NULL;
+	int found[2] = { 0, 0 }, n = 0, ok;
 
 	*year = 0;
-	if (len == 0)
+	note[0] = '\0';
+	if (text[0] == '\0')
 		return 0;
-	if (len != 4)
-		return -1;
-	for (size_t i = 0; i < 4; i++) {
-		if (!isdigit((unsigned char)text[i]))
-			return -1;
+	if ((*year = four_digit_year(text, strlen(text))) != 0)
+		return 0;
+	/* The years written in the cell, as whole numbers of four digits. */
+	re = g_regex_new("(?<![0-9])[0-9]{4}(?![0-9])", 0, 0, NULL);
+	ok = g_regex_match(re, text, 0, &m);
+	while (ok && n < 3) {
+		gchar *w = g_match_info_fetch(m, 0);
+
+		if (n < 2)
+			found[n] = four_digit_year(w, strlen(w));
+		n++;
+		g_free(w);
+		ok = g_match_info_next(m, NULL);
 	}
-	*year = atoi(text);
-	return *year >= 1900 && *year <= 2100 ? 0 : -1;
+	g_match_info_free(m);
+	g_regex_unref(re);
+	if (n == 1 && found[0] != 0) {
+		*year = found[0];
+		snprintf(note, size, "read as %d", *year);
+		return 0;
+	}
+	if (n == 2 && found[0] != 0 && found[1] >= found[0]) {
+		*year = found[0];
+		snprintf(note, size, "a range: its first year, %d, starts the "
+			"project", *year);
+		return 0;
+	}
+	return -1;
 }
 
 /*
@@ -313,6 +371,7 @@ static int read_numbers(struct row_ctx *r, size_t row, coopmap_project *pr)
 	double *targets[] = { &pr->amount, &pr->trained, &pr->missions,
 		&pr->delegations, &pr->establishment_lat, &pr->establishment_lon,
 		&pr->partner_lat, &pr->partner_lon };
+	int bad[8] = { 0 };
 
 	for (size_t i = 0; i < sizeof(counts) / sizeof(counts[0]); i++) {
 		const char *text = cell(r->p, r->table, row, r->cols[counts[i]]);
@@ -320,26 +379,35 @@ static int read_numbers(struct row_ctx *r, size_t row, coopmap_project *pr)
 			counts[i] == COOPMAP_FIELD_PARTNER_LAT;
 		int is_coord = i >= 4;
 
+		/* An optional figure that cannot be read is left out, and said:
+		 * the project stays on the map. */
 		if (parse_number(text, targets[i]) != 0) {
-			add_reject(r->p, r->line, COOPMAP_REJECT_NUMBER,
-				header_of(r, counts[i]), text, "not a number", NULL);
-			return -1;
-		}
-		if (!is_coord && *targets[i] < 0) {
-			add_reject(r->p, r->line, COOPMAP_REJECT_NEGATIVE,
-				header_of(r, counts[i]), text,
-				"a count or an amount cannot be negative", NULL);
-			return -1;
-		}
-		if (is_coord && !isnan(*targets[i]) &&
+			*targets[i] = NAN;
+			bad[i] = 1;
+			add_note(r->p, r->line, COOPMAP_REJECT_NUMBER,
+				header_of(r, counts[i]), text, "not a number: the project "
+				"is kept without this figure");
+		} else if (!is_coord && *targets[i] < 0) {
+			*targets[i] = NAN;
+			add_note(r->p, r->line, COOPMAP_REJECT_NEGATIVE,
+				header_of(r, counts[i]), text, "a count or an amount cannot "
+				"be negative: the project is kept without this figure");
+		} else if (is_coord && !isnan(*targets[i]) &&
 		    fabs(*targets[i]) > (is_lat ? 90.0 : 180.0)) {
-			add_reject(r->p, r->line, COOPMAP_REJECT_COORDINATE,
+			*targets[i] = NAN;
+			bad[i] = 1;
+			add_note(r->p, r->line, COOPMAP_REJECT_COORDINATE,
 				header_of(r, counts[i]), text, is_lat
-				? "a latitude is within -90..90 degrees"
-				: "a longitude is within -180..180 degrees", NULL);
-			return -1;
+				? "a latitude is within -90..90 degrees: the place is looked "
+				"for by its city" : "a longitude is within -180..180 degrees: "
+				"the place is looked for by its city");
 		}
 	}
+	/* A coordinate left out takes its pair with it: the place is then
+	 * looked for by its city. */
+	for (size_t i = 4; i + 1 < sizeof(counts) / sizeof(counts[0]); i += 2)
+		if (bad[i] || bad[i + 1])
+			*targets[i] = *targets[i + 1] = NAN;
 	return 0;
 }
 
@@ -494,6 +562,7 @@ static void read_row(coopmap_projects *p, const coopmap_table *table,
 		resolved };
 	coopmap_project pr;
 	const char *year_text;
+	char note[160];
 
 	memset(&pr, 0, sizeof(pr));
 	pr.line = r.line;
@@ -537,12 +606,14 @@ static void read_row(coopmap_projects *p, const coopmap_table *table,
 			"the partner country is empty", NULL);
 		return;
 	}
-	if (parse_year(year_text, &pr.year) != 0) {
-		add_reject(p, r.line, COOPMAP_REJECT_YEAR,
+	if (parse_year(year_text, &pr.year, note, sizeof(note)) != 0)
+		add_note(p, r.line, COOPMAP_REJECT_YEAR,
 			header_of(&r, COOPMAP_FIELD_YEAR), year_text,
-			"the year must be four digits from 1900 to 2100", NULL);
-		return;
-	}
+			"not a year (four digits from 1900 to 2100): the project is kept "
+			"without a year");
+	else if (note[0] != '\0')
+		add_note(p, r.line, COOPMAP_REJECT_YEAR,
+			header_of(&r, COOPMAP_FIELD_YEAR), year_text, note);
 	if (read_numbers(&r, row, &pr) != 0)
 		return;
 	if (join_countries(&r, countries, &pr) == 0)
@@ -723,6 +794,7 @@ int coopmap_projects_read(const char *path, const coopmap_records_opts *opts,
 		coopmap_table_encoding_note(table));
 	p->projects = g_array_new(FALSE, TRUE, sizeof(coopmap_project));
 	p->rejects = g_array_new(FALSE, TRUE, sizeof(coopmap_reject));
+	p->notes = g_array_new(FALSE, TRUE, sizeof(coopmap_reject));
 	p->text = g_string_chunk_new(64 * 1024);
 	p->rows_read = coopmap_table_row_count(table);
 	keep_columns(p, table, cols);
@@ -742,6 +814,7 @@ void coopmap_projects_free(coopmap_projects *p)
 		return;
 	g_array_free(p->projects, TRUE);
 	g_array_free(p->rejects, TRUE);
+	g_array_free(p->notes, TRUE);
 	g_string_chunk_free(p->text);
 	free(p->headers);
 	free(p->column_field);
@@ -830,6 +903,18 @@ const coopmap_reject *coopmap_projects_reject_get(const coopmap_projects *p,
 {
 	return i < p->rejects->len
 		? &g_array_index(p->rejects, coopmap_reject, i) : NULL;
+}
+
+size_t coopmap_projects_note_count(const coopmap_projects *p)
+{
+	return p->notes->len;
+}
+
+const coopmap_reject *coopmap_projects_note_get(const coopmap_projects *p,
+	size_t i)
+{
+	return i < p->notes->len
+		? &g_array_index(p->notes, coopmap_reject, i) : NULL;
 }
 
 size_t coopmap_projects_column_count(const coopmap_projects *p)

@@ -74,17 +74,44 @@ static void test_bad_rows_are_rejected_with_line_and_reason(void **state)
 
 	(void)state;
 	assert_int_equal(coopmap_projects_rows_read(p), 6);
-	assert_int_equal(coopmap_projects_count(p), 2);
-	assert_int_equal(coopmap_projects_reject_count(p), 4);
+	assert_int_equal(coopmap_projects_count(p), 3);
+	assert_int_equal(coopmap_projects_reject_count(p), 3);
 	expect_reject(coopmap_projects_reject_get(p, 0), 3, "pays",
 		"Madagasikara", "unknown country", "Madagascar");
 	expect_reject(coopmap_projects_reject_get(p, 1), 4, "pays", "",
 		"empty", NULL);
-	expect_reject(coopmap_projects_reject_get(p, 2), 5, "annee", "19xx",
-		"year", NULL);
-	expect_reject(coopmap_projects_reject_get(p, 3), 6, "pays", "Atlantide",
+	expect_reject(coopmap_projects_reject_get(p, 2), 6, "pays", "Atlantide",
 		"unknown country", NULL);
-	assert_string_equal(coopmap_projects_get(p, 1)->country->iso_a3, "VNM");
+	/* A year that is not one keeps the project, without a year, and says
+	 * so at its cell. */
+	assert_int_equal(coopmap_projects_note_count(p), 1);
+	expect_reject(coopmap_projects_note_get(p, 0), 5, "annee", "19xx",
+		"kept without a year", NULL);
+	assert_string_equal(coopmap_projects_get(p, 1)->country->iso_a3, "SEN");
+	assert_int_equal(coopmap_projects_get(p, 1)->year, 0);
+	assert_string_equal(coopmap_projects_get(p, 2)->country->iso_a3, "VNM");
+	coopmap_projects_free(p);
+}
+
+/* Optional cells as people write them: the project is always kept. */
+static void test_optional_cells_keep_the_project_and_are_said(void **state)
+{
+	coopmap_projects *p = read_ok("tests/bad/year-range.csv");
+
+	(void)state;
+	assert_int_equal(coopmap_projects_count(p), 4);
+	assert_int_equal(coopmap_projects_reject_count(p), 0);
+	assert_int_equal(coopmap_projects_get(p, 0)->year, 2017);  /* 2017-2019 */
+	assert_int_equal(coopmap_projects_get(p, 1)->year, 2010);  /* vers 2010 */
+	assert_true(isnan(coopmap_projects_get(p, 1)->amount));    /* abc */
+	assert_int_equal(coopmap_projects_get(p, 2)->year, 0);     /* 2008 - 2005 */
+	assert_int_equal(coopmap_projects_get(p, 3)->year, 0);     /* plus tard */
+	assert_true(isnan(coopmap_projects_get(p, 3)->amount));    /* -3 */
+	assert_int_equal(coopmap_projects_note_count(p), 6);
+	expect_reject(coopmap_projects_note_get(p, 0), 2, "annee", "2017-2019",
+		"a range: its first year, 2017", NULL);
+	expect_reject(coopmap_projects_note_get(p, 1), 3, "annee", "vers 2010",
+		"read as 2010", NULL);
 	coopmap_projects_free(p);
 }
 
@@ -514,6 +541,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bundled_example_joins_every_row),
 		cmocka_unit_test(test_bad_rows_are_rejected_with_line_and_reason),
+		cmocka_unit_test(test_optional_cells_keep_the_project_and_are_said),
 		cmocka_unit_test(test_english_headers_are_understood),
 		cmocka_unit_test(test_a_list_without_country_column_is_an_error),
 		cmocka_unit_test(test_a_missing_file_is_an_io_error),

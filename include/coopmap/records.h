@@ -171,6 +171,17 @@ coopmap_project *coopmap_projects_get_mutable(coopmap_projects *projects,
  */
 size_t coopmap_projects_retain(coopmap_projects *projects,
 	int (*keep)(const coopmap_project *project, void *data), void *data);
+/*
+ * Cells of kept rows that were not read as written, in line order
+ * (borrowed): an optional figure (year, amount, count, coordinate) that
+ * does not parse is left out and the project stays; a year written as
+ * people mean it ("2017-2019": 2017; "vers 2010": 2010) is read so and
+ * said.  code says which kind of cell; reason what was done.
+ */
+size_t coopmap_projects_note_count(const coopmap_projects *projects);
+const coopmap_reject *coopmap_projects_note_get(
+	const coopmap_projects *projects, size_t i);
+
 size_t coopmap_projects_reject_count(const coopmap_projects *projects);
 const coopmap_reject *coopmap_projects_reject_get(
 	const coopmap_projects *projects, size_t i);

@@ -180,7 +180,7 @@ void cli_report_rows(const coopmap_projects *projects,
 	size_t rejected = coopmap_projects_reject_count(projects);
 	size_t joined = coopmap_projects_rows_joined(projects);
 	size_t records = coopmap_projects_count(projects);
-	char approximate[96] = "", several[160] = "";
+	char approximate[96] = "", several[160] = "", notes[96] = "";
 
 	if (quiet)
 		return;
@@ -198,12 +198,18 @@ void cli_report_rows(const coopmap_projects *projects,
 	if (records != joined)
 		snprintf(several, sizeof(several), "; %zu project records: a row "
 			"naming several countries counts in each", records);
-	cli_message("%s: %zu rows read, %zu joined%s, %zu rejected%s",
+	if (coopmap_projects_note_count(projects) > 0)
+		snprintf(notes, sizeof(notes), "; %zu cell(s) read otherwise, "
+			"their projects kept", coopmap_projects_note_count(projects));
+	cli_message("%s: %zu rows read, %zu joined%s, %zu rejected%s%s",
 		coopmap_projects_path(projects),
 		coopmap_projects_rows_read(projects), joined, approximate, rejected,
-		several);
-	for (size_t i = 0; i < rejected; i++) {
-		const coopmap_reject *r = coopmap_projects_reject_get(projects, i);
+		several, notes);
+	for (size_t i = 0; i < rejected + coopmap_projects_note_count(projects);
+	     i++) {
+		const coopmap_reject *r = i < rejected
+			? coopmap_projects_reject_get(projects, i)
+			: coopmap_projects_note_get(projects, i - rejected);
 
 		if (r->column[0] == '\0') {   /* the row as a whole */
 			fprintf(stderr, "%s:%ld: %s\n",

@@ -55,6 +55,8 @@ static void print_report(const coopmap_projects *p,
 			printf("  %s: %zu\n", coopmap_reject_label(
 				(coopmap_reject_reason)k, "en"), by_reason[k]);
 	}
+	printf("cells read otherwise, project kept: %zu\n",
+		coopmap_projects_note_count(p));
 }
 
 int cmd_check(int argc, char **argv)
