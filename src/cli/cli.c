@@ -5,13 +5,16 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <glib.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
+#include "coopmap/output.h"
 #include "coopmap/paths.h"
 #include "coopmap/report.h"
 
@@ -349,6 +352,34 @@ static int in_data_directory(const char *path)
 	return found;
 }
 
+/* The output can be written where it is asked for: its folder exists and
+ * takes files, and the target is no device or folder.  Said before any
+ * reading, so that a long run does not end on a typo in a path. */
+static int output_place_ok(const char *command, const char *what,
+	const char *output)
+{
+	char *folder = g_path_get_dirname(output);
+	struct stat sf;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	int ok = 1;
+
+	if (stat(folder, &sf) != 0 || !S_ISDIR(sf.st_mode)) {
+		cli_message("%s: the %s %s cannot be written: the folder %s does not "
+			"exist", command, what, output, folder);
+		ok = 0;
+	} else if (access(folder, W_OK) != 0) {
+		cli_message("%s: the %s %s cannot be written: the folder %s does not "
+			"take new files (%s)", command, what, output, folder,
+			g_strerror(errno));
+		ok = 0;
+	} else if (coopmap_output_check_target(output, &err) != COOPMAP_OK) {
+		cli_error(&err);
+		ok = 0;
+	}
+	g_free(folder);
+	return ok;
+}
+
 int cli_refuse_overwrite(const char *command, const char *what,
 	const struct cli_inputs *in, const char *output)
 {
@@ -362,6 +393,8 @@ int cli_refuse_overwrite(const char *command, const char *what,
 			output);
 		return 1;
 	}
+	if (!output_place_ok(command, what, output))
+		return 1;
 	if (stat(output, &so) != 0)
 		return 0;
 	for (size_t i = 0; i < in->n; i++) {

@@ -164,9 +164,11 @@ void cli_inputs_clear(struct cli_inputs *in);
 /*
  * When output (may be NULL or "-") is the same file as one of in's (device
  * and inode: another name, a link), or lies in coopmap's data directory
- * (geodata/, styles/, web/: the bundled inputs), say so ("render: the
- * output X is the input; refusing to overwrite it", what being "output"
- * or "rejects file") and return 1; 0 otherwise.
+ * (geodata/, styles/, web/: the bundled inputs), or cannot be written
+ * (its folder missing or read-only, the target a device or a folder), say
+ * so ("render: the output X is the input; refusing to overwrite it", what
+ * being "output" or "rejects file") and return 1; 0 otherwise.  Called
+ * for every output before the list is read.
  */
 int cli_refuse_overwrite(const char *command, const char *what,
 	const struct cli_inputs *in, const char *output);

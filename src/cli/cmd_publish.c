@@ -127,13 +127,8 @@ int cmd_publish(int argc, char **argv)
 	cli_inputs_add(&inputs, "the input", argv[optind]);
 	if (cli_refuse_overwrite("publish", "output", &inputs, output))
 		return EXIT_FAILURE_;
-	/* Every target checked before the list is read. */
-	if (output != NULL && (coopmap_output_check_target(output, &err) != 0 ||
-	    (!parent_exists(output) && coopmap_error_set(&err, COOPMAP_ERR_IO,
-	    "%s: the folder it goes into does not exist", output) != 0))) {
-		cli_error(&err);
-		return EXIT_FAILURE_;
-	}
+	/* The folder's place checked before the list is read, as
+	 * cli_refuse_overwrite checks -o. */
 	if (folder != NULL && !parent_exists(folder)) {
 		cli_message("publish: %s: the folder it goes into does not exist",
 			folder);
