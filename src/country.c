@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "coopmap/names.h"
+#include "coopmap/paths.h"
 #include "coopmap/table.h"
 
 struct coopmap_countries {
@@ -403,6 +404,33 @@ int coopmap_countries_open(const char *shp_path, const char *aliases_csv,
 
 	files.aliases_csv = aliases_csv;
 	return coopmap_countries_open_files(shp_path, &files, out, err);
+}
+
+int coopmap_countries_open_bundled(const char *resolution,
+	coopmap_countries **out, coopmap_error *err)
+{
+	char shp[4096], aliases[4096], names[4096], points[4096], relative[64];
+	coopmap_countries_files files = COOPMAP_COUNTRIES_FILES_INIT;
+
+	*out = NULL;
+	if (strcmp(resolution, "50m") != 0 && strcmp(resolution, "10m") != 0)
+		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
+			"resolution '%s': expected 50m or 10m", resolution);
+	snprintf(relative, sizeof(relative), "geodata/countries-%s.shp",
+		resolution);
+	if (coopmap_paths_data_file(relative, shp, sizeof(shp)) == NULL ||
+	    coopmap_paths_data_file("geodata/country-aliases.csv", aliases,
+		sizeof(aliases)) == NULL ||
+	    coopmap_paths_data_file("geodata/country-names.csv", names,
+		sizeof(names)) == NULL ||
+	    coopmap_paths_data_file("geodata/country-points.csv", points,
+		sizeof(points)) == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_IO,
+			"data directory path too long");
+	files.aliases_csv = aliases;
+	files.names_csv = names;
+	files.points_csv = points;
+	return coopmap_countries_open_files(shp, &files, out, err);
 }
 
 void coopmap_countries_free(coopmap_countries *countries)

@@ -5,6 +5,7 @@
 #include "test_util.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include "coopmap/country.h"
 #include "coopmap/table.h"
@@ -288,6 +289,41 @@ static void test_ambiguous_names_are_refused_with_both_candidates(void **state)
 	assert_string_equal(m.country->iso_a3, "GIN");
 }
 
+/* A points or names file that names no known code, or a point off the
+ * globe, is an input error naming the file and line; nothing is opened. */
+static void test_bad_points_and_names_files_name_their_line(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "points", "iso_a3,iso_a2,iso_n3,name_fr,name_en,sovereign,kind,"
+		  "lon,lat\nTKL,TK,772,Tokelau,Tokelau,NZL,dependency,-190,-8\n" },
+		{ "names", "iso_a3,lang,name,form\nXYZ,fr,Nulle part,source\n" },
+	};
+	char shp[4096];
+
+	(void)state;
+	snprintf(shp, sizeof(shp), "%s", data_path("geodata/countries-50m.shp"));
+	mkdir(TEST_ARTIFACTS, 0755);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		coopmap_countries_files files = COOPMAP_COUNTRIES_FILES_INIT;
+		coopmap_countries *c = NULL;
+		coopmap_error err = COOPMAP_ERROR_INIT;
+		const char *path = TEST_ARTIFACTS "/bad-registry.csv";
+		FILE *fp = fopen(path, "w");
+
+		assert_non_null(fp);
+		fputs(cases[i][1], fp);
+		fclose(fp);
+		if (strcmp(cases[i][0], "points") == 0)
+			files.points_csv = path;
+		else
+			files.names_csv = path;
+		assert_int_equal(coopmap_countries_open_files(shp, &files, &c, &err),
+			COOPMAP_ERR_INPUT);
+		assert_null(c);
+		assert_int_equal(err.line, 2);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -300,6 +336,7 @@ int main(void)
 		cmocka_unit_test(test_small_territories_are_points_at_50m),
 		cmocka_unit_test(test_vatican_is_a_point_at_10m_only),
 		cmocka_unit_test(test_ambiguous_names_are_refused_with_both_candidates),
+		cmocka_unit_test(test_bad_points_and_names_files_name_their_line),
 	};
 	return cmocka_run_group_tests_name("country", tests, open_registry,
 		close_registry);

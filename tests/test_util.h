@@ -35,31 +35,22 @@ static inline const char *data_path(const char *relative)
 }
 
 /* The bundled countries at resolution "50m" or "10m", as the commands
- * open them (the names and points of every ISO 3166-1 entry and the
- * aliases) when asked, else the Shapefile alone; NULL (and the reason on
- * stderr) when they cannot be read. */
+ * open them (coopmap_countries_open_bundled: the points and names of every
+ * ISO 3166-1 entry and the aliases) when asked, else the Shapefile alone;
+ * NULL (and the reason on stderr) when they cannot be read. */
 static inline coopmap_countries *test_open_countries(const char *resolution,
 	int with_aliases)
 {
 	coopmap_countries *c = NULL;
 	coopmap_error err = COOPMAP_ERROR_INIT;
-	coopmap_countries_files files = COOPMAP_COUNTRIES_FILES_INIT;
-	char shp[4096], aliases[4096], names[4096], points[4096], relative[64];
+	char shp[4096], relative[64];
+	int rc;
 
 	snprintf(relative, sizeof(relative), "geodata/countries-%s.shp", resolution);
 	snprintf(shp, sizeof(shp), "%s", data_path(relative));
-	snprintf(aliases, sizeof(aliases), "%s",
-		data_path("geodata/country-aliases.csv"));
-	snprintf(names, sizeof(names), "%s",
-		data_path("geodata/country-names.csv"));
-	snprintf(points, sizeof(points), "%s",
-		data_path("geodata/country-points.csv"));
-	if (with_aliases) {
-		files.aliases_csv = aliases;
-		files.names_csv = names;
-		files.points_csv = points;
-	}
-	if (coopmap_countries_open_files(shp, &files, &c, &err) != COOPMAP_OK)
+	rc = with_aliases ? coopmap_countries_open_bundled(resolution, &c, &err)
+		: coopmap_countries_open(shp, NULL, &c, &err);
+	if (rc != COOPMAP_OK)
 		print_error("%s\n", err.message);
 	return c;
 }

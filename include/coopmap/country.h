@@ -81,6 +81,17 @@ int coopmap_countries_open_files(const char *shp_path,
 	const coopmap_countries_files *files, coopmap_countries **out,
 	coopmap_error *err);
 
+/*
+ * The registry the commands use: the bundled geodata/countries-RESOLUTION
+ * ("50m" or "10m") with geodata/country-points.csv, country-names.csv and
+ * country-aliases.csv, from the data directory (paths.h).  Caller frees
+ * *out with coopmap_countries_free.
+ * Errors: COOPMAP_ERR_USAGE (another resolution), and those of
+ * coopmap_countries_open_files.
+ */
+int coopmap_countries_open_bundled(const char *resolution,
+	coopmap_countries **out, coopmap_error *err);
+
 void coopmap_countries_free(coopmap_countries *countries);
 
 size_t coopmap_countries_count(const coopmap_countries *countries);
