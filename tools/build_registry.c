@@ -376,29 +376,31 @@ static void write_names(const Options *o, json_t *codes, json_t *const *langs,
 
 /* ---- points ------------------------------------------------------ */
 
+/* The French short name names-fr-overrides.csv gives a3, or NULL.  Its
+ * lines are "iso_a3,name_fr,basis" (build_geodata checks the file); a
+ * quoted name is not read here, so it stops the build. */
 static const char *override_fr(const char *path, const char *a3)
 {
 	static char name[256];
 	char line[1024];
+	const char *found = NULL;
 	FILE *fp = fopen(path, "r");
 
 	if (!fp)
 		die("%s: cannot open", path);
-	name[0] = '\0';
-	while (fgets(line, sizeof(line), fp)) {
-		char *comma = strchr(line, ',');
+	while (!found && fgets(line, sizeof(line), fp)) {
+		char *end;
 
-		if (strncmp(line, a3, 3) == 0 && line[3] == ',' && comma) {
-			char *end = strchr(comma + 1, ',');
-
-			if (end)
-				*end = '\0';
-			copy_text(name, sizeof(name), comma + 1);
-			break;
-		}
+		if (strncmp(line, a3, 3) != 0 || line[3] != ',')
+			continue;
+		if (line[4] == '"' || !(end = strchr(line + 4, ',')))
+			die("%s: cannot read the line of %s", path, a3);
+		*end = '\0';
+		copy_text(name, sizeof(name), line + 4);
+		found = name;
 	}
 	fclose(fp);
-	return name;
+	return found;
 }
 
 /* Centroid of the largest ring of feature f lying wholly inside the box. */
@@ -478,6 +480,7 @@ static void point_by_rule(FILE *fp, const Options *o, json_t *row,
 	const Feature *sovereign;
 	Feature f;
 	json_t *fr, *en;
+	const char *override;
 	double lon = 0, lat = 0;
 	char basis[160];
 
@@ -497,8 +500,8 @@ static void point_by_rule(FILE *fp, const Options *o, json_t *row,
 	copy_text(f.kind, 16, r->kind);
 	fr = names_of(langs[0], a2);
 	en = names_of(langs[1], a2);
-	copy_text(f.name_fr, 128, *override_fr(o->overrides, f.iso_a3)
-		? override_fr(o->overrides, f.iso_a3)
+	override = override_fr(o->overrides, f.iso_a3);
+	copy_text(f.name_fr, 128, override != NULL ? override
 		: json_string_value(json_array_get(fr, 0)));
 	copy_text(f.name_en, 128, json_string_value(json_array_get(en, 0)));
 	json_decref(fr);
