@@ -2,7 +2,11 @@
 # Rebuild the bundled country geometries geodata/countries-{50m,10m}.*
 # from pinned sources: world-atlas 2.0.2 (Natural Earth 4.1.0 admin-0) and
 # i18n-iso-countries 7.14.0, both fetched with `npm pack` and checked
-# against the sha256 sums below, then converted by tools/build_geodata.c.
+# against the sha256 sums below, then converted by tools/build_geodata.c;
+# then tools/build_registry.c writes the names of every ISO 3166-1 entry
+# (geodata/country-names.csv), the entries with no polygon at one scale as
+# points (geodata/country-points.csv) and the test table of the source's
+# names (tests/data/iso3166-names.csv).
 #
 # Not needed to build, test or run coopmap: the built files are committed.
 # Run it only to change the geodata (see geodata/SOURCES.md).  Two runs on
@@ -38,6 +42,21 @@ build() {
 		--out "$TMP/out/countries-$1"
 }
 
+# registry: writes the names, points and test table into $TMP/out.
+registry() {
+	langs="$TMP/${I18N_TGZ%.tgz}/package"
+	"$TMP/build_registry" \
+		--codes "$langs/codes.json" \
+		--fr "$langs/langs/fr.json" \
+		--en "$langs/langs/en.json" \
+		--overrides "$OUT_DIR/src/names-fr-overrides.csv" \
+		--shp50 "$TMP/out/countries-50m" \
+		--shp10 "$TMP/out/countries-10m" \
+		--names-out "$TMP/out/country-names.csv" \
+		--points-out "$TMP/out/country-points.csv" \
+		--table-out "$TMP/iso3166-names.csv"
+}
+
 main() {
 	# shellcheck disable=SC2086
 	install_missing --npm $BUILD_PACKAGES
@@ -47,15 +66,19 @@ main() {
 	fetch "$I18N" "$I18N_TGZ" "$I18N_SHA256"
 	# shellcheck disable=SC2086
 	compile_tool build_geodata $PKG_MODULES
+	compile_tool build_registry jansson shapelib
 	log "GDAL $(pkg-config --modversion gdal), GEOS $(pkg-config --modversion geos), shapelib $(pkg-config --modversion shapelib)"
 	build 50m
 	build 10m
+	registry
 	# Copy only once both builds succeeded, so a failure leaves the
 	# committed files untouched.
 	for f in "$TMP"/out/*; do
 		cp "$f" "$OUT_DIR/"
 	done
-	(cd "$OUT_DIR" && sha256sum countries-50m.* countries-10m.*)
+	cp "$TMP/iso3166-names.csv" "$ROOT/tests/data/"
+	(cd "$OUT_DIR" && sha256sum countries-50m.* countries-10m.* \
+		country-names.csv country-points.csv)
 }
 
 main "$@"

@@ -1,6 +1,7 @@
 /*
  * country.c: loads the countries Shapefile with Shapelib into flat arrays
- * (one allocation per coordinate axis) and indexes every spelling key.
+ * (one allocation per coordinate axis), adds the ISO 3166-1 entries that
+ * have no polygon at its scale as points, and indexes every spelling key.
  */
 #include "coopmap/country.h"
 
@@ -12,6 +13,7 @@
 #include <string.h>
 
 #include "coopmap/names.h"
+#include "coopmap/paths.h"
 #include "coopmap/table.h"
 
 struct coopmap_countries {
@@ -128,7 +130,7 @@ static void copy_shape(coopmap_country *country, SHPObject *obj,
 }
 
 static int load_shapes(coopmap_countries *c, SHPHandle shp, DBFHandle dbf,
-	const int *fields, const char *path, coopmap_error *err)
+	const int *fields, const char *path, size_t room, coopmap_error *err)
 {
 	int n = 0, type = 0;
 	size_t n_vertices, n_rings, vertex = 0, ring = 0;
@@ -141,7 +143,7 @@ static int load_shapes(coopmap_countries *c, SHPHandle shp, DBFHandle dbf,
 		return coopmap_error_set(err, COOPMAP_ERR_IO,
 			"%s: unreadable shape", path);
 	c->count = (size_t)n;
-	c->items = calloc((size_t)n + 1, sizeof(coopmap_country));
+	c->items = calloc((size_t)n + room + 1, sizeof(coopmap_country));
 	c->ring_start = calloc(n_rings + (size_t)n + 1, sizeof(size_t));
 	c->lon = malloc((n_vertices + 1) * sizeof(double));
 	c->lat = malloc((n_vertices + 1) * sizeof(double));
@@ -196,24 +198,108 @@ static void index_names(coopmap_countries *c)
 	}
 }
 
-static int load_aliases(coopmap_countries *c, const char *path,
+/* The columns of the points file, in the order of coopmap_country. */
+static const char *const point_columns[] = {
+	"iso_a3", "iso_a2", "iso_n3", "name_fr", "name_en", "sovereign",
+	"kind", "lon", "lat", NULL
+};
+
+static const size_t no_ring[1] = { 0 };
+
+static int point_column(coopmap_table *t, long *cols, const char *path,
 	coopmap_error *err)
 {
+	for (int k = 0; point_columns[k] != NULL; k++) {
+		cols[k] = coopmap_table_find_column(t, point_columns[k]);
+		if (cols[k] < 0)
+			return coopmap_error_set(err, COOPMAP_ERR_INPUT,
+				"%s: column '%s' missing", path, point_columns[k]);
+	}
+	return COOPMAP_OK;
+}
+
+static int parse_degrees(const char *text, double limit, double *out)
+{
+	char *end;
+
+	*out = strtod(text, &end);
+	return end != text && *end == '\0' && *out >= -limit && *out <= limit;
+}
+
+/* One entry with no polygon: its position is its label point and the
+ * whole of its bounding box. */
+static int add_point(coopmap_countries *c, coopmap_table *t, size_t row,
+	const long *cols, coopmap_error *err)
+{
+	coopmap_country *k = &c->items[c->count];
+	const char **text[] = { &k->iso_a3, &k->iso_a2, &k->iso_n3, &k->name_fr,
+		&k->name_en, &k->sovereign, &k->kind };
+
+	for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++)
+		*text[i] = g_string_chunk_insert_const(c->text,
+			coopmap_table_cell(t, row, (size_t)cols[i]));
+	if (!parse_degrees(coopmap_table_cell(t, row, (size_t)cols[7]), 180,
+	    &k->label_lon) ||
+	    !parse_degrees(coopmap_table_cell(t, row, (size_t)cols[8]), 90,
+	    &k->label_lat))
+		return coopmap_error_set_at(err, COOPMAP_ERR_INPUT,
+			coopmap_table_path(t), coopmap_table_line(t, row), "lon",
+			coopmap_table_cell(t, row, (size_t)cols[7]),
+			"not a longitude and latitude in degrees");
+	k->geometry.n_rings = 0;
+	k->geometry.ring_start = no_ring;
+	k->geometry.lon = &k->label_lon;
+	k->geometry.lat = &k->label_lat;
+	k->geometry.min_lon = k->geometry.max_lon = k->label_lon;
+	k->geometry.min_lat = k->geometry.max_lat = k->label_lat;
+	c->count++;
+	return COOPMAP_OK;
+}
+
+/* Adds the rows of the points file whose code the Shapefile lacks. */
+static int load_points(coopmap_countries *c, coopmap_table *t,
+	coopmap_error *err)
+{
+	long cols[9];
+	size_t shapes = c->count;
+	int rc = point_column(t, cols, coopmap_table_path(t), err);
+
+	for (size_t row = 0; rc == COOPMAP_OK &&
+	     row < coopmap_table_row_count(t); row++) {
+		const char *code = coopmap_table_cell(t, row, (size_t)cols[0]);
+		int drawn = 0;
+
+		for (size_t i = 0; i < shapes && !drawn; i++)
+			drawn = strcmp(c->items[i].iso_a3, code) == 0;
+		if (!drawn)
+			rc = add_point(c, t, row, cols, err);
+	}
+	return rc;
+}
+
+/*
+ * Adds the keys of a CSV of (key column, iso_a3) rows: the aliases file
+ * and the names file.  A code the registry lacks is an error: every row
+ * must name a country coopmap knows.
+ */
+static int load_keys(coopmap_countries *c, const char *path,
+	const char *key_column, coopmap_error *err)
+{
 	coopmap_table *table = NULL;
-	long alias_col, code_col;
+	long key_col, code_col;
 	int rc = coopmap_table_read(path, NULL, &table, err);
 
 	if (rc != COOPMAP_OK)
 		return rc;
-	alias_col = coopmap_table_find_column(table, "alias");
+	key_col = coopmap_table_find_column(table, key_column);
 	code_col = coopmap_table_find_column(table, "iso_a3");
-	if (alias_col < 0 || code_col < 0) {
+	if (key_col < 0 || code_col < 0) {
 		coopmap_table_free(table);
 		return coopmap_error_set(err, COOPMAP_ERR_INPUT,
-			"%s: columns alias and iso_a3 are required", path);
+			"%s: columns %s and iso_a3 are required", path, key_column);
 	}
 	for (size_t row = 0; row < coopmap_table_row_count(table); row++) {
-		const char *alias = coopmap_table_cell(table, row, (size_t)alias_col);
+		const char *key = coopmap_table_cell(table, row, (size_t)key_col);
 		const char *code = coopmap_table_cell(table, row, (size_t)code_col);
 		const coopmap_country *country = coopmap_country_find_iso3(c, code);
 
@@ -223,7 +309,7 @@ static int load_aliases(coopmap_countries *c, const char *path,
 				"no country has this code");
 			break;
 		}
-		add_key(c, alias, coopmap_country_index(c, country));
+		add_key(c, key, coopmap_country_index(c, country));
 	}
 	coopmap_table_free(table);
 	return rc;
@@ -235,17 +321,16 @@ static void quiet_shapelib_error(const char *message)
 	(void)message;
 }
 
-int coopmap_countries_open(const char *shp_path, const char *aliases_csv,
-	coopmap_countries **out, coopmap_error *err)
+/* The Shapefile's features, with room for the points that follow. */
+static int load_shapefile(coopmap_countries *c, const char *shp_path,
+	size_t room, coopmap_error *err)
 {
-	coopmap_countries *c;
 	SHPHandle shp;
 	DBFHandle dbf;
 	SAHooks hooks;
 	int fields[ATTR_COUNT];
 	int rc;
 
-	*out = NULL;
 	SASetupDefaultHooks(&hooks);
 	hooks.Error = quiet_shapelib_error;
 	shp = SHPOpenLL(shp_path, "rb", &hooks);
@@ -258,30 +343,94 @@ int coopmap_countries_open(const char *shp_path, const char *aliases_csv,
 		return coopmap_error_set(err, COOPMAP_ERR_IO,
 			"%s: cannot open the countries Shapefile", shp_path);
 	}
+	rc = find_attributes(dbf, fields, shp_path, err);
+	if (rc == COOPMAP_OK)
+		rc = load_shapes(c, shp, dbf, fields, shp_path, room, err);
+	SHPClose(shp);
+	DBFClose(dbf);
+	return rc;
+}
+
+static int load_registry(coopmap_countries *c, const char *shp_path,
+	const coopmap_countries_files *files, coopmap_error *err)
+{
+	coopmap_table *points = NULL;
+	int rc = COOPMAP_OK;
+
+	if (files->points_csv != NULL)
+		rc = coopmap_table_read(files->points_csv, NULL, &points, err);
+	if (rc == COOPMAP_OK)
+		rc = load_shapefile(c, shp_path, points != NULL
+			? coopmap_table_row_count(points) : 0, err);
+	if (rc == COOPMAP_OK && points != NULL)
+		rc = load_points(c, points, err);
+	coopmap_table_free(points);
+	if (rc == COOPMAP_OK)
+		index_names(c);
+	if (rc == COOPMAP_OK && files->names_csv != NULL)
+		rc = load_keys(c, files->names_csv, "name", err);
+	if (rc == COOPMAP_OK && files->aliases_csv != NULL)
+		rc = load_keys(c, files->aliases_csv, "alias", err);
+	return rc;
+}
+
+int coopmap_countries_open_files(const char *shp_path,
+	const coopmap_countries_files *files, coopmap_countries **out,
+	coopmap_error *err)
+{
+	coopmap_countries *c;
+	int rc;
+
+	*out = NULL;
 	c = calloc(1, sizeof(*c));
-	if (c == NULL) {
-		SHPClose(shp);
-		DBFClose(dbf);
+	if (c == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
-	}
 	c->text = g_string_chunk_new(16 * 1024);
 	c->keys = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 		free_index_array);
-	rc = find_attributes(dbf, fields, shp_path, err);
-	if (rc == COOPMAP_OK)
-		rc = load_shapes(c, shp, dbf, fields, shp_path, err);
-	SHPClose(shp);
-	DBFClose(dbf);
-	if (rc == COOPMAP_OK)
-		index_names(c);
-	if (rc == COOPMAP_OK && aliases_csv != NULL)
-		rc = load_aliases(c, aliases_csv, err);
+	rc = load_registry(c, shp_path, files, err);
 	if (rc != COOPMAP_OK) {
 		coopmap_countries_free(c);
 		return rc;
 	}
 	*out = c;
 	return COOPMAP_OK;
+}
+
+int coopmap_countries_open(const char *shp_path, const char *aliases_csv,
+	coopmap_countries **out, coopmap_error *err)
+{
+	coopmap_countries_files files = COOPMAP_COUNTRIES_FILES_INIT;
+
+	files.aliases_csv = aliases_csv;
+	return coopmap_countries_open_files(shp_path, &files, out, err);
+}
+
+int coopmap_countries_open_bundled(const char *resolution,
+	coopmap_countries **out, coopmap_error *err)
+{
+	char shp[4096], aliases[4096], names[4096], points[4096], relative[64];
+	coopmap_countries_files files = COOPMAP_COUNTRIES_FILES_INIT;
+
+	*out = NULL;
+	if (strcmp(resolution, "50m") != 0 && strcmp(resolution, "10m") != 0)
+		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
+			"resolution '%s': expected 50m or 10m", resolution);
+	snprintf(relative, sizeof(relative), "geodata/countries-%s.shp",
+		resolution);
+	if (coopmap_paths_data_file(relative, shp, sizeof(shp)) == NULL ||
+	    coopmap_paths_data_file("geodata/country-aliases.csv", aliases,
+		sizeof(aliases)) == NULL ||
+	    coopmap_paths_data_file("geodata/country-names.csv", names,
+		sizeof(names)) == NULL ||
+	    coopmap_paths_data_file("geodata/country-points.csv", points,
+		sizeof(points)) == NULL)
+		return coopmap_error_set(err, COOPMAP_ERR_IO,
+			"data directory path too long");
+	files.aliases_csv = aliases;
+	files.names_csv = names;
+	files.points_csv = points;
+	return coopmap_countries_open_files(shp, &files, out, err);
 }
 
 void coopmap_countries_free(coopmap_countries *countries)

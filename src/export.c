@@ -193,12 +193,21 @@ static OGRGeometryH ogr_ring(const coopmap_geometry *g, size_t r)
 
 /*
  * Shapefile rings: outer rings clockwise, holes counter-clockwise; each
- * hole goes to the outer ring that holds its first point.
+ * hole goes to the outer ring that holds its first point.  A country with
+ * no polygon at the map's scale (Tuvalu, Tokelau at 50m) is its point; in
+ * a GeoPackage, whose countries layer holds multipolygons only, it has no
+ * geometry (its row and counts are there).
  */
-static OGRGeometryH country_geometry(const coopmap_country *c)
+static OGRGeometryH country_geometry(const struct writer *w,
+	const coopmap_country *c)
 {
 	const coopmap_geometry *g = &c->geometry;
-	OGRGeometryH multi = OGR_G_CreateGeometry(wkbMultiPolygon);
+	OGRGeometryH multi;
+
+	if (g->n_rings == 0)
+		return w->format == FORMAT_GPKG ? NULL
+			: point(c->label_lon, c->label_lat);
+	multi = OGR_G_CreateGeometry(wkbMultiPolygon);
 
 	for (size_t r = 0; r < g->n_rings; r++) {
 		OGRGeometryH polygon;
@@ -264,7 +273,7 @@ static int write_countries(struct writer *w, int with_geometry)
 		set_text(f, "tags", tags);
 		g_free(tags);
 		if (write_feature(w, L_COUNTRIES, f,
-		    with_geometry ? country_geometry(c) : NULL) != 0)
+		    with_geometry ? country_geometry(w, c) : NULL) != 0)
 			return -1;
 	}
 	return 0;
@@ -614,7 +623,7 @@ static int write_presence(struct writer *w)
 			set_text(f, "actor_names", names->str);
 			set_text(f, "bases", bases->str);
 			if (w->format != FORMAT_CSV)
-				OGR_F_SetGeometryDirectly(f, country_geometry(c));
+				OGR_F_SetGeometryDirectly(f, country_geometry(w, c));
 			rc = OGR_L_CreateFeature(w->out[0], f) == OGRERR_NONE ? 0 : -1;
 			OGR_F_Destroy(f);
 		}

@@ -523,6 +523,39 @@ static void draw_graticule(render_ctx *ctx)
  * of twice).  A translucent border keeps the two passes, so that each
  * shared border shows both strokes whole.
  */
+/*
+ * A country with no polygon at the map's scale (Tuvalu, Tokelau at 50m)
+ * that the data fills: a disc of its class's colour at its point, with the
+ * border's colour around it, so that it is seen and counted as the legend
+ * says.  Countries the data leave unfilled get no mark.
+ */
+static void draw_country_points(render_ctx *ctx)
+{
+	cairo_t *cr = ctx->cr;
+	size_t n = coopmap_countries_count(ctx->data->countries);
+	double r = 4.0 * ctx->unit, x, y;   /* round a label's anchor dot */
+
+	for (size_t i = 0; i < n; i++) {
+		const coopmap_country *c = coopmap_countries_get(
+			ctx->data->countries, i);
+		int k = render_map_fill_index(ctx, i);
+
+		if (c->geometry.n_rings > 0 || k == -1 ||
+		    !render_map_point(ctx, c->label_lon, c->label_lat, &x, &y))
+			continue;
+		if (k == RENDER_FILL_NOT_STATED)
+			ctx->not_stated_seen = 1;
+		cairo_new_sub_path(cr);
+		cairo_arc(cr, x, y, r, 0, 2 * G_PI);
+		render_set_color(cr, k >= 0 ? ctx->style->classes[k]
+			: ctx->style->not_stated);
+		cairo_fill_preserve(cr);
+		render_set_color(cr, ctx->style->border);
+		cairo_set_line_width(cr, ctx->style->border_width * ctx->unit);
+		cairo_stroke(cr);
+	}
+}
+
 static void draw_countries(render_ctx *ctx)
 {
 	cairo_t *cr = ctx->cr;
@@ -752,6 +785,7 @@ void render_map_draw(render_ctx *ctx)
 		draw_graticule(ctx);
 	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
 	draw_countries(ctx);
+	draw_country_points(ctx);
 	draw_layers(ctx);
 	draw_highlight(ctx);
 	render_network_draw_links(ctx);

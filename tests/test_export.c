@@ -188,6 +188,66 @@ static void test_geojson_follows_rfc_7946_and_cuts_links(void **state)
 	unload(f);
 }
 
+/* Territories with no polygon at 50m are joined, counted and exported as
+ * points of the countries layer (GeoJSON); in a GeoPackage, whose
+ * countries layer holds multipolygons, as rows without geometry. */
+static void test_small_states_are_joined_and_exported_as_points(void **state)
+{
+	static const char *const points[][2] = {
+		{ "TUV", "2" }, { "TKL", "1" }, { "GIB", "1" }, { "BES", "1" },
+	};
+	struct fixture *f = *state;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	const char *json = TEST_ARTIFACTS "/export-small-states.geojson";
+	const char *gpkg = TEST_ARTIFACTS "/export-small-states.gpkg";
+	GDALDatasetH ds;
+	OGRLayerH layer;
+	OGRFeatureH feature;
+	int seen = 0;
+
+	load(f, "tests/data/export-small-states.csv");
+	assert_int_equal(f->stats[coopmap_country_index(f->countries,
+		coopmap_country_find_iso3(f->countries, "TUV"))].projects, 2);
+	unlink(json);
+	unlink(gpkg);
+	assert_int_equal(coopmap_export_write(&f->data, json, &err), COOPMAP_OK);
+	assert_int_equal(coopmap_export_write(&f->data, gpkg, &err), COOPMAP_OK);
+	ds = GDALOpenEx(json, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+	assert_non_null(ds);
+	layer = GDALDatasetGetLayer(ds, 0);
+	while ((feature = OGR_L_GetNextFeature(layer)) != NULL) {
+		const char *code = OGR_F_GetFieldAsString(feature,
+			OGR_F_GetFieldIndex(feature, "iso_a3"));
+		OGRGeometryH g = OGR_F_GetGeometryRef(feature);
+
+		if (strcmp(OGR_F_GetFieldAsString(feature, OGR_F_GetFieldIndex(
+		    feature, "layer")), "countries") != 0) {
+			OGR_F_Destroy(feature);
+			continue;
+		}
+		for (size_t i = 0; i < sizeof(points) / sizeof(points[0]); i++) {
+			if (strcmp(code, points[i][0]) != 0)
+				continue;
+			assert_non_null(g);
+			assert_int_equal(wkbFlatten(OGR_G_GetGeometryType(g)), wkbPoint);
+			assert_string_equal(OGR_F_GetFieldAsString(feature,
+				OGR_F_GetFieldIndex(feature, "projects")), points[i][1]);
+			seen++;
+		}
+		if (strcmp(code, "MCO") == 0)   /* a polygon at 50m */
+			assert_int_not_equal(wkbFlatten(OGR_G_GetGeometryType(g)),
+				wkbPoint);
+		OGR_F_Destroy(feature);
+	}
+	assert_int_equal(seen, 4);
+	GDALClose(ds);
+	ds = GDALOpenEx(gpkg, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+	assert_non_null(ds);
+	assert_int_equal(layer_count(ds, "countries"), 5);
+	GDALClose(ds);
+	unload(f);
+}
+
 static void test_csv_holds_the_country_aggregates(void **state)
 {
 	struct fixture *f = *state;
@@ -693,6 +753,7 @@ int main(void)
 		cmocka_unit_test(test_kml_is_split_at_2000_placemarks_a_file),
 		cmocka_unit_test(test_kml_smaller_export_removes_stale_parts),
 		cmocka_unit_test(test_kml_failed_write_leaves_no_partial_set),
+		cmocka_unit_test(test_small_states_are_joined_and_exported_as_points),
 	};
 	return cmocka_run_group_tests_name("export", tests, setup, teardown);
 }

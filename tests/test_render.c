@@ -198,6 +198,55 @@ static void test_plate_carree_pixels_mali_pacific_no_streak(void **state)
 	coopmap_render_report_clear(&report);
 }
 
+/* A country with no polygon at 50m that has projects is a disc of its
+ * class's colour at its point (Tokelau's atoll, Tuvalu's): the sea there
+ * before. */
+static void test_small_states_are_marked_in_their_class_colour(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_render_opts opts = base_opts(f);
+	coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	coopmap_projects *projects = NULL;
+	coopmap_country_stats *stats = NULL;
+	coopmap_map_data data = f->data;
+	static const double points[][2] = { { -172.487, -8.563 },
+		{ 179.211, -8.518 } };
+	cairo_surface_t *s;
+
+	if (coopmap_projects_read("tests/data/export-small-states.csv", NULL,
+	    f->countries, &projects, &err) ||
+	    coopmap_join_by_country(projects, f->countries, &stats,
+		&data.summary, &err))
+		fail_msg("%s", err.message);
+	data.stats = stats;
+	opts.crs = "EPSG:4326";
+	opts.extent = "-180,-90,180,90";
+	opts.width = 3600;
+	opts.height = 1800;
+	if (coopmap_render_map(&data, &opts, TEST_ARTIFACTS "/render-points.png",
+	    &report, &err) != COOPMAP_OK)
+		fail_msg("%s", err.message);
+	s = cairo_image_surface_create_from_png(TEST_ARTIFACTS "/render-points.png");
+	for (size_t i = 0; i < sizeof(points) / sizeof(points[0]); i++) {
+		int x, y, class_seen = 0;
+
+		plate_carree(&report.map_frame, points[i][0], points[i][1], &x, &y);
+		/* Round the centre: a label's anchor dot may cover it. */
+		for (int d = 0; d < 9; d++)
+			for (int k = 0; k < f->style.n_classes; k++)
+				class_seen |= near(pixel(s, x + d % 3 * 4 - 4,
+					y + d / 3 * 4 - 4), f->style.classes[k], 8);
+		if (!class_seen)
+			fail_msg("no class colour around %g, %g", points[i][0],
+				points[i][1]);
+	}
+	cairo_surface_destroy(s);
+	coopmap_render_report_clear(&report);
+	free(stats);
+	coopmap_projects_free(projects);
+}
+
 static void test_no_streaks_in_shifted_and_mercator_projections(void **state)
 {
 	static const char *const crs[] = { "+proj=robin +lon_0=150 +type=crs",
@@ -458,6 +507,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_plate_carree_pixels_mali_pacific_no_streak),
+		cmocka_unit_test(test_small_states_are_marked_in_their_class_colour),
 		cmocka_unit_test(test_no_streaks_in_shifted_and_mercator_projections),
 		cmocka_unit_test(test_labels_do_not_overlap_each_other_or_the_legend),
 		cmocka_unit_test(test_world_map_matches_the_reference_image),

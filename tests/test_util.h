@@ -34,21 +34,23 @@ static inline const char *data_path(const char *relative)
 	return coopmap_paths_data_file(relative, buf, sizeof(buf));
 }
 
-/* The bundled countries at resolution "50m" or "10m", with the aliases
- * when asked; NULL (and the reason on stderr) when they cannot be read. */
+/* The bundled countries at resolution "50m" or "10m", as the commands
+ * open them (coopmap_countries_open_bundled: the points and names of every
+ * ISO 3166-1 entry and the aliases) when asked, else the Shapefile alone;
+ * NULL (and the reason on stderr) when they cannot be read. */
 static inline coopmap_countries *test_open_countries(const char *resolution,
 	int with_aliases)
 {
 	coopmap_countries *c = NULL;
 	coopmap_error err = COOPMAP_ERROR_INIT;
-	char shp[4096], aliases[4096], relative[64];
+	char shp[4096], relative[64];
+	int rc;
 
 	snprintf(relative, sizeof(relative), "geodata/countries-%s.shp", resolution);
 	snprintf(shp, sizeof(shp), "%s", data_path(relative));
-	snprintf(aliases, sizeof(aliases), "%s",
-		data_path("geodata/country-aliases.csv"));
-	if (coopmap_countries_open(shp, with_aliases ? aliases : NULL, &c, &err)
-	    != COOPMAP_OK)
+	rc = with_aliases ? coopmap_countries_open_bundled(resolution, &c, &err)
+		: coopmap_countries_open(shp, NULL, &c, &err);
+	if (rc != COOPMAP_OK)
 		print_error("%s\n", err.message);
 	return c;
 }

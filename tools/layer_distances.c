@@ -199,21 +199,6 @@ static Table read_csv(const char *path)
 	return t;
 }
 
-static void write_field(FILE *f, const char *s)
-{
-	if (strpbrk(s, ",\"\r\n") == NULL) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
 static void write_csv(const char *path, const Table *t)
 {
 	size_t len = strlen(path);
@@ -229,7 +214,7 @@ static void write_csv(const char *path, const Table *t)
 		for (size_t j = 0; j < t->rows[i].count; j++) {
 			if (j > 0)
 				fputc(',', f);
-			write_field(f, t->rows[i].fields[j]);
+			csv_write_field(f, t->rows[i].fields[j]);
 		}
 		fputc('\n', f);
 	}

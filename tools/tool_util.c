@@ -70,3 +70,18 @@ void parse_options(int argc, char **argv, const ToolOption *opts, size_t n,
 		if (!*opts[k].value)
 			die("%s", usage);
 }
+
+void csv_write_field(FILE *f, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}

@@ -1,7 +1,8 @@
 /*
  * tool_util.h: the small helpers that the data tools of tools/
- * (build_geodata, build_places, layer_distances) share: fatal errors,
- * allocations that cannot fail, and command lines of "--name VALUE" pairs.
+ * (build_geodata, build_places, build_registry, layer_distances) share:
+ * fatal errors, allocations that cannot fail, command lines of
+ * "--name VALUE" pairs and CSV fields.
  *
  * The scripts of scripts/ compile tools/tool_util.c with each tool;
  * coopmap itself never uses it.  Each tool defines tool_name, the prefix of
@@ -14,6 +15,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* Exit status of die(): a usage error or a failed build or check. */
 #define TOOL_EXIT_ERROR 2
@@ -46,5 +48,9 @@ typedef struct {
  * without a value or a missing one die() with the message usage. */
 void parse_options(int argc, char **argv, const ToolOption *opts, size_t n,
 		   const char *usage);
+
+/* Writes s to f as one RFC 4180 CSV field: quoted (quotes doubled) only
+ * when it holds a comma, a quote or a line break. */
+void csv_write_field(FILE *f, const char *s);
 
 #endif

@@ -4,7 +4,11 @@
  * the resolver that turns what people type into one of them.
  *
  * French overseas units (GLP, MTQ, GUF, REU, MYT, SPM, BLM, MAF, WLF, PYF,
- * NCL, ATF) are features of their own; FRA is metropolitan France.
+ * NCL, ATF) are features of their own; FRA is metropolitan France.  With
+ * geodata/country-points.csv every ISO 3166-1 entry is a country: one that
+ * has no polygon at the Shapefile's scale (Tuvalu, Tokelau, Gibraltar at
+ * 50m ...) is a point: geometry.n_rings is 0 and its position is
+ * label_lon, label_lat (also its bounding box).
  * Not for: policy layers (layers.h) or projections (geodesy.h).
  */
 #ifndef COOPMAP_COUNTRY_H
@@ -33,7 +37,7 @@ typedef struct coopmap_country {
 	const char *name_en;
 	const char *sovereign;  /* iso_a3 of the sovereign state, or "" */
 	const char *kind;       /* state, overseas, dependency, disputed, other */
-	double label_lon;       /* inside the largest part */
+	double label_lon;       /* inside the largest part; a point's position */
 	double label_lat;
 	coopmap_geometry geometry;
 } coopmap_country;
@@ -49,6 +53,43 @@ typedef struct coopmap_countries coopmap_countries;
  * (missing attribute, alias naming an unknown code: file:line).
  */
 int coopmap_countries_open(const char *shp_path, const char *aliases_csv,
+	coopmap_countries **out, coopmap_error *err);
+
+/* The files that complete the Shapefile; each may be NULL. */
+typedef struct coopmap_countries_files {
+	const char *aliases_csv;  /* alias,iso_a3: former names, abbreviations */
+	const char *names_csv;    /* iso_a3,lang,name: geodata/country-names.csv,
+	                           * every name of the ISO 3166-1 source */
+	const char *points_csv;   /* geodata/country-points.csv: the entries
+	                           * with no polygon (columns iso_a3, iso_a2,
+	                           * iso_n3, name_fr, name_en, sovereign, kind,
+	                           * lon, lat); rows whose iso_a3 the Shapefile
+	                           * has are skipped */
+} coopmap_countries_files;
+
+#define COOPMAP_COUNTRIES_FILES_INIT { NULL, NULL, NULL }
+
+/*
+ * coopmap_countries_open with the files that complete the registry: the
+ * points are added after the Shapefile's features, then the names and
+ * aliases indexed.  A key that names two countries resolves to neither
+ * (AMBIGUOUS).  Caller frees *out with coopmap_countries_free.
+ * Errors: as coopmap_countries_open; also COOPMAP_ERR_INPUT for a name or
+ * point row naming no known code or with a bad position (file:line).
+ */
+int coopmap_countries_open_files(const char *shp_path,
+	const coopmap_countries_files *files, coopmap_countries **out,
+	coopmap_error *err);
+
+/*
+ * The registry the commands use: the bundled geodata/countries-RESOLUTION
+ * ("50m" or "10m") with geodata/country-points.csv, country-names.csv and
+ * country-aliases.csv, from the data directory (paths.h).  Caller frees
+ * *out with coopmap_countries_free.
+ * Errors: COOPMAP_ERR_USAGE (another resolution), and those of
+ * coopmap_countries_open_files.
+ */
+int coopmap_countries_open_bundled(const char *resolution,
 	coopmap_countries **out, coopmap_error *err);
 
 void coopmap_countries_free(coopmap_countries *countries);

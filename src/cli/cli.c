@@ -66,18 +66,7 @@ void cli_message(const char *fmt, ...)
 int cli_open_countries(const char *resolution, coopmap_countries **out,
 	coopmap_error *err)
 {
-	char shp[4096], aliases[4096], relative[64];
-
-	if (strcmp(resolution, "50m") != 0 && strcmp(resolution, "10m") != 0)
-		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
-			"resolution '%s': expected 50m or 10m", resolution);
-	snprintf(relative, sizeof(relative), "geodata/countries-%s.shp", resolution);
-	if (coopmap_paths_data_file(relative, shp, sizeof(shp)) == NULL ||
-	    coopmap_paths_data_file("geodata/country-aliases.csv", aliases,
-		sizeof(aliases)) == NULL)
-		return coopmap_error_set(err, COOPMAP_ERR_IO,
-			"data directory path too long");
-	return coopmap_countries_open(shp, aliases, out, err);
+	return coopmap_countries_open_bundled(resolution, out, err);
 }
 
 void cli_records_init(struct cli_records *r)

@@ -49,15 +49,12 @@ const char *fuzz_write_file(const char *name, const uint8_t *data,
 
 const coopmap_countries *fuzz_countries(void)
 {
-	char shp[4096], aliases[4096];
 	coopmap_error err = COOPMAP_ERROR_INIT;
 
 	if (countries != NULL)
 		return countries;
-	if (coopmap_paths_data_file("geodata/countries-50m.shp", shp,
-	    sizeof(shp)) == NULL || coopmap_paths_data_file(
-	    "geodata/country-aliases.csv", aliases, sizeof(aliases)) == NULL ||
-	    coopmap_countries_open(shp, aliases, &countries, &err) != COOPMAP_OK) {
+	if (coopmap_countries_open_bundled("50m", &countries, &err) !=
+	    COOPMAP_OK) {
 		fprintf(stderr, "fuzz: cannot open the bundled countries: %s\n",
 			err.message);
 		abort();

@@ -20,7 +20,8 @@
 const char *fuzz_write_file(const char *name, const uint8_t *data,
 	size_t size);
 
-/* The bundled 1:50m countries with their aliases; aborts when missing. */
+/* The bundled 1:50m countries as the commands open them (points, names,
+ * aliases); aborts when missing. */
 const coopmap_countries *fuzz_countries(void);
 
 /*
