@@ -149,17 +149,29 @@ static int countries_json(const coopmap_publish_data *d, const char *lang,
 		 * page's biggest shape. */
 		if (strcmp(c->iso_a3, "ATA") == 0)
 			continue;
-		g = rings(simple != NULL ? &simple[i] : &c->geometry);
-		if (json_array_size(g) == 0) {
-			json_decref(g);
-			continue;
-		}
+		g = c->geometry.n_rings > 0 ? rings(simple != NULL ? &simple[i]
+			: &c->geometry) : json_array();
 		o = json_object();
 		json_object_set_new(o, "i", json_integer((json_int_t)i));
 		json_object_set_new(o, "a3", json_string(c->iso_a3));
 		json_object_set_new(o, "n", json_string(coopmap_country_name(c,
 			lang)));
-		json_object_set_new(o, "g", g);
+		if (json_array_size(g) > 0) {
+			json_object_set_new(o, "g", g);
+		} else if (c->geometry.n_rings == 0 && d->map->stats[i].projects > 0) {
+			/* A small state with no outline at this scale (Tuvalu,
+			 * Gibraltar): a mark at its point. */
+			json_t *pt = json_array();
+
+			json_decref(g);
+			json_array_append_new(pt, position(c->label_lat));
+			json_array_append_new(pt, position(c->label_lon));
+			json_object_set_new(o, "pt", pt);
+		} else {
+			json_decref(g);
+			json_decref(o);
+			continue;
+		}
 		json_array_append_new(list, o);
 	}
 	json_object_set_new(root, "countries", list);

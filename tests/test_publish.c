@@ -284,6 +284,31 @@ static void test_failed_page_keeps_the_previous_file(void **state)
 	model_free(m);
 }
 
+/* A small state with no outline at the map's scale is in the page, as a
+ * point, with its projects counted (Tuvalu, Gibraltar). */
+static void test_small_states_are_points_on_the_page(void **state)
+{
+	struct model *m = model_new("tests/data/export-small-states.csv");
+	char *page = write_page(m, "publish-small-states.html");
+	char *block = data_block(page);
+	json_error_t jerr;
+	json_t *d = json_loads(block, 0, &jerr), *c, *tuvalu = NULL;
+	size_t i;
+
+	(void)state;
+	assert_non_null(d);
+	json_array_foreach(json_object_get(d, "countries"), i, c)
+		if (strcmp(json_string_value(json_object_get(c, "a3")), "TUV") == 0)
+			tuvalu = c;
+	assert_non_null(tuvalu);
+	assert_null(json_object_get(tuvalu, "g"));
+	assert_int_equal(json_array_size(json_object_get(tuvalu, "pt")), 2);
+	json_decref(d);
+	g_free(block);
+	g_free(page);
+	model_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -293,6 +318,7 @@ int main(void)
 		cmocka_unit_test(test_same_list_gives_the_same_page),
 		cmocka_unit_test(test_folder_is_written_whole_and_replaces_only_its_own),
 		cmocka_unit_test(test_failed_page_keeps_the_previous_file),
+		cmocka_unit_test(test_small_states_are_points_on_the_page),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -145,9 +145,12 @@
     });
   }
   data.countries.forEach(function (c) {
-    c.latlngs = ringsOf(c.g);
-    c.polygon = L.polygon(c.latlngs, { color: C.border, weight: 0.6, fillOpacity: 1,
-      fillColor: C.land, smoothFactor: 1 });
+    // A small state with no outline at the map's scale is a disc.
+    c.latlngs = c.g ? ringsOf(c.g) : null;
+    c.polygon = c.g ? L.polygon(c.latlngs, { color: C.border, weight: 0.6, fillOpacity: 1,
+      fillColor: C.land, smoothFactor: 1 })
+      : L.circleMarker(c.pt, { radius: 7, color: C.border, weight: 1, fillOpacity: 1,
+        fillColor: C.land });
     c.polygon.on('click', function (e) { select('c', c.i, { from: 'map', at: e.latlng }); });
     c.polygon.addTo(countryLayer);
     countryByIndex[c.i] = c;
@@ -177,7 +180,7 @@
     var group = L.featureGroup();
     l.countries.forEach(function (i) {
       var c = countryByIndex[i];
-      if (!c) return;
+      if (!c || !c.latlngs) return;
       L.polygon(c.latlngs, { color: colour, weight: 1.2, fill: true,
         fillColor: 'url(#hatch-' + k + ')', fillOpacity: 1, interactive: false }).addTo(group);
     });
@@ -484,8 +487,12 @@
       else { map.setView(m.getLatLng(), Math.max(map.getZoom(), 5)); open(); }
     } else if (kind === 'c' && countryByIndex[i]) {
       var poly = countryByIndex[i].polygon;
-      if (how.from !== 'map') map.fitBounds(poly.getBounds(), { maxZoom: 6, padding: [20, 20] });
-      L.popup({ maxWidth: 340 }).setLatLng(how.at || poly.getBounds().getCenter())
+      var centre = poly.getBounds ? poly.getBounds().getCenter() : poly.getLatLng();
+      if (how.from !== 'map') {
+        if (poly.getBounds) map.fitBounds(poly.getBounds(), { maxZoom: 6, padding: [20, 20] });
+        else map.setView(centre, 6);
+      }
+      L.popup({ maxWidth: 340 }).setLatLng(how.at || centre)
         .setContent(placeView('c', i)).openOn(map);
     } else if (kind === 'city') {
       var city = cities[i];
