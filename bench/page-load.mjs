@@ -19,7 +19,14 @@ for (let i = 0; i < runs; i++) {
 	await page.goto(pathToFileURL(path.resolve(file)).href, { waitUntil: 'load', timeout: 120000 });
 	await page.waitForFunction(() => window.coopmapPage !== undefined, { timeout: 120000 });
 	ready.push(Date.now() - start);
-	fcp.push(await page.evaluate(() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || 0));
+	// The paint entry may come after the script is done: wait for it.
+	fcp.push(await page.evaluate(() => new Promise((resolve) => {
+		const seen = performance.getEntriesByName('first-contentful-paint')[0];
+		if (seen) { resolve(seen.startTime); return; }
+		new PerformanceObserver((list) => resolve(list.getEntries()[0].startTime))
+			.observe({ type: 'paint', buffered: true });
+		setTimeout(() => resolve(NaN), 5000);
+	})));
 	await page.close();
 }
 await browser.close();
