@@ -40,11 +40,11 @@ static const struct field_info fields[COOPMAP_FIELD_COUNT] = {
 	[COOPMAP_FIELD_COUNTRY] = { "country", { "pays", "pays partenaire",
 		"pays du partenaire", "country", "partner country", NULL } },
 	[COOPMAP_FIELD_THEME] = { "theme", { "domaine", "theme", "thematique",
-		"topic", NULL } },
+		"specialite", "discipline", "topic", "field", NULL } },
 	[COOPMAP_FIELD_PROGRAMME] = { "programme", { "financement", "programme",
-		"dispositif", "funding", "program", NULL } },
+		"dispositif", "financeur", "funding", "program", "funder", NULL } },
 	[COOPMAP_FIELD_YEAR] = { "year", { "annee debut", "annee", "annee de debut",
-		"year", "start year", NULL } },
+		"year", "start year", "year started", NULL } },
 	[COOPMAP_FIELD_AMOUNT] = { "amount", { "montant", "montant eur",
 		"montant accorde", "subvention", "amount", NULL } },
 	[COOPMAP_FIELD_TRAINED] = { "trained", { "personnes formees",
@@ -128,6 +128,59 @@ int coopmap_field_from_name(const char *name)
 			return f;
 	}
 	return -1;
+}
+
+/* Whether the words of phrase stand, in order and whole, in folded. */
+static int holds_words(const char *folded, const char *phrase)
+{
+	size_t n = strlen(phrase);
+
+	for (const char *at = strstr(folded, phrase); at != NULL;
+	     at = strstr(at + 1, phrase)) {
+		if ((at == folded || at[-1] == ' ') &&
+		    (at[n] == '\0' || at[n] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether a word of a and one of b share their first six letters. */
+static int share_stem(const char *a, const char *b)
+{
+	gchar **wa = g_strsplit(a, " ", -1), **wb = g_strsplit(b, " ", -1);
+	int found = 0;
+
+	for (size_t i = 0; wa[i] != NULL && !found; i++)
+		for (size_t j = 0; wb[j] != NULL && !found; j++)
+			found = strlen(wa[i]) >= 6 && strlen(wb[j]) >= 6 &&
+				strncmp(wa[i], wb[j], 6) == 0;
+	g_strfreev(wa);
+	g_strfreev(wb);
+	return found;
+}
+
+int coopmap_field_suggest(const char *header)
+{
+	char *folded = coopmap_names_fold(header);
+	int best = -1;
+	size_t best_len = 0;
+
+	/* The longest header phrase standing in it wins ("ville partenaire"
+	 * over "ville"); then a shared stem. */
+	for (int f = 0; folded != NULL && f < COOPMAP_FIELD_COUNT; f++)
+		for (int i = 0; fields[f].synonyms[i] != NULL; i++)
+			if (strlen(fields[f].synonyms[i]) > best_len &&
+			    holds_words(folded, fields[f].synonyms[i])) {
+				best = f;
+				best_len = strlen(fields[f].synonyms[i]);
+			}
+	for (int f = 0; folded != NULL && best < 0 && f < COOPMAP_FIELD_COUNT;
+	     f++)
+		for (int i = 0; best < 0 && fields[f].synonyms[i] != NULL; i++)
+			if (share_stem(folded, fields[f].synonyms[i]))
+				best = f;
+	free(folded);
+	return best;
 }
 
 const char *coopmap_reject_label(coopmap_reject_reason code, const char *lang)

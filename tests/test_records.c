@@ -536,12 +536,33 @@ static void test_map_overrides_a_header(void **state)
 	assert_non_null(strstr(err.message, "nonsense"));
 }
 
+/* Headers people write that no synonym matches: what --map is proposed. */
+static void test_ignored_headers_get_a_suggested_field(void **state)
+{
+	static const struct { const char *header; int field; } cases[] = {
+		{ "Établissement français (CHU/CH)", COOPMAP_FIELD_ESTABLISHMENT },
+		{ "Pays partenaire (ISO 3)", COOPMAP_FIELD_COUNTRY },
+		{ "Ville du partenaire / commune", COOPMAP_FIELD_PARTNER_CITY },
+		{ "Financements obtenus", COOPMAP_FIELD_PROGRAMME },
+		{ "Nombre de missions réalisées", COOPMAP_FIELD_MISSIONS },
+		{ "Commentaire", -1 },
+		{ "N°", -1 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		if (coopmap_field_suggest(cases[i].header) != cases[i].field)
+			fail_msg("'%s': suggested %d, expected %d", cases[i].header,
+				coopmap_field_suggest(cases[i].header), cases[i].field);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bundled_example_joins_every_row),
 		cmocka_unit_test(test_bad_rows_are_rejected_with_line_and_reason),
 		cmocka_unit_test(test_optional_cells_keep_the_project_and_are_said),
+		cmocka_unit_test(test_ignored_headers_get_a_suggested_field),
 		cmocka_unit_test(test_english_headers_are_understood),
 		cmocka_unit_test(test_a_list_without_country_column_is_an_error),
 		cmocka_unit_test(test_a_missing_file_is_an_io_error),

@@ -52,6 +52,15 @@ const char *const *coopmap_field_synonyms(coopmap_field field);
 /* The field called name, or -1. */
 int coopmap_field_from_name(const char *name);
 
+/*
+ * The field a header that no synonym matches probably means, or -1: one
+ * of the field's headers begins it or stands in it as whole words
+ * ("Établissement français (CHU/CH)": establishment), or a word of it
+ * shares its first six letters with a word of one ("Financeur":
+ * programme).  Only said to the user (--map), never taken on its own.
+ */
+int coopmap_field_suggest(const char *header);
+
 /* One project record; strings are borrowed from the list ("" when absent),
  * numbers are NAN when absent. */
 typedef struct coopmap_project {

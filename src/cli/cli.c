@@ -166,6 +166,47 @@ void cli_report_encoding(const coopmap_projects *projects)
 			coopmap_projects_encoding_note(projects));
 }
 
+/* Which column fills which field and which are ignored, with the --map
+ * an ignored column probably wants; and what the map cannot show for
+ * want of a column.  Said on every reading, not only by `columns`. */
+static void report_columns(const coopmap_projects *projects)
+{
+	GString *used = g_string_new(NULL), *ignored = g_string_new(NULL);
+	const char *path = coopmap_projects_path(projects);
+
+	for (size_t i = 0; i < coopmap_projects_column_count(projects); i++) {
+		const char *header = coopmap_projects_column_header(projects, i);
+		int f = coopmap_projects_column_field(projects, i), guess;
+
+		if (f >= 0) {
+			g_string_append_printf(used, "%s'%s' %s", used->len ? ", " : "",
+				cli_shown(header), coopmap_field_name((coopmap_field)f));
+			continue;
+		}
+		guess = coopmap_field_suggest(header);
+		g_string_append_printf(ignored, "%s'%s'", ignored->len ? ", " : "",
+			cli_shown(header));
+		if (guess >= 0 && !coopmap_projects_has_field(projects,
+		    (coopmap_field)guess))
+			g_string_append_printf(ignored, " (--map '%s=%s'?)",
+				cli_shown(header), coopmap_field_name((coopmap_field)guess));
+	}
+	cli_message("%s: columns used: %s%s%s", path, used->str,
+		ignored->len ? "; ignored: " : "", ignored->str);
+	if (!coopmap_projects_has_field(projects, COOPMAP_FIELD_ESTABLISHMENT))
+		cli_message("%s: warning: no column names the French establishment: "
+			"the maps show no French side and no link (give one with --map "
+			"HEADER=establishment)", path);
+	if (!coopmap_projects_has_field(projects, COOPMAP_FIELD_PARTNER_CITY) &&
+	    !coopmap_projects_has_field(projects, COOPMAP_FIELD_PARTNER_LAT) &&
+	    coopmap_projects_has_field(projects, COOPMAP_FIELD_PARTNER))
+		cli_message("%s: warning: no column gives the partner's city: "
+			"partners are placed at their country's point (--map "
+			"HEADER=partner_city)", path);
+	g_string_free(used, TRUE);
+	g_string_free(ignored, TRUE);
+}
+
 void cli_report_rows(const coopmap_projects *projects,
 	const coopmap_locate_summary *located, int quiet)
 {
@@ -193,6 +234,7 @@ void cli_report_rows(const coopmap_projects *projects,
 	if (coopmap_projects_note_count(projects) > 0)
 		snprintf(notes, sizeof(notes), "; %zu cell(s) read otherwise, "
 			"their projects kept", coopmap_projects_note_count(projects));
+	report_columns(projects);
 	cli_message("%s: %zu rows read, %zu joined%s, %zu rejected%s%s",
 		coopmap_projects_path(projects),
 		coopmap_projects_rows_read(projects), joined, approximate, rejected,
@@ -427,6 +469,30 @@ static int set_filters(const struct cli_filters *in,
 	return rc;
 }
 
+/* A filter on a field no column gives would keep nothing, and blame the
+ * data: it is an error naming the missing column. */
+static int filter_has_columns(const coopmap_projects *p,
+	const coopmap_filter *f, coopmap_error *err)
+{
+	static const struct { const char *option; coopmap_field field; } need[] = {
+		{ "--year", COOPMAP_FIELD_YEAR },
+		{ "--programme", COOPMAP_FIELD_PROGRAMME },
+		{ "--theme", COOPMAP_FIELD_THEME },
+		{ "--establishment", COOPMAP_FIELD_ESTABLISHMENT },
+	};
+	int asked[] = { f->year_min != 0 || f->year_max != 0, f->programmes != 0,
+		f->theme != NULL, f->establishment != NULL };
+
+	for (size_t i = 0; i < sizeof(need) / sizeof(need[0]); i++)
+		if (asked[i] && !coopmap_projects_has_field(p, need[i].field))
+			return coopmap_error_set(err, COOPMAP_ERR_USAGE, "%s: %s has no "
+				"column for the field '%s' (headers accepted: see 'coopmap "
+				"columns'; or --map HEADER=%s)", need[i].option,
+				coopmap_projects_path(p), coopmap_field_name(need[i].field),
+				coopmap_field_name(need[i].field));
+	return COOPMAP_OK;
+}
+
 struct topology_job {
 	const coopmap_countries *countries;
 	coopmap_topology *topology;
@@ -467,6 +533,8 @@ int cli_model_load_with(const char *path, struct cli_records *r,
 	if (rc == COOPMAP_OK)
 		rc = cli_read_projects(path, r, m->countries, &m->projects, o->quiet,
 			NULL, err);
+	if (rc == COOPMAP_OK)
+		rc = filter_has_columns(m->projects, &m->filter, err);
 	if (rc == COOPMAP_OK && !coopmap_filter_is_empty(&m->filter)) {
 		char what[512];
 
