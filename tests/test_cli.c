@@ -4,6 +4,8 @@
 /* realpath() and usleep(). */
 #define _DEFAULT_SOURCE
 
+#include <glib.h>
+
 #include "test_util.h"
 
 #include <dirent.h>
@@ -664,6 +666,43 @@ static void test_kml_export_names_every_file_and_warns_past_ten_layers(
 	assert_null(strstr(err_text, "warning"));
 }
 
+/* On a terminal, a long run shows its stage on one line rewritten in
+ * place and erased before each message (script(1) gives the command a
+ * terminal; COOPMAP_PROGRESS_AFTER=0 stands for a run past two seconds);
+ * --quiet shows nothing.  Off a terminal nothing is shown: every case of
+ * the bad-input catalogue checks that no control character is printed. */
+static void test_progress_on_a_terminal_only(void **state)
+{
+	gchar *command = g_strdup_printf("COOPMAP_PROGRESS_AFTER=0 %s export "
+		"examples/cooperations.csv -o %s/progress.geojson",
+		getenv("COOPMAP_BIN"), TEST_ARTIFACTS);
+	gchar *quiet = g_strdup_printf("%s -q", command);
+	const char *argv[] = { "script", "-qec", command, "/dev/null", NULL };
+	gchar *out = NULL;
+	gint status = -1;
+
+	(void)state;
+	if (!g_spawn_sync(NULL, (gchar **)argv, NULL, G_SPAWN_SEARCH_PATH |
+	    G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, NULL))
+		fail_msg("script(1) cannot be run");
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(out, "\r\033[Kcoopmap: reading "
+		"examples/cooperations.csv"));
+	/* The line is erased before the messages that follow it. */
+	assert_non_null(strstr(out, "\r\033[Kcoopmap: examples/cooperations.csv: "
+		"columns used"));
+	assert_non_null(strstr(out, "\r\033[Kcoopmap: wrote "));
+	g_free(out);
+	argv[2] = quiet;
+	assert_true(g_spawn_sync(NULL, (gchar **)argv, NULL, G_SPAWN_SEARCH_PATH |
+		G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status, NULL));
+	assert_int_equal(status, 0);
+	assert_null(strchr(out, '\033'));
+	g_free(out);
+	g_free(command);
+	g_free(quiet);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -686,6 +725,7 @@ int main(void)
 		cmocka_unit_test(test_country_sheet_keeps_hostile_names_as_text),
 		cmocka_unit_test(test_readme_proj_string_is_taken_as_a_crs),
 		cmocka_unit_test(test_help_version_and_unknown_command),
+		cmocka_unit_test(test_progress_on_a_terminal_only),
 		cmocka_unit_test(test_kml_export_names_every_file_and_warns_past_ten_layers),
 	};
 	return cmocka_run_group_tests_name("cli", tests, setup, NULL);

@@ -3,6 +3,7 @@
  * report every command that reads projects prints.
  */
 #include "cli.h"
+#include "progress.h"
 
 #include <errno.h>
 #include <glib.h>
@@ -39,6 +40,7 @@ const char *cli_shown(const char *text)
 
 void cli_error(const coopmap_error *err)
 {
+	cli_progress_clear();
 	fprintf(stderr, "coopmap: %s\n", err->message[0] != '\0'
 		? cli_shown(err->message) : coopmap_status_name(err->code));
 }
@@ -59,6 +61,7 @@ void cli_message(const char *fmt, ...)
 	va_start(ap, fmt);
 	text = g_strdup_vprintf(fmt, ap);
 	va_end(ap);
+	cli_progress_clear();
 	fprintf(stderr, "coopmap: %s\n", cli_shown(text));
 	g_free(text);
 }
@@ -117,12 +120,17 @@ int cli_read_projects(const char *path, struct cli_records *r,
 {
 	coopmap_locate_summary located = { 0, 0, 0 };
 	coopmap_places *places = NULL;
-	int rc = coopmap_projects_read(path, &r->opts, countries, out, err);
+	int rc;
 
+	cli_progress_stage("reading %s", path);
+	rc = coopmap_projects_read(path, &r->opts, countries, out, err);
 	if (rc == COOPMAP_OK)
 		rc = open_places(&places, err);
-	if (rc == COOPMAP_OK)
+	if (rc == COOPMAP_OK) {
+		cli_progress_stage("placing both ends of %zu projects",
+			coopmap_projects_count(*out));
 		rc = coopmap_locate_projects(*out, places, countries, &located, err);
+	}
 	coopmap_places_free(places);
 	if (rc != COOPMAP_OK) {
 		coopmap_projects_free(*out);
@@ -217,6 +225,7 @@ void cli_report_rows(const coopmap_projects *projects,
 
 	if (quiet)
 		return;
+	cli_progress_pause();
 	cli_report_encoding(projects);
 	if (coopmap_projects_header_line(projects) > 1)
 		cli_message("%s: header on line %ld; the line%s above it (a title) "
@@ -545,8 +554,11 @@ int cli_model_load_with(const char *path, struct cli_records *r,
 				coopmap_projects_count(m->projects),
 				coopmap_projects_count(m->projects) + m->filtered_out, what);
 	}
-	if (rc == COOPMAP_OK)
+	if (rc == COOPMAP_OK) {
+		cli_progress_stage("pooling the spellings of %zu projects",
+			coopmap_projects_count(m->projects));
 		rc = coopmap_pool_build(m->projects, &m->pool, err);
+	}
 	if (rc == COOPMAP_OK)
 		rc = coopmap_join_by_country(m->projects, m->countries, &m->stats,
 			&m->summary, err);

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "progress.h"
 #include "coopmap/export.h"
 #include "coopmap/kml.h"
 
@@ -181,6 +182,7 @@ int cmd_export(int argc, char **argv)
 		data.pool = m.pool;
 		data.stats = m.stats;
 		data.layers = m.layers;
+		cli_progress_stage("writing %s", output);
 		if (is_kml(output)) {
 			rc = export_kml(&data, output, quiet, &err);
 		} else {

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "progress.h"
 #include "coopmap/output.h"
 #include "coopmap/paths.h"
 #include "coopmap/publish.h"
@@ -157,12 +158,16 @@ int cmd_publish(int argc, char **argv)
 		page.web_dir = coopmap_paths_data_file("web", web, sizeof(web));
 		page.library_dir = getenv("COOPMAP_LEAFLET_DIR") != NULL
 			? getenv("COOPMAP_LEAFLET_DIR") : COOPMAP_PUBLISH_LIBRARY_DIR;
-		if (output != NULL)
+		if (output != NULL) {
+			cli_progress_stage("writing %s", output);
 			rc = coopmap_publish_write(&page, &opts, output, &err);
+		}
 		if (rc == COOPMAP_OK && !quiet && output != NULL)
 			cli_message("wrote %s", output);
-		if (rc == COOPMAP_OK && folder != NULL)
+		if (rc == COOPMAP_OK && folder != NULL) {
+			cli_progress_stage("writing %s", folder);
 			rc = coopmap_publish_write_folder(&page, &opts, folder, &err);
+		}
 		if (rc == COOPMAP_OK && !quiet && folder != NULL)
 			cli_message("wrote %s/index.html and its parts", folder);
 	}

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "progress.h"
 #include "coopmap/export.h"
 #include "coopmap/join.h"
 #include "coopmap/layers.h"
@@ -639,8 +640,11 @@ static int run(struct render_args *a, coopmap_error *err)
 				: "Pays où un acteur est présent";
 		}
 	}
-	if (rc == COOPMAP_OK && data.countries != NULL)
+	if (rc == COOPMAP_OK && data.countries != NULL) {
+		cli_progress_stage("drawing and writing %zu file%s", a->n_outputs,
+			a->n_outputs > 1 ? "s" : "");
 		rc = write_outputs(a, &m, &data, err);
+	}
 	coopmap_network_free(network);
 	free_overlay(&overlay);
 	cli_actor_overlay_free(&actors);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "progress.h"
 
 #define COOPMAP_VERSION "0.1.0"
 
@@ -94,6 +95,16 @@ static int cmd_version(int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* Whether the command line says -q or --quiet (each command parses it
+ * too; the progress line starts before). */
+static int asks_quiet(int argc, char **argv)
+{
+	for (int i = 2; i < argc; i++)
+		if (strcmp(argv[i], "-q") == 0 || strcmp(argv[i], "--quiet") == 0)
+			return 1;
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	const struct cli_command *command;
@@ -112,7 +123,9 @@ int main(int argc, char **argv)
 		cli_message("unknown command '%s' (see 'coopmap help')", argv[1]);
 		return EXIT_FAILURE_;
 	}
+	cli_progress_begin(asks_quiet(argc, argv));
 	status = command->run(argc - 1, argv + 1);
+	cli_progress_end();
 	/* A full disk on stdout is a failure, not a success. */
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
 		cli_message("cannot write to standard output");
