@@ -669,6 +669,57 @@ static void take_rewrite(char **text, size_t *length, char *rewritten,
 	*length = rewritten_len;
 }
 
+/* Whether the zip's first bytes name a part that says what it is. */
+static int zip_holds(const char *raw, size_t size, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i + n <= size && i < 65536; i++)
+		if (memcmp(raw + i, name, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * A file given as text that holds no table: empty, blank lines only, or
+ * a workbook, an old Excel file or a PDF renamed (a spreadsheet saved
+ * under .csv): what it is and what to do, rather than what the CSV reader
+ * trips on later (a NUL byte, a column "field_1").
+ */
+static int refuse_non_text(const char *path, const char *raw, size_t size,
+	coopmap_error *err)
+{
+	size_t i = 0;
+
+	if (size >= 3 && memcmp(raw, "\xEF\xBB\xBF", 3) == 0)
+		i = 3;
+	while (i < size && (raw[i] == ' ' || raw[i] == '\t' || raw[i] == '\r' ||
+	    raw[i] == '\n'))
+		i++;
+	if (size == 0)
+		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: the file is "
+			"empty: no header, no project", path);
+	if (i == size)
+		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: the file holds "
+			"only blank lines: no header, no project", path);
+	if (size >= 4 && memcmp(raw, "PK\x03\x04", 4) == 0)
+		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: %s", path,
+			zip_holds(raw, size, "xl/") ? "this is an XLSX workbook, not a "
+			"text table: name it .xlsx (or save it as CSV)"
+			: zip_holds(raw, size, "opendocument.spreadsheet")
+			? "this is an ODS workbook, not a text table: name it .ods (or "
+			"save it as CSV)" : "this is a zip archive, not a text table");
+	if (size >= 8 && memcmp(raw, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)
+	    == 0)
+		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: this is an old "
+			"Excel workbook (.xls), not a text table: save it as .xlsx or "
+			"CSV", path);
+	if (size >= 5 && memcmp(raw, "%PDF-", 5) == 0)
+		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: this is a PDF, "
+			"not a table: export the list from its spreadsheet", path);
+	return COOPMAP_OK;
+}
+
 static int read_text_table(coopmap_table *t, const char *path,
 	const coopmap_table_opts *opts, coopmap_error *err)
 {
@@ -683,7 +734,9 @@ static int read_text_table(coopmap_table *t, const char *path,
 		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot read: %s",
 			path, g_file_test(path, G_FILE_TEST_EXISTS)
 			? "permission denied or not a file" : "no such file");
-	rc = decode_text(path, raw, size, opts, t, &utf8, &length, err);
+	rc = refuse_non_text(path, raw, size, err);
+	if (rc == COOPMAP_OK)
+		rc = decode_text(path, raw, size, opts, t, &utf8, &length, err);
 	g_free(raw);
 	if (rc != COOPMAP_OK)
 		return rc;
