@@ -104,6 +104,7 @@ struct coopmap_projects {
 	GArray *projects;   /* coopmap_project */
 	GArray *rejects;    /* coopmap_reject */
 	GArray *notes;      /* coopmap_reject: cells of kept rows */
+	char sheet_note[512];  /* which sheet was read, of several; or "" */
 	GStringChunk *text;
 	size_t n_columns;
 	char **headers;     /* in text */
@@ -743,6 +744,26 @@ static long header_further_down(const coopmap_table *table, int split,
 	return 0;
 }
 
+/* "sheet 'Projets' read (the workbook also has 'Notice', 'Annexe')", with
+ * why before it when given. */
+static void describe_sheets(const coopmap_table *table, const char *why,
+	char *out, size_t size)
+{
+	GString *s = g_string_new(NULL);
+
+	g_string_append_printf(s, "sheet '%s' read%s (the file also has ",
+		coopmap_table_sheet(table), why);
+	for (size_t i = 0, n = 0; i < coopmap_table_sheet_count(table); i++) {
+		const char *name = coopmap_table_sheet_name(table, i);
+
+		if (strcmp(name, coopmap_table_sheet(table)) != 0)
+			g_string_append_printf(s, "%s'%s'", n++ > 0 ? ", " : "", name);
+	}
+	g_string_append(s, "; --sheet NAME reads another)");
+	snprintf(out, size, "%s", s->str);
+	g_string_free(s, TRUE);
+}
+
 static int no_country_column(const coopmap_table *table, coopmap_error *err)
 {
 	GString *found = g_string_new(NULL);
@@ -767,6 +788,13 @@ static int no_country_column(const coopmap_table *table, coopmap_error *err)
 			"the first line (a title?) has none of its separators, so the "
 			"file was read as one column: delete the lines above the header",
 			header_line, cell);
+	if (coopmap_table_sheet_count(table) > 1) {
+		char sheets[512];
+
+		describe_sheets(table, "", sheets,
+			sizeof(sheets));
+		g_string_append_printf(found, "; %s", sheets);
+	}
 	rc = coopmap_error_set(err, COOPMAP_ERR_INPUT,
 		"%s: no column names the partner country (accepted headers: pays, "
 		"pays partenaire, country, partner country; or --map HEADER=country); "
@@ -791,6 +819,68 @@ static int bad_utf8_above_rows(const coopmap_table *table, long header_line,
 		bad->line == header_line ? "in the header" : "above the header");
 }
 
+/* The columns of table: by their headers, or on the first line below a
+ * title or blank lines that names the country column (a sheet made to be
+ * printed); *header_line is where the header was found. */
+static int find_columns(coopmap_table *table, const coopmap_records_opts *opts,
+	long *cols, long *header_line, coopmap_error *err)
+{
+	int rc = map_columns(table, opts, cols, err);
+
+	*header_line = 1;
+	if (rc == COOPMAP_OK && cols[COOPMAP_FIELD_COUNTRY] < 0) {
+		const char *cell;
+		size_t row;
+		coopmap_error refused = COOPMAP_ERROR_INIT;
+		long line = header_further_down(table, 0, &cell, &row);
+
+		if (line > 0 && coopmap_table_use_header_row(table, row, &refused)
+		    == COOPMAP_OK) {
+			*header_line = line;
+			rc = map_columns(table, opts, cols, err);
+		}
+	}
+	return rc;
+}
+
+/* The first other sheet of the workbook whose header names the country
+ * column, in place of *table; *table unchanged when none does. */
+static int other_sheet(const char *path, coopmap_table_opts *table_opts,
+	const coopmap_records_opts *opts, coopmap_table **table, long *cols,
+	long *header_line, char *note, size_t size, coopmap_error *err)
+{
+	for (size_t i = 0; i < coopmap_table_sheet_count(*table); i++) {
+		const char *name = coopmap_table_sheet_name(*table, i);
+		coopmap_table *other = NULL;
+		coopmap_error ignored = COOPMAP_ERROR_INIT;
+		long other_cols[COOPMAP_FIELD_COUNT], line;
+		char why[320];
+
+		if (strcmp(name, coopmap_table_sheet(*table)) == 0)
+			continue;
+		table_opts->layer = name;
+		if (coopmap_table_read(path, table_opts, &other, &ignored) !=
+		    COOPMAP_OK || find_columns(other, opts, other_cols, &line,
+		    &ignored) != COOPMAP_OK ||
+		    other_cols[COOPMAP_FIELD_COUNTRY] < 0) {
+			coopmap_table_free(other);
+			continue;
+		}
+		snprintf(why, sizeof(why), ": the first, '%s', names no country "
+			"column", coopmap_table_sheet(*table));
+		coopmap_table_free(*table);
+		*table = other;
+		memcpy(cols, other_cols, sizeof(other_cols));
+		*header_line = line;
+		describe_sheets(other, why, note, size);
+		table_opts->layer = NULL;
+		return COOPMAP_OK;
+	}
+	table_opts->layer = NULL;
+	(void)err;
+	return COOPMAP_OK;
+}
+
 int coopmap_projects_read(const char *path, const coopmap_records_opts *opts,
 	const coopmap_countries *countries, coopmap_projects **out,
 	coopmap_error *err)
@@ -801,6 +891,7 @@ int coopmap_projects_read(const char *path, const coopmap_records_opts *opts,
 	coopmap_projects *p;
 	GHashTable *resolved;
 	long cols[COOPMAP_FIELD_COUNT], header_line = 1;
+	char sheet_note[512] = "";
 	int rc;
 
 	*out = NULL;
@@ -811,23 +902,18 @@ int coopmap_projects_read(const char *path, const coopmap_records_opts *opts,
 	table_opts.bad_utf8_rows = 1;
 	rc = coopmap_table_read(path, &table_opts, &table, err);
 	if (rc == COOPMAP_OK)
-		rc = map_columns(table, opts, cols, err);
-	/* A title or blank lines above the header (a sheet made to be
-	 * printed): the header is the first line naming the country column. */
-	if (rc == COOPMAP_OK && cols[COOPMAP_FIELD_COUNTRY] < 0) {
-		const char *cell;
-		size_t row;
-		coopmap_error refused = COOPMAP_ERROR_INIT;
-		long line = header_further_down(table, 0, &cell, &row);
-
-		if (line > 0 && coopmap_table_use_header_row(table, row, &refused)
-		    == COOPMAP_OK) {
-			header_line = line;
-			rc = map_columns(table, opts, cols, err);
-		}
-	}
+		rc = find_columns(table, opts, cols, &header_line, err);
+	/* A workbook whose first sheet is a notice: the first sheet whose
+	 * header names the country column. */
+	if (rc == COOPMAP_OK && cols[COOPMAP_FIELD_COUNTRY] < 0 &&
+	    opts->layer == NULL && coopmap_table_sheet_count(table) > 1)
+		rc = other_sheet(path, &table_opts, opts, &table, cols, &header_line,
+			sheet_note, sizeof(sheet_note), err);
 	if (rc == COOPMAP_OK && cols[COOPMAP_FIELD_COUNTRY] < 0)
 		rc = no_country_column(table, err);
+	if (rc == COOPMAP_OK && sheet_note[0] == '\0' &&
+	    coopmap_table_sheet_count(table) > 1)
+		describe_sheets(table, "", sheet_note, sizeof(sheet_note));
 	if (rc == COOPMAP_OK)
 		rc = bad_utf8_above_rows(table, header_line, err);
 	if (rc != COOPMAP_OK) {
@@ -845,6 +931,7 @@ int coopmap_projects_read(const char *path, const coopmap_records_opts *opts,
 		coopmap_table_encoding(table));
 	snprintf(p->encoding_note, sizeof(p->encoding_note), "%s",
 		coopmap_table_encoding_note(table));
+	snprintf(p->sheet_note, sizeof(p->sheet_note), "%s", sheet_note);
 	p->projects = g_array_new(FALSE, TRUE, sizeof(coopmap_project));
 	p->rejects = g_array_new(FALSE, TRUE, sizeof(coopmap_reject));
 	p->notes = g_array_new(FALSE, TRUE, sizeof(coopmap_reject));
@@ -956,6 +1043,11 @@ const coopmap_reject *coopmap_projects_reject_get(const coopmap_projects *p,
 {
 	return i < p->rejects->len
 		? &g_array_index(p->rejects, coopmap_reject, i) : NULL;
+}
+
+const char *coopmap_projects_sheet_note(const coopmap_projects *p)
+{
+	return p->sheet_note;
 }
 
 size_t coopmap_projects_note_count(const coopmap_projects *p)

@@ -32,6 +32,8 @@ struct coopmap_table {
 	long *lines;
 	char **cells;        /* n_rows * n_columns pointers into the chunk */
 	GStringChunk *text;  /* owns every cell and header string */
+	GPtrArray *sheets;   /* the file's layer or sheet names (in the chunk) */
+	const char *sheet;   /* the one read, or "" */
 };
 
 static const char *last_gdal_message(void)
@@ -537,6 +539,17 @@ static int read_dataset(coopmap_table *t, const char *open_path,
 	return rc;
 }
 
+/* "'Notice', 'Projets'": the sheets of t (caller frees). */
+static char *sheet_list(const coopmap_table *t)
+{
+	GString *s = g_string_new(NULL);
+
+	for (guint i = 0; i < t->sheets->len; i++)
+		g_string_append_printf(s, "%s'%s'", i > 0 ? ", " : "",
+			(const char *)g_ptr_array_index(t->sheets, i));
+	return g_string_free(s, FALSE);
+}
+
 static int fill_from_dataset(coopmap_table *t, GDALDatasetH ds,
 	const char *path, const char *layer_name, coopmap_error *err)
 {
@@ -544,12 +557,24 @@ static int fill_from_dataset(coopmap_table *t, GDALDatasetH ds,
 		? GDALDatasetGetLayerByName(ds, layer_name)
 		: GDALDatasetGetLayer(ds, 0);
 
+	for (int i = 0; i < GDALDatasetGetLayerCount(ds); i++)
+		g_ptr_array_add(t->sheets, g_string_chunk_insert(t->text,
+			OGR_L_GetName(GDALDatasetGetLayer(ds, i))));
+	if (layer == NULL && layer_name != NULL) {
+		char *list = sheet_list(t);
+		int rc = coopmap_error_set(err, COOPMAP_ERR_USAGE, "%s: no layer or "
+			"sheet named '%s' (it has %s)", path, layer_name,
+			list[0] != '\0' ? list : "none");
+
+		g_free(list);
+		return rc;
+	}
 	if (layer == NULL)
-		return layer_name != NULL
-			? coopmap_error_set(err, COOPMAP_ERR_USAGE,
-				"%s: no layer or sheet named '%s'", path, layer_name)
-			: coopmap_error_set(err, COOPMAP_ERR_IO,
-				"%s: the file holds no table", path);
+		return coopmap_error_set(err, COOPMAP_ERR_IO,
+			"%s: the file holds no table", path);
+	/* A text table's one layer has no name a user gave. */
+	t->sheet = line_mode_of(ds) == LINES_CSV ? ""
+		: g_string_chunk_insert(t->text, OGR_L_GetName(layer));
 	if (copy_layer(t, layer, line_mode_of(ds)) != 0)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	if (line_mode_of(ds) == LINES_SHEET)
@@ -973,6 +998,8 @@ int coopmap_table_read(const char *path, const coopmap_table_opts *opts,
 	if (t == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	t->text = g_string_chunk_new(64 * 1024);
+	t->sheets = g_ptr_array_new();
+	t->sheet = "";
 	t->workbook = -1;
 	t->path = strdup(path);
 	if (t->path == NULL) {
@@ -1027,8 +1054,25 @@ void coopmap_table_free(coopmap_table *table)
 	free(table->extra_cells);
 	if (table->bad_utf8 != NULL)
 		g_array_free(table->bad_utf8, TRUE);
+	if (table->sheets != NULL)
+		g_ptr_array_free(table->sheets, TRUE);
 	free(table->path);
 	free(table);
+}
+
+size_t coopmap_table_sheet_count(const coopmap_table *table)
+{
+	return table->sheets->len;
+}
+
+const char *coopmap_table_sheet_name(const coopmap_table *table, size_t i)
+{
+	return i < table->sheets->len ? g_ptr_array_index(table->sheets, i) : "";
+}
+
+const char *coopmap_table_sheet(const coopmap_table *table)
+{
+	return table->sheet;
 }
 
 const char *coopmap_table_path(const coopmap_table *table)

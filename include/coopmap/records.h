@@ -187,6 +187,11 @@ size_t coopmap_projects_retain(coopmap_projects *projects,
  * people mean it ("2017-2019": 2017; "vers 2010": 2010) is read so and
  * said.  code says which kind of cell; reason what was done.
  */
+/* Which sheet of a workbook of several was read, and why ("sheet
+ * 'Projets' read: the first, 'Notice', names no country column (the file
+ * also has ...)"); "" for a file of one table.  Borrowed. */
+const char *coopmap_projects_sheet_note(const coopmap_projects *projects);
+
 size_t coopmap_projects_note_count(const coopmap_projects *projects);
 const coopmap_reject *coopmap_projects_note_get(
 	const coopmap_projects *projects, size_t i);

@@ -124,4 +124,11 @@ int coopmap_table_extra_cells(const coopmap_table *table, size_t row);
 int coopmap_table_use_header_row(coopmap_table *table, size_t row,
 	coopmap_error *err);
 
+/* The layers or sheets of the file (a workbook's sheets in order, a
+ * GeoPackage's layers; one for a CSV), borrowed; and the one read ("" for
+ * a text table). */
+size_t coopmap_table_sheet_count(const coopmap_table *table);
+const char *coopmap_table_sheet_name(const coopmap_table *table, size_t i);
+const char *coopmap_table_sheet(const coopmap_table *table);
+
 #endif

@@ -243,6 +243,9 @@ void cli_report_rows(const coopmap_projects *projects,
 	if (coopmap_projects_note_count(projects) > 0)
 		snprintf(notes, sizeof(notes), "; %zu cell(s) read otherwise, "
 			"their projects kept", coopmap_projects_note_count(projects));
+	if (coopmap_projects_sheet_note(projects)[0] != '\0')
+		cli_message("%s: %s", coopmap_projects_path(projects),
+			coopmap_projects_sheet_note(projects));
 	report_columns(projects);
 	cli_message("%s: %zu rows read, %zu joined%s, %zu rejected%s%s",
 		coopmap_projects_path(projects),
