@@ -445,6 +445,11 @@ static void test_check_counts_rows_and_writes_rejects(void **state)
 	assert_int_equal(run(strict), 1);
 	assert_int_equal(run(clean), 0);
 	assert_non_null(strstr(err_text, "60 rows read, 60 joined (4 placed approximately: city not found), 0 rejected"));
+	/* Each approximate place by line, with what to fix. */
+	assert_non_null(strstr(out_text, "  line 12: partner '' (Russia): city "
+		"'Krasnoïarsk' not found"));
+	assert_non_null(strstr(out_text, "  line 36: French establishment "
+		"'AURAR': no city given"));
 }
 
 static void test_country_prints_one_line_per_text(void **state)

@@ -32,6 +32,32 @@ CLI_RECORDS_USAGE
 "cannot be read or written.\n", out);
 }
 
+/* Each place put at its country's point, by line: what to fix (a city
+ * spelled otherwise, or coordinates) to place it. */
+static void print_approximate(const coopmap_projects *p)
+{
+	long last = -1;
+
+	for (size_t i = 0; i < coopmap_projects_count(p); i++) {
+		const coopmap_project *r = coopmap_projects_get(p, i);
+
+		if (r->partner_approximate && r->line != last)
+			printf("  line %ld: partner '%s' (%s): %s%s%s\n", r->line,
+				cli_shown(r->partner), r->country->name_en,
+				r->partner_city[0] ? "city '" : "no city given",
+				cli_shown(r->partner_city),
+				r->partner_city[0] ? "' not found" : "");
+		if (r->establishment_approximate && r->line != last)
+			printf("  line %ld: French establishment '%s': %s%s%s\n",
+				r->line, cli_shown(r->establishment),
+				r->establishment_city[0] ? "city '" : "no city given, none "
+				"in its name", cli_shown(r->establishment_city),
+				r->establishment_city[0] ? "' not found" : "");
+		if (r->partner_approximate || r->establishment_approximate)
+			last = r->line;
+	}
+}
+
 static void print_report(const coopmap_projects *p,
 	const coopmap_locate_summary *located)
 {
@@ -57,6 +83,14 @@ static void print_report(const coopmap_projects *p,
 	}
 	printf("cells read otherwise, project kept: %zu\n",
 		coopmap_projects_note_count(p));
+	for (size_t i = 0; i < coopmap_projects_note_count(p); i++) {
+		const coopmap_reject *n = coopmap_projects_note_get(p, i);
+
+		printf("  line %ld, column '%s', value '%s': %s\n", n->line,
+			cli_shown(n->column), cli_shown(n->value), cli_shown(n->reason));
+	}
+	printf("places put at their country's point:\n");
+	print_approximate(p);
 }
 
 int cmd_check(int argc, char **argv)
