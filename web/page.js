@@ -229,8 +229,12 @@
         iconSize: [size, size] });
     };
   }
+  // French establishments in a pane above the partners': the French side
+  // (Paris, Lyon) stays on top where it meets European partners.
+  map.createPane('establishments').style.zIndex = 640;
   function clusterGroup(kind) {
     return L.markerClusterGroup({ maxClusterRadius: 36, showCoverageOnHover: false,
+      clusterPane: kind === 'est' ? 'establishments' : 'markerPane',
       spiderfyOnMaxZoom: true, iconCreateFunction: clusterIcon(kind),
       spiderLegPolylineOptions: { weight: 1.2, color: '#333', opacity: 0.6 } });
   }
@@ -240,6 +244,7 @@
     list.forEach(function (item, i) {
       if (item.lat === null || item.lon === null) return;
       var m = L.marker([item.lat, item.lon], { icon: markIcon(kind === 'e' ? 'est' : 'par', item),
+        pane: kind === 'e' ? 'establishments' : 'markerPane',
         title: item.name, alt: item.name, keyboard: true, riseOnHover: true });
       m.on('click', function () { select(kind, i, { from: 'map' }); });
       m.on('add', function () {
