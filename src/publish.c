@@ -51,13 +51,13 @@ struct page_parts {
 
 /* hint: what to do when the file is missing, or "". */
 static int read_part(const char *dir, const char *name, const char *hint,
-	char **out, coopmap_error *err)
+	char **out, gsize *size, coopmap_error *err)
 {
 	char *path = g_build_filename(dir, name, NULL);
 	GError *gerr = NULL;
 	int rc = COOPMAP_OK;
 
-	if (!g_file_get_contents(path, out, NULL, &gerr)) {
+	if (!g_file_get_contents(path, out, size, &gerr)) {
 		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot read a part "
 			"of the page (%s)%s", path, gerr->message, hint);
 		g_error_free(gerr);
@@ -142,21 +142,21 @@ static int parts_load(const coopmap_publish_data *d,
 	int rc;
 
 	memset(p, 0, sizeof(*p));
-	rc = read_part(d->web_dir, "page.html", "", &p->template_html, err);
+	rc = read_part(d->web_dir, "page.html", "", &p->template_html, NULL, err);
 	if (rc == COOPMAP_OK)
 		rc = load_strings(d->web_dir, lang, &p->strings, err);
 	if (rc == COOPMAP_OK)
-		rc = read_part(d->web_dir, "LICENCES.txt", "", &p->licences, err);
+		rc = read_part(d->web_dir, "LICENCES.txt", "", &p->licences, NULL, err);
 	if (rc == COOPMAP_OK)
-		rc = read_part(d->web_dir, "page.css", "", &p->page_css, err);
+		rc = read_part(d->web_dir, "page.css", "", &p->page_css, NULL, err);
 	if (rc == COOPMAP_OK)
-		rc = read_part(d->web_dir, "page.js", "", &p->page_js, err);
+		rc = read_part(d->web_dir, "page.js", "", &p->page_js, NULL, err);
 	for (size_t i = 0; rc == COOPMAP_OK && i < N_OF(library_styles); i++)
 		rc = read_part(d->library_dir, library_styles[i], library_hint,
-			&p->library_css[i], err);
+			&p->library_css[i], NULL, err);
 	for (size_t i = 0; rc == COOPMAP_OK && i < N_OF(library_scripts); i++)
 		rc = read_part(d->library_dir, library_scripts[i], library_hint,
-			&p->library_js[i], err);
+			&p->library_js[i], NULL, err);
 	if (rc == COOPMAP_OK)
 		rc = publish_data_build(d, opts, p->strings, &root, err);
 	if (rc != COOPMAP_OK)
@@ -362,16 +362,11 @@ static int copy_file(const char *from_dir, const char *name,
 {
 	char *bytes = NULL;
 	gsize n = 0;
-	char *path = g_build_filename(from_dir, name, NULL);
-	int rc = COOPMAP_OK;
+	int rc = read_part(from_dir, name, library_hint, &bytes, &n, err);
 
-	if (!g_file_get_contents(path, &bytes, &n, NULL))
-		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot read a part "
-			"of the page", path);
-	else
+	if (rc == COOPMAP_OK)
 		rc = write_bytes(to_dir, name, bytes, (gssize)n, err);
 	g_free(bytes);
-	g_free(path);
 	return rc;
 }
 

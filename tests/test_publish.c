@@ -36,11 +36,7 @@ static struct model *model_new(const char *list)
 
 	m->countries = test_open_countries("50m", 1);
 	assert_non_null(m->countries);
-	/* data_path's buffer is reused by test_read_located. */
-	char *path = g_strdup(data_path(list));
-
-	m->projects = test_read_located(path, m->countries);
-	g_free(path);
+	m->projects = test_read_located(data_path(list), m->countries);
 	if (coopmap_pool_build(m->projects, &m->pool, &err) ||
 	    coopmap_join_by_country(m->projects, m->countries, &m->stats,
 	    &m->map.summary, &err) ||

@@ -63,8 +63,11 @@ static inline coopmap_projects *test_read_located(const char *path,
 	coopmap_error err = COOPMAP_ERROR_INIT;
 	coopmap_projects *projects = NULL;
 	coopmap_places *places = NULL;
-	char dir[4096], aliases[4096];
+	char list[4096], dir[4096], aliases[4096];
 
+	/* path may be data_path's buffer, which the next calls reuse. */
+	snprintf(list, sizeof(list), "%s", path);
+	path = list;
 	snprintf(dir, sizeof(dir), "%s", data_path("geodata/places"));
 	snprintf(aliases, sizeof(aliases), "%s",
 		data_path("geodata/place-aliases.csv"));
