@@ -15,7 +15,7 @@ TEST_PKGS := cmocka
 # plugin) has no pkg-config file: its file is checked instead.
 LEAFLET := /usr/share/javascript/leaflet/leaflet.markercluster.min.js
 DEPS_OK := $(shell pkg-config --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
-	test -f $(LEAFLET) && echo yes)
+	test -f $(LEAFLET) && command -v msgfmt >/dev/null && echo yes)
 ifneq ($(DEPS_OK),yes)
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
 $(info coopmap: installing build dependencies (scripts/install-deps.sh))
@@ -37,6 +37,10 @@ LDFLAGS_ALL = $(EXTRA_LDFLAGS)
 # Where the binary finds geodata/ and styles/: the source tree for the
 # build-tree binary; the installed share directory for `make install`.
 DATADIR ?= $(CURDIR)
+# Where it finds the translations (po/*.po compiled by msgfmt).
+LOCALEDIR ?= $(CURDIR)/$(BUILD)/locale
+LINGUAS := $(basename $(notdir $(wildcard po/*.po)))
+MO := $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/coopmap.mo)
 
 LIB_SRC  := $(wildcard src/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
@@ -54,23 +58,35 @@ HEADERS  := $(wildcard include/coopmap/*.h)
 LIB := $(BUILD)/libcoopmap.a
 BIN := $(BUILD)/coopmap
 
-.PHONY: all test check demo bench install clean hdr-check fuzz fuzz-build valgrind golden
+
+.PHONY: pot all test check demo bench install clean hdr-check fuzz fuzz-build valgrind golden
 all: $(BIN)
 
 $(BUILD)/obj/%.o: src/%.c
 	@mkdir -p $(dir $@)
-	@echo "  CC $<"; $(CC) $(CFLAGS_ALL) -DCOOPMAP_DATADIR='"$(DATADIR)"' -c $< -o $@
+	@echo "  CC $<"; $(CC) $(CFLAGS_ALL) -DCOOPMAP_DATADIR='"$(DATADIR)"' \
+	  -DCOOPMAP_LOCALEDIR='"$(LOCALEDIR)"' -c $< -o $@
 
 $(BUILD)/obj/cli/%.o: src/cli/%.c
 	@mkdir -p $(dir $@)
-	@echo "  CC $<"; $(CC) $(CFLAGS_ALL) -c $< -o $@
+	@echo "  CC $<"; $(CC) $(CFLAGS_ALL) -Isrc -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(BIN): $(CLI_OBJ) $(LIB)
+$(BIN): $(CLI_OBJ) $(LIB) $(MO)
 	$(CC) $(LDFLAGS_ALL) $(CLI_OBJ) $(LIB) $(PKG_LIBS) -o $@
+
+# The translations: msgfmt checks each format against its msgid.
+$(BUILD)/locale/%/LC_MESSAGES/coopmap.mo: po/%.po
+	@mkdir -p $(dir $@)
+	@echo "  MSGFMT $<"; msgfmt --check -o $@ $<
+
+# After changing a message: extract the catalogue's template and merge it
+# into each translation (then translate what msgmerge marks).
+pot:
+	@sh po/update.sh
 
 $(BUILD)/tests/%: tests/%.c tests/test_util.h $(LIB)
 	@mkdir -p $(dir $@)
@@ -170,9 +186,12 @@ bench: $(BIN)
 	@BENCH_CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN)" sh bench/run.sh $(BUILD)
 
 install: $(BIN)
-	$(MAKE) BUILD=build-install DATADIR=$(PREFIX)/share/coopmap
+	$(MAKE) BUILD=build-install DATADIR=$(PREFIX)/share/coopmap \
+	  LOCALEDIR=$(PREFIX)/share/locale
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/coopmap
 	install -m 755 build-install/coopmap $(DESTDIR)$(PREFIX)/bin/coopmap
+	for l in $(LINGUAS); do install -D -m 644 build-install/locale/$$l/LC_MESSAGES/coopmap.mo \
+	  $(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/coopmap.mo; done
 	cp -R geodata styles web $(DESTDIR)$(PREFIX)/share/coopmap/
 
 clean:

@@ -1461,8 +1461,10 @@ int coopmap_diagram_render(const coopmap_actors *actors,
 
 	if (rc != COOPMAP_OK)
 		return rc;
-	w = opts->width > 0 ? opts->width : f == COOPMAP_PAGE_PNG ? 2400 : 842;
-	h = opts->height > 0 ? opts->height : f == COOPMAP_PAGE_PNG ? 1697 : 595;
+	w = opts->width > 0 ? opts->width : f == COOPMAP_PAGE_PNG
+		? COOPMAP_DIAGRAM_DEFAULT_WIDTH_PNG : 842;
+	h = opts->height > 0 ? opts->height : f == COOPMAP_PAGE_PNG
+		? COOPMAP_DIAGRAM_DEFAULT_HEIGHT_PNG : 595;
 	if (w < 400 || h < 280 || w > 20000 || h > 20000 || w < h)
 		return coopmap_error_set(err, COOPMAP_ERR_USAGE, "size %dx%d: a "
 			"diagram is landscape, each side from 400x280 to 20000", w, h);

@@ -1,8 +1,11 @@
 /*
  * error.c: the coopmap_error object.  One setter, so that a single
- * breakpoint catches every error the library reports.
+ * breakpoint catches every error the library reports.  The format is
+ * translated here (xgettext takes the format argument of both setters, see
+ * po/Makefile rules), so the call sites stay plain English.
  */
 #include "coopmap/error.h"
+#include "intl.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -49,7 +52,7 @@ int coopmap_error_set(coopmap_error *err, int code, const char *fmt, ...)
 	coopmap_error_clear(err);
 	err->code = code;
 	va_start(ap, fmt);
-	if (vsnprintf(err->message, sizeof(err->message), fmt, ap) >=
+	if (vsnprintf(err->message, sizeof(err->message), _(fmt), ap) >=
 	    (int)sizeof(err->message))
 		drop_cut_character(err->message);
 	va_end(ap);
@@ -79,12 +82,13 @@ int coopmap_error_set_at(coopmap_error *err, int code, const char *file,
 		used += snprintf(where + used, sizeof(where) - used, "%ld:", line);
 	if (column != NULL && column[0] != '\0' && used < sizeof(where))
 		used += snprintf(where + used, sizeof(where) - used,
-			" column '%s'%s", column, value != NULL ? "," : ":");
+			value != NULL ? _(" column '%s',") : _(" column '%s':"),
+			column);
 	if (value != NULL && used < sizeof(where))
 		used += snprintf(where + used, sizeof(where) - used,
-			" value '%s':", err->value);
+			_(" value '%s':"), err->value);
 	va_start(ap, fmt);
-	if (vsnprintf(what, sizeof(what), fmt, ap) >= (int)sizeof(what))
+	if (vsnprintf(what, sizeof(what), _(fmt), ap) >= (int)sizeof(what))
 		drop_cut_character(what);
 	va_end(ap);
 	if (used >= sizeof(where))
@@ -99,15 +103,15 @@ int coopmap_error_set_at(coopmap_error *err, int code, const char *file,
 const char *coopmap_status_name(int code)
 {
 	switch (code) {
-	case COOPMAP_OK: return "success";
-	case COOPMAP_ERR_USAGE: return "usage error";
-	case COOPMAP_ERR_IO: return "I/O error";
-	case COOPMAP_ERR_INPUT: return "input error";
-	case COOPMAP_ERR_CRS: return "unknown CRS";
-	case COOPMAP_ERR_STYLE: return "style error";
-	case COOPMAP_ERR_NOMEM: return "out of memory";
-	case COOPMAP_ERR_RENDER: return "rendering error";
-	case COOPMAP_ERR_EMPTY: return "nothing to do";
-	default: return "unknown error";
+	case COOPMAP_OK: return _("success");
+	case COOPMAP_ERR_USAGE: return _("usage error");
+	case COOPMAP_ERR_IO: return _("I/O error");
+	case COOPMAP_ERR_INPUT: return _("input error");
+	case COOPMAP_ERR_CRS: return _("unknown CRS");
+	case COOPMAP_ERR_STYLE: return _("style error");
+	case COOPMAP_ERR_NOMEM: return _("out of memory");
+	case COOPMAP_ERR_RENDER: return _("rendering error");
+	case COOPMAP_ERR_EMPTY: return _("nothing to do");
+	default: return _("unknown error");
 	}
 }

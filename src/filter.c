@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "coopmap/names.h"
+#include "coopmap/i18n.h"
 #include "coopmap/network.h"
 
 int coopmap_filter_set_programmes(coopmap_filter *f, const char *text,
@@ -25,8 +26,14 @@ int coopmap_filter_set_programmes(coopmap_filter *f, const char *text,
 
 		if (p < 0)
 			rc = coopmap_error_set(err, COOPMAP_ERR_USAGE,
-				"--programme '%s': expected apchi, prph or other, or "
-				"several with commas", names[i]);
+				"--programme '%s': expected %s, %s or %s, or several "
+				"with commas", names[i],
+				coopmap_programme_name(COOPMAP_PROGRAMME_APCHI,
+					coopmap_i18n_lang()),
+				coopmap_programme_name(COOPMAP_PROGRAMME_PRPH,
+					coopmap_i18n_lang()),
+				coopmap_programme_name(COOPMAP_PROGRAMME_OTHER,
+					coopmap_i18n_lang()));
 		else
 			f->programmes |= 1u << p;
 	}

@@ -13,30 +13,36 @@
 #include "coopmap/names.h"
 
 static const struct {
-	const char *name;
+	const char *name, *name_fr;   /* both taken by --measure */
 	int field;
 	const char *title_fr, *title_en, *noun_fr, *noun_en;
 } measures[COOPMAP_MEASURE_COUNT] = {
-	{ "projects", -1, "Projets par pays partenaire",
+	{ "projects", "projets", -1, "Projets par pays partenaire",
 	  "Projects per partner country", "projets", "projects" },
-	{ "establishments", -1, "Établissements français par pays partenaire",
+	{ "establishments", "etablissements", -1, "Établissements français par pays partenaire",
 	  "French establishments per partner country", "établissements",
 	  "establishments" },
-	{ "amount", COOPMAP_FIELD_AMOUNT, "Montant des projets par pays (€)",
+	{ "amount", "montant", COOPMAP_FIELD_AMOUNT, "Montant des projets par pays (€)",
 	  "Amount of the projects per country (€)", "€", "€" },
-	{ "trained", COOPMAP_FIELD_TRAINED, "Personnes formées par pays",
+	{ "trained", "formes", COOPMAP_FIELD_TRAINED, "Personnes formées par pays",
 	  "People trained per country", "personnes formées", "people trained" },
-	{ "missions", COOPMAP_FIELD_MISSIONS, "Missions par pays",
+	{ "missions", "missions", COOPMAP_FIELD_MISSIONS, "Missions par pays",
 	  "Missions per country", "missions", "missions" },
-	{ "delegations", COOPMAP_FIELD_DELEGATIONS,
+	{ "delegations", "delegations", COOPMAP_FIELD_DELEGATIONS,
 	  "Délégations accueillies par pays", "Delegations hosted per country",
 	  "délégations accueillies", "delegations hosted" },
 };
 
+static int english(const char *lang)
+{
+	return lang != NULL && strcmp(lang, "en") == 0;
+}
+
 int coopmap_measure_from_name(const char *name)
 {
 	for (int m = 0; m < COOPMAP_MEASURE_COUNT; m++) {
-		if (strcmp(name, measures[m].name) == 0)
+		if (strcmp(name, measures[m].name) == 0 ||
+		    strcmp(name, measures[m].name_fr) == 0)
 			return m;
 	}
 	return -1;
@@ -47,14 +53,17 @@ const char *coopmap_measure_name(coopmap_measure measure)
 	return measure < COOPMAP_MEASURE_COUNT ? measures[measure].name : "";
 }
 
+const char *coopmap_measure_name_in(coopmap_measure measure,
+	const char *lang)
+{
+	if (measure >= COOPMAP_MEASURE_COUNT)
+		return "";
+	return english(lang) ? measures[measure].name : measures[measure].name_fr;
+}
+
 int coopmap_measure_field(coopmap_measure measure)
 {
 	return measure < COOPMAP_MEASURE_COUNT ? measures[measure].field : -1;
-}
-
-static int english(const char *lang)
-{
-	return lang != NULL && strcmp(lang, "en") == 0;
 }
 
 const char *coopmap_measure_title(coopmap_measure measure, const char *lang)

@@ -23,6 +23,9 @@ struct coopmap_network {
 static const char *const programme_names[COOPMAP_PROGRAMME_COUNT] = {
 	"apchi", "prph", "other"
 };
+static const char *const programme_names_fr[COOPMAP_PROGRAMME_COUNT] = {
+	"apchi", "prph", "autre"
+};
 
 coopmap_programme coopmap_programme_of(const char *text)
 {
@@ -59,10 +62,20 @@ const char *coopmap_programme_label(coopmap_programme programme,
 		: fr[programme];
 }
 
+const char *coopmap_programme_name(coopmap_programme programme,
+	const char *lang)
+{
+	if (programme >= COOPMAP_PROGRAMME_COUNT)
+		return "";
+	return lang != NULL && strcmp(lang, "en") == 0
+		? programme_names[programme] : programme_names_fr[programme];
+}
+
 int coopmap_programme_from_name(const char *name)
 {
 	for (int i = 0; i < COOPMAP_PROGRAMME_COUNT; i++) {
-		if (g_ascii_strcasecmp(name, programme_names[i]) == 0)
+		if (g_ascii_strcasecmp(name, programme_names[i]) == 0 ||
+		    g_ascii_strcasecmp(name, programme_names_fr[i]) == 0)
 			return i;
 	}
 	return -1;

@@ -9,6 +9,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include <glib.h>
+
+#include "coopmap/i18n.h"
 #include "coopmap/output.h"
 #include "coopmap/page.h"
 #include "render_internal.h"
@@ -22,26 +25,45 @@ static double inset_strip(int n_insets)
 }
 
 struct extent_preset {
-	const char *name;
+	const char *name, *name_fr;   /* both taken by --extent */
 	double bbox[4];
 };
 
 /* Regions of the field, in lon/lat degrees; an east bound beyond 180
  * crosses the antimeridian (the Pacific). */
 static const struct extent_preset presets[] = {
-	{ "world", { -180, -90, 180, 90 } },
-	{ "africa", { -26, -36, 60, 38 } },
-	{ "west-africa", { -26, 3, 17, 28 } },
-	{ "indian-ocean", { 28, -32, 76, 6 } },
-	{ "caribbean", { -92, 1, -50, 27 } },
-	{ "south-east-asia", { 90, -12, 145, 30 } },
-	{ "pacific", { 135, -40, 240, 5 } },
-	{ "europe", { -25, 34, 45, 71 } },
-	{ "france", { -5.6, 41.2, 10.0, 51.3 } },
-	{ "americas", { -170, -56, -30, 72 } },
-	{ "asia", { 25, -12, 150, 60 } },
-	{ "oceania", { 110, -48, 180, 5 } },
+	{ "world", "monde", { -180, -90, 180, 90 } },
+	{ "africa", "afrique", { -26, -36, 60, 38 } },
+	{ "west-africa", "afrique-ouest", { -26, 3, 17, 28 } },
+	{ "indian-ocean", "ocean-indien", { 28, -32, 76, 6 } },
+	{ "caribbean", "caraibes", { -92, 1, -50, 27 } },
+	{ "south-east-asia", "asie-sud-est", { 90, -12, 145, 30 } },
+	{ "pacific", "pacifique", { 135, -40, 240, 5 } },
+	{ "europe", "europe", { -25, 34, 45, 71 } },
+	{ "france", "france", { -5.6, 41.2, 10.0, 51.3 } },
+	{ "americas", "ameriques", { -170, -56, -30, 72 } },
+	{ "asia", "asie", { 25, -12, 150, 60 } },
+	{ "oceania", "oceanie", { 110, -48, 180, 5 } },
 };
+
+const char *coopmap_render_extent_name(size_t i, const char *lang)
+{
+	if (i >= sizeof(presets) / sizeof(presets[0]))
+		return NULL;
+	return lang != NULL && strcmp(lang, "en") == 0 ? presets[i].name
+		: presets[i].name_fr;
+}
+
+char *coopmap_render_extent_list(const char *lang)
+{
+	GString *list = g_string_new(NULL);
+	const char *name;
+
+	for (size_t i = 0; (name = coopmap_render_extent_name(i, lang)) != NULL;
+	    i++)
+		g_string_append_printf(list, "%s%s", i > 0 ? ", " : "", name);
+	return g_string_free(list, FALSE);
+}
 
 int coopmap_render_parse_extent(const char *text, double bbox[4],
 	int *is_world, coopmap_error *err)
@@ -50,7 +72,8 @@ int coopmap_render_parse_extent(const char *text, double bbox[4],
 
 	*is_world = 0;
 	for (size_t i = 0; i < sizeof(presets) / sizeof(presets[0]); i++) {
-		if (strcasecmp(text, presets[i].name) == 0) {
+		if (strcasecmp(text, presets[i].name) == 0 ||
+		    strcasecmp(text, presets[i].name_fr) == 0) {
 			memcpy(bbox, presets[i].bbox, 4 * sizeof(double));
 			*is_world = i == 0;
 			return COOPMAP_OK;
@@ -58,12 +81,15 @@ int coopmap_render_parse_extent(const char *text, double bbox[4],
 	}
 	if (sscanf(text, "%lf,%lf,%lf,%lf%c", &bbox[0], &bbox[1], &bbox[2],
 	    &bbox[3], &tail) != 4 || !isfinite(bbox[0]) || !isfinite(bbox[1]) ||
-	    !isfinite(bbox[2]) || !isfinite(bbox[3]))
-		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
-			"extent '%s': expected world, africa, west-africa, "
-			"indian-ocean, caribbean, south-east-asia, pacific, europe, "
-			"france, americas, asia, oceania or MINLON,MINLAT,MAXLON,MAXLAT "
-			"in degrees", text);
+	    !isfinite(bbox[2]) || !isfinite(bbox[3])) {
+		char *names = coopmap_render_extent_list(coopmap_i18n_lang());
+
+		coopmap_error_set(err, COOPMAP_ERR_USAGE,
+			"extent '%s': expected %s, or MINLON,MINLAT,MAXLON,MAXLAT in "
+			"degrees", text, names);
+		g_free(names);
+		return COOPMAP_ERR_USAGE;
+	}
 	/* 10,20,10,30 or 180,-90,-180,90 (across the antimeridian, 0 degrees
 	 * wide): the bounds are one meridian, or one parallel. */
 	if (bbox[0] >= -180 && bbox[2] <= 180 && bbox[1] >= -90 &&
@@ -302,7 +328,8 @@ static int setup(render_ctx *ctx, const coopmap_map_data *data,
 		ctx->style = &ctx->default_style;
 	}
 	ctx->lang = opts->lang != NULL ? opts->lang : "fr";
-	ctx->width = opts->width > 0 ? opts->width : format == COOPMAP_PAGE_PNG ? 2400 : 1200;
+	ctx->width = opts->width > 0 ? opts->width : format == COOPMAP_PAGE_PNG
+		? COOPMAP_RENDER_DEFAULT_WIDTH_PNG : COOPMAP_RENDER_DEFAULT_WIDTH_VECTOR;
 	ctx->height = opts->height > 0 ? opts->height : ctx->width * 0.58;
 	if (ctx->width < 200 || ctx->height < 150 ||
 	    ctx->width > COOPMAP_RENDER_MAX_SIDE ||

@@ -43,6 +43,11 @@ static const struct inset_def insets[] = {
 #define N_INSETS (sizeof(insets) / sizeof(insets[0]))
 #define N_OVERSEAS 8
 
+const char *coopmap_render_inset_name(size_t i)
+{
+	return i < N_INSETS ? insets[i].id : NULL;
+}
+
 /* Which insets opts asks for; 0 on success, -1 with err set. */
 static int pick(const render_ctx *ctx, int *chosen, size_t *n,
 	coopmap_error *err)

@@ -19,6 +19,10 @@
 #include "coopmap/error.h"
 #include "coopmap/labels.h"
 
+/* The PNG page when the options give none, in pixels (A4's shape). */
+#define COOPMAP_DIAGRAM_DEFAULT_WIDTH_PNG 2400
+#define COOPMAP_DIAGRAM_DEFAULT_HEIGHT_PNG 1697
+
 typedef struct coopmap_diagram_opts {
 	const char *lang;        /* "fr" (default) or "en" */
 	int width, height;       /* pixels (PNG) or points (SVG, PDF); 0:

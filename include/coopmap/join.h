@@ -27,9 +27,14 @@ typedef enum coopmap_measure {
 	COOPMAP_MEASURE_COUNT
 } coopmap_measure;
 
-/* "projects", "amount" ... as --measure takes them; -1 when unknown. */
+/* "projects", "amount" ... or "projets", "montant" ... as --measure takes
+ * them; -1 when unknown. */
 int coopmap_measure_from_name(const char *name);
+/* The English name (files, JSON keys). */
 const char *coopmap_measure_name(coopmap_measure measure);
+/* The name in lang ("fr": "projets"; "en": "projects"), for help. */
+const char *coopmap_measure_name_in(coopmap_measure measure,
+	const char *lang);
 /* The field a summed measure reads (COOPMAP_FIELD_AMOUNT ...), or -1 for
  * the counts. */
 int coopmap_measure_field(coopmap_measure measure);

@@ -30,8 +30,12 @@ coopmap_programme coopmap_programme_of(const char *text);
 /* "APCHI (DGOS)", "PRPH (FHF/AFD)", "Autre ou non précisé" ... */
 const char *coopmap_programme_label(coopmap_programme programme,
 	const char *lang);
-/* "apchi", "prph", "other": as --programme takes them; -1 when unknown. */
+/* "apchi", "prph", "other" (or "autre"): as --programme takes them; -1
+ * when unknown. */
 int coopmap_programme_from_name(const char *name);
+/* The name --programme takes, in lang ("autre" in French). */
+const char *coopmap_programme_name(coopmap_programme programme,
+	const char *lang);
 
 typedef enum coopmap_node_kind {
 	COOPMAP_NODE_ESTABLISHMENT,   /* French establishment */

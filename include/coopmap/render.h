@@ -68,6 +68,11 @@ typedef struct coopmap_map_data {
  * bounds the work and memory of one page (20000 x 20000 x 4 bytes). */
 #define COOPMAP_RENDER_MAX_SIDE 20000
 
+/* The page's width when the options give none: pixels for PNG, points
+ * for SVG and PDF; the height follows the extent's shape. */
+#define COOPMAP_RENDER_DEFAULT_WIDTH_PNG 2400
+#define COOPMAP_RENDER_DEFAULT_WIDTH_VECTOR 1200
+
 typedef struct coopmap_render_opts {
 	const char *crs;        /* any CRS PROJ knows; Equal Earth by default */
 	const char *extent;     /* world|africa|europe|americas|asia|oceania|
@@ -162,8 +167,20 @@ int coopmap_render_maps(const coopmap_map_data *data,
 	coopmap_render_report *reports, coopmap_error *errs);
 
 /*
- * Parse an extent name or "minlon,minlat,maxlon,maxlat" into lon/lat
- * degrees; *is_world is set for "world".  Errors: COOPMAP_ERR_USAGE.
+ * The i-th named extent in lang ("fr": "monde", "afrique" ...; "en":
+ * "world", "africa" ...), NULL past the last; both names are taken by
+ * coopmap_render_parse_extent.
+ */
+const char *coopmap_render_extent_name(size_t i, const char *lang);
+/* The i-th inset --insets names ("antilles" ...), NULL past the last. */
+const char *coopmap_render_inset_name(size_t i);
+/* All of them, "monde, afrique, ...", for help and messages (g_free). */
+char *coopmap_render_extent_list(const char *lang);
+
+/*
+ * Parse an extent name (French or English) or
+ * "minlon,minlat,maxlon,maxlat" into lon/lat degrees; *is_world is set
+ * for the world.  Errors: COOPMAP_ERR_USAGE.
  */
 int coopmap_render_parse_extent(const char *text, double bbox[4],
 	int *is_world, coopmap_error *err);

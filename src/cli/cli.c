@@ -4,6 +4,7 @@
  */
 #include "cli.h"
 #include "progress.h"
+#include "intl.h"
 
 #include <errno.h>
 #include <glib.h>
@@ -59,7 +60,7 @@ void cli_message(const char *fmt, ...)
 	gchar *text;
 
 	va_start(ap, fmt);
-	text = g_strdup_vprintf(fmt, ap);
+	text = g_strdup_vprintf(_(fmt), ap);
 	va_end(ap);
 	cli_progress_clear();
 	fprintf(stderr, "coopmap: %s\n", cli_shown(text));

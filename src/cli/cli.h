@@ -37,25 +37,14 @@ struct cli_command {
 	void (*usage)(FILE *out);
 };
 
-/* Options every command that reads projects takes. */
+/* Options every command that reads projects takes (options.h has their
+ * table entries). */
 enum {
 	CLI_OPT_SHEET = 1000,
 	CLI_OPT_ENCODING,
-	CLI_OPT_MAP
+	CLI_OPT_MAP,
+	CLI_OPT_LANG
 };
-
-#define CLI_RECORDS_LONG_OPTIONS \
-	{ "sheet", required_argument, NULL, CLI_OPT_SHEET }, \
-	{ "layer", required_argument, NULL, CLI_OPT_SHEET }, \
-	{ "encoding", required_argument, NULL, CLI_OPT_ENCODING }, \
-	{ "map", required_argument, NULL, CLI_OPT_MAP }
-
-#define CLI_RECORDS_USAGE \
-"      --sheet NAME      the sheet (XLSX, ODS) or layer (GPKG) to read\n" \
-"      --encoding ENC    encoding of a CSV (default: UTF-8 when valid,\n" \
-"                        else WINDOWS-1252)\n" \
-"      --map HEADER=FIELD  read column HEADER as FIELD (see 'coopmap columns\n" \
-"                        --help' for the fields); repeatable\n"
 
 #define CLI_MAX_MAP 64
 
@@ -98,7 +87,8 @@ void cli_error(const coopmap_error *err);
 /* How a command ends with rc: EXIT_OK, or err said on stderr and the exit
  * status of its code. */
 int cli_finish(int rc, const coopmap_error *err);
-/* The same for a message formatted here. */
+/* The same for a message formatted here; fmt is an English msgid,
+ * translated here (po/update.sh extracts it). */
 void cli_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Open the bundled countries (resolution "50m" or "10m") with aliases. */
@@ -223,19 +213,6 @@ enum {
 	CLI_OPT_ACTOR_LINKS_FILE,
 	CLI_OPT_ACTOR_PRESENCE_FILE
 };
-
-#define CLI_ACTOR_LONG_OPTIONS \
-	{ "actors-file", required_argument, NULL, CLI_OPT_ACTORS_FILE }, \
-	{ "actor-links-file", required_argument, NULL, CLI_OPT_ACTOR_LINKS_FILE }, \
-	{ "actor-presence-file", required_argument, NULL, \
-		CLI_OPT_ACTOR_PRESENCE_FILE }
-
-#define CLI_ACTOR_USAGE \
-"      --actors-file F   more actors (columns of geodata/actors.csv);\n" \
-"                        repeatable\n" \
-"      --actor-links-file F  more relations (geodata/actor-links.csv)\n" \
-"      --actor-presence-file F  more countries per actor\n" \
-"                        (geodata/actor-presence.csv)\n"
 
 #define CLI_MAX_ACTOR_FILES 16
 

@@ -10,44 +10,66 @@
 #include <string.h>
 
 #include "cli.h"
+#include "intl.h"
+#include "options.h"
 #include "coopmap/diagram.h"
 #include "coopmap/render.h"
 #include "coopmap/sheet.h"
 
+enum { OPT_COUNTRY = 256, OPT_PAPER, OPT_SIZE, OPT_TITLE };
+
+static char *diagram_size_values(void)
+{
+	return g_strdup_printf("%dx%d", COOPMAP_DIAGRAM_DEFAULT_WIDTH_PNG,
+		COOPMAP_DIAGRAM_DEFAULT_HEIGHT_PNG);
+}
+
+static const struct cli_option actors_options[] = {
+	{ "output", 'o', N_("FILE"), N_("the diagram, or the country's map "
+	  "(.png, .svg, .pdf)"), NULL, 0 },
+	{ "country", OPT_COUNTRY, "ISO3", N_("the country of the sheet (a code "
+	  "or a name)"), NULL, 0 },
+	{ "paper", OPT_PAPER, "P", N_("a4 (default for SVG and PDF), a3, a2, a1, "
+	  "a0: landscape, in points (PNG: 150 dots an inch)"), NULL, 0 },
+	{ "size", OPT_SIZE, N_("WxH"), N_("pixels (PNG, default %s) or points"),
+	  diagram_size_values, 0 },
+	{ "title", OPT_TITLE, N_("TEXT"), N_("the diagram's title"), NULL, 0 },
+	CLI_LANG_OPTION(N_("language of the texts and of the messages (default "
+	  "fr, or en when LANG is English)")),
+	CLI_ACTOR_OPTIONS,
+	CLI_RECORDS_OPTIONS,
+	CLI_SHEET_ALIAS,
+	CLI_QUIET_OPTION,
+	CLI_HELP_OPTION,
+	{ NULL, 0, NULL, NULL, NULL, 0 }
+};
+
+static const struct cli_usage actors_usage = {
+	"actors",
+	N_("-o FILE [options]\n"
+	   "--country ISO3 [PROJECTS] [-o MAP] [options]"),
+	N_("Without --country: draw the cartography of the actors of "
+	   "international hospital cooperation (geodata/actors.csv, "
+	   "actor-links.csv): a column per family (internal, implementing, "
+	   "programmes, institutional), each actor with its role, the relations "
+	   "as labelled arrows, a legend of roles.  The format is FILE's "
+	   "extension: .png, .svg or .pdf.\n\n"
+	   "With --country: the sheet of one country in Markdown on standard "
+	   "output: the actors present there (embassy advisers, regional bodies "
+	   "and networks), those to contact wherever the project is, the policy "
+	   "layers the country belongs to and, with PROJECTS, the French "
+	   "establishments already working there and their partners; -o MAP also "
+	   "draws its map."),
+	actors_options,
+	N_("exit status: 0 done; 1 nothing to draw or report; 2 usage error, a "
+	   "bad actor file (its file:line is named), or a file that cannot be "
+	   "read or written."),
+	NULL
+};
+
 void cmd_actors_usage(FILE *out)
 {
-	fputs(
-"usage: coopmap actors -o FILE [options]\n"
-"       coopmap actors --country ISO3 [PROJECTS] [-o MAP] [options]\n"
-"\n"
-"Without --country: draw the cartography of the actors of international\n"
-"hospital cooperation (geodata/actors.csv, actor-links.csv): a column per\n"
-"family (internal, implementing, programmes, institutional), each actor\n"
-"with its role, the relations as labelled arrows, a legend of roles.  The\n"
-"format is FILE's extension: .png, .svg or .pdf.\n"
-"\n"
-"With --country: the sheet of one country in Markdown on standard output:\n"
-"the actors present there (embassy advisers, regional bodies and\n"
-"networks), those to contact wherever the project is, the policy layers\n"
-"the country belongs to and, with PROJECTS, the French establishments\n"
-"already working there and their partners; -o MAP also draws its map.\n"
-"\n"
-"options:\n"
-"  -o, --output FILE     the diagram, or the country's map (.png, .svg, .pdf)\n"
-"      --country ISO3    the country of the sheet (a code or a name)\n"
-"      --paper P         a4 (default for SVG and PDF), a3, a2, a1, a0:\n"
-"                        landscape, in points (PNG: 150 dots an inch)\n"
-"      --size WxH        pixels (PNG, default 2400x1697) or points\n"
-"      --title TEXT      the diagram's title\n"
-"      --lang fr|en      language of the texts (default fr)\n"
-CLI_ACTOR_USAGE
-CLI_RECORDS_USAGE
-"  -q, --quiet           only errors on stderr\n"
-"  -h, --help            this help\n"
-"\n"
-"exit status: 0 done; 1 nothing to draw or report; 2 usage error, a bad\n"
-"actor file (its file:line is named), or a file that cannot be read or\n"
-"written.\n", out);
+	cli_usage_print(&actors_usage, out);
 }
 
 struct actors_args {
@@ -60,25 +82,11 @@ struct actors_args {
 
 static int parse_args(int argc, char **argv, struct actors_args *a)
 {
-	enum { OPT_COUNTRY = 256, OPT_PAPER, OPT_SIZE, OPT_TITLE, OPT_LANG };
-	static const struct option options[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "country", required_argument, NULL, OPT_COUNTRY },
-		{ "paper", required_argument, NULL, OPT_PAPER },
-		{ "size", required_argument, NULL, OPT_SIZE },
-		{ "title", required_argument, NULL, OPT_TITLE },
-		{ "lang", required_argument, NULL, OPT_LANG },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		CLI_ACTOR_LONG_OPTIONS,
-		CLI_RECORDS_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct cli_inputs inputs;
 	int c;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:qh", options, NULL)) != -1) {
+	a->opts.lang = coopmap_i18n_lang();
+	while ((c = cli_getopt(argc, argv, &actors_usage)) != -1) {
 		switch (c) {
 		case 'o': a->output = optarg; break;
 		case OPT_COUNTRY: a->country = optarg; break;
@@ -89,20 +97,13 @@ static int parse_args(int argc, char **argv, struct actors_args *a)
 				return EXIT_FAILURE_;
 			break;
 		case OPT_TITLE: a->opts.title = optarg; break;
-		case OPT_LANG:
-			if (strcmp(optarg, "fr") != 0 && strcmp(optarg, "en") != 0) {
-				cli_message("actors: --lang '%s': expected fr or en", optarg);
-				return EXIT_FAILURE_;
-			}
-			a->opts.lang = optarg;
-			break;
+		case CLI_OPT_LANG: a->opts.lang = optarg; break;
 		case 'q': a->quiet = 1; break;
 		case 'h': cmd_actors_usage(stdout); return -1;
 		default:
 			if (cli_actor_option(&a->files, c, optarg) == 0 ||
 			    cli_records_option(&a->records, c, optarg) == 0)
 				break;
-			cmd_actors_usage(stderr);
 			return EXIT_FAILURE_;
 		}
 	}

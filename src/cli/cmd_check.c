@@ -7,29 +7,46 @@
 #include <string.h>
 
 #include "cli.h"
+#include "intl.h"
+#include "options.h"
 #include "coopmap/rejects.h"
+
+enum { OPT_REJECTS = 300, OPT_STRICT };
+
+static const struct cli_option check_options[] = {
+	{ "rejects", OPT_REJECTS, N_("FILE"), N_("write the rejected rows and "
+	  "the notes to FILE (CSV: file, line, column, value, reason, detail, "
+	  "suggestion)"), NULL, 0 },
+	CLI_LANG_OPTION(N_("language of the report and of the rejects file "
+	  "(default fr, or en when LANG is English)")),
+	{ "strict", OPT_STRICT, NULL, N_("exit 1 when any row is rejected"),
+	  NULL, 0 },
+	CLI_RECORDS_OPTIONS,
+	CLI_SHEET_ALIAS,
+	CLI_QUIET_OPTION,
+	CLI_HELP_OPTION,
+	{ NULL, 0, NULL, NULL, NULL, 0 }
+};
+
+static const struct cli_usage check_usage = {
+	"check",
+	N_("PROJECTS [options]"),
+	N_("Read a project list (CSV, XLSX, ODS, GeoPackage, GeoJSON) and "
+	   "account for every row: rows read, joined and rejected, rejected rows "
+	   "by reason, each with its line, column, value and, when one is close, "
+	   "a suggestion; then the cells kept with a note and the places put at "
+	   "their country's point, by line.  Rows read = rows joined + rows "
+	   "rejected."),
+	check_options,
+	N_("exit status: 0 read (rows may be rejected); 1 rows rejected under "
+	   "--strict, or no column names the country; 2 usage error, or a file "
+	   "that cannot be read or written."),
+	NULL
+};
 
 void cmd_check_usage(FILE *out)
 {
-	fputs(
-"usage: coopmap check PROJECTS [options]\n"
-"\n"
-"Read a project list (CSV, XLSX, ODS, GeoPackage, GeoJSON) and account for\n"
-"every row: rows read, joined and rejected, rejected rows by reason, each\n"
-"with its line, column, value and, when one is close, a suggestion.\n"
-"Rows read = rows joined + rows rejected.\n"
-"\n"
-"options:\n"
-"      --rejects FILE    write the rejected rows to FILE (CSV: file, line,\n"
-"                        column, value, reason, detail, suggestion)\n"
-"      --lang fr|en      language of reasons in the rejects file (default fr)\n"
-"      --strict          exit 1 when any row is rejected\n"
-CLI_RECORDS_USAGE
-"  -q, --quiet           print nothing but errors\n"
-"\n"
-"exit status: 0 read (rows may be rejected); 1 rows rejected under\n"
-"--strict, or no column names the country; 2 usage error, or a file that\n"
-"cannot be read or written.\n", out);
+	cli_usage_print(&check_usage, out);
 }
 
 /* Each place put at its country's point, by line: what to fix (a city
@@ -95,19 +112,9 @@ static void print_report(const coopmap_projects *p,
 
 int cmd_check(int argc, char **argv)
 {
-	enum { OPT_REJECTS = 300, OPT_LANG, OPT_STRICT };
-	static const struct option options[] = {
-		{ "rejects", required_argument, NULL, OPT_REJECTS },
-		{ "lang", required_argument, NULL, OPT_LANG },
-		{ "strict", no_argument, NULL, OPT_STRICT },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		CLI_RECORDS_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct cli_records records;
 	struct cli_inputs inputs;
-	const char *rejects_path = NULL, *lang = "fr";
+	const char *rejects_path = NULL, *lang = coopmap_i18n_lang();
 	int strict = 0, quiet = 0, c, rc;
 	coopmap_countries *countries = NULL;
 	coopmap_projects *projects = NULL;
@@ -115,25 +122,16 @@ int cmd_check(int argc, char **argv)
 	coopmap_error err = COOPMAP_ERROR_INIT;
 
 	cli_records_init(&records);
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "qh", options, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, &check_usage)) != -1) {
 		switch (c) {
 		case OPT_REJECTS: rejects_path = optarg; break;
-		case OPT_LANG:
-			if (strcmp(optarg, "fr") != 0 && strcmp(optarg, "en") != 0) {
-				cli_message("check: --lang '%s': expected fr or en", optarg);
-				return EXIT_FAILURE_;
-			}
-			lang = optarg;
-			break;
+		case CLI_OPT_LANG: lang = optarg; break;
 		case OPT_STRICT: strict = 1; break;
 		case 'q': quiet = 1; break;
 		case 'h': cmd_check_usage(stdout); return EXIT_OK;
 		default:
-			if (cli_records_option(&records, c, optarg) != 0) {
-				cmd_check_usage(stderr);
+			if (cli_records_option(&records, c, optarg) != 0)
 				return EXIT_FAILURE_;
-			}
 		}
 	}
 	if (optind != argc - 1) {

@@ -8,28 +8,46 @@
 #include <string.h>
 
 #include "cli.h"
+#include "intl.h"
+#include "options.h"
 #include "coopmap/classify.h"
 #include "coopmap/report.h"
 
+enum { OPT_LAYER = 300 };
+
+static const struct cli_option classify_options[] = {
+	{ "output", 'o', N_("FILE"), N_("the classified projects (CSV; "
+	  "required)"), NULL, 0 },
+	CLI_LANG_OPTION(N_("language of the reasons and of the summary (default "
+	  "fr, or en when LANG is English)")),
+	{ "layer", OPT_LAYER, N_("FILE.csv"), N_("a layer of your own, as in "
+	  "'coopmap layers'; repeatable"), NULL, 0 },
+	CLI_RECORDS_OPTIONS,
+	CLI_QUIET_OPTION,
+	CLI_HELP_OPTION,
+	{ NULL, 0, NULL, NULL, NULL, 0 }
+};
+
+static const struct cli_usage classify_usage = {
+	"classify",
+	N_("PROJECTS -o FILE.csv [options]"),
+	N_("Judge each project as the APCHI call does, by where its partner is: "
+	   "priority tags (cicd, agreement, overseas-neighbour, francophonie, "
+	   "cas-crsm), eligibility (not eligible when the partner is in France, a "
+	   "French territory, or a country bordering metropolitan France), a "
+	   "warning when PRPH and APCHI fund the same project, and the call's "
+	   "mandatory items missing from the row (when the list has those "
+	   "columns).  Each verdict has its reason in words.  Prints a summary "
+	   "table by tag."),
+	classify_options,
+	N_("exit status: 0 classified; 1 no column names the country; 2 usage "
+	   "error, or a file that cannot be read or written."),
+	NULL
+};
+
 void cmd_classify_usage(FILE *out)
 {
-	fputs(
-"usage: coopmap classify PROJECTS -o FILE.csv [options]\n"
-"\n"
-"Judge each project as the APCHI call does, by where its partner is:\n"
-"priority tags (cicd, agreement, overseas-neighbour, francophonie,\n"
-"cas-crsm), eligibility (not eligible when the partner is in France, a\n"
-"French territory, or a country bordering metropolitan France), a warning\n"
-"when PRPH and APCHI fund the same project, and the call's mandatory items\n"
-"missing from the row (when the list has those columns).  Each verdict has\n"
-"its reason in words.  Prints a summary table by tag.\n"
-"\n"
-"options:\n"
-"  -o, --output FILE     the classified projects (CSV; required)\n"
-"      --lang fr|en      language of the reasons (default fr)\n"
-"      --layer FILE.csv  a layer of your own, as in 'coopmap layers'\n"
-CLI_RECORDS_USAGE
-"  -q, --quiet           print nothing but errors\n", out);
+	cli_usage_print(&classify_usage, out);
 }
 
 enum { N_COLUMNS = 14 };
@@ -93,21 +111,10 @@ static void print_summary(size_t total, const size_t *by_tag,
 
 int cmd_classify(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "layer", required_argument, NULL, 'L' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "sheet", required_argument, NULL, CLI_OPT_SHEET },
-		{ "encoding", required_argument, NULL, CLI_OPT_ENCODING },
-		{ "map", required_argument, NULL, CLI_OPT_MAP },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct cli_records records;
 	struct cli_inputs inputs;
 	int refused;
-	const char *output = NULL, *lang = "fr", *user_layers[32];
+	const char *output = NULL, *lang = coopmap_i18n_lang(), *user_layers[32];
 	size_t n_user = 0, by_tag[COOPMAP_TAG_COUNT] = { 0 }, not_eligible = 0;
 	int quiet = 0, c, rc;
 	coopmap_countries *countries = NULL;
@@ -117,14 +124,16 @@ int cmd_classify(int argc, char **argv)
 	coopmap_error err = COOPMAP_ERROR_INIT;
 
 	cli_records_init(&records);
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:qh", options, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, &classify_usage)) != -1) {
 		if (c == 'o') {
 			output = optarg;
-		} else if (c == 'l' && (strcmp(optarg, "fr") == 0 ||
-		    strcmp(optarg, "en") == 0)) {
+		} else if (c == CLI_OPT_LANG) {
 			lang = optarg;
-		} else if (c == 'L' && n_user < 32) {
+		} else if (c == OPT_LAYER) {
+			if (n_user == 32) {
+				cli_message("classify: at most 32 --layer files");
+				return EXIT_FAILURE_;
+			}
 			user_layers[n_user++] = optarg;
 		} else if (c == 'q') {
 			quiet = 1;
@@ -132,7 +141,6 @@ int cmd_classify(int argc, char **argv)
 			cmd_classify_usage(stdout);
 			return EXIT_OK;
 		} else if (cli_records_option(&records, c, optarg) != 0) {
-			cmd_classify_usage(stderr);
 			return EXIT_FAILURE_;
 		}
 	}

@@ -6,22 +6,14 @@
 #include <string.h>
 
 #include "cli.h"
+#include "intl.h"
+#include "options.h"
 
-void cmd_columns_usage(FILE *out)
+/* Each field and the headers that fill it, under the options. */
+static void print_fields(FILE *out)
 {
-	fputs(
-"usage: coopmap columns PROJECTS [--sheet NAME] [--encoding ENC]\n"
-"                                [--map HEADER=FIELD ...]\n"
-"\n"
-"Show how the columns of a project list are read: for each column, the\n"
-"field it fills or 'ignored'; then the fields no column fills.  Headers are\n"
-"compared with case, accents and punctuation ignored.\n"
-"\n"
-"options:\n"
-CLI_RECORDS_USAGE
-"\n"
-"fields and the headers that fill them (the first that matches wins):\n",
-		out);
+	fprintf(out, "\n%s\n", _("fields and the headers that fill them (the "
+		"first that matches wins):"));
 	for (int f = 0; f < COOPMAP_FIELD_COUNT; f++) {
 		const char *const *syn = coopmap_field_synonyms((coopmap_field)f);
 
@@ -30,6 +22,30 @@ CLI_RECORDS_USAGE
 			fprintf(out, "%s%s", i > 0 ? ", " : "", syn[i]);
 		fputc('\n', out);
 	}
+}
+
+static const struct cli_option columns_options[] = {
+	CLI_RECORDS_OPTIONS,
+	CLI_SHEET_ALIAS,
+	CLI_HELP_OPTION,
+	{ NULL, 0, NULL, NULL, NULL, 0 }
+};
+
+static const struct cli_usage columns_usage = {
+	"columns",
+	N_("PROJECTS [--sheet NAME] [--encoding ENC] [--map HEADER=FIELD ...]"),
+	N_("Show how the columns of a project list are read: for each column, "
+	   "the field it fills or 'ignored'; then the fields no column fills.  "
+	   "Headers are compared with case, accents and punctuation ignored."),
+	columns_options,
+	N_("exit status: 0 shown; 1 the list cannot be read as a table; 2 usage "
+	   "error, or a file that cannot be read."),
+	print_fields
+};
+
+void cmd_columns_usage(FILE *out)
+{
+	cli_usage_print(&columns_usage, out);
 }
 
 static void print_columns(const coopmap_projects *p)
@@ -59,11 +75,6 @@ static void print_columns(const coopmap_projects *p)
 
 int cmd_columns(int argc, char **argv)
 {
-	static const struct option options[] = {
-		CLI_RECORDS_LONG_OPTIONS,
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct cli_records records;
 	coopmap_countries *countries = NULL;
 	coopmap_projects *projects = NULL;
@@ -71,16 +82,13 @@ int cmd_columns(int argc, char **argv)
 	int c, rc;
 
 	cli_records_init(&records);
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, &columns_usage)) != -1) {
 		if (c == 'h') {
 			cmd_columns_usage(stdout);
 			return EXIT_OK;
 		}
-		if (cli_records_option(&records, c, optarg) != 0) {
-			cmd_columns_usage(stderr);
+		if (cli_records_option(&records, c, optarg) != 0)
 			return EXIT_FAILURE_;
-		}
 	}
 	if (optind != argc - 1) {
 		cli_message("columns: expected one PROJECTS file");

@@ -7,24 +7,37 @@
 #include <string.h>
 
 #include "cli.h"
+#include "intl.h"
+#include "options.h"
+
+static const struct cli_option country_options[] = {
+	CLI_LANG_OPTION(N_("language of the names printed (default fr, or en "
+	  "when LANG is English)")),
+	CLI_HELP_OPTION,
+	{ NULL, 0, NULL, NULL, NULL, 0 }
+};
+
+static const struct cli_usage country_usage = {
+	"country",
+	N_("[--lang fr|en] [TEXT...]"),
+	/* TRANSLATORS: keep the two spaces that start the table's lines. */
+	N_("Resolve each TEXT (or each line of standard input when none is "
+	   "given) as the partner-country cells of a project list are resolved: "
+	   "ISO codes, French or English names, former names and abbreviations, "
+	   "with case, accents, apostrophes, hyphens and spaces ignored.  Prints "
+	   "one line per text:\n\n"
+	   "  ISO3<TAB>name                 when it resolves\n"
+	   "  ?<TAB>TEXT: reason            when it does not (with candidates or a\n"
+	   "                                suggestion)"),
+	country_options,
+	N_("exit status: 0 all resolved; 1 some text did not resolve; 2 usage "
+	   "error, or a NUL byte in standard input (the line is named)."),
+	NULL
+};
 
 void cmd_country_usage(FILE *out)
 {
-	fputs(
-"usage: coopmap country [--lang fr|en] [TEXT...]\n"
-"\n"
-"Resolve each TEXT (or each line of standard input when none is given) as\n"
-"the partner-country cells of a project list are resolved: ISO codes,\n"
-"French or English names, former names and abbreviations, with case,\n"
-"accents, apostrophes, hyphens and spaces ignored.  Prints one line per\n"
-"text:\n"
-"  ISO3<TAB>name                 when it resolves\n"
-"  ?<TAB>TEXT: reason            when it does not (with candidates or a\n"
-"                                suggestion)\n"
-"\n"
-"exit status: 0 all resolved; 1 some text did not resolve; 2 usage error,\n"
-"or a NUL byte in standard input (the line is named).\n",
-		out);
+	cli_usage_print(&country_usage, out);
 }
 
 static int resolve_one(const coopmap_countries *countries, const char *text,
@@ -84,26 +97,18 @@ static int resolve_stdin(const coopmap_countries *countries, const char *lang)
 
 int cmd_country(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "lang", required_argument, NULL, 'l' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *lang = "fr";
+	const char *lang = coopmap_i18n_lang();
 	coopmap_countries *countries = NULL;
 	coopmap_error err = COOPMAP_ERROR_INIT;
 	int c, failed = 0, status;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, &country_usage)) != -1) {
 		if (c == 'h') {
 			cmd_country_usage(stdout);
 			return EXIT_OK;
 		}
-		if (c != 'l' || (strcmp(optarg, "fr") != 0 && strcmp(optarg, "en") != 0)) {
-			cmd_country_usage(stderr);
+		if (c != CLI_OPT_LANG)
 			return EXIT_FAILURE_;
-		}
 		lang = optarg;
 	}
 	if (cli_open_countries("50m", &countries, &err) != COOPMAP_OK) {

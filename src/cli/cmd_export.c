@@ -10,44 +10,65 @@
 #include <strings.h>
 
 #include "cli.h"
+#include "intl.h"
+#include "options.h"
 #include "progress.h"
 #include "coopmap/export.h"
 #include "coopmap/kml.h"
 
+enum { OPT_FORMAT = 300, OPT_ACTORS };
+
+static const struct cli_option export_options[] = {
+	{ "output", 'o', N_("FILE"), N_("the file to write (required but with "
+	  "--format md)"), NULL, 0 },
+	{ "format", OPT_FORMAT, "md", N_("the Markdown report of the countries"),
+	  NULL, 0 },
+	CLI_RECORDS_OPTIONS,
+	CLI_SHEET_ALIAS,
+	{ "actors", OPT_ACTORS, NULL, N_("instead of projects: the countries "
+	  "where an actor of geodata/actors.csv is present (regional bodies, "
+	  "networks, embassy advisers), one feature each"), NULL, 0 },
+	CLI_ACTOR_OPTIONS,
+	CLI_LANG_OPTION(N_("language of the messages (default fr, or en when "
+	  "LANG is English)")),
+	CLI_QUIET_OPTION,
+	CLI_HELP_OPTION,
+	{ NULL, 0, NULL, NULL, NULL, 0 }
+};
+
+static const struct cli_usage export_usage = {
+	"export",
+	N_("PROJECTS -o FILE [options]\n"
+	   "PROJECTS --format md [-o FILE.md]\n"
+	   "--actors -o FILE.geojson|.gpkg|.csv"),
+	/* TRANSLATORS: keep the two spaces that start the table's lines. */
+	N_("Write the cooperation data as an open vector file, by FILE's "
+	   "extension:\n\n"
+	   "  .geojson, .json  RFC 7946 GeoJSON (WGS 84, 6 decimals, right-hand rule,\n"
+	   "                   no crs member): one FeatureCollection whose features say\n"
+	   "                   their layer in the property \"layer\": countries,\n"
+	   "                   establishments, partners, links, projects\n"
+	   "  .gpkg            GeoPackage with those five layers, for QGIS\n"
+	   "  .kml             for Google My Maps: a folder per programme with the\n"
+	   "                   establishments, the partner hospitals (pooled) and\n"
+	   "                   the links, data columns for My Maps' table; split\n"
+	   "                   into FILE, FILE-2.kml ... at 2,000 placemarks a file\n"
+	   "                   (My Maps' import limit), every file named on stderr;\n"
+	   "                   parts left by an earlier, larger export are removed\n"
+	   "  .csv             the per-country aggregates (no geometry)\n"
+	   "  .md              the same as a Markdown report (--format md: to\n"
+	   "                   standard output unless -o is given)\n\n"
+	   "Links are great-circle arcs (PROJ's geodesic functions), cut at the "
+	   "antimeridian into MultiLineStrings."),
+	export_options,
+	N_("exit status: 0 written; 1 nothing to export, or no column names the "
+	   "country; 2 usage error, or a file that cannot be read or written."),
+	NULL
+};
+
 void cmd_export_usage(FILE *out)
 {
-	fputs(
-"usage: coopmap export PROJECTS -o FILE [options]\n"
-"       coopmap export PROJECTS --format md [-o FILE.md]\n"
-"       coopmap export --actors -o FILE.geojson|.gpkg|.csv\n"
-"\n"
-"Write the cooperation data as an open vector file, by FILE's extension:\n"
-"  .geojson, .json  RFC 7946 GeoJSON (WGS 84, 6 decimals, right-hand rule,\n"
-"                   no crs member): one FeatureCollection whose features say\n"
-"                   their layer in the property \"layer\": countries,\n"
-"                   establishments, partners, links, projects\n"
-"  .gpkg            GeoPackage with those five layers, for QGIS\n"
-"  .kml             for Google My Maps: a folder per programme with the\n"
-"                   establishments, the partner hospitals (pooled) and\n"
-"                   the links, data columns for My Maps' table; split\n"
-"                   into FILE, FILE-2.kml ... at 2,000 placemarks a file\n"
-"                   (My Maps' import limit), every file named on stderr;\n"
-"                   parts left by an earlier, larger export are removed\n"
-"  .csv             the per-country aggregates (no geometry)\n"
-"  .md              the same as a Markdown report (--format md: to\n"
-"                   standard output unless -o is given)\n"
-"Links are great-circle arcs (PROJ's geodesic functions), cut at the\n"
-"antimeridian into MultiLineStrings.\n"
-"\n"
-"options:\n"
-"  -o, --output FILE     the file to write (required but with --format md)\n"
-"      --format md       the Markdown report of the countries\n"
-CLI_RECORDS_USAGE
-"      --actors          instead of projects: the countries where an actor\n"
-"                        of geodata/actors.csv is present (regional bodies,\n"
-"                        networks, embassy advisers), one feature each\n"
-CLI_ACTOR_USAGE
-"  -q, --quiet           print nothing but errors\n", out);
+	cli_usage_print(&export_usage, out);
 }
 
 static int export_actors(const struct cli_actor_files *files,
@@ -116,16 +137,6 @@ static int export_kml(const coopmap_export_data *data, const char *output,
 
 int cmd_export(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "actors", no_argument, NULL, 'A' },
-		CLI_RECORDS_LONG_OPTIONS,
-		CLI_ACTOR_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct cli_records records;
 	struct cli_inputs inputs;
 	struct cli_actor_files actor_files;
@@ -137,22 +148,22 @@ int cmd_export(int argc, char **argv)
 
 	cli_records_init(&records);
 	memset(&actor_files, 0, sizeof(actor_files));
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:qh", options, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, &export_usage)) != -1) {
 		if (c == 'o') {
 			output = optarg;
-		} else if (c == 'f') {
+		} else if (c == CLI_OPT_LANG) {
+			continue;   /* main chose the run's language from it */
+		} else if (c == OPT_FORMAT) {
 			format = optarg;
 		} else if (c == 'q') {
 			quiet = 1;
 		} else if (c == 'h') {
 			cmd_export_usage(stdout);
 			return EXIT_OK;
-		} else if (c == 'A') {
+		} else if (c == OPT_ACTORS) {
 			actors = 1;
 		} else if (cli_actor_option(&actor_files, c, optarg) != 0 &&
 		    cli_records_option(&records, c, optarg) != 0) {
-			cmd_export_usage(stderr);
 			return EXIT_FAILURE_;
 		}
 	}

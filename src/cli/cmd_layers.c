@@ -6,22 +6,38 @@
 #include <string.h>
 
 #include "cli.h"
+#include "intl.h"
+#include "options.h"
 #include "coopmap/layers.h"
+
+enum { OPT_LAYER = 300 };
+
+static const struct cli_option layers_options[] = {
+	{ "layer", OPT_LAYER, N_("FILE.csv"), N_("a layer of your own: a CSV with "
+	  "an iso_a3 column, and a JSON sidecar of the same name (id, title_fr, "
+	  "title_en, source, date, licence); repeatable"), NULL, 0 },
+	CLI_LANG_OPTION(N_("language of the titles, names and headers (default "
+	  "fr, or en when LANG is English)")),
+	CLI_HELP_OPTION,
+	{ NULL, 0, NULL, NULL, NULL, 0 }
+};
+
+static const struct cli_usage layers_usage = {
+	"layers",
+	N_("[--layer FILE.csv ...] [--lang fr|en]\n"
+	   "show NAME [--layer FILE.csv ...] [--lang fr|en]"),
+	N_("List the policy layers (geodata/layers/): name, number of countries, "
+	   "title, date and source; or, with 'show', the members of one layer "
+	   "with its columns.  A layer file's errors name file:line."),
+	layers_options,
+	N_("exit status: 0 listed; 1 no layer of that name; 2 usage error or a "
+	   "bad layer file."),
+	NULL
+};
 
 void cmd_layers_usage(FILE *out)
 {
-	fputs(
-"usage: coopmap layers [--layer FILE.csv ...] [--lang fr|en]\n"
-"       coopmap layers show NAME [--layer FILE.csv ...] [--lang fr|en]\n"
-"\n"
-"List the policy layers (geodata/layers/): name, number of countries, title,\n"
-"date and source; or, with 'show', the members of one layer with its\n"
-"columns.  --layer adds a layer of your own: a CSV with an iso_a3 column,\n"
-"and a JSON sidecar of the same name (id, title_fr, title_en, source, date,\n"
-"licence); errors name file:line.\n"
-"\n"
-"exit status: 0; 1 no layer of that name; 2 usage error or a bad layer file.\n",
-		out);
+	cli_usage_print(&layers_usage, out);
 }
 
 static void list_layers(const coopmap_layer_set *set, const char *lang)
@@ -67,31 +83,26 @@ static void show_layer(const coopmap_layer *l, const char *lang,
 
 int cmd_layers(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{ "layer", required_argument, NULL, 'L' },
-		{ "lang", required_argument, NULL, 'l' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
-	const char *user_layers[32], *lang = "fr";
+	const char *user_layers[32], *lang = coopmap_i18n_lang();
 	size_t n_user = 0;
 	coopmap_countries *countries = NULL;
 	coopmap_layer_set *set = NULL;
 	coopmap_error err = COOPMAP_ERROR_INIT;
 	int c, rc, status = EXIT_OK;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", options, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, &layers_usage)) != -1) {
 		if (c == 'h') {
 			cmd_layers_usage(stdout);
 			return EXIT_OK;
-		} else if (c == 'L' && n_user < 32) {
+		} else if (c == OPT_LAYER) {
+			if (n_user == 32) {
+				cli_message("layers: at most 32 --layer files");
+				return EXIT_FAILURE_;
+			}
 			user_layers[n_user++] = optarg;
-		} else if (c == 'l' && (strcmp(optarg, "fr") == 0 ||
-		    strcmp(optarg, "en") == 0)) {
+		} else if (c == CLI_OPT_LANG) {
 			lang = optarg;
 		} else {
-			cmd_layers_usage(stderr);
 			return EXIT_FAILURE_;
 		}
 	}

@@ -12,37 +12,60 @@
 #include <string.h>
 
 #include "cli.h"
+#include "intl.h"
+#include "options.h"
 #include "coopmap/names.h"
 #include "coopmap/pool.h"
 #include "coopmap/report.h"
 
+enum { OPT_FORMAT = 400, OPT_EST, OPT_PARTNER, OPT_COUNTRY, OPT_REGION,
+	OPT_EXPLAIN };
+
+static const struct cli_option pool_options[] = {
+	{ "format", OPT_FORMAT, "md|csv|json", N_("report format on stdout "
+	  "(default md)"), NULL, 0 },
+	{ "establishment", OPT_EST, N_("TEXT"), N_("only this establishment "
+	  "(name as typed)"), NULL, 0 },
+	{ "partner", OPT_PARTNER, N_("TEXT"), N_("only this partner hospital"),
+	  NULL, 0 },
+	{ "country", OPT_COUNTRY, N_("TEXT"), N_("only this partner country"),
+	  NULL, 0 },
+	{ "region", OPT_REGION, N_("TEXT"), N_("only the establishments of this "
+	  "region (ARS)"), NULL, 0 },
+	{ "explain", OPT_EXPLAIN, NULL, N_("on stderr, every merge of two "
+	  "spellings: the names, the score and why"), NULL, 0 },
+	CLI_LANG_OPTION(N_("language of the report and of the messages (default "
+	  "fr, or en when LANG is English)")),
+	CLI_RECORDS_OPTIONS,
+	CLI_SHEET_ALIAS,
+	{ "quiet", 'q', NULL, N_("print nothing on stderr but errors"), NULL, 0 },
+	CLI_HELP_OPTION,
+	{ NULL, 0, NULL, NULL, NULL, 0 }
+};
+
+static const struct cli_usage pool_usage = {
+	"pool",
+	N_("PROJECTS [options]"),
+	N_("Who else works in the same country, and with the same partner "
+	   "hospital.  Partner spellings are grouped into hospitals within each "
+	   "country (CHU, CHR, CNHU ... abbreviations, accents, typos, acronyms "
+	   "such as HGOPY); French establishments by FINESS when given, by name "
+	   "otherwise.\n\n"
+	   "JSON: {\"partners\": [{\"name\", \"country\", \"city\", "
+	   "\"variants\": [...], \"establishments\": [...], \"rows\": [...]}], "
+	   "\"establishments\": [{\"name\", \"finess\", \"region\", \"variants\", "
+	   "\"partners\", \"countries\", \"rows\"}], \"countries\": "
+	   "[{\"iso_a3\", \"name\", \"establishments\", \"partners\", "
+	   "\"rows\"}]}; rows are the input's line numbers."),
+	pool_options,
+	N_("exit status: 0 reported; 1 no column names the country; 2 usage "
+	   "error, or a file that cannot be read."),
+	NULL
+};
+
 void cmd_pool_usage(FILE *out)
 {
-	fputs(
-"usage: coopmap pool PROJECTS [options]\n"
-"\n"
-"Who else works in the same country, and with the same partner hospital.\n"
-"Partner spellings are grouped into hospitals within each country (CHU,\n"
-"CHR, CNHU ... abbreviations, accents, typos, acronyms such as HGOPY);\n"
-"French establishments by FINESS when given, by name otherwise.\n"
-"\n"
-"options:\n"
-"      --format md|csv|json  report format on stdout (default md)\n"
-"      --establishment TEXT  only this establishment (name as typed)\n"
-"      --partner TEXT        only this partner hospital\n"
-"      --country TEXT        only this partner country\n"
-"      --region TEXT         only the establishments of this region (ARS)\n"
-"      --explain             on stderr, every merge of two spellings: the\n"
-"                            names, the score and why\n"
-"      --lang fr|en          language of the Markdown report (default fr)\n"
-CLI_RECORDS_USAGE
-"  -q, --quiet               print nothing on stderr but errors\n"
-"\n"
-"JSON: {\"partners\": [{\"name\", \"country\", \"city\", \"variants\": [...],\n"
-"\"establishments\": [...], \"rows\": [...]}], \"establishments\": [{\"name\",\n"
-"\"finess\", \"region\", \"variants\", \"partners\", \"countries\", \"rows\"}],\n"
-"\"countries\": [{\"iso_a3\", \"name\", \"establishments\", \"partners\",\n"
-"\"rows\"}]}; rows are the input's line numbers.\n", out);
+	cli_usage_print(&pool_usage, out);
 }
 
 struct pool_args {
@@ -581,25 +604,9 @@ static void explain(const coopmap_pool *pool)
 
 static int parse_pool_args(int argc, char **argv, struct pool_args *a)
 {
-	enum { OPT_FORMAT = 400, OPT_EST, OPT_PARTNER, OPT_COUNTRY, OPT_REGION,
-		OPT_EXPLAIN, OPT_LANG };
-	static const struct option options[] = {
-		{ "format", required_argument, NULL, OPT_FORMAT },
-		{ "establishment", required_argument, NULL, OPT_EST },
-		{ "partner", required_argument, NULL, OPT_PARTNER },
-		{ "country", required_argument, NULL, OPT_COUNTRY },
-		{ "region", required_argument, NULL, OPT_REGION },
-		{ "explain", no_argument, NULL, OPT_EXPLAIN },
-		{ "lang", required_argument, NULL, OPT_LANG },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		CLI_RECORDS_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	int c;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "qh", options, NULL)) != -1) {
+	while ((c = cli_getopt(argc, argv, &pool_usage)) != -1) {
 		switch (c) {
 		case OPT_FORMAT: a->format = optarg; break;
 		case OPT_EST: a->establishment = optarg; break;
@@ -607,23 +614,17 @@ static int parse_pool_args(int argc, char **argv, struct pool_args *a)
 		case OPT_COUNTRY: a->country = optarg; break;
 		case OPT_REGION: a->region = optarg; break;
 		case OPT_EXPLAIN: a->explain = 1; break;
-		case OPT_LANG: a->lang = optarg; break;
+		case CLI_OPT_LANG: a->lang = optarg; break;
 		case 'q': a->quiet = 1; break;
 		case 'h': cmd_pool_usage(stdout); return -1;
 		default:
-			if (cli_records_option(&a->records, c, optarg) != 0) {
-				cmd_pool_usage(stderr);
+			if (cli_records_option(&a->records, c, optarg) != 0)
 				return EXIT_FAILURE_;
-			}
 		}
 	}
 	if (strcmp(a->format, "md") != 0 && strcmp(a->format, "csv") != 0 &&
 	    strcmp(a->format, "json") != 0) {
 		cli_message("pool: --format '%s': expected md, csv or json", a->format);
-		return EXIT_FAILURE_;
-	}
-	if (strcmp(a->lang, "fr") != 0 && strcmp(a->lang, "en") != 0) {
-		cli_message("pool: --lang '%s': expected fr or en", a->lang);
 		return EXIT_FAILURE_;
 	}
 	if (optind != argc - 1) {
@@ -662,7 +663,7 @@ int cmd_pool(int argc, char **argv)
 
 	memset(&a, 0, sizeof(a));
 	a.format = "md";
-	a.lang = "fr";
+	a.lang = coopmap_i18n_lang();
 	cli_records_init(&a.records);
 	status = parse_pool_args(argc, argv, &a);
 	if (status != EXIT_OK)

@@ -11,38 +11,52 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "intl.h"
+#include "options.h"
 #include "progress.h"
 #include "coopmap/output.h"
 #include "coopmap/paths.h"
 #include "coopmap/publish.h"
 
+enum { OPT_TITLE = 500, OPT_SOURCE, OPT_OUT };
+
+static const struct cli_option publish_options[] = {
+	{ "output", 'o', N_("FILE"), N_("the one-file page to write"), NULL, 0 },
+	{ "out", OPT_OUT, N_("DIR"), N_("the page as a folder for a web server "
+	  "(index.html, the library, the style and the data as files); DIR is "
+	  "new, or one that publish wrote before"), NULL, 0 },
+	{ "title", OPT_TITLE, N_("TEXT"), N_("the page's title"), NULL, 0 },
+	{ "source", OPT_SOURCE, N_("TEXT"), N_("the data credit of the source "
+	  "line"), NULL, 0 },
+	CLI_LANG_OPTION(N_("the page's language and the messages' (default fr, "
+	  "or en when LANG is English)")),
+	CLI_RECORDS_OPTIONS,
+	CLI_SHEET_ALIAS,
+	CLI_QUIET_OPTION,
+	CLI_HELP_OPTION,
+	{ NULL, 0, NULL, NULL, NULL, 0 }
+};
+
+static const struct cli_usage publish_usage = {
+	"publish",
+	N_("PROJECTS -o FILE.html [--out DIR] [options]"),
+	N_("Write the cooperation map as a web page that fetches nothing from "
+	   "the network: a Leaflet map (pan, zoom, clusters) of the partner "
+	   "countries in classes, the policy layers as toggles, the French "
+	   "establishments and partner hospitals, the links between them; popups "
+	   "with each place's projects and peers; a search (establishments, "
+	   "partners, cities, countries; any word order, accents aside); filters "
+	   "by funding, years, field, layer and region.  The view, the search and "
+	   "the filters are kept in the address (#q=yalgado opens a search)."),
+	publish_options,
+	N_("At least one of -o and --out.  Exit status: 0 written; 1 no project "
+	   "to show; 2 a usage error or a file that cannot be read or written."),
+	NULL
+};
+
 void cmd_publish_usage(FILE *out)
 {
-	fputs(
-"usage: coopmap publish PROJECTS -o FILE.html [--out DIR] [options]\n"
-"\n"
-"Write the cooperation map as a web page that fetches nothing from the\n"
-"network: a Leaflet map (pan, zoom, clusters) of the partner countries in\n"
-"classes, the policy layers as toggles, the French establishments and\n"
-"partner hospitals, the links between them; popups with each place's\n"
-"projects and peers; a search (establishments, partners, cities,\n"
-"countries; any word order, accents aside); filters by funding, years,\n"
-"field, layer and region.  The view, the search and the filters are kept\n"
-"in the address (#q=yalgado opens a search).\n"
-"\n"
-"options:\n"
-"  -o, --output FILE     the one-file page to write\n"
-"      --out DIR         the page as a folder for a web server (index.html,\n"
-"                        the library, the style and the data as files);\n"
-"                        DIR is new, or one that publish wrote before\n"
-"      --title TEXT      the page's title\n"
-"      --source TEXT     the data credit of the source line\n"
-"      --lang fr|en      the page's language (default fr)\n"
-CLI_RECORDS_USAGE
-"  -q, --quiet           print nothing but errors\n"
-"\n"
-"At least one of -o and --out.  Exit status: 0 written; 1 no project to\n"
-"show; 2 a usage error or a file that cannot be read or written.\n", out);
+	cli_usage_print(&publish_usage, out);
 }
 
 /* The folder a path goes into must exist before any work is done. */
@@ -67,18 +81,6 @@ static int parent_exists(const char *path)
 
 int cmd_publish(int argc, char **argv)
 {
-	enum { OPT_TITLE = 500, OPT_SOURCE, OPT_LANG, OPT_OUT };
-	static const struct option options[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "out", required_argument, NULL, OPT_OUT },
-		{ "title", required_argument, NULL, OPT_TITLE },
-		{ "source", required_argument, NULL, OPT_SOURCE },
-		{ "lang", required_argument, NULL, OPT_LANG },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		CLI_RECORDS_LONG_OPTIONS,
-		{ NULL, 0, NULL, 0 }
-	};
 	struct cli_records records;
 	struct cli_inputs inputs;
 	coopmap_publish_opts opts = COOPMAP_PUBLISH_OPTS_INIT;
@@ -93,8 +95,8 @@ int cmd_publish(int argc, char **argv)
 	coopmap_error err = COOPMAP_ERROR_INIT;
 
 	cli_records_init(&records);
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:qh", options, NULL)) != -1) {
+	opts.lang = coopmap_i18n_lang();
+	while ((c = cli_getopt(argc, argv, &publish_usage)) != -1) {
 		if (c == 'o') {
 			output = optarg;
 		} else if (c == OPT_OUT) {
@@ -103,11 +105,7 @@ int cmd_publish(int argc, char **argv)
 			opts.title = optarg;
 		} else if (c == OPT_SOURCE) {
 			opts.source = optarg;
-		} else if (c == OPT_LANG) {
-			if (strcmp(optarg, "fr") != 0 && strcmp(optarg, "en") != 0) {
-				cli_message("publish: --lang '%s': expected fr or en", optarg);
-				return EXIT_FAILURE_;
-			}
+		} else if (c == CLI_OPT_LANG) {
 			opts.lang = optarg;
 		} else if (c == 'q') {
 			quiet = 1;
@@ -115,7 +113,6 @@ int cmd_publish(int argc, char **argv)
 			cmd_publish_usage(stdout);
 			return EXIT_OK;
 		} else if (cli_records_option(&records, c, optarg) != 0) {
-			cmd_publish_usage(stderr);
 			return EXIT_FAILURE_;
 		}
 	}

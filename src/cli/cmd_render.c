@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "intl.h"
+#include "options.h"
 #include "progress.h"
 #include "coopmap/export.h"
 #include "coopmap/join.h"
@@ -22,71 +24,133 @@
 #include "coopmap/render.h"
 #include "coopmap/style.h"
 
+enum {
+	OPT_CRS = 256, OPT_EXTENT, OPT_SIZE, OPT_TITLE, OPT_SUBTITLE,
+	OPT_SOURCE, OPT_STYLE, OPT_RESOLUTION, OPT_NO_PRIORITY, OPT_STRICT,
+	OPT_LAYERS, OPT_LAYER, OPT_POOL, OPT_PROGRAMME, OPT_YEAR, OPT_THEME,
+	OPT_COUNTRY, OPT_ESTABLISHMENT, OPT_MEASURE, OPT_NO_NETWORK, OPT_INSETS,
+	OPT_NO_INSETS, OPT_ACTORS
+};
+
+static char *extent_values(void)
+{
+	char *names = coopmap_render_extent_list(coopmap_i18n_lang());
+	char *text = g_strdup_printf(_("%s (default %s)"), names,
+		coopmap_render_extent_name(0, coopmap_i18n_lang()));
+
+	g_free(names);
+	return text;
+}
+
+static char *size_values(void)
+{
+	return g_strdup_printf(_("%d pixels wide for PNG, %d points for SVG and "
+		"PDF"), COOPMAP_RENDER_DEFAULT_WIDTH_PNG,
+		COOPMAP_RENDER_DEFAULT_WIDTH_VECTOR);
+}
+
+static char *measure_values(void)
+{
+	GString *list = g_string_new(NULL);
+
+	for (int m = 0; m < COOPMAP_MEASURE_COUNT; m++)
+		g_string_append_printf(list, "%s%s", m > 0 ? ", " : "",
+			coopmap_measure_name_in((coopmap_measure)m,
+				coopmap_i18n_lang()));
+	return g_string_free(list, FALSE);
+}
+
+static char *inset_values(void)
+{
+	GString *list = g_string_new(NULL);
+	const char *name;
+
+	for (size_t i = 0; (name = coopmap_render_inset_name(i)) != NULL; i++)
+		g_string_append_printf(list, ", %s", name);
+	return g_string_free(list, FALSE);
+}
+
+static const struct cli_option render_options[] = {
+	{ "output", 'o', N_("FILE"), N_("a file to write (required): .png, "
+	  ".svg or .pdf draw the map; .geojson, .json, .gpkg, .kml, .csv or .md "
+	  "write its data as 'coopmap export' does; several -o write several "
+	  "files from one reading, side by side on the machine's cores (at most "
+	  "8)"), NULL, 0 },
+	{ "crs", OPT_CRS, N_("CRS"), N_("any CRS PROJ knows (default EPSG:8857, "
+	  "Equal Earth): EPSG:3857, ESRI:54030, '+proj=robin' ..."), NULL, 0 },
+	{ "extent", OPT_EXTENT, "E", N_("the region shown: %s; or "
+	  "MINLON,MINLAT,MAXLON,MAXLAT in degrees"), extent_values, 0 },
+	{ "size", OPT_SIZE, N_("WxH"), N_("the page's size, or its width alone "
+	  "(the height then follows the region's shape; default %s)"),
+	  size_values, 0 },
+	{ "title", OPT_TITLE, N_("TEXT"), N_("the title (default: the map's "
+	  "subject)"), NULL, 0 },
+	{ "subtitle", OPT_SUBTITLE, N_("TEXT"), N_("the subtitle (default: "
+	  "counts and years)"), NULL, 0 },
+	{ "source", OPT_SOURCE, N_("TEXT"), N_("the data credit in the source "
+	  "line"), NULL, 0 },
+	{ "style", OPT_STYLE, N_("NAME|FILE"), N_("a style of styles/ (default, "
+	  "print) or a style file"), NULL, 0 },
+	CLI_LANG_OPTION(N_("language of the map and of the messages (default "
+	  "fr, or en when LANG is English)")),
+	{ "resolution", OPT_RESOLUTION, "R", N_("country outlines: 50m "
+	  "(default) or 10m"), NULL, 0 },
+	CLI_RECORDS_OPTIONS,
+	{ "layers", OPT_LAYERS, N_("A,B,..."), N_("policy layers drawn over the "
+	  "countries, each with its own symbol (default cicd-2018; see "
+	  "'coopmap layers'); at most 5; '' for none"), NULL, 0 },
+	{ "layer", OPT_LAYER, N_("FILE.csv"), N_("a layer of your own (then "
+	  "name its id in --layers); repeatable"), NULL, 0 },
+	{ "no-priority", OPT_NO_PRIORITY, NULL, N_("draw no layer (same as "
+	  "--layers '')"), NULL, 0 },
+	{ "programme", OPT_PROGRAMME, "P", N_("only the projects of these "
+	  "programmes: %s (several with commas)"), cli_values_programmes, 0 },
+	{ "year", OPT_YEAR, "Y", N_("only the projects started in Y (2019) or in "
+	  "a range (2015-2020, 2015-, -2020)"), NULL, 0 },
+	{ "theme", OPT_THEME, N_("WORDS"), N_("only the projects whose theme has "
+	  "these words"), NULL, 0 },
+	{ "country", OPT_COUNTRY, "C", N_("only the projects with partners in C "
+	  "(ISO3 code or name; several with commas), framed on them"), NULL, 0 },
+	{ "establishment", OPT_ESTABLISHMENT, "E", N_("only the projects of the "
+	  "French establishment E (words of its name, or its FINESS)"), NULL, 0 },
+	{ "measure", OPT_MEASURE, "M", N_("what the colours and the points show: "
+	  "%s (default: the first)"), measure_values, 0 },
+	{ "insets", OPT_INSETS, N_("LIST"), N_("insets beside the map: overseas "
+	  "(the overseas territories, default on world and Europe maps)%s; '' "
+	  "for none"), inset_values, 0 },
+	{ "no-insets", OPT_NO_INSETS, NULL, N_("no inset"), NULL, 0 },
+	{ "no-network", OPT_NO_NETWORK, NULL, N_("no establishments, partners "
+	  "or links: the countries only"), NULL, 0 },
+	{ "pool", OPT_POOL, NULL, N_("mark the partner hospitals shared by two or "
+	  "more French establishments (circle size: how many) and outline the "
+	  "countries where two or more work"), NULL, 0 },
+	{ "actors", OPT_ACTORS, NULL, N_("mark the countries where actors are "
+	  "present (regional bodies, networks, embassy advisers; see 'coopmap "
+	  "actors'); not with --pool"), NULL, 0 },
+	{ "strict", OPT_STRICT, NULL, N_("exit 1 when any row is rejected"),
+	  NULL, 0 },
+	CLI_QUIET_OPTION,
+	CLI_HELP_OPTION,
+	{ NULL, 0, NULL, NULL, NULL, 0 }
+};
+
+static const struct cli_usage render_usage = {
+	"render",
+	N_("PROJECTS -o FILE [-o FILE ...] [options]"),
+	N_("Draw the cooperation map of a project list (CSV, XLSX, ODS, "
+	   "GeoPackage, GeoJSON): projects per partner country, the policy "
+	   "layers, the French establishments, their partners and the links "
+	   "between them, with labels, legend, title and sources."),
+	render_options,
+	N_("exit status: 0 map written; 1 rows rejected under --strict, or "
+	   "nothing to draw; 2 usage error, or a file that cannot be read or "
+	   "written."),
+	NULL
+};
+
 void cmd_render_usage(FILE *out)
 {
-	fputs(
-"usage: coopmap render PROJECTS -o FILE [-o FILE ...] [options]\n"
-"\n"
-"Draw the cooperation map of a project list (CSV, XLSX, ODS, GeoPackage,\n"
-"GeoJSON): projects per partner country, the CICD priority countries,\n"
-"labels, legend, title and sources.  The format is FILE's extension:\n"
-".png, .svg or .pdf; .geojson, .json, .gpkg, .kml, .csv or .md write the\n"
-"map's data as 'coopmap export' does (same countries, filters and joins).\n"
-"\n"
-"options:\n"
-"  -o, --output FILE     a file to write (required); several -o write\n"
-"                        several files from one reading, side by side on\n"
-"                        the machine's cores (at most 8)\n"
-"      --crs CRS         any CRS PROJ knows (default EPSG:8857, Equal Earth):\n"
-"                        EPSG:3857, ESRI:54030, '+proj=robin' ...\n"
-"      --extent E        world, africa, europe, americas, asia, oceania or\n"
-"                        MINLON,MINLAT,MAXLON,MAXLAT in degrees (default world)\n"
-"      --size WxH        pixels for PNG (default 2400x1400), points for SVG\n"
-"                        and PDF (default 1200x700)\n"
-"      --title TEXT      the title (default: Coopérations hospitalières\n"
-"                        internationales)\n"
-"      --subtitle TEXT   the subtitle (default: counts and years)\n"
-"      --source TEXT     the data credit in the source line\n"
-"      --style NAME|FILE a style of styles/ (default, print) or a file\n"
-"      --lang fr|en      language of labels and texts (default fr)\n"
-"      --resolution R    country geometries: 50m (default) or 10m\n"
-CLI_RECORDS_USAGE
-"      --layers A,B,...  policy layers to draw over the choropleth, each with\n"
-"                        its own symbol (default cicd-2018; see 'coopmap\n"
-"                        layers'); at most 5; '' for none\n"
-"      --layer FILE.csv  a layer of your own (then name its id in --layers)\n"
-"      --no-priority     draw no layer (same as --layers '')\n"
-"      --programme P     only the projects of programme P: apchi, prph or\n"
-"                        other (several with commas)\n"
-"      --year Y          only the projects started in Y (2019) or in a\n"
-"                        range (2015-2020, 2015-, -2020)\n"
-"      --theme WORDS     only the projects whose theme has these words\n"
-"      --country C       only the projects with partners in C (ISO3 or\n"
-"                        name; several with commas), framed on them\n"
-"      --establishment E only the projects of French establishment E (words\n"
-"                        of its name, or its FINESS)\n"
-"      --measure M       what the colours and points show: projects\n"
-"                        (default), establishments, amount, trained,\n"
-"                        missions, delegations\n"
-"      --insets LIST     insets under the map: overseas (default on world\n"
-"                        and Europe maps), france, antilles, guyane, reunion,\n"
-"                        mayotte, spm, nouvelle-caledonie, polynesie,\n"
-"                        wallis-futuna; '' or --no-insets for none\n"
-"      --no-insets       no inset\n"
-"      --no-network      no establishments, partners or links: the\n"
-"                        countries only\n"
-"      --pool            mark the partner hospitals shared by two or more\n"
-"                        French establishments (circle size: how many) and\n"
-"                        outline the countries where two or more work\n"
-"      --actors          mark the countries where actors are present\n"
-"                        (regional bodies, networks, embassy advisers;\n"
-"                        see 'coopmap actors'); not with --pool\n"
-"      --strict          exit 1 when any row is rejected\n"
-"  -q, --quiet           only errors on stderr\n"
-"  -h, --help            this help\n"
-"\n"
-"exit status: 0 map written; 1 rows rejected under --strict, or nothing to\n"
-"draw; 2 usage error, or a file that cannot be read or written.\n", out);
+	cli_usage_print(&render_usage, out);
 }
 
 #define MAX_OUTPUTS 8
@@ -128,49 +192,11 @@ static enum output_kind output_kind(const char *path)
 
 static int parse_args(int argc, char **argv, struct render_args *a)
 {
-	enum { OPT_CRS = 256, OPT_EXTENT, OPT_SIZE, OPT_TITLE, OPT_SUBTITLE,
-		OPT_SOURCE, OPT_STYLE, OPT_LANG, OPT_RESOLUTION,
-		OPT_NO_PRIORITY, OPT_STRICT, OPT_LAYERS, OPT_LAYER, OPT_POOL,
-		OPT_PROGRAMME, OPT_YEAR, OPT_THEME, OPT_COUNTRY, OPT_ESTABLISHMENT,
-		OPT_MEASURE, OPT_NO_NETWORK, OPT_INSETS, OPT_NO_INSETS, OPT_ACTORS };
-	static const struct option options[] = {
-		{ "output", required_argument, NULL, 'o' },
-		{ "crs", required_argument, NULL, OPT_CRS },
-		{ "extent", required_argument, NULL, OPT_EXTENT },
-		{ "size", required_argument, NULL, OPT_SIZE },
-		{ "title", required_argument, NULL, OPT_TITLE },
-		{ "subtitle", required_argument, NULL, OPT_SUBTITLE },
-		{ "source", required_argument, NULL, OPT_SOURCE },
-		{ "style", required_argument, NULL, OPT_STYLE },
-		{ "lang", required_argument, NULL, OPT_LANG },
-		{ "resolution", required_argument, NULL, OPT_RESOLUTION },
-		{ "sheet", required_argument, NULL, CLI_OPT_SHEET },
-		{ "encoding", required_argument, NULL, CLI_OPT_ENCODING },
-		{ "map", required_argument, NULL, CLI_OPT_MAP },
-		{ "layers", required_argument, NULL, OPT_LAYERS },
-		{ "pool", no_argument, NULL, OPT_POOL },
-		{ "actors", no_argument, NULL, OPT_ACTORS },
-		{ "programme", required_argument, NULL, OPT_PROGRAMME },
-		{ "year", required_argument, NULL, OPT_YEAR },
-		{ "theme", required_argument, NULL, OPT_THEME },
-		{ "country", required_argument, NULL, OPT_COUNTRY },
-		{ "establishment", required_argument, NULL, OPT_ESTABLISHMENT },
-		{ "measure", required_argument, NULL, OPT_MEASURE },
-		{ "no-network", no_argument, NULL, OPT_NO_NETWORK },
-		{ "insets", required_argument, NULL, OPT_INSETS },
-		{ "no-insets", no_argument, NULL, OPT_NO_INSETS },
-		{ "layer", required_argument, NULL, OPT_LAYER },
-		{ "no-priority", no_argument, NULL, OPT_NO_PRIORITY },
-		{ "strict", no_argument, NULL, OPT_STRICT },
-		{ "quiet", no_argument, NULL, 'q' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct cli_inputs inputs;
 	int c, refused = 0;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:qh", options, NULL)) != -1) {
+	a->opts.lang = coopmap_i18n_lang();
+	while ((c = cli_getopt(argc, argv, &render_usage)) != -1) {
 		switch (c) {
 		case 'o':
 			if (a->n_outputs == MAX_OUTPUTS) {
@@ -191,13 +217,7 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		case OPT_SUBTITLE: a->opts.subtitle = optarg; break;
 		case OPT_SOURCE: a->opts.source = optarg; break;
 		case OPT_STYLE: a->style = optarg; break;
-		case OPT_LANG:
-			if (strcmp(optarg, "fr") != 0 && strcmp(optarg, "en") != 0) {
-				cli_message("render: --lang '%s': expected fr or en", optarg);
-				return EXIT_FAILURE_;
-			}
-			a->opts.lang = optarg;
-			break;
+		case CLI_OPT_LANG: a->opts.lang = optarg; break;
 		case OPT_RESOLUTION: a->resolution = optarg; break;
 		case CLI_OPT_SHEET:
 		case CLI_OPT_ENCODING:
@@ -221,9 +241,11 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 			int m = coopmap_measure_from_name(optarg);
 
 			if (m < 0) {
-				cli_message("render: --measure '%s': expected projects, "
-					"establishments, amount, trained, missions or "
-					"delegations", optarg);
+				char *names = measure_values();
+
+				cli_message("render: --measure '%s': expected one of %s",
+					optarg, names);
+				g_free(names);
 				return EXIT_FAILURE_;
 			}
 			a->measure = (coopmap_measure)m;
@@ -240,7 +262,6 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		case 'q': a->quiet = 1; break;
 		case 'h': cmd_render_usage(stdout); return -1;
 		default:
-			cmd_render_usage(stderr);
 			return EXIT_FAILURE_;
 		}
 	}

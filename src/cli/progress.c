@@ -4,6 +4,7 @@
  * line and every message go through one lock so that they never mix.
  */
 #include "progress.h"
+#include "intl.h"
 
 #include <glib.h>
 #include <stdarg.h>
@@ -69,7 +70,7 @@ void cli_progress_stage(const char *fmt, ...)
 		return;
 	g_mutex_lock(&progress.lock);
 	va_start(ap, fmt);
-	g_vsnprintf(progress.stage, sizeof(progress.stage), fmt, ap);
+	g_vsnprintf(progress.stage, sizeof(progress.stage), _(fmt), ap);
 	va_end(ap);
 	/* Past the delay, a new stage shows at once. */
 	if (g_get_monotonic_time() - progress.start >= progress.delay)

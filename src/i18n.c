@@ -1,0 +1,71 @@
+/*
+ * i18n.c: the run's language through GNU gettext (glibc's libintl).
+ */
+#include "coopmap/i18n.h"
+
+#include <libintl.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define TEXT_DOMAIN "coopmap"
+
+#ifndef COOPMAP_LOCALEDIR
+#define COOPMAP_LOCALEDIR "locale"
+#endif
+
+static const char *run_lang = "fr";
+
+static int names_english(const char *value)
+{
+	return strncmp(value, "en", 2) == 0 &&
+		(value[2] == '\0' || value[2] == '_' || value[2] == '.' ||
+		value[2] == '@' || value[2] == '-');
+}
+
+const char *coopmap_i18n_lang_from_env(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		const char *value = getenv(vars[i]);
+
+		if (value != NULL && value[0] != '\0')
+			return names_english(value) ? "en" : "fr";
+	}
+	return "fr";
+}
+
+const char *coopmap_i18n_localedir(void)
+{
+	const char *env = getenv("COOPMAP_LOCALEDIR");
+
+	return env != NULL && env[0] != '\0' ? env : COOPMAP_LOCALEDIR;
+}
+
+void coopmap_i18n_init(const char *lang)
+{
+	run_lang = lang != NULL && strcmp(lang, "en") == 0 ? "en" : "fr";
+	/* gettext follows LANGUAGE only when LC_MESSAGES is not "C"; C.UTF-8
+	 * is built into glibc, so no French locale needs to be installed. */
+	setenv("LANGUAGE", run_lang, 1);
+	setlocale(LC_MESSAGES, "C.UTF-8");
+	bindtextdomain(TEXT_DOMAIN, coopmap_i18n_localedir());
+	bind_textdomain_codeset(TEXT_DOMAIN, "UTF-8");
+}
+
+const char *coopmap_i18n_lang(void)
+{
+	return run_lang;
+}
+
+const char *coopmap_i18n_text(const char *msgid)
+{
+	return dgettext(TEXT_DOMAIN, msgid);
+}
+
+const char *coopmap_i18n_ntext(const char *msgid, const char *msgid_plural,
+	unsigned long n)
+{
+	return dngettext(TEXT_DOMAIN, msgid, msgid_plural, n);
+}
