@@ -112,9 +112,45 @@ struct coopmap_projects {
 	coopmap_table *table;   /* cells are borrowed from it */
 };
 
+/* The French names --map also takes ("ville_partenaire"), and help
+ * lists in a French run. */
+static const char *const field_names_fr[COOPMAP_FIELD_COUNT] = {
+	[COOPMAP_FIELD_ESTABLISHMENT] = "etablissement",
+	[COOPMAP_FIELD_FINESS] = "finess",
+	[COOPMAP_FIELD_ESTABLISHMENT_CITY] = "ville_etablissement",
+	[COOPMAP_FIELD_REGION] = "region",
+	[COOPMAP_FIELD_PARTNER] = "partenaire",
+	[COOPMAP_FIELD_PARTNER_CITY] = "ville_partenaire",
+	[COOPMAP_FIELD_COUNTRY] = "pays",
+	[COOPMAP_FIELD_THEME] = "theme",
+	[COOPMAP_FIELD_PROGRAMME] = "programme",
+	[COOPMAP_FIELD_YEAR] = "annee",
+	[COOPMAP_FIELD_AMOUNT] = "montant",
+	[COOPMAP_FIELD_TRAINED] = "formes",
+	[COOPMAP_FIELD_MISSIONS] = "missions",
+	[COOPMAP_FIELD_DELEGATIONS] = "delegations",
+	[COOPMAP_FIELD_ESTABLISHMENT_LAT] = "lat_etablissement",
+	[COOPMAP_FIELD_ESTABLISHMENT_LON] = "lon_etablissement",
+	[COOPMAP_FIELD_PARTNER_LAT] = "lat_partenaire",
+	[COOPMAP_FIELD_PARTNER_LON] = "lon_partenaire",
+	[COOPMAP_FIELD_SOURCE] = "source",
+	[COOPMAP_FIELD_LEAD] = "responsable",
+	[COOPMAP_FIELD_PARTNER_LEAD] = "responsable_partenaire",
+	[COOPMAP_FIELD_DURATION] = "duree",
+	[COOPMAP_FIELD_AGREEMENT] = "convention",
+};
+
 const char *coopmap_field_name(coopmap_field field)
 {
 	return field < COOPMAP_FIELD_COUNT ? fields[field].name : "";
+}
+
+const char *coopmap_field_name_in(coopmap_field field, const char *lang)
+{
+	if (field >= COOPMAP_FIELD_COUNT)
+		return "";
+	return lang != NULL && strcmp(lang, "en") == 0 ? fields[field].name
+		: field_names_fr[field];
 }
 
 const char *const *coopmap_field_synonyms(coopmap_field field)
@@ -125,7 +161,8 @@ const char *const *coopmap_field_synonyms(coopmap_field field)
 int coopmap_field_from_name(const char *name)
 {
 	for (int f = 0; f < COOPMAP_FIELD_COUNT; f++) {
-		if (strcmp(fields[f].name, name) == 0)
+		if (strcmp(fields[f].name, name) == 0 ||
+		    strcmp(field_names_fr[f], name) == 0)
 			return f;
 	}
 	return -1;

@@ -49,7 +49,9 @@ typedef enum coopmap_field {
 const char *coopmap_field_name(coopmap_field field);
 /* Accepted headers of a field, NULL-terminated (borrowed, folded form). */
 const char *const *coopmap_field_synonyms(coopmap_field field);
-/* The field called name, or -1. */
+/* Its name in lang: French ("ville_partenaire") or English. */
+const char *coopmap_field_name_in(coopmap_field field, const char *lang);
+/* The field called name (English or French name), or -1. */
 int coopmap_field_from_name(const char *name);
 
 /*

@@ -28,15 +28,47 @@ int cli_exit_status(int rc)
 		: EXIT_FAILURE_;
 }
 
-const char *cli_shown(const char *text)
+/* Keep text (g_malloc'd) until the eighth call after this one, and lend
+ * it: the borrowed strings of cli_shown, cli_padded, cli_counted. */
+static const char *lend(gchar *text)
 {
 	static gchar *ring[8];
 	static size_t next;
 	gchar **slot = &ring[next++ % 8];
 
 	g_free(*slot);
-	*slot = coopmap_report_terminal_text(text != NULL ? text : "");
-	return *slot;
+	*slot = text;
+	return text;
+}
+
+const char *cli_shown(const char *text)
+{
+	return lend(coopmap_report_terminal_text(text != NULL ? text : ""));
+}
+
+const char *cli_padded(const char *text, int width)
+{
+	long len = g_utf8_strlen(text, -1), room = labs(width) - len;
+	GString *out = g_string_new(NULL);
+
+	if (width < 0)
+		for (long i = 0; i < room; i++)
+			g_string_append_c(out, ' ');
+	g_string_append(out, text);
+	if (width > 0)
+		for (long i = 0; i < room; i++)
+			g_string_append_c(out, ' ');
+	return lend(g_string_free(out, FALSE));
+}
+
+const char *cli_field_name(int f)
+{
+	return coopmap_field_name_in((coopmap_field)f, coopmap_i18n_lang());
+}
+
+const char *cli_counted(const char *fmt, size_t n)
+{
+	return lend(g_strdup_printf(fmt, n));
 }
 
 void cli_error(const coopmap_error *err)
@@ -189,7 +221,7 @@ static void report_columns(const coopmap_projects *projects)
 
 		if (f >= 0) {
 			g_string_append_printf(used, "%s'%s' %s", used->len ? ", " : "",
-				cli_shown(header), coopmap_field_name((coopmap_field)f));
+				cli_shown(header), cli_field_name(f));
 			continue;
 		}
 		guess = coopmap_field_suggest(header);
@@ -197,11 +229,14 @@ static void report_columns(const coopmap_projects *projects)
 			cli_shown(header));
 		if (guess >= 0 && !coopmap_projects_has_field(projects,
 		    (coopmap_field)guess))
-			g_string_append_printf(ignored, " (--map '%s=%s'?)",
-				cli_shown(header), coopmap_field_name((coopmap_field)guess));
+			g_string_append_printf(ignored, _(" (--map '%s=%s'?)"),
+				cli_shown(header), cli_field_name(guess));
 	}
-	cli_message("%s: columns used: %s%s%s", path, used->str,
-		ignored->len ? "; ignored: " : "", ignored->str);
+	if (ignored->len > 0)
+		cli_message("%s: columns used: %s; ignored: %s", path, used->str,
+			ignored->str);
+	else
+		cli_message("%s: columns used: %s", path, used->str);
 	if (!coopmap_projects_has_field(projects, COOPMAP_FIELD_ESTABLISHMENT))
 		cli_message("%s: warning: no column names the French establishment: "
 			"the maps show no French side and no link (give one with --map "
@@ -222,36 +257,49 @@ void cli_report_rows(const coopmap_projects *projects,
 	size_t rejected = coopmap_projects_reject_count(projects);
 	size_t joined = coopmap_projects_rows_joined(projects);
 	size_t records = coopmap_projects_count(projects);
-	char approximate[96] = "", several[160] = "", notes[96] = "";
+	GString *line = g_string_new(NULL);
+	long header = coopmap_projects_header_line(projects);
 
 	if (quiet)
 		return;
 	cli_progress_pause();
 	cli_report_encoding(projects);
-	if (coopmap_projects_header_line(projects) > 1)
-		cli_message("%s: header on line %ld; the line%s above it (a title) "
-			"%s not read as projects", coopmap_projects_path(projects),
-			coopmap_projects_header_line(projects),
-			coopmap_projects_header_line(projects) > 2 ? "s" : "",
-			coopmap_projects_header_line(projects) > 2 ? "are" : "is");
-	if (located != NULL && located->rows_approximate > 0)
-		snprintf(approximate, sizeof(approximate),
-			" (%zu placed approximately: city not found)",
-			located->rows_approximate);
-	if (records != joined)
-		snprintf(several, sizeof(several), "; %zu project records: a row "
-			"naming several countries counts in each", records);
-	if (coopmap_projects_note_count(projects) > 0)
-		snprintf(notes, sizeof(notes), "; %zu cell(s) read otherwise, "
-			"their projects kept", coopmap_projects_note_count(projects));
+	if (header == 2)
+		cli_message("%s: header on line 2; the line above it (a title) is "
+			"not read as projects", coopmap_projects_path(projects));
+	else if (header > 2)
+		cli_message("%s: header on line %ld; the lines above it (a title) "
+			"are not read as projects", coopmap_projects_path(projects),
+			header);
 	if (coopmap_projects_sheet_note(projects)[0] != '\0')
 		cli_message("%s: %s", coopmap_projects_path(projects),
 			coopmap_projects_sheet_note(projects));
 	report_columns(projects);
-	cli_message("%s: %zu rows read, %zu joined%s, %zu rejected%s%s",
-		coopmap_projects_path(projects),
-		coopmap_projects_rows_read(projects), joined, approximate, rejected,
-		several, notes);
+	/* One sentence, then each clause that applies, each a whole
+	 * translatable phrase. */
+	g_string_printf(line, _n("%zu row read", "%zu rows read",
+		coopmap_projects_rows_read(projects)),
+		coopmap_projects_rows_read(projects));
+	g_string_append(line, ", ");
+	g_string_append_printf(line, _n("%zu joined", "%zu joined", joined),
+		joined);
+	if (located != NULL && located->rows_approximate > 0)
+		g_string_append_printf(line, _n(" (%zu placed approximately: city "
+			"not found)", " (%zu placed approximately: city not found)",
+			located->rows_approximate), located->rows_approximate);
+	g_string_append(line, ", ");
+	g_string_append_printf(line, _n("%zu rejected", "%zu rejected", rejected),
+		rejected);
+	if (records != joined)
+		g_string_append_printf(line, _("; %zu project records: a row naming "
+			"several countries counts in each"), records);
+	if (coopmap_projects_note_count(projects) > 0)
+		g_string_append_printf(line, _n("; %zu cell read otherwise, its "
+			"project kept", "; %zu cells read otherwise, their projects kept",
+			coopmap_projects_note_count(projects)),
+			coopmap_projects_note_count(projects));
+	cli_message("%s: %s", coopmap_projects_path(projects), line->str);
+	g_string_free(line, TRUE);
 	for (size_t i = 0; i < rejected + coopmap_projects_note_count(projects);
 	     i++) {
 		const coopmap_reject *r = i < rejected
@@ -264,11 +312,16 @@ void cli_report_rows(const coopmap_projects *projects,
 				cli_shown(r->reason));
 			continue;
 		}
-		fprintf(stderr, "%s:%ld: column '%s', value '%s': %s%s%s%s\n",
-			cli_shown(coopmap_projects_path(projects)), r->line,
-			cli_shown(r->column), cli_shown(r->value), cli_shown(r->reason),
-			r->suggestion[0] != '\0' ? " (did you mean " : "",
-			cli_shown(r->suggestion), r->suggestion[0] != '\0' ? "?)" : "");
+		if (r->suggestion[0] != '\0')
+			fprintf(stderr, _("%s:%ld: column '%s', value '%s': %s (did you "
+				"mean %s?)\n"), cli_shown(coopmap_projects_path(projects)),
+				r->line, cli_shown(r->column), cli_shown(r->value),
+				cli_shown(r->reason), cli_shown(r->suggestion));
+		else
+			fprintf(stderr, _("%s:%ld: column '%s', value '%s': %s\n"),
+				cli_shown(coopmap_projects_path(projects)), r->line,
+				cli_shown(r->column), cli_shown(r->value),
+				cli_shown(r->reason));
 	}
 }
 
@@ -496,13 +549,15 @@ static int filter_has_columns(const coopmap_projects *p,
 	int asked[] = { f->year_min != 0 || f->year_max != 0, f->programmes != 0,
 		f->theme != NULL, f->establishment != NULL };
 
-	for (size_t i = 0; i < sizeof(need) / sizeof(need[0]); i++)
+	for (size_t i = 0; i < sizeof(need) / sizeof(need[0]); i++) {
+		const char *field = cli_field_name(need[i].field);
+
 		if (asked[i] && !coopmap_projects_has_field(p, need[i].field))
 			return coopmap_error_set(err, COOPMAP_ERR_USAGE, "%s: %s has no "
 				"column for the field '%s' (headers accepted: see 'coopmap "
 				"columns'; or --map HEADER=%s)", need[i].option,
-				coopmap_projects_path(p), coopmap_field_name(need[i].field),
-				coopmap_field_name(need[i].field));
+				coopmap_projects_path(p), field, field);
+	}
 	return COOPMAP_OK;
 }
 

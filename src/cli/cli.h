@@ -81,6 +81,20 @@ int cli_exit_status(int rc);
  */
 const char *cli_shown(const char *text);
 
+/*
+ * text padded with spaces to width characters (not bytes: "éligible"
+ * lines up with "eligible"), on the right when width > 0, on the left
+ * when width < 0, for a table's columns.  Borrowed like cli_shown's.
+ */
+const char *cli_padded(const char *text, int width);
+
+/* The name of field f in the run's language ("ville_partenaire"). */
+const char *cli_field_name(int f);
+
+/* fmt (one %zu) formatted with n, borrowed like cli_shown's: a counted
+ * phrase ("3 partner hospitals") to put into a sentence. */
+const char *cli_counted(const char *fmt, size_t n);
+
 /* Print "coopmap: <message>" on stderr (control characters shown, as
  * cli_shown does: a message may quote a cell). */
 void cli_error(const coopmap_error *err);

@@ -263,24 +263,23 @@ static int draw_country_map(struct actors_args *a, struct cli_model *m,
 	snprintf(extent, sizeof(extent), "%.3f,%.3f,%.3f,%.3f",
 		fmax(-180, g->min_lon - pad), fmax(-90, g->min_lat - pad),
 		fmin(180, g->max_lon + pad), fmin(90, g->max_lat + pad));
-	snprintf(title, sizeof(title), en ? "%s: partners of French "
-		"establishments" : "%s : partenaires des établissements français",
-		coopmap_country_name(country, en ? "en" : "fr"));
+	snprintf(title, sizeof(title), _("%s: partners of French "
+		"establishments"), coopmap_country_name(country, en ? "en" : "fr"));
 	cli_build_date(date, sizeof(date));
-	snprintf(subtitle, sizeof(subtitle), en ? "%zu French establishment%s "
-		"with %zu partner hospital%s in the country" : "%zu établissement%s "
-		"français avec %zu hôpita%s partenaire%s dans le pays", n_est,
-		n_est == 1 ? "" : "s", n_markers, en ? (n_markers == 1 ? "" : "s")
-		: (n_markers > 1 ? "ux" : "l"), !en && n_markers > 1 ? "s" : "");
+	/* Two counts, each with its own plural: two phrases joined. */
+	snprintf(subtitle, sizeof(subtitle), _("%s with %s in the country"),
+		cli_counted(_n("%zu French establishment", "%zu French "
+			"establishments", n_est), n_est),
+		cli_counted(_n("%zu partner hospital", "%zu partner hospitals",
+			n_markers), n_markers));
 	opts.subtitle = subtitle;
 	data.countries = m->countries;
 	data.stats = m->stats;
 	data.summary = m->summary;
 	data.markers = markers;
 	data.n_markers = n_markers;
-	data.markers_title = en ? "Partner hospital (size: French establishments "
-		"working with it)" : "Hôpital partenaire (taille : établissements "
-		"français qui y travaillent)";
+	data.markers_title = _("Partner hospital (size: French establishments "
+		"working with it)");
 	data.highlight = highlight;
 	data.highlight_title = coopmap_country_name(country, en ? "en" : "fr");
 	opts.extent = extent;

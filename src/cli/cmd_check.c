@@ -58,18 +58,28 @@ static void print_approximate(const coopmap_projects *p)
 	for (size_t i = 0; i < coopmap_projects_count(p); i++) {
 		const coopmap_project *r = coopmap_projects_get(p, i);
 
-		if (r->partner_approximate && r->line != last)
-			printf("  line %ld: partner '%s' (%s): %s%s%s\n", r->line,
-				cli_shown(r->partner), r->country->name_en,
-				r->partner_city[0] ? "city '" : "no city given",
-				cli_shown(r->partner_city),
-				r->partner_city[0] ? "' not found" : "");
-		if (r->establishment_approximate && r->line != last)
-			printf("  line %ld: French establishment '%s': %s%s%s\n",
-				r->line, cli_shown(r->establishment),
-				r->establishment_city[0] ? "city '" : "no city given, none "
-				"in its name", cli_shown(r->establishment_city),
-				r->establishment_city[0] ? "' not found" : "");
+		const char *country = coopmap_country_name(r->country,
+			coopmap_i18n_lang());
+
+		if (r->partner_approximate && r->line != last) {
+			if (r->partner_city[0] != '\0')
+				printf(_("  line %ld: partner '%s' (%s): city '%s' not "
+					"found\n"), r->line, cli_shown(r->partner), country,
+					cli_shown(r->partner_city));
+			else
+				printf(_("  line %ld: partner '%s' (%s): no city given\n"),
+					r->line, cli_shown(r->partner), country);
+		}
+		if (r->establishment_approximate && r->line != last) {
+			if (r->establishment_city[0] != '\0')
+				printf(_("  line %ld: French establishment '%s': city '%s' "
+					"not found\n"), r->line, cli_shown(r->establishment),
+					cli_shown(r->establishment_city));
+			else
+				printf(_("  line %ld: French establishment '%s': no city "
+					"given, none in its name\n"), r->line,
+					cli_shown(r->establishment));
+		}
 		if (r->partner_approximate || r->establishment_approximate)
 			last = r->line;
 	}
@@ -83,30 +93,30 @@ static void print_report(const coopmap_projects *p,
 
 	for (size_t i = 0; i < rejected; i++)
 		by_reason[coopmap_projects_reject_get(p, i)->code]++;
-	printf("file: %s", cli_shown(coopmap_projects_path(p)));
+	printf(_("file: %s"), cli_shown(coopmap_projects_path(p)));
 	if (coopmap_projects_encoding(p)[0] != '\0')
-		printf(" (text, %s)", coopmap_projects_encoding(p));
-	printf("\nrows read: %zu\nrows joined: %zu\nproject records: %zu\n"
+		printf(_(" (text, %s)"), coopmap_projects_encoding(p));
+	printf(_("\nrows read: %zu\nrows joined: %zu\nproject records: %zu\n"
 		"rows placed approximately: %zu (partner city not found: %zu "
 		"records; French city not found: %zu records)\n"
-		"rows rejected: %zu\n", coopmap_projects_rows_read(p),
+		"rows rejected: %zu\n"), coopmap_projects_rows_read(p),
 		coopmap_projects_rows_joined(p), coopmap_projects_count(p),
 		located->rows_approximate, located->partners_approximate,
 		located->establishments_approximate, rejected);
 	for (int k = 0; k < COOPMAP_REJECT_REASON_COUNT; k++) {
 		if (by_reason[k] > 0)
 			printf("  %s: %zu\n", coopmap_reject_label(
-				(coopmap_reject_reason)k, "en"), by_reason[k]);
+				(coopmap_reject_reason)k, coopmap_i18n_lang()), by_reason[k]);
 	}
-	printf("cells read otherwise, project kept: %zu\n",
+	printf(_("cells read otherwise, project kept: %zu\n"),
 		coopmap_projects_note_count(p));
 	for (size_t i = 0; i < coopmap_projects_note_count(p); i++) {
 		const coopmap_reject *n = coopmap_projects_note_get(p, i);
 
-		printf("  line %ld, column '%s', value '%s': %s\n", n->line,
+		printf(_("  line %ld, column '%s', value '%s': %s\n"), n->line,
 			cli_shown(n->column), cli_shown(n->value), cli_shown(n->reason));
 	}
-	printf("places put at their country's point:\n");
+	printf("%s\n", _("places put at their country's point:"));
 	print_approximate(p);
 }
 

@@ -100,13 +100,16 @@ static int write_rows(coopmap_report *report, const coopmap_countries *countries
 static void print_summary(size_t total, const size_t *by_tag,
 	size_t not_eligible)
 {
-	printf("%-20s %8s %7s\n", "tag", "projects", "share");
+	/* TRANSLATORS: the headers of classify's summary table. */
+	printf("%s %s %s\n", cli_padded(_("tag"), 20), cli_padded(_("projects"),
+		-8), cli_padded(_("share"), -7));
 	for (int t = 0; t < COOPMAP_TAG_COUNT; t++)
 		printf("%-20s %8zu %6.0f%%\n", coopmap_tag_name(t), by_tag[t],
 			total > 0 ? 100.0 * (double)by_tag[t] / (double)total : 0.0);
-	printf("%-20s %8zu %6.0f%%\n", "not eligible", not_eligible,
+	printf("%s %8zu %6.0f%%\n", cli_padded(_("not eligible"), 20),
+		not_eligible,
 		total > 0 ? 100.0 * (double)not_eligible / (double)total : 0.0);
-	printf("%-20s %8zu\n", "project records", total);
+	printf("%s %8zu\n", cli_padded(_("project records"), 20), total);
 }
 
 int cmd_classify(int argc, char **argv)

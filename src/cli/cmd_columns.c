@@ -17,7 +17,7 @@ static void print_fields(FILE *out)
 	for (int f = 0; f < COOPMAP_FIELD_COUNT; f++) {
 		const char *const *syn = coopmap_field_synonyms((coopmap_field)f);
 
-		fprintf(out, "  %-19s", coopmap_field_name((coopmap_field)f));
+		fprintf(out, "  %-19s", cli_field_name(f));
 		for (int i = 0; syn[i] != NULL; i++)
 			fprintf(out, "%s%s", i > 0 ? ", " : "", syn[i]);
 		fputc('\n', out);
@@ -61,14 +61,14 @@ static void print_columns(const coopmap_projects *p)
 
 		printf("  %-32s -> %s\n",
 			cli_shown(coopmap_projects_column_header(p, i)),
-			f >= 0 ? coopmap_field_name((coopmap_field)f) : "ignored");
+			f >= 0 ? cli_field_name(f) : _("ignored"));
 		if (f >= 0)
 			seen[f] = 1;
 	}
-	printf("fields without a column:");
+	printf("%s", _("fields without a column:"));
 	for (int f = 0; f < COOPMAP_FIELD_COUNT; f++) {
 		if (!seen[f])
-			printf(" %s", coopmap_field_name((coopmap_field)f));
+			printf(" %s", cli_field_name(f));
 	}
 	printf("\n");
 }

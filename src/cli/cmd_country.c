@@ -53,16 +53,16 @@ static int resolve_one(const coopmap_countries *countries, const char *text,
 		return 0;
 	}
 	if (m.status == COOPMAP_COUNTRY_AMBIGUOUS)
-		printf("?\t%s: ambiguous, may be %s\n", text,
+		printf(_("?\t%s: ambiguous, may be %s\n"), text,
 			cli_shown(m.suggestion));
 	else if (m.placeholder)
-		printf("?\t%s: stands for a missing value, not a country (write "
-			"the three-letter code)\n", text);
+		printf(_("?\t%s: stands for a missing value, not a country (write "
+			"the three-letter code)\n"), text);
 	else if (m.suggestion[0] != '\0')
-		printf("?\t%s: unknown country; did you mean %s?\n", text,
+		printf(_("?\t%s: unknown country; did you mean %s?\n"), text,
 			cli_shown(m.suggestion));
 	else
-		printf("?\t%s: unknown country\n", text);
+		printf(_("?\t%s: unknown country\n"), text);
 	return 1;
 }
 

@@ -42,15 +42,18 @@ void cmd_layers_usage(FILE *out)
 
 static void list_layers(const coopmap_layer_set *set, const char *lang)
 {
-	printf("%-26s %9s  %-10s  %s\n", "layer", "countries", "date", "title");
+	/* TRANSLATORS: the headers of the layers' table. */
+	printf("%s %s  %s  %s\n", cli_padded(_("layer"), 26),
+		cli_padded(_("countries"), -9), cli_padded(_("date"), 10),
+		_("title"));
 	for (size_t i = 0; i < coopmap_layer_set_count(set); i++) {
 		const coopmap_layer *l = coopmap_layer_set_get(set, i);
 
 		printf("%-26s %9zu  %-10s  %s\n", cli_shown(coopmap_layer_id(l)),
 			coopmap_layer_country_count(l), cli_shown(coopmap_layer_date(l)),
 			cli_shown(coopmap_layer_title(l, lang)));
-		printf("%-26s %9s  %-10s  source: %s\n", "", "", "",
-			cli_shown(coopmap_layer_source(l)));
+		printf("%50s", "");
+		printf(_("source: %s\n"), cli_shown(coopmap_layer_source(l)));
 	}
 }
 
@@ -61,12 +64,12 @@ static void show_layer(const coopmap_layer *l, const char *lang,
 		"since", "themes", "role", "post", "zone", "region", "notes", NULL };
 
 	(void)countries;
-	printf("# %s: %s\n# source: %s (%s); licence: %s\n",
+	printf(_("# %s: %s\n# source: %s (%s); licence: %s\n"),
 		cli_shown(coopmap_layer_id(l)), cli_shown(coopmap_layer_title(l, lang)),
 		cli_shown(coopmap_layer_source(l)), cli_shown(coopmap_layer_date(l)),
 		cli_shown(coopmap_layer_licence(l)));
 	if (coopmap_layer_notes(l)[0] != '\0')
-		printf("# notes: %s\n", cli_shown(coopmap_layer_notes(l)));
+		printf(_("# notes: %s\n"), cli_shown(coopmap_layer_notes(l)));
 	for (size_t r = 0; r < coopmap_layer_member_count(l); r++) {
 		const coopmap_country *c = coopmap_layer_member(l, r);
 

@@ -206,7 +206,21 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 			a->outputs[a->n_outputs++] = optarg;
 			break;
 		case OPT_CRS: a->opts.crs = optarg; break;
-		case OPT_EXTENT: a->opts.extent = optarg; a->extent_given = 1; break;
+		case OPT_EXTENT: {
+			/* Checked now, not after reading the list. */
+			coopmap_error err = COOPMAP_ERROR_INIT;
+			double bbox[4];
+			int is_world;
+
+			if (coopmap_render_parse_extent(optarg, bbox, &is_world,
+			    &err) != COOPMAP_OK) {
+				cli_error(&err);
+				return EXIT_FAILURE_;
+			}
+			a->opts.extent = optarg;
+			a->extent_given = 1;
+			break;
+		}
 		case OPT_SIZE:
 			/* "2400" alone: the height follows the extent's shape. */
 			if (cli_parse_size("render", optarg, 1, &a->opts.width,
@@ -475,8 +489,8 @@ static int check_measure(const struct render_args *a,
 	return coopmap_error_set(err, COOPMAP_ERR_INPUT,
 		"render: --measure %s: %s has no column for it (name one with "
 		"--map HEADER=%s; see 'coopmap columns')",
-		coopmap_measure_name(a->measure), a->input,
-		coopmap_field_name((coopmap_field)field));
+		coopmap_measure_name_in(a->measure, coopmap_i18n_lang()), a->input,
+		cli_field_name(field));
 }
 
 /* The map's data through the export module, in a thread of its own. */

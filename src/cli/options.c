@@ -220,7 +220,8 @@ char *cli_values_fields(void)
 	for (int f = 0; f < COOPMAP_FIELD_COUNT; f++) {
 		if (f > 0)
 			g_string_append(list, ", ");
-		g_string_append(list, coopmap_field_name((coopmap_field)f));
+		g_string_append(list, coopmap_field_name_in((coopmap_field)f,
+			coopmap_i18n_lang()));
 	}
 	return g_string_free(list, FALSE);
 }
