@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "coopmap/names.h"
+#include "coopmap/partners.h"
 #include "coopmap/pool.h"
 #include "coopmap/report.h"
 
@@ -33,7 +34,8 @@ void cmd_pool_usage(FILE *out)
 "      --country TEXT        only this partner country\n"
 "      --region TEXT         only the establishments of this region (ARS)\n"
 "      --explain             on stderr, every merge of two spellings: the\n"
-"                            names, the score and why\n"
+"                            names, the score against the threshold, and\n"
+"                            the evidence (acronym, shared words, cities)\n"
 "      --lang fr|en          language of the Markdown report (default fr)\n"
 CLI_RECORDS_USAGE
 "  -q, --quiet               print nothing on stderr but errors\n"
@@ -574,8 +576,9 @@ static void explain(const coopmap_pool *pool)
 	for (size_t i = 0; i < coopmap_pool_merge_count(pool); i++) {
 		const coopmap_pool_merge *m = coopmap_pool_merge_get(pool, i);
 
-		fprintf(stderr, "merge: '%s' = '%s' (score %.2f: %s)\n",
-			cli_shown(m->a), cli_shown(m->b), m->score, cli_shown(m->why));
+		fprintf(stderr, "merge: '%s' = '%s' (score %.2f >= %.2f: %s)\n",
+			cli_shown(m->a), cli_shown(m->b), m->score, COOPMAP_PARTNER_SAME,
+			cli_shown(m->why));
 	}
 }
 
