@@ -56,6 +56,7 @@ static const struct { const char *phrase; enum type type; } phrases[] = {
 	{ "hopitaux universitaires", TYPE_CHU },
 	{ "hopital universitaire", TYPE_CHU },
 	{ "university hospital", TYPE_CHU },
+	{ "universitaire hospital", TYPE_CHU },  /* "university" is read so */
 	{ "teaching hospital", TYPE_CHU },
 	{ "cliniques universitaires", TYPE_CHU },
 	{ "centre hospitalier", TYPE_CH },
@@ -97,13 +98,20 @@ static const struct { const char *from, *to; } synonyms[] = {
 	{ "paediatric", "pediatrique" }, { "pediatrie", "pediatrique" },
 	{ "gyneco", "gynecologie" }, { "gynecologique", "gynecologie" },
 	{ "obstetrical", "obstetrique" },
+	/* Spanish, Portuguese and Romanian words of the field. */
+	{ "pediatrico", "pediatrique" }, { "pediatrica", "pediatrique" },
+	{ "militar", "militaire" }, { "clinico", "clinical" },
+	{ "clinic", "clinical" }, { "quirurgico", "surgical" },
+	{ "cirurgico", "surgical" }, { "materno", "mere" }, { "materna", "mere" },
+	{ "infantil", "enfant" }, { "copii", "enfant" }, { "copilului", "enfant" },
+	{ "mamei", "mere" }, { "docente", "teaching" },
 };
 
 /*
  * Words of the field in the partners' own languages, read as their French
  * or English form before anything else (whole folded words, replaced where
  * they stand): Vietnamese (bệnh viện is in the phrases), Spanish and
- * Portuguese, romanised Arabic, Khmer and Lao.  Only generic words and
+ * Portuguese, romanised Arabic, Khmer, Lao and Romanian.  Only generic words and
  * words that say what kind of hospital it is: never a name.
  */
 static const struct { const char *from, *to; } vocabulary[] = {
@@ -121,6 +129,10 @@ static const struct { const char *from, *to; } vocabulary[] = {
 	{ "mostachfa", "hopital" }, { "moustashfa", "hopital" },
 	{ "mondol pet", "hopital" }, { "munti pet", "hopital" },
 	{ "hong mo", "hopital" }, { "mittaphab", "amitie" },
+	{ "spitalul", "hopital" }, { "spital", "hopital" },
+	/* One word however it is hyphenated ("cardio-vasculaire"). */
+	{ "cardio vasculaire", "cardiovasculaire" },
+	{ "cardio vascular", "cardiovasculaire" },
 };
 
 /* Words that qualify a hospital (its specialty or public): two names of
@@ -261,6 +273,7 @@ static enum type stronger(enum type a, enum type b)
 }
 
 static int words_match(const char *a, const char *b);
+static int name_words_match(const char *w, const char *v);
 static void consonants(const char *city, char *out, size_t size);
 static void acronym_forms(coopmap_partner_name *n);
 static char *as_code(const coopmap_partner_name *n);
@@ -633,11 +646,23 @@ static int shared_words(const coopmap_partner_name *a,
 
 		if (in_list(w, qualifiers) || is_number(w) || is_place(a, w))
 			continue;
+		/* An initial counts for the name it starts ("V. Ignatenco" and
+		 * "Valentin Ignatenco": one person's full name). */
 		for (guint j = 0; j < b->words->len && !found; j++)
-			found = words_match(w, g_ptr_array_index(b->words, j));
+			found = name_words_match(w, g_ptr_array_index(b->words, j));
 		n += found;
 	}
 	return n;
+}
+
+/* Two words of names match as words do (words_match), or as an initial
+ * and the word it starts, whichever name has the initial ("A.G." for
+ * "Abdool Gaffoor"; "V. Ignatenco", "Valentin Ignatenco"). */
+static int name_words_match(const char *w, const char *v)
+{
+	return words_match(w, v) ||
+		(strlen(w) == 1 && !is_number(w) && v[0] == w[0]) ||
+		(strlen(v) == 1 && !is_number(v) && v[0] == w[0]);
 }
 
 static int differ_in_qualifier(const coopmap_partner_name *a,
@@ -700,9 +725,7 @@ static double contained(const coopmap_partner_name *a,
 		for (guint j = 0; j < b->words->len && !found; j++) {
 			const char *v = g_ptr_array_index(b->words, j);
 
-			/* "A.G." for "Abdool Gaffoor": an initial matches a word. */
-			found = words_match(w, v) ||
-				(strlen(w) == 1 && !is_number(w) && v[0] == w[0]);
+			found = name_words_match(w, v);
 		}
 		if (!found)
 			found = acronym_of_run(w, b);
@@ -1076,7 +1099,7 @@ static void words_shared(const coopmap_partner_name *a,
 		int found = 0;
 
 		for (guint j = 0; j < b->words->len && !found; j++)
-			found = words_match(w, g_ptr_array_index(b->words, j));
+			found = name_words_match(w, g_ptr_array_index(b->words, j));
 		if (found && !is_place(a, w))
 			n += (size_t)snprintf(out + n, size - n, "%s%s",
 				n > 0 ? " " : "", w);

@@ -243,7 +243,8 @@ static void test_explain_gives_score_threshold_and_evidence(void **state)
 /* The matcher's reasons name the evidence of each rule added for issue
  * 21, on attested names: an acronym with the type's letters after the
  * initials, two codes one after their type's letters, a city in two
- * languages, Vietnamese generic words, a transliteration. */
+ * languages, Vietnamese generic words, a transliteration, "University
+ * Hospital" as a CHU, an initial for a first name. */
 static void test_reasons_name_the_evidence(void **state)
 {
 	static const struct {
@@ -259,6 +260,11 @@ static void test_reasons_name_the_evidence(void **state)
 		  "(shared: central)" },
 		{ "CHU Mustapha Pacha", "Alger", "CHU Mustapha-Bacha", "Alger",
 		  "(shared: mustapha pacha)" },
+		{ "CHUIS", "Rabat", "Ibn Sina University Hospital", "Rabat",
+		  "is the acronym of 'chu: ibn sina'" },
+		{ "Spitalul Clinic Municipal pentru copii „V. Ignatenco”",
+		  "Chișinău", "spitalul „Valentin Ignatenco”", "Chișinău",
+		  "(shared: v ignatenco)" },
 	};
 
 	(void)state;
