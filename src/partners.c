@@ -1171,13 +1171,15 @@ double coopmap_partner_score(const coopmap_partner_name *a,
 /* ---- blocking keys (partners.h) --------------------------------------
  * Why each key, from coopmap_partner_score: a score of 0.75 needs the
  * distinctive words to agree at 0.64 or more (0.7 * words + 0.2 * types +
- * 0.1 * cities), or a whole acronym.  Words agree that far only when some
- * word of one matches a word of the other (words_match: equal after
- * undoubling, or one edit apart, two in words of nine letters or more: the
- * symmetric-delete keys below meet for exactly those), a one-letter
- * initial matches a word's first letter, an acronym word spells a run of
- * the other's initials, or one name is its type alone (then any name of
- * the same specific type may be the one meant). */
+ * 0.1 * cities), or a whole acronym, or two codes one after their types'
+ * letters.  Words agree that far only when some word of one matches a word
+ * of the other (words_match: equal after undoubling, or one edit apart, two
+ * in words of nine letters or more: the symmetric-delete keys below meet
+ * for exactly those; or transliterated alike: the "p:" key), a one-letter
+ * initial matches a word's first letter (either side), an acronym word
+ * spells a run of the other's initials, or one name is its type alone
+ * (then any name of the same specific type may be the one meant).  Codes
+ * meet on their cores ("s:"), cities on their consonants ("K:"). */
 
 static void emit(coopmap_partner_key_fn fn, void *data, int role, int word,
 	const char *prefix, const char *text)
