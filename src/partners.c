@@ -56,6 +56,7 @@ static const struct { const char *phrase; enum type type; } phrases[] = {
 	{ "hopitaux universitaires", TYPE_CHU },
 	{ "hopital universitaire", TYPE_CHU },
 	{ "university hospital", TYPE_CHU },
+	{ "universitaire hospital", TYPE_CHU },  /* "university" is read so */
 	{ "teaching hospital", TYPE_CHU },
 	{ "cliniques universitaires", TYPE_CHU },
 	{ "centre hospitalier", TYPE_CH },
@@ -97,6 +98,41 @@ static const struct { const char *from, *to; } synonyms[] = {
 	{ "paediatric", "pediatrique" }, { "pediatrie", "pediatrique" },
 	{ "gyneco", "gynecologie" }, { "gynecologique", "gynecologie" },
 	{ "obstetrical", "obstetrique" },
+	/* Spanish, Portuguese and Romanian words of the field. */
+	{ "pediatrico", "pediatrique" }, { "pediatrica", "pediatrique" },
+	{ "militar", "militaire" }, { "clinico", "clinical" },
+	{ "clinic", "clinical" }, { "quirurgico", "surgical" },
+	{ "cirurgico", "surgical" }, { "materno", "mere" }, { "materna", "mere" },
+	{ "infantil", "enfant" }, { "copii", "enfant" }, { "copilului", "enfant" },
+	{ "mamei", "mere" }, { "docente", "teaching" },
+};
+
+/*
+ * Words of the field in the partners' own languages, read as their French
+ * or English form before anything else (whole folded words, replaced where
+ * they stand): Vietnamese (bệnh viện is in the phrases), Spanish and
+ * Portuguese, romanised Arabic, Khmer, Lao and Romanian.  Only generic words and
+ * words that say what kind of hospital it is: never a name.
+ */
+static const struct { const char *from, *to; } vocabulary[] = {
+	{ "bv", "benh vien" }, { "trung uong", "central" },
+	{ "dai hoc y", "universitaire medical" }, { "dai hoc", "universitaire" },
+	{ "da khoa", "general" }, { "nhi dong", "enfant" }, { "nhi", "pediatrique" },
+	{ "phu san", "gynecologie obstetrique" }, { "quan y", "militaire" },
+	{ "quan doi", "militaire" }, { "huu nghi", "amitie" },
+	{ "hospital nacional", "hopital national" },
+	{ "hospital geral", "hopital general" },
+	{ "hospital general", "hopital general" },
+	{ "hospital regional", "hopital regional" },
+	{ "hospital universitario", "hopital universitaire" },
+	{ "mustashfa", "hopital" }, { "moustachfa", "hopital" },
+	{ "mostachfa", "hopital" }, { "moustashfa", "hopital" },
+	{ "mondol pet", "hopital" }, { "munti pet", "hopital" },
+	{ "hong mo", "hopital" }, { "mittaphab", "amitie" },
+	{ "spitalul", "hopital" }, { "spital", "hopital" },
+	/* One word however it is hyphenated ("cardio-vasculaire"). */
+	{ "cardio vasculaire", "cardiovasculaire" },
+	{ "cardio vascular", "cardiovasculaire" },
 };
 
 /* Words that qualify a hospital (its specialty or public): two names of
@@ -113,8 +149,15 @@ static const char *const qualifiers[] = {
 /* Titles and filler that say nothing about which hospital it is. */
 static const char *const fillers[] = {
 	"dr", "docteur", "pr", "professeur", "n", "no", "numero",
-	"gouvernemental", NULL
+	"gouvernemental", "archbishop", "arzobispo", "arcebispo", "archeveque",
+	"mgr", "monseigneur", NULL
 };
+
+/* Articles and particles that are part of a person's name ("Le Dantec",
+ * "El Idrissi", "Charles de Gaulle"): stop words, but acronyms may keep
+ * their letter ("HALD", "CDG"). */
+static const char *const articles[] = { "le", "la", "les", "el", "al", "de",
+	NULL };
 
 static const char *const stop_words[] = {
 	"de", "du", "d", "la", "le", "les", "l", "des", "et", "the", "of", "a",
@@ -129,6 +172,11 @@ struct coopmap_partner_name {
 	char *initials;         /* of every word of the name, stop words out */
 	char *all_initials;     /* of every word ("Le Dantec": l, d) */
 	char *initials_here;    /* initials without the city's words */
+	char *named_initials;   /* of the distinctive words and the articles
+	                           of a name ("Aristide Le Dantec": ald) */
+	char *forms[4];         /* what may follow a type's letters in an
+	                           acronym (acronym_forms) */
+	char *code;             /* the name as one code (as_code), or NULL */
 	char *city;             /* folded */
 };
 
@@ -182,20 +230,33 @@ static char *without_parentheses(const char *name)
 	return g_string_free(out, FALSE);
 }
 
+/* The number of words of phrase that stand at words[i], or 0 when they
+ * do not (no allocation: every word of every name is tried). */
+static size_t phrase_at(const char *phrase, gchar **words, size_t i)
+{
+	size_t n = 0;
+
+	for (const char *p = phrase; *p != '\0'; n++) {
+		size_t len = strcspn(p, " ");
+
+		if (words[i + n] == NULL || strlen(words[i + n]) != len ||
+		    strncmp(words[i + n], p, len) != 0)
+			return 0;
+		p += len + (p[len] == ' ');
+	}
+	return n;
+}
+
 /* Length in words of the longest phrase at words[i], and its type, or 0. */
 static size_t match_phrase(gchar **words, size_t i, enum type *type)
 {
 	size_t best = 0;
 
 	for (size_t k = 0; k < sizeof(phrases) / sizeof(phrases[0]); k++) {
-		gchar **parts = g_strsplit(phrases[k].phrase, " ", -1);
-		size_t n = 0;
-		int ok = 1;
+		size_t n = phrases[k].phrase[0] == words[i][0]
+			? phrase_at(phrases[k].phrase, words, i) : 0;
 
-		for (; parts[n] != NULL && ok; n++)
-			ok = words[i + n] != NULL && strcmp(words[i + n], parts[n]) == 0;
-		g_strfreev(parts);
-		if (ok && n > best) {
+		if (n > best) {
 			best = n;
 			*type = phrases[k].type;
 		}
@@ -211,19 +272,59 @@ static enum type stronger(enum type a, enum type b)
 	return a;
 }
 
+static int words_match(const char *a, const char *b);
+static int name_words_match(const char *w, const char *v);
+static void consonants(const char *city, char *out, size_t size);
+static void acronym_forms(coopmap_partner_name *n);
+static char *as_code(const coopmap_partner_name *n);
+
+/* A word names the city when it is one of the city's words, spelled alike,
+ * or the whole city of one word with the same consonants ("d'Alger" in
+ * Algiers; not "santé" in Saint-Louis). */
 static int in_city(const char *word, gchar **city_words)
 {
+	char cw[128], cc[128];
+
 	for (size_t i = 0; city_words != NULL && city_words[i] != NULL; i++) {
-		if (strcmp(word, city_words[i]) == 0)
+		if (strcmp(word, city_words[i]) == 0 ||
+		    (strlen(word) >= 4 && words_match(word, city_words[i])))
 			return 1;
 	}
-	return 0;
+	if (city_words == NULL || city_words[0] == NULL || city_words[1] != NULL)
+		return 0;
+	consonants(word, cw, sizeof(cw));
+	consonants(city_words[0], cc, sizeof(cc));
+	return cw[0] != '\0' && strcmp(cw, cc) == 0;
+}
+
+/* The folded name with the vocabulary's words read in French or English
+ * (caller frees). */
+static char *in_field_words(const char *folded)
+{
+	char *text = g_strconcat(" ", folded, " ", NULL);
+
+	for (size_t i = 0; i < sizeof(vocabulary) / sizeof(vocabulary[0]); i++) {
+		char *from = g_strconcat(" ", vocabulary[i].from, " ", NULL);
+		char *hit;
+
+		while ((hit = strstr(text, from)) != NULL) {
+			char *next = g_strdup_printf("%.*s %s %s", (int)(hit - text),
+				text, vocabulary[i].to, hit + strlen(from));
+
+			g_free(text);
+			text = next;
+		}
+		g_free(from);
+	}
+	g_strstrip(text);
+	return text;
 }
 
 static void analyse(coopmap_partner_name *n, const char *name, const char *city)
 {
 	char *bare = without_parentheses(name);
-	char *folded = coopmap_names_fold(bare);
+	char *raw = coopmap_names_fold(bare);
+	char *folded = in_field_words(raw);
 	gchar **words = g_strsplit(folded, " ", -1);
 	gchar **city_words;
 
@@ -237,6 +338,7 @@ static void analyse(coopmap_partner_name *n, const char *name, const char *city)
 	}
 	GString *initials = g_string_new(NULL), *key = g_string_new(NULL);
 	GString *all = g_string_new(NULL), *here = g_string_new(NULL);
+	GString *named = g_string_new(NULL);
 
 	n->city = coopmap_names_fold(city != NULL ? city : "");
 	city_words = n->city[0] != '\0' ? g_strsplit(n->city, " ", -1) : NULL;
@@ -262,6 +364,9 @@ static void analyse(coopmap_partner_name *n, const char *name, const char *city)
 			i += len;
 			continue;
 		}
+		if (words[i][0] != '\0' && !in_list(words[i], fillers) &&
+		    (!is_stop_word(words[i]) || in_list(words[i], articles)))
+			g_string_append_c(named, words[i][0]);
 		if (words[i][0] != '\0' && !is_stop_word(words[i]) &&
 		    !in_list(words[i], fillers)) {
 			char *word = g_strdup(words[i]);
@@ -280,9 +385,13 @@ static void analyse(coopmap_partner_name *n, const char *name, const char *city)
 	n->initials = g_string_free(initials, FALSE);
 	n->all_initials = g_string_free(all, FALSE);
 	n->initials_here = g_string_free(here, FALSE);
+	n->named_initials = g_string_free(named, FALSE);
+	acronym_forms(n);
+	n->code = as_code(n);
 	g_strfreev(city_words);
 	g_strfreev(words);
-	free(folded);
+	g_free(folded);
+	free(raw);
 	g_free(bare);
 }
 
@@ -309,6 +418,10 @@ void coopmap_partner_name_free(coopmap_partner_name *n)
 	g_free(n->initials);
 	g_free(n->all_initials);
 	g_free(n->initials_here);
+	g_free(n->named_initials);
+	for (int f = 0; f < 4; f++)
+		g_free(n->forms[f]);
+	g_free(n->code);
 	free(n->city);
 	free(n);
 }
@@ -341,6 +454,62 @@ static void undouble(const char *w, char *out, size_t size)
 
 /* Equal but for doubled letters, or one typo apart in a long enough word
  * (two in a very long one). */
+/*
+ * A word of four letters or more as its transliterations share it (French,
+ * English and Portuguese renderings of Arabic, Slavic and African names):
+ * kh, sh, ch, ph, th, dj, ou read k, s, s, f, t, j, u; p as b, c and z as
+ * s, q as k, y as i, w as u; h dropped, doubled letters single ("Pacha" /
+ * "Bacha", "Sicé" / "Cissé").  Empty for a shorter word.
+ */
+static void transliterated(const char *w, char *out, size_t size)
+{
+	size_t n = 0;
+
+	out[0] = '\0';
+	if (strlen(w) < 4 || is_number(w))
+		return;
+	for (const char *p = w; *p != '\0' && n + 1 < size; p++) {
+		char c = *p;
+
+		if (p[1] == 'h' && strchr("kscpt", c) != NULL) {
+			c = c == 'c' ? 's' : c == 'p' ? 'f' : c;
+			p++;
+		} else if ((c == 'd' && p[1] == 'j') || (c == 'o' && p[1] == 'u')) {
+			c = p[1];
+			p++;
+		}
+		c = c == 'p' ? 'b' : c == 'c' || c == 'z' ? 's' : c == 'q' ? 'k'
+			: c == 'y' ? 'i' : c == 'w' ? 'u' : c;
+		if (c == 'h' || (n > 0 && out[n - 1] == c))
+			continue;
+		out[n++] = c;
+	}
+	out[n] = '\0';
+}
+
+/* The first sound of a word, as transliterated() reads it. */
+static char first_sound(const char *w)
+{
+	switch (w[0] == 'h' && w[1] != '\0' ? w[1] : w[0]) {
+	case 'p': case 'b': return 'b';
+	case 'c': case 's': case 'z': return 's';
+	case 'k': case 'q': return 'k';
+	case 'y': case 'i': return 'i';
+	case 'w': case 'u': case 'o': return 'u';
+	case 'd': case 'j': return 'j';
+	default: return w[0] == 'h' && w[1] != '\0' ? w[1] : w[0];
+	}
+}
+
+/* A cheap test before transliterating: lengths close, first sounds alike. */
+static int may_sound_alike(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	return (la > lb ? la - lb : lb - la) <= 3 && la >= 4 && lb >= 4 &&
+		first_sound(a) == first_sound(b);
+}
+
 static int words_match(const char *a, const char *b)
 {
 	char ua[128], ub[128];
@@ -354,6 +523,14 @@ static int words_match(const char *a, const char *b)
 	undouble(b, ub, sizeof(ub));
 	if (strcmp(ua, ub) == 0 && strlen(ua) >= 3)
 		return 1;
+	if (may_sound_alike(a, b)) {
+		char ta[128], tb[128];
+
+		transliterated(a, ta, sizeof(ta));
+		transliterated(b, tb, sizeof(tb));
+		if (ta[0] != '\0' && strcmp(ta, tb) == 0)
+			return 1;
+	}
 	shorter = strlen(a) < strlen(b) ? strlen(a) : strlen(b);
 	if (shorter < 4)
 		return 0;
@@ -396,14 +573,47 @@ static const char *const city_generic[] = {
 	"bourg", "san", "santa", "sao", "new", "nord", "sud", NULL
 };
 
-/* Cities agree when spelled alike, or when one holds a distinctive word
- * of the other ("Ho Chi Minh City" / "Hô Chi Minh-Ville"). */
+/*
+ * The consonants of a city's name, as its French, English and local
+ * spellings share them: vowels (y among them), h and spaces out, doubled
+ * letters single, a final s dropped ("Beyrouth" / "Beirut": brt; "Alger" /
+ * "Algiers": lgr; "Kiev" / "Kyiv": kv; "Erevan" / "Yerevan": rvn).  Empty
+ * for a name of several words ("Saint-Lô" is not "Saint-Louis") and when
+ * fewer than two consonants are left: too little to go by.
+ */
+static void consonants(const char *city, char *out, size_t size)
+{
+	size_t n = 0;
+
+	out[0] = '\0';
+	if (strchr(city, ' ') != NULL)
+		return;
+	for (const char *p = city; *p != '\0' && n + 1 < size; p++) {
+		if (strchr("aeiouyh", *p) != NULL || (n > 0 && out[n - 1] == *p))
+			continue;
+		out[n++] = *p;
+	}
+	if (n > 0 && out[n - 1] == 's' && strlen(city) > 4)
+		n--;
+	out[n] = '\0';
+	if (n < 2)
+		out[0] = '\0';
+}
+
+/* Cities agree when spelled alike, when their consonants are the same, or
+ * when one holds a distinctive word of the other ("Ho Chi Minh City" /
+ * "Hô Chi Minh-Ville"). */
 static int cities_agree(const char *a, const char *b)
 {
 	gchar **wa, **wb;
+	char ca[128], cb[128];
 	int agree = 0;
 
 	if (words_match(a, b))
+		return 1;
+	consonants(a, ca, sizeof(ca));
+	consonants(b, cb, sizeof(cb));
+	if (ca[0] != '\0' && strcmp(ca, cb) == 0)
 		return 1;
 	wa = g_strsplit(a, " ", -1);
 	wb = g_strsplit(b, " ", -1);
@@ -436,17 +646,35 @@ static int shared_words(const coopmap_partner_name *a,
 
 		if (in_list(w, qualifiers) || is_number(w) || is_place(a, w))
 			continue;
+		/* An initial counts for the name it starts ("V. Ignatenco" and
+		 * "Valentin Ignatenco": one person's full name). */
 		for (guint j = 0; j < b->words->len && !found; j++)
-			found = words_match(w, g_ptr_array_index(b->words, j));
+			found = name_words_match(w, g_ptr_array_index(b->words, j));
 		n += found;
 	}
 	return n;
+}
+
+/* Two words of names match as words do (words_match), or as an initial
+ * and the word it starts, whichever name has the initial ("A.G." for
+ * "Abdool Gaffoor"; "V. Ignatenco", "Valentin Ignatenco"). */
+static int name_words_match(const char *w, const char *v)
+{
+	return words_match(w, v) ||
+		(strlen(w) == 1 && !is_number(w) && v[0] == w[0]) ||
+		(strlen(v) == 1 && !is_number(v) && v[0] == w[0]);
 }
 
 static int differ_in_qualifier(const coopmap_partner_name *a,
 	const coopmap_partner_name *b)
 {
 	int numbers_differ = 0;
+
+	/* A bare name, no type and one word ("Ohmatdyt"), says nothing of
+	 * the public it serves: the other's qualifier is no difference. */
+	if ((a->type == TYPE_NONE && a->words->len == 1) ||
+	    (b->type == TYPE_NONE && b->words->len == 1))
+		return 0;
 
 	for (int side = 0; side < 2; side++) {
 		const coopmap_partner_name *x = side ? b : a, *y = side ? a : b;
@@ -497,9 +725,7 @@ static double contained(const coopmap_partner_name *a,
 		for (guint j = 0; j < b->words->len && !found; j++) {
 			const char *v = g_ptr_array_index(b->words, j);
 
-			/* "A.G." for "Abdool Gaffoor": an initial matches a word. */
-			found = words_match(w, v) ||
-				(strlen(w) == 1 && !is_number(w) && v[0] == w[0]);
+			found = name_words_match(w, v);
 		}
 		if (!found)
 			found = acronym_of_run(w, b);
@@ -526,7 +752,9 @@ static double type_agreement(enum type a, enum type b)
 }
 
 /* Letters a type may stand for at the head of an acronym ("CHUK" is the
- * CHU de Kamenge, "HJRA" the Hôpital Joseph Ravoahangy Andrianavalona). */
+ * CHU de Kamenge, "HJRA" the Hôpital Joseph Ravoahangy Andrianavalona),
+ * and at its tail in English word order ("RHUH": Rafik Hariri University
+ * Hospital). */
 static const char *const type_letters[TYPE_COUNT][6] = {
 	[TYPE_NONE] = { "", NULL },
 	[TYPE_HOSPITAL] = { "h", "c", "", NULL },
@@ -541,9 +769,18 @@ static const char *const type_letters[TYPE_COUNT][6] = {
 	[TYPE_CMA] = { "cma", NULL },
 	[TYPE_EHU] = { "ehu", NULL },
 };
+static const char *const type_tail[TYPE_COUNT][3] = {
+	[TYPE_NONE] = { NULL }, [TYPE_HOSPITAL] = { "h", NULL },
+	[TYPE_CHU] = { "uh", NULL }, [TYPE_CHR] = { "rh", NULL },
+	[TYPE_CHD] = { NULL }, [TYPE_CH] = { NULL },
+	[TYPE_HG] = { "gh", NULL }, [TYPE_HP] = { NULL },
+	[TYPE_HN] = { "nh", NULL }, [TYPE_CLINIC] = { "c", NULL },
+	[TYPE_CMA] = { NULL }, [TYPE_EHU] = { NULL },
+};
 
 /* The name written as one code: a single short word ("HGOPY"), or short
- * words run together ("AP-HM" -> "aphm"), else NULL (caller frees). */
+ * words run together ("AP-HM" -> "aphm", "CHUP-CDG" -> "chupcdg"), else
+ * NULL (caller frees). */
 static char *as_code(const coopmap_partner_name *n)
 {
 	GString *code = g_string_new(NULL);
@@ -553,7 +790,7 @@ static char *as_code(const coopmap_partner_name *n)
 
 		if (is_place(n, w))
 			continue;
-		if (n->words->len > 1 && strlen(w) > 3) {
+		if (n->words->len > 1 && strlen(w) > 4) {
 			g_string_free(code, TRUE);
 			return NULL;
 		}
@@ -566,11 +803,14 @@ static char *as_code(const coopmap_partner_name *n)
 	return g_string_free(code, FALSE);
 }
 
-/* What a name may be written as after its type's letters: the initials
- * of all its words, of those not naming the place, and its words run
- * together (appended to forms[0..2]). */
-static void acronym_forms(const coopmap_partner_name *n, GString *forms[3])
+/* What may follow a type's letters in an acronym: the initials of all the
+ * name's words, of those not naming the place, of a person's name with its
+ * articles ("HALD"), and the words run together ("CHU JRA"). */
+static void acronym_forms(coopmap_partner_name *n)
 {
+	GString *forms[3] = { g_string_new(NULL), g_string_new(NULL),
+		g_string_new(NULL) };
+
 	for (guint i = 0; i < n->words->len; i++) {
 		const char *w = g_ptr_array_index(n->words, i);
 
@@ -579,52 +819,161 @@ static void acronym_forms(const coopmap_partner_name *n, GString *forms[3])
 			g_string_append_c(forms[1], w[0]);
 		g_string_append(forms[2], w);
 	}
+	for (int f = 0; f < 3; f++)
+		n->forms[f] = g_string_free(forms[f], FALSE);
+	n->forms[3] = g_strdup(n->named_initials);
 }
 
-/* Whether code spells the initials of long's words after one of its
- * type's letter groups, or all its initials. */
+/*
+ * Whether letters may head form f of name n in an acronym (3 letters or
+ * more in all): its type's letters; "h" or "c" (hôpital, centre) before
+ * three initials or more of any name; any type's letters before three
+ * initials or more of a name whose type says nothing specific ("CHUJRA"
+ * for the "Hôpital Joseph Ravoahangy Andrianavalona").
+ */
+static int may_head(const coopmap_partner_name *n, int f, int t)
+{
+	if (t == (int)n->type)
+		return 1;
+	/* "H" for hôpital heads any name's initials ("HALD" for the CHU
+	 * Aristide Le Dantec). */
+	return f != 2 && strlen(n->forms[f]) >= 3 &&
+		(n->type <= TYPE_HOSPITAL || t == TYPE_HOSPITAL);
+}
+
+typedef void (*candidate_fn)(const char *code, void *data);
+
+/* Every code that may stand for the name: the type letters that may head
+ * each form, and each form of initials followed by the type's tail letters
+ * (English order: "RHUH"). */
+static void acronym_candidates(const coopmap_partner_name *n, candidate_fn fn,
+	void *data)
+{
+	char c[256];
+
+	for (int f = 0; f < 4 && n->words->len > 0; f++) {
+		for (int t = 0; t < TYPE_COUNT; t++) {
+			for (int k = 0; may_head(n, f, t) && type_letters[t][k] != NULL;
+			     k++) {
+				snprintf(c, sizeof(c), "%s%s", type_letters[t][k],
+					n->forms[f]);
+				if (strlen(c) >= 3)
+					fn(c, data);
+			}
+		}
+		for (int k = 0; f != 2 && type_tail[n->type][k] != NULL; k++) {
+			snprintf(c, sizeof(c), "%s%s", n->forms[f],
+				type_tail[n->type][k]);
+			if (strlen(c) >= 3)
+				fn(c, data);
+		}
+	}
+}
+
+/* The same test as acronym_candidates, without building the candidates:
+ * code is form f of l with letters that may head it, or with its tail. */
+static int spells_form(const char *code, const coopmap_partner_name *l, int f)
+{
+	size_t lc = strlen(code), lf = strlen(l->forms[f]);
+
+	if (lc < 3 || lf > lc)
+		return 0;
+	if (strcmp(code + lc - lf, l->forms[f]) == 0) {
+		for (int t = 0; t < TYPE_COUNT; t++) {
+			for (int k = 0; may_head(l, f, t) && type_letters[t][k] != NULL;
+			     k++) {
+				if (strlen(type_letters[t][k]) == lc - lf &&
+				    strncmp(code, type_letters[t][k], lc - lf) == 0)
+					return 1;
+			}
+		}
+	}
+	if (f != 2 && strncmp(code, l->forms[f], lf) == 0) {
+		for (int k = 0; type_tail[l->type][k] != NULL; k++)
+			if (strcmp(code + lf, type_tail[l->type][k]) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* Whether code spells the name l as an acronym (acronym_candidates), or
+ * all its initials. */
 static int is_acronym_of(const char *code, const coopmap_partner_name *l)
 {
-	/* Initials of the distinctive words, with and without the place;
-	 * and the words themselves when they are short codes ("CHU JRA"). */
-	GString *forms[3] = { g_string_new(NULL), g_string_new(NULL),
-		g_string_new(NULL) };
-	int found = strcmp(code, l->initials) == 0 ||
-		strcmp(code, l->all_initials) == 0 ||
-		strcmp(code, l->initials_here) == 0;
-
 	for (guint i = 0; i < l->words->len; i++) {
 		/* A code that is one of the words is a word, not an acronym. */
 		if (strcmp(code, g_ptr_array_index(l->words, i)) == 0)
-			found = -1;
+			return 0;
 	}
-	if (found < 0) {
-		for (int f = 0; f < 3; f++)
-			g_string_free(forms[f], TRUE);
-		return 0;
-	}
-	acronym_forms(l, forms);
-	for (int f = 0; f < 3; f++) {
-		for (int k = 0; !found && type_letters[l->type][k] != NULL; k++) {
-			char *candidate = g_strconcat(type_letters[l->type][k],
-				forms[f]->str, NULL);
+	if (strcmp(code, l->initials) == 0 || strcmp(code, l->all_initials) == 0
+	    || strcmp(code, l->initials_here) == 0)
+		return 1;
+	for (int f = 0; f < 4 && l->words->len > 0; f++)
+		if (spells_form(code, l, f))
+			return 1;
+	return 0;
+}
 
-			found = strlen(candidate) >= 3 && strcmp(code, candidate) == 0;
-			g_free(candidate);
+/*
+ * The letters of a code left after a type's letters at its head, 3 or
+ * more ("CHUJRA" and "HJRA": jra), with that type, passed to fn; the code
+ * itself comes too, with no type.
+ */
+static void code_cores(const char *code, void (*fn)(const char *core,
+	enum type type, void *data), void *data)
+{
+	fn(code, TYPE_NONE, data);
+	for (int t = TYPE_HOSPITAL; t < TYPE_COUNT; t++) {
+		for (int k = 0; type_letters[t][k] != NULL; k++) {
+			size_t len = strlen(type_letters[t][k]);
+
+			if (len > 0 && strncmp(code, type_letters[t][k], len) == 0 &&
+			    strlen(code) >= len + 3)
+				fn(code + len, (enum type)t, data);
 		}
-		g_string_free(forms[f], TRUE);
 	}
-	return found;
+}
+
+struct core_match {
+	const char *core;
+	enum type type;
+	int found;
+};
+
+static void compare_core(const char *core, enum type type, void *data)
+{
+	struct core_match *m = data;
+
+	m->found |= strcmp(core, m->core) == 0 &&
+		type_agreement(type, m->type) > 0;
+}
+
+static void search_cores(const char *core, enum type type, void *data)
+{
+	struct core_match *m = data;
+	struct core_match inner = { core, type, 0 };
+
+	code_cores(m->core, compare_core, &inner);
+	m->found |= inner.found;
+}
+
+/* Two codes that are one after their types' letters ("CHUJRA", "HJRA"),
+ * the types not conflicting. */
+static int same_code(const coopmap_partner_name *a,
+	const coopmap_partner_name *b)
+{
+	struct core_match m = { b->code, TYPE_NONE, 0 };
+
+	if (a->code != NULL && b->code != NULL && strcmp(a->code, b->code) != 0)
+		code_cores(a->code, search_cores, &m);
+	return m.found;
 }
 
 static int whole_acronym(const coopmap_partner_name *a,
 	const coopmap_partner_name *b)
 {
-	char *code = as_code(a);
-	int found = code != NULL && b->words->len >= 1 && is_acronym_of(code, b);
-
-	g_free(code);
-	return found;
+	return a->code != NULL && b->words->len >= 1 &&
+		is_acronym_of(a->code, b);
 }
 
 /* The non-place words of x, all found among the words of y. */
@@ -643,6 +992,22 @@ static int place_words_cover(const coopmap_partner_name *x,
 			return 0;
 	}
 	return 1;
+}
+
+/* Every place word of y is a word of x too. */
+static int places_named(const coopmap_partner_name *y,
+	const coopmap_partner_name *x)
+{
+	for (guint i = 0; i < y->places->len; i++) {
+		int found = 0;
+
+		for (guint j = 0; j < x->words->len && !found; j++)
+			found = words_match(g_ptr_array_index(y->places, i),
+				g_ptr_array_index(x->words, j));
+		if (!found)
+			return 0;
+	}
+	return y->places->len > 0;
 }
 
 /* How well the distinctive words agree, from 0 to 1, and why. */
@@ -673,9 +1038,11 @@ static double words_agreement(const coopmap_partner_name *a,
 		}
 		/* "CHU de Grenoble" / "CHU Grenoble Alpes": one specific type
 		 * of hospital named by its place alone is most likely the one
-		 * named more fully. */
+		 * named more fully, when that name says the place too (the
+		 * "Hôpital national de Niamey" is not the "Hôpital national de
+		 * Lamordé", a district of Niamey with its own). */
 		if (a->type == b->type && a->type > TYPE_HOSPITAL &&
-		    !differ_in_qualifier(a, b)) {
+		    !differ_in_qualifier(a, b) && places_named(y, x)) {
 			*why = "one name is the type and place of the other";
 			return 0.8;
 		}
@@ -708,6 +1075,39 @@ static double words_agreement(const coopmap_partner_name *a,
 	return 0.5;
 }
 
+/* For why: the cities as they agree or not ("cities agree: 'beyrouth' /
+ * 'beirut'"). */
+static void cities_said(const coopmap_partner_name *a,
+	const coopmap_partner_name *b, int same_city, char *out, size_t size)
+{
+	if (a->city[0] == '\0' || b->city[0] == '\0')
+		snprintf(out, size, "cities not both given");
+	else
+		snprintf(out, size, "cities %s: '%s' / '%s'",
+			same_city ? "agree" : "differ", a->city, b->city);
+}
+
+/* For why: the distinctive words of a found among b's, or "none". */
+static void words_shared(const coopmap_partner_name *a,
+	const coopmap_partner_name *b, char *out, size_t size)
+{
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (guint i = 0; i < a->words->len && n < size; i++) {
+		const char *w = g_ptr_array_index(a->words, i);
+		int found = 0;
+
+		for (guint j = 0; j < b->words->len && !found; j++)
+			found = name_words_match(w, g_ptr_array_index(b->words, j));
+		if (found && !is_place(a, w))
+			n += (size_t)snprintf(out + n, size - n, "%s%s",
+				n > 0 ? " " : "", w);
+	}
+	if (out[0] == '\0')
+		snprintf(out, size, "none");
+}
+
 double coopmap_partner_score(const coopmap_partner_name *a,
 	const coopmap_partner_name *b, char *why, size_t size)
 {
@@ -715,14 +1115,21 @@ double coopmap_partner_score(const coopmap_partner_name *a,
 	int same_city = cities_known && cities_agree(a->city, b->city);
 	double words, types, score;
 	const char *words_why;
+	char cities[256], shared[256];
 
+	cities_said(a, b, same_city, cities, sizeof(cities));
 	if (whole_acronym(a, b) || whole_acronym(b, a)) {
 		if (why != NULL)
-			snprintf(why, size, "'%s' is the acronym of '%s'%s",
+			snprintf(why, size, "'%s' is the acronym of '%s'; %s",
 				whole_acronym(a, b) ? a->key : b->key,
-				whole_acronym(a, b) ? b->key : a->key,
-				cities_known && !same_city ? ", but the cities differ" : "");
+				whole_acronym(a, b) ? b->key : a->key, cities);
 		return cities_known && !same_city ? 0.3 : 0.95;
+	}
+	if (same_code(a, b)) {
+		if (why != NULL)
+			snprintf(why, size, "'%s' and '%s' are one acronym after "
+				"their type's letters; %s", a->key, b->key, cities);
+		return cities_known && !same_city ? 0.3 : 0.9;
 	}
 	words = words_agreement(a, b, &words_why);
 	/* An acronym stands for the qualifiers it spells ("CHU-MEL": Mère et
@@ -749,25 +1156,30 @@ double coopmap_partner_score(const coopmap_partner_name *a,
 	 * Marrakech and of Oujda), whatever the names say. */
 	if (cities_known && !same_city)
 		score = fmin(score, 0.3);
-	if (why != NULL)
-		snprintf(why, size, "%s; types %s/%s %s; cities %s",
-			words_why, type_names[a->type][0] ? type_names[a->type] : "none",
+	if (why != NULL) {
+		words_shared(a, b, shared, sizeof(shared));
+		snprintf(why, size, "%s (shared: %s); types %s/%s %s; %s",
+			words_why, shared,
+			type_names[a->type][0] ? type_names[a->type] : "none",
 			type_names[b->type][0] ? type_names[b->type] : "none",
 			types >= 1 ? "agree" : types > 0 ? "are compatible" : "conflict",
-			!cities_known ? "not both given" : same_city ? "agree" : "differ");
+			cities);
+	}
 	return score;
 }
 
 /* ---- blocking keys (partners.h) --------------------------------------
  * Why each key, from coopmap_partner_score: a score of 0.75 needs the
  * distinctive words to agree at 0.64 or more (0.7 * words + 0.2 * types +
- * 0.1 * cities), or a whole acronym.  Words agree that far only when some
- * word of one matches a word of the other (words_match: equal after
- * undoubling, or one edit apart, two in words of nine letters or more: the
- * symmetric-delete keys below meet for exactly those), a one-letter
- * initial matches a word's first letter, an acronym word spells a run of
- * the other's initials, or one name is its type alone (then any name of
- * the same specific type may be the one meant). */
+ * 0.1 * cities), or a whole acronym, or two codes one after their types'
+ * letters.  Words agree that far only when some word of one matches a word
+ * of the other (words_match: equal after undoubling, or one edit apart, two
+ * in words of nine letters or more: the symmetric-delete keys below meet
+ * for exactly those; or transliterated alike: the "p:" key), a one-letter
+ * initial matches a word's first letter (either side), an acronym word
+ * spells a run of the other's initials, or one name is its type alone
+ * (then any name of the same specific type may be the one meant).  Codes
+ * meet on their cores ("s:"), cities on their consonants ("K:"). */
 
 static void emit(coopmap_partner_key_fn fn, void *data, int role, int word,
 	const char *prefix, const char *text)
@@ -795,13 +1207,16 @@ static void emit_without(coopmap_partner_key_fn fn, void *data, int word,
 
 /* Keys that two words meet on when words_match may take them as one:
  * the undoubled word, and it less one byte (words of 4 bytes or more),
- * less two (9 or more) under their own prefix. */
+ * less two (9 or more) under their own prefix; its transliteration. */
 static void match_keys(const char *w, int index, const char *one,
 	const char *two, coopmap_partner_key_fn fn, void *data)
 {
 	char u[128];
 	size_t len = strlen(w), ul;
 
+	transliterated(w, u, sizeof(u));
+	if (u[0] != '\0')
+		emit(fn, data, COOPMAP_PARTNER_KEY_SHARED, index, "p:", u);
 	undouble(w, u, sizeof(u));
 	ul = strlen(u);
 	emit(fn, data, COOPMAP_PARTNER_KEY_SHARED, index, one, u);
@@ -820,11 +1235,16 @@ void coopmap_partner_name_city_keys(const coopmap_partner_name *n,
 	coopmap_partner_key_fn fn, void *data)
 {
 	gchar **words;
+	char skeleton[128];
 
 	if (n->city[0] == '\0')
 		return;
-	/* cities_agree: the whole names match, or a word of each. */
+	/* cities_agree: the whole names match, their consonants, or a word of
+	 * each. */
 	match_keys(n->city, -1, "W:", "V:", fn, data);
+	consonants(n->city, skeleton, sizeof(skeleton));
+	if (skeleton[0] != '\0')
+		emit(fn, data, COOPMAP_PARTNER_KEY_SHARED, -1, "K:", skeleton);
 	words = g_strsplit(n->city, " ", -1);
 	for (size_t i = 0; words[i] != NULL; i++)
 		match_keys(canonical(words[i]), -1, "w:", "v:", fn, data);
@@ -870,16 +1290,37 @@ static void run_keys(const coopmap_partner_name *n, coopmap_partner_key_fn fn,
 
 /* What the whole name may be the acronym of (is_acronym_of), and the
  * name as an acronym itself (as_code): keys that decide alone. */
+struct key_sink {
+	coopmap_partner_key_fn fn;
+	void *data;
+	int role;
+	const char *prefix;
+};
+
+static void emit_candidate(const char *code, void *data)
+{
+	struct key_sink *k = data;
+
+	emit(k->fn, k->data, k->role, -1, k->prefix, code);
+}
+
+static void emit_core(const char *core, enum type type, void *data)
+{
+	(void)type;
+	emit_candidate(core, data);
+}
+
 static void acronym_keys(const coopmap_partner_name *n,
 	coopmap_partner_key_fn fn, void *data)
 {
-	char *code = as_code(n);
-	GString *forms[3] = { g_string_new(NULL), g_string_new(NULL),
-		g_string_new(NULL) };
+	struct key_sink targets = { fn, data, COOPMAP_PARTNER_KEY_TARGET, "c:" };
+	struct key_sink cores = { fn, data, COOPMAP_PARTNER_KEY_SHARED, "s:" };
 
-	if (code != NULL)
-		emit(fn, data, COOPMAP_PARTNER_KEY_PROBE, -1, "c:", code);
-	g_free(code);
+	if (n->code != NULL) {
+		emit(fn, data, COOPMAP_PARTNER_KEY_PROBE, -1, "c:", n->code);
+		/* same_code: two codes one after their types' letters. */
+		code_cores(n->code, emit_core, &cores);
+	}
 	if (n->words->len > 0) {
 		emit(fn, data, COOPMAP_PARTNER_KEY_TARGET, -1, "c:", n->initials);
 		emit(fn, data, COOPMAP_PARTNER_KEY_TARGET, -1, "c:",
@@ -887,18 +1328,7 @@ static void acronym_keys(const coopmap_partner_name *n,
 		emit(fn, data, COOPMAP_PARTNER_KEY_TARGET, -1, "c:",
 			n->initials_here);
 	}
-	acronym_forms(n, forms);
-	for (int f = 0; f < 3; f++) {
-		for (int k = 0; n->words->len > 0 &&
-		     type_letters[n->type][k] != NULL; k++) {
-			char *candidate = g_strconcat(type_letters[n->type][k],
-				forms[f]->str, NULL);
-
-			emit(fn, data, COOPMAP_PARTNER_KEY_TARGET, -1, "c:", candidate);
-			g_free(candidate);
-		}
-		g_string_free(forms[f], TRUE);
-	}
+	acronym_candidates(n, emit_candidate, &targets);
 }
 
 void coopmap_partner_name_keys(const coopmap_partner_name *n,

@@ -45,10 +45,11 @@ static void print_tally(const char *what, const struct tally *t,
 }
 
 /*
- * The labelled pairs: precision and recall must reach 0.95 on the pairs
- * a reader can decide from the two names; the pairs that need outside
- * knowledge (a renaming, a translation, a local name: needs_knowledge = 1)
- * are measured and printed too.
+ * The labelled pairs (issue 21): no wrong merge at all (precision 1.00 on
+ * every pair), and recall 0.99 or more on the pairs a reader can decide
+ * from the two names; the pairs that need outside knowledge (a renaming,
+ * a translation, a local name: needs_knowledge = 1) are measured and
+ * printed too.  Pairs added for issue 21 carry their source URL.
  */
 static void test_labelled_pairs_precision_and_recall(void **state)
 {
@@ -56,16 +57,16 @@ static void test_labelled_pairs_precision_and_recall(void **state)
 	coopmap_error err = COOPMAP_ERROR_INIT;
 	struct tally names = { 0, 0, 0, 0 }, all = { 0, 0, 0, 0 };
 	double precision, recall, all_precision, all_recall;
-	long c[6];
+	long c[7];
 	static const char *const cols[] = { "name_a", "city_a", "name_b",
-		"city_b", "same", "needs_knowledge" };
+		"city_b", "same", "needs_knowledge", "source" };
 
 	(void)state;
 	assert_int_equal(coopmap_table_read("tests/data/partner-pairs.csv", NULL,
 		&t, &err), COOPMAP_OK);
-	for (int i = 0; i < 6; i++)
+	for (int i = 0; i < 7; i++)
 		assert_true((c[i] = coopmap_table_find_column(t, cols[i])) >= 0);
-	assert_true(coopmap_table_row_count(t) >= 200);
+	assert_true(coopmap_table_row_count(t) >= 800);
 	for (size_t r = 0; r < coopmap_table_row_count(t); r++) {
 		char why[512];
 		double score;
@@ -96,9 +97,9 @@ static void test_labelled_pairs_precision_and_recall(void **state)
 	}
 	print_tally("all", &all, &all_precision, &all_recall);
 	print_tally("decidable from the names", &names, &precision, &recall);
-	assert_true(precision >= 0.95);
-	assert_true(recall >= 0.95);
-	assert_true(all_precision >= 0.95);
+	assert_int_equal(all.fp, 0);
+	assert_true(recall >= 0.99);
+	assert_true(all_recall >= 0.80);
 	coopmap_table_free(t);
 }
 
@@ -128,15 +129,15 @@ static const coopmap_pool_group *partner_named(const coopmap_pool *pool,
 }
 
 /*
- * Five partners are shared.  "Centre hospitalier national de Ouagadougou"
- * (a 2002 twinning) is read as the national hospital of Ouagadougou, the
- * CHN Yalgado Ouédraogo: the city's other national hospital is always
- * named as the paediatric one.
+ * Four partners are shared.  "Centre hospitalier national de Ouagadougou"
+ * (a 2002 twinning) stays apart from the CHN Yalgado Ouédraogo: a type
+ * named by its city alone joins a fuller name only when that name says the
+ * city too, since a capital may hold several national hospitals (Niamey's
+ * and Lamordé's); reading it as Yalgado took knowledge the names lack.
  */
 static void test_example_shared_partners_are_the_ones_a_reader_finds(void **state)
 {
 	static const char *const shared[] = {
-		"Centre hospitalier national Yalgado Ouédraogo",
 		"Centre hospitalier national de Bobo-Dioulasso",
 		"CHRACERH (Centre hospitalier de recherche et d'application en "
 		"chirurgie endoscopique et reproduction humaine)",
@@ -149,8 +150,8 @@ static void test_example_shared_partners_are_the_ones_a_reader_finds(void **stat
 	(void)state;
 	for (size_t i = 0; i < coopmap_pool_partner_count(pool); i++)
 		n_shared += coopmap_pool_partner(pool, i)->n_peers >= 2;
-	assert_int_equal(n_shared, 5);
-	for (size_t i = 0; i < 5; i++) {
+	assert_int_equal(n_shared, 4);
+	for (size_t i = 0; i < 4; i++) {
 		const coopmap_pool_group *g = partner_named(pool, shared[i]);
 
 		assert_non_null(g);
@@ -165,6 +166,9 @@ static void test_example_shared_partners_are_the_ones_a_reader_finds(void **stat
 	assert_true(partner_named(pool, "Centre hospitalier national de "
 		"Ouagadougou") != partner_named(pool, "Centre hospitalier national "
 		"pédiatrique de Ouagadougou"));
+	assert_true(partner_named(pool, "Centre hospitalier national de "
+		"Ouagadougou") != partner_named(pool, "Centre hospitalier national "
+		"Yalgado Ouédraogo"));
 	coopmap_pool_free(pool);
 	coopmap_projects_free(projects);
 }
@@ -206,6 +210,73 @@ static void test_merges_are_explained(void **state)
 	assert_true(found);
 	coopmap_pool_free(pool);
 	coopmap_projects_free(projects);
+}
+
+/* `coopmap pool --explain` says, for each merge, the score against the
+ * threshold and the evidence: the acronym, the words shared, the cities. */
+static void test_explain_gives_score_threshold_and_evidence(void **state)
+{
+	const char *argv[] = { getenv("COOPMAP_BIN"), "pool",
+		"tests/data/pool-cases.csv", "--explain", NULL };
+	gchar *out = NULL, *err = NULL;
+	gint status = -1;
+
+	(void)state;
+	assert_non_null(argv[0]);
+	assert_true(g_spawn_sync(NULL, (gchar **)argv, NULL, 0, NULL, NULL, &out,
+		&err, &status, NULL));
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(err, "merge: 'HGOPY' = 'Hôpital Gynéco-Obstétrique "
+		"et Pédiatrique de Yaoundé' (score 0.95 >= 0.75: ': hgopy' is the "
+		"acronym of 'hospital: gynecologie obstetrique pediatrique yaounde'"));
+	assert_non_null(strstr(err, "merge: 'Hôpital Dolo' = 'Hôpital Sominé "
+		"Dolo' (score 1.00 >= 0.75: the distinctive words match (shared: "
+		"dolo); types hospital/hospital agree; cities agree: 'mopti' / "
+		"'mopti')"));
+	/* No merge of the two CHU of Abidjan, so none explained. */
+	assert_null(strstr(err, "Treichville' ="));
+	assert_null(strstr(err, "= 'CHU de Treichville'"));
+	g_free(out);
+	g_free(err);
+}
+
+/* The matcher's reasons name the evidence of each rule added for issue
+ * 21, on attested names: an acronym with the type's letters after the
+ * initials, two codes one after their type's letters, a city in two
+ * languages, Vietnamese generic words, a transliteration, "University
+ * Hospital" as a CHU, an initial for a first name. */
+static void test_reasons_name_the_evidence(void **state)
+{
+	static const struct {
+		const char *a, *city_a, *b, *city_b, *reason;
+	} cases[] = {
+		{ "RHUH", "Beyrouth", "Hôpital universitaire Rafik Hariri",
+		  "Beyrouth", "is the acronym of" },
+		{ "CHUJRA", "Antananarivo", "HJRA", "Antananarivo",
+		  "are one acronym after their type's letters" },
+		{ "Hôtel-Dieu de France", "Beyrouth", "Hotel-Dieu de France",
+		  "Beirut", "cities agree: 'beyrouth' / 'beirut'" },
+		{ "Bệnh viện Trung ương Huế", "Huế", "Hue Central Hospital", "Hue",
+		  "(shared: central)" },
+		{ "CHU Mustapha Pacha", "Alger", "CHU Mustapha-Bacha", "Alger",
+		  "(shared: mustapha pacha)" },
+		{ "CHUIS", "Rabat", "Ibn Sina University Hospital", "Rabat",
+		  "is the acronym of 'chu: ibn sina'" },
+		{ "Spitalul Clinic Municipal pentru copii „V. Ignatenco”",
+		  "Chișinău", "spitalul „Valentin Ignatenco”", "Chișinău",
+		  "(shared: v ignatenco)" },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char why[512];
+		double score;
+
+		assert_true(coopmap_pool_same_partner(cases[i].a, cases[i].city_a,
+			cases[i].b, cases[i].city_b, &score, why, sizeof(why)));
+		if (strstr(why, cases[i].reason) == NULL)
+			fail_msg("'%s' / '%s': %s", cases[i].a, cases[i].b, why);
+	}
 }
 
 /* ---- blocking (partners.h): pairs need not all be compared ------------ */
@@ -361,7 +432,10 @@ static void test_blocking_keys_meet_for_every_pair_that_scores_same(
 
 /* The groups of 600 spellings are those of comparing every pair: the
  * digest of `coopmap pool --format json` as the exhaustive version (before
- * blocking, f61ef7a) wrote it. */
+ * blocking, f61ef7a) wrote it, renewed when the score changed on purpose
+ * (issue 21: a type named by its city alone joins a fuller name only when
+ * it says the city; 27 merges of that version's 600 spellings go, 13 come;
+ * every pair that scores "same" still meets on a key, the test above). */
 static void test_blocked_pooling_gives_the_exhaustive_groups(void **state)
 {
 	const char *argv[] = { getenv("COOPMAP_BIN"), "pool",
@@ -376,7 +450,7 @@ static void test_blocked_pooling_gives_the_exhaustive_groups(void **state)
 	assert_int_equal(status, 0);
 	digest = g_compute_checksum_for_string(G_CHECKSUM_SHA256, out, -1);
 	assert_string_equal(digest,
-		"81e7da182ea730b0c42a963b70cd70d492065a24fbba3b0f3f8a2af875d0976b");
+		"172a28238f8bb71160a44e30bd583ff79221beca8018944442d04583772232e6");
 	g_free(digest);
 	g_free(out);
 }
@@ -388,6 +462,8 @@ int main(void)
 		cmocka_unit_test(test_example_shared_partners_are_the_ones_a_reader_finds),
 		cmocka_unit_test(test_no_chain_and_no_merge_within_a_city),
 		cmocka_unit_test(test_merges_are_explained),
+		cmocka_unit_test(test_explain_gives_score_threshold_and_evidence),
+		cmocka_unit_test(test_reasons_name_the_evidence),
 		cmocka_unit_test(test_blocking_keys_meet_for_every_pair_that_scores_same),
 		cmocka_unit_test(test_blocked_pooling_gives_the_exhaustive_groups),
 	};

@@ -121,7 +121,7 @@ static void test_data_names_pooled_partners_peers_and_links(void **state)
 	char *page = write_page(m, "publish-example.html");
 	char *block = data_block(page);
 	json_error_t jerr;
-	json_t *d = json_loads(block, 0, &jerr), *partners, *yalgado = NULL;
+	json_t *d = json_loads(block, 0, &jerr), *partners, *douala = NULL;
 	json_t *establishments;
 	size_t i;
 	json_t *p;
@@ -132,20 +132,20 @@ static void test_data_names_pooled_partners_peers_and_links(void **state)
 	establishments = json_object_get(d, "establishments");
 	assert_int_equal(json_array_size(establishments), 33);
 	json_array_foreach(partners, i, p)
-		if (strstr(json_string_value(json_object_get(p, "name")), "Yalgado"))
-			yalgado = p;
-	assert_non_null(yalgado);
+		if (strstr(json_string_value(json_object_get(p, "name")), "Douala"))
+			douala = p;
+	assert_non_null(douala);
 	/* Two spellings of one hospital, one partner with two establishments:
 	 * each is the other's peer. */
-	assert_int_equal(json_array_size(json_object_get(yalgado, "variants")), 2);
-	assert_int_equal(json_array_size(json_object_get(yalgado, "peers")), 2);
+	assert_int_equal(json_array_size(json_object_get(douala, "variants")), 2);
+	assert_int_equal(json_array_size(json_object_get(douala, "peers")), 2);
 	for (size_t k = 0; k < 2; k++) {
 		json_t *e = json_array_get(establishments, (size_t)json_integer_value(
-			json_array_get(json_object_get(yalgado, "peers"), k)));
+			json_array_get(json_object_get(douala, "peers"), k)));
 		const char *name = json_string_value(json_object_get(e, "name"));
 
-		assert_true(strcmp(name, "CHU de Clermont-Ferrand") == 0 ||
-			strcmp(name, "EPS de Ville-Évrard") == 0);
+		assert_true(strcmp(name, "CHU de Strasbourg") == 0 ||
+			strcmp(name, "Centre hospitalier de la Côte basque") == 0);
 		assert_int_equal(json_array_size(json_object_get(e, "samePartner")), 1);
 	}
 	/* A link per pair, each with a path; countries with outlines. */

@@ -1,12 +1,15 @@
 /*
  * partners.h: are two spellings the same hospital?  Names are folded
  * (names.h), the field's words and abbreviations are read as types (CHU,
- * CHR, CHD, CH, CHNU/CNHU, HU, HG, HP, CMA, clinique ...), stop words are
- * dropped, and what is left are the distinctive words: a person's or a
- * place's name.  Two names are the same hospital when their types agree and
- * their distinctive words match (equal, one typo apart, or as the acronym
- * of the other's words), with agreeing cities when both give one; a score
- * and its explanation say why.
+ * CHR, CHD, CH, CHNU/CNHU, HU, HG, HP, CMA, clinique ...), generic words of
+ * the partners' languages (bệnh viện, trung ương, hospital nacional,
+ * mustashfa ...) are read in French, stop words are dropped, and what is
+ * left are the distinctive words: a person's or a place's name.  Two names
+ * are the same hospital when their types agree and their distinctive words
+ * match (equal, one typo apart, transliterated alike, or as the acronym of
+ * the other's words), with agreeing cities when both give one (spelled
+ * alike, or with the same consonants: Beyrouth / Beirut); a score and its
+ * explanation (the rule, the shared words, both cities) say why.
  *
  * Not for: grouping many names (pool.h does that, with these scores).
  */

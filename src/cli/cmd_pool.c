@@ -15,6 +15,7 @@
 #include "intl.h"
 #include "options.h"
 #include "coopmap/names.h"
+#include "coopmap/partners.h"
 #include "coopmap/pool.h"
 #include "coopmap/report.h"
 
@@ -33,7 +34,8 @@ static const struct cli_option pool_options[] = {
 	{ "region", OPT_REGION, N_("TEXT"), N_("only the establishments of this "
 	  "region (ARS)"), NULL, 0 },
 	{ "explain", OPT_EXPLAIN, NULL, N_("on stderr, every merge of two "
-	  "spellings: the names, the score and why"), NULL, 0 },
+	  "spellings: the names, the score against the threshold, and the "
+	  "evidence (acronym, shared words, cities)"), NULL, 0 },
 	CLI_LANG_OPTION(N_("language of the report and of the messages (default "
 	  "fr, or en when LANG is English)")),
 	CLI_RECORDS_OPTIONS,
@@ -597,8 +599,9 @@ static void explain(const coopmap_pool *pool)
 	for (size_t i = 0; i < coopmap_pool_merge_count(pool); i++) {
 		const coopmap_pool_merge *m = coopmap_pool_merge_get(pool, i);
 
-		fprintf(stderr, "merge: '%s' = '%s' (score %.2f: %s)\n",
-			cli_shown(m->a), cli_shown(m->b), m->score, cli_shown(m->why));
+		fprintf(stderr, "merge: '%s' = '%s' (score %.2f >= %.2f: %s)\n",
+			cli_shown(m->a), cli_shown(m->b), m->score, COOPMAP_PARTNER_SAME,
+			cli_shown(m->why));
 	}
 }
 
