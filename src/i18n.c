@@ -5,6 +5,7 @@
 
 #include <libintl.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,4 +69,27 @@ const char *coopmap_i18n_ntext(const char *msgid, const char *msgid_plural,
 	unsigned long n)
 {
 	return dngettext(TEXT_DOMAIN, msgid, msgid_plural, n);
+}
+
+void coopmap_i18n_date(const char *iso, const char *lang, char *buf,
+	size_t size)
+{
+	static const char *const fr[] = { "janvier", "février", "mars", "avril",
+		"mai", "juin", "juillet", "août", "septembre", "octobre",
+		"novembre", "décembre" };
+	static const char *const en[] = { "January", "February", "March",
+		"April", "May", "June", "July", "August", "September", "October",
+		"November", "December" };
+	int english = lang != NULL && strcmp(lang, "en") == 0;
+	int y, m, d;
+
+	if (size == 0)
+		return;
+	buf[0] = '\0';
+	if (iso == NULL || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    m < 1 || m > 12 || d < 1 || d > 31)
+		return;
+	/* French writes the first of the month "1er". */
+	snprintf(buf, size, "%d%s %s %d", d, !english && d == 1 ? "er" : "",
+		english ? en[m - 1] : fr[m - 1], y);
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "coopmap/names.h"
+#include "intl.h"
 
 /* Types of establishment, by family: a family conflicts with another. */
 enum type {
@@ -656,9 +657,9 @@ static double words_agreement(const coopmap_partner_name *a,
 		/* The shorter name's words all found in the longer: same. */
 		double w = total_a <= total_b ? in_b : in_a;
 
-		*why = w >= 1 ? "the distinctive words match"
-			: w > 0 ? "only some distinctive words match"
-			: "the distinctive words differ";
+		*why = w >= 1 ? _("the distinctive words match")
+			: w > 0 ? _("only some distinctive words match")
+			: _("the distinctive words differ");
 		return w;
 	}
 	if (total_a > 0 || total_b > 0) {
@@ -668,7 +669,7 @@ static double words_agreement(const coopmap_partner_name *a,
 		const coopmap_partner_name *y = total_a > 0 ? b : a;
 
 		if (place_words_cover(x, y)) {
-			*why = "the distinctive word is the other's city";
+			*why = _("the distinctive word is the other's city");
 			return 1.0;
 		}
 		/* "CHU de Grenoble" / "CHU Grenoble Alpes": one specific type
@@ -676,10 +677,10 @@ static double words_agreement(const coopmap_partner_name *a,
 		 * named more fully. */
 		if (a->type == b->type && a->type > TYPE_HOSPITAL &&
 		    !differ_in_qualifier(a, b)) {
-			*why = "one name is the type and place of the other";
+			*why = _("one name is the type and place of the other");
 			return 0.8;
 		}
-		*why = "one name has no distinctive word";
+		*why = _("one name has no distinctive word");
 		return 0.5;
 	}
 	if (a->places->len > 0 && b->places->len > 0) {
@@ -700,12 +701,30 @@ static double words_agreement(const coopmap_partner_name *a,
 				same = found;
 			}
 		}
-		*why = same ? "both are named after the same place"
-			: "they are named after different places";
+		*why = same ? _("both are named after the same place")
+			: _("they are named after different places");
 		return same ? 0.9 : 0.0;
 	}
-	*why = "neither name has a distinctive word";
+	*why = _("neither name has a distinctive word");
 	return 0.5;
+}
+
+/* "the distinctive words match; types CHU/CHU agree; cities agree": a
+ * clause each, each one sentence for the translator.  same_city: 1, 0, or
+ * -1 when a city is not given. */
+static void explain_score(const char *words_why, int type_a, int type_b,
+	double types, int same_city, char *why, size_t size)
+{
+	const char *ta = type_names[type_a][0] ? type_names[type_a] : _("none");
+	const char *tb = type_names[type_b][0] ? type_names[type_b] : _("none");
+	char types_why[128];
+
+	snprintf(types_why, sizeof(types_why), types >= 1
+		? _("types %s/%s agree") : types > 0
+		? _("types %s/%s are compatible") : _("types %s/%s conflict"), ta, tb);
+	snprintf(why, size, "%s; %s; %s", words_why, types_why, same_city < 0
+		? _("cities not both given") : same_city ? _("cities agree")
+		: _("cities differ"));
 }
 
 double coopmap_partner_score(const coopmap_partner_name *a,
@@ -718,10 +737,11 @@ double coopmap_partner_score(const coopmap_partner_name *a,
 
 	if (whole_acronym(a, b) || whole_acronym(b, a)) {
 		if (why != NULL)
-			snprintf(why, size, "'%s' is the acronym of '%s'%s",
+			snprintf(why, size, cities_known && !same_city
+				? _("'%s' is the acronym of '%s', but the cities differ")
+				: _("'%s' is the acronym of '%s'"),
 				whole_acronym(a, b) ? a->key : b->key,
-				whole_acronym(a, b) ? b->key : a->key,
-				cities_known && !same_city ? ", but the cities differ" : "");
+				whole_acronym(a, b) ? b->key : a->key);
 		return cities_known && !same_city ? 0.3 : 0.95;
 	}
 	words = words_agreement(a, b, &words_why);
@@ -730,7 +750,7 @@ double coopmap_partner_score(const coopmap_partner_name *a,
 	if (words > 0.5 && differ_in_qualifier(a, b) && !has_acronym_word(a, b) &&
 	    !has_acronym_word(b, a)) {
 		words = 0.3;
-		words_why = "one name has a qualifier or number the other lacks";
+		words_why = _("one name has a qualifier or number the other lacks");
 	}
 	types = type_agreement(a->type, b->type);
 	/* "CHN" and "Centre hospitalier national de Nouakchott", in one city:
@@ -738,11 +758,11 @@ double coopmap_partner_score(const coopmap_partner_name *a,
 	if (a->words->len == 0 && b->type == a->type && a->type > TYPE_HOSPITAL &&
 	    same_city && words == 0.5) {
 		words = 0.9;
-		words_why = "the same type of hospital in the same city";
+		words_why = _("the same type of hospital in the same city");
 	} else if (b->words->len == 0 && b->type == a->type &&
 	    a->type > TYPE_HOSPITAL && same_city && words == 0.5) {
 		words = 0.9;
-		words_why = "the same type of hospital in the same city";
+		words_why = _("the same type of hospital in the same city");
 	}
 	score = 0.7 * words + 0.2 * types + 0.1 * (cities_known ? same_city : 0.5);
 	/* Two cities that do not agree: two hospitals ("CHU Mohammed VI" of
@@ -750,11 +770,8 @@ double coopmap_partner_score(const coopmap_partner_name *a,
 	if (cities_known && !same_city)
 		score = fmin(score, 0.3);
 	if (why != NULL)
-		snprintf(why, size, "%s; types %s/%s %s; cities %s",
-			words_why, type_names[a->type][0] ? type_names[a->type] : "none",
-			type_names[b->type][0] ? type_names[b->type] : "none",
-			types >= 1 ? "agree" : types > 0 ? "are compatible" : "conflict",
-			!cities_known ? "not both given" : same_city ? "agree" : "differ");
+		explain_score(words_why, a->type, b->type, types, cities_known
+			? same_city : -1, why, size);
 	return score;
 }
 
