@@ -162,7 +162,7 @@ int coopmap_output_finish(coopmap_output *o, coopmap_error *err)
 	o->stream = NULL;
 	if (failed)
 		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot write: %s",
-			o->path, saved != 0 ? strerror(saved) : "write error");
+			o->path, saved != 0 ? strerror(saved) : _("write error"));
 	o->finished = 1;
 	return COOPMAP_OK;
 }
