@@ -17,6 +17,12 @@
 
 static const char *run_lang = "fr";
 
+/* GNU gettext's counter of catalogue changes: raised, it drops the
+ * translations gettext has cached, so that a second coopmap_i18n_init
+ * (a library user's, a test's) changes the language (the gettext manual,
+ * "Being a gettext grok"). */
+extern int _nl_msg_cat_cntr;
+
 static int names_english(const char *value)
 {
 	return strncmp(value, "en", 2) == 0 &&
@@ -53,6 +59,7 @@ void coopmap_i18n_init(const char *lang)
 	setlocale(LC_MESSAGES, "C.UTF-8");
 	bindtextdomain(TEXT_DOMAIN, coopmap_i18n_localedir());
 	bind_textdomain_codeset(TEXT_DOMAIN, "UTF-8");
+	++_nl_msg_cat_cntr;
 }
 
 const char *coopmap_i18n_lang(void)

@@ -4,6 +4,7 @@
  * Google My Maps (kml.h), parsed by libxml2 and reopened by OGR's LIBKML
  * driver: folders, data columns, pooled partners, hostile cells, the split
  * set written whole or not at all. */
+#include "coopmap/i18n.h"
 #include "test_util.h"
 
 #include <gdal.h>
@@ -278,7 +279,10 @@ static void test_markdown_report_ranks_the_countries(void **state)
 	char *text, *bfa, *cmr;
 
 	load(f, "examples/cooperations.csv");
+	/* The report speaks the run's language: French here, English below. */
+	coopmap_i18n_init("fr");
 	assert_int_equal(coopmap_export_write(&f->data, path, &err), COOPMAP_OK);
+	coopmap_i18n_init("en");
 	text = slurp(path);
 	assert_true(g_str_has_prefix(text, "# Coopérations hospitalières par "
 		"pays\n"));
@@ -290,6 +294,12 @@ static void test_markdown_report_ranks_the_countries(void **state)
 	assert_non_null(bfa);
 	assert_non_null(cmr);
 	assert_true(bfa < cmr);
+	g_free(text);
+	assert_int_equal(coopmap_export_write(&f->data, path, &err), COOPMAP_OK);
+	text = slurp(path);
+	assert_true(g_str_has_prefix(text, "# Hospital cooperation by country\n"));
+	assert_non_null(strstr(text, "60 projects in 27 partner countries"));
+	assert_non_null(strstr(text, "\n| Cameroon | CMR | 4 |"));
 	g_free(text);
 	unload(f);
 }

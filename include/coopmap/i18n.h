@@ -26,6 +26,7 @@ const char *coopmap_i18n_lang_from_env(void);
  * C.UTF-8, so that a machine without French locales still translates),
  * binds the text domain to the catalogues' folder, UTF-8 out.  Other
  * locale categories are left alone (numbers stay "1.5" in every file).
+ * Called again (a library user, a test), it changes the language.
  */
 void coopmap_i18n_init(const char *lang);
 
