@@ -208,6 +208,36 @@ static void test_extent_takes_and_lists_french_names(void **state)
 	run_clear(&r);
 }
 
+/* The KML for My Maps was French in every run. */
+static void test_kml_speaks_the_run_language(void **state)
+{
+	const char *path = TEST_ARTIFACTS "/i18n.kml";
+	const char *args[] = { "export", "tests/bad/ok.csv", "-q", "-o", path,
+		NULL };
+	struct run r;
+	gchar *text = NULL;
+
+	(void)state;
+	run_in("LANG", "en_GB.UTF-8", args, &r);
+	assert_int_equal(r.status, 0);
+	run_clear(&r);
+	assert_true(g_file_get_contents(path, &text, NULL, NULL));
+	assert_holds(text, "<name>International hospital cooperation</name>");
+	assert_holds(text, "<name>Other funding or not stated</name>");
+	assert_holds(text, "&lt;b&gt;Country:&lt;/b&gt; Burundi");
+	assert_lacks(text, "Coopérations");
+	g_free(text);
+	run_in("LC_ALL", "C", args, &r);
+	assert_int_equal(r.status, 0);
+	run_clear(&r);
+	assert_true(g_file_get_contents(path, &text, NULL, NULL));
+	assert_holds(text, "<name>Coopérations hospitalières "
+		"internationales</name>");
+	assert_holds(text, "<name>Autres financements ou non précisé</name>");
+	assert_holds(text, "&lt;b&gt;Pays :&lt;/b&gt; Burundi");
+	g_free(text);
+}
+
 static void test_date_is_written_one_way_per_language(void **state)
 {
 	char buf[64];
@@ -254,6 +284,7 @@ int main(void)
 		cmocka_unit_test(test_rejects_file_of_a_french_run_is_french),
 		cmocka_unit_test(test_help_is_french_by_default),
 		cmocka_unit_test(test_extent_takes_and_lists_french_names),
+		cmocka_unit_test(test_kml_speaks_the_run_language),
 		cmocka_unit_test(test_date_is_written_one_way_per_language),
 		cmocka_unit_test(test_english_is_asked_by_the_first_variable_set),
 	};
