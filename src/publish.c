@@ -109,10 +109,12 @@ static int load_strings(const char *web_dir, const char *lang,
 	int rc = COOPMAP_OK;
 
 	one = all != NULL ? json_object_get(all, lang) : NULL;
-	if (one == NULL || !json_is_object(one))
+	if (all == NULL)
 		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: no words for "
-			"language '%s'%s%s", path, lang, all == NULL ? ": " : "",
-			all == NULL ? jerr.text : "");
+			"language '%s': %s", path, lang, jerr.text);
+	else if (one == NULL || !json_is_object(one))
+		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: no words for "
+			"language '%s'", path, lang);
 	else
 		*out = json_incref(one);
 	json_decref(all);
