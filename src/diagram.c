@@ -19,6 +19,7 @@
 
 #include "coopmap/output.h"
 #include "coopmap/page.h"
+#include "intl.h"
 
 #define DESIGN_H 1000.0
 #define PAGE_MARGIN 24.0
@@ -453,9 +454,9 @@ static int layout_nodes(struct diagram *d, coopmap_error *err)
 	if (total == 0 || total > 64 || width < 90) {
 		for (int f = 0; f < COOPMAP_ACTOR_FAMILIES; f++)
 			g_free(orders[f]);
-		return coopmap_error_set(err, total == 0 ? COOPMAP_ERR_EMPTY
-			: COOPMAP_ERR_USAGE, total == 0 ? "no actor to draw"
-			: "too many actors for one page (%d columns)", total);
+		return total == 0 ? coopmap_error_set(err, COOPMAP_ERR_EMPTY,
+			"no actor to draw") : coopmap_error_set(err, COOPMAP_ERR_USAGE,
+			"too many actors for one page (%d columns)", total);
 	}
 	d->column_w = width;
 	d->n_columns = total;
@@ -1097,11 +1098,13 @@ static int legend(struct diagram *d, double y, int drawing)
 /* The legend and the source line, bottom up; sets area_bottom. */
 static void draw_footer(struct diagram *d)
 {
-	char source[1024];
+	char source[1024], date[64];
 	PangoLayout *l;
 	double w, h, y;
 	int rows;
 
+	/* The date as the map writes it, in the diagram's language. */
+	coopmap_i18n_date(d->opts->date, d->lang, date, sizeof(date));
 	snprintf(source, sizeof(source), "%s%s%s", d->opts->source != NULL
 		? d->opts->source : is_en(d)
 		? "Sources: DGOS instruction SR2/2018/242 of 29 October 2018 "
@@ -1112,9 +1115,9 @@ static void draw_footer(struct diagram *d)
 		  "(appel 2019, annexes 1 et 2) ; synthèse de la journée FHF – "
 		  "DGOS – AFD du 25 juin 2019. Données : geodata/actors.csv et "
 		  "actor-links.csv, chaque ligne citant sa section",
-		d->opts->date != NULL && d->opts->date[0] != '\0'
+		date[0] != '\0'
 		? (is_en(d) ? " · Diagram: coopmap, " : " · Diagramme : coopmap, ")
-		: "", d->opts->date != NULL ? d->opts->date : "");
+		: "", date);
 	l = make_layout(d, source, 9.5, PANGO_WEIGHT_NORMAL,
 		d->w - 2 * PAGE_MARGIN);
 	layout_size(l, &w, &h);

@@ -24,6 +24,7 @@
 #include "coopmap/network.h"
 #include "coopmap/output.h"
 #include "coopmap/report.h"
+#include "intl.h"
 
 enum format { FORMAT_GEOJSON, FORMAT_GPKG, FORMAT_CSV, FORMAT_KML, FORMAT_MD };
 
@@ -512,6 +513,7 @@ static void write_markdown(const struct writer *w, FILE *out)
 	struct md_row *rows = g_new(struct md_row, n + 1);
 	char *source = coopmap_report_markdown_text(
 		coopmap_projects_path(w->d->projects));
+	char countries[64];
 
 	for (size_t i = 0; i < n; i++) {
 		if (w->d->stats[i].projects == 0)
@@ -521,18 +523,25 @@ static void write_markdown(const struct writer *w, FILE *out)
 		total += w->d->stats[i].projects;
 	}
 	qsort(rows, count, sizeof(*rows), md_row_order);
-	fprintf(out, "# Coopérations hospitalières par pays\n\n");
-	fprintf(out, "Liste : %s. %zu projet%s dans %zu pays partenaire%s "
-		"(un projet qui nomme plusieurs pays compte dans chacun).\n\n",
-		source, total, total > 1 ? "s" : "", count, count > 1 ? "s" : "");
-	fprintf(out, "| Pays | Code | Projets | Établissements | Couches (voir `coopmap layers`) |\n");
+	/* TRANSLATORS: the count of countries, the last %s of "List: %s.
+	 * %zu project in %s ...". */
+	snprintf(countries, sizeof(countries), _n("%zu partner country",
+		"%zu partner countries", (unsigned long)count), count);
+	fprintf(out, "%s", _("# Hospital cooperation by country\n\n"));
+	fprintf(out, _n("List: %s. %zu project in %s (a project that names "
+		"several countries counts in each).\n\n", "List: %s. %zu projects "
+		"in %s (a project that names several countries counts in each).\n\n",
+		(unsigned long)total), source, total, countries);
+	fprintf(out, "%s", _("| Country | Code | Projects | Establishments | "
+		"Layers (see `coopmap layers`) |\n"));
 	fprintf(out, "| --- | --- | ---: | ---: | --- |\n");
 	for (size_t i = 0; i < count; i++) {
 		char *tags = country_tags(w, rows[i].country);
 
 		g_strdelimit(tags, ";", ',');
 		fprintf(out, "| %s | %s | %zu | %zu | %s |\n",
-			rows[i].country->name_fr, rows[i].country->iso_a3,
+			coopmap_country_name(rows[i].country, coopmap_i18n_lang()),
+			rows[i].country->iso_a3,
 			rows[i].stats->projects, rows[i].stats->establishments, tags);
 		g_free(tags);
 	}
@@ -762,7 +771,7 @@ static int export_file(struct writer *w_, const char *path,
 		const char *why = CPLGetLastErrorMsg();
 
 		coopmap_error_set(err, rc, "%s: cannot write: %s", path,
-			why != NULL && why[0] != '\0' ? why : "write error");
+			why != NULL && why[0] != '\0' ? why : _("write error"));
 		coopmap_output_drop_memory(temp);
 	} else {
 		rc = coopmap_output_commit_memory(temp, path, err);

@@ -107,6 +107,24 @@ int coopmap_filter_set_establishment(coopmap_filter *f, const char *text,
 	return set_folded(&f->establishment, text, "--establishment", err);
 }
 
+/* One sentence per case, for the translator. */
+static int refuse_country(const char *name, const coopmap_country_match *m,
+	coopmap_error *err)
+{
+	int ambiguous = m->status == COOPMAP_COUNTRY_AMBIGUOUS;
+
+	if (m->suggestion[0] == '\0')
+		return ambiguous ? coopmap_error_set(err, COOPMAP_ERR_USAGE,
+			"--country '%s': ambiguous country", name)
+			: coopmap_error_set(err, COOPMAP_ERR_USAGE,
+			"--country '%s': unknown country", name);
+	return ambiguous ? coopmap_error_set(err, COOPMAP_ERR_USAGE,
+		"--country '%s': ambiguous country (did you mean %s?)", name,
+		m->suggestion) : coopmap_error_set(err, COOPMAP_ERR_USAGE,
+		"--country '%s': unknown country (did you mean %s?)", name,
+		m->suggestion);
+}
+
 int coopmap_filter_set_countries(coopmap_filter *f,
 	const coopmap_countries *countries, const char *text, coopmap_error *err)
 {
@@ -120,11 +138,7 @@ int coopmap_filter_set_countries(coopmap_filter *f,
 
 		coopmap_country_resolve(countries, name, &m);
 		if (m.status != COOPMAP_COUNTRY_FOUND)
-			rc = coopmap_error_set(err, COOPMAP_ERR_USAGE,
-				"--country '%s': %s country%s%s%s", name,
-				m.status == COOPMAP_COUNTRY_AMBIGUOUS ? "ambiguous"
-				: "unknown", m.suggestion[0] ? " (did you mean " : "",
-				m.suggestion, m.suggestion[0] ? "?)" : "");
+			rc = refuse_country(name, &m, err);
 		else if (f->n_countries == COOPMAP_FILTER_MAX_COUNTRIES)
 			rc = coopmap_error_set(err, COOPMAP_ERR_USAGE,
 				"--country: at most %d countries",

@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "intl.h"
+
 struct coopmap_projection {
 	PJ_CONTEXT *ctx;
 	PJ *transform;
@@ -203,7 +205,7 @@ int coopmap_projection_new(const char *crs_text, coopmap_projection **out,
 		rc = coopmap_error_set(err, COOPMAP_ERR_CRS,
 			"unknown CRS '%s': %s", crs_text, errno_ != 0
 			? proj_context_errno_string(p->ctx, errno_)
-			: "not a coordinate reference system");
+			: _("not a coordinate reference system"));
 		proj_destroy(crs);
 		coopmap_projection_free(p);
 		g_free(as_crs);

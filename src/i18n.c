@@ -5,6 +5,7 @@
 
 #include <libintl.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,6 +16,12 @@
 #endif
 
 static const char *run_lang = "fr";
+
+/* GNU gettext's counter of catalogue changes: raised, it drops the
+ * translations gettext has cached, so that a second coopmap_i18n_init
+ * (a library user's, a test's) changes the language (the gettext manual,
+ * "Being a gettext grok"). */
+extern int _nl_msg_cat_cntr;
 
 static int names_english(const char *value)
 {
@@ -52,6 +59,7 @@ void coopmap_i18n_init(const char *lang)
 	setlocale(LC_MESSAGES, "C.UTF-8");
 	bindtextdomain(TEXT_DOMAIN, coopmap_i18n_localedir());
 	bind_textdomain_codeset(TEXT_DOMAIN, "UTF-8");
+	++_nl_msg_cat_cntr;
 }
 
 const char *coopmap_i18n_lang(void)
@@ -68,4 +76,27 @@ const char *coopmap_i18n_ntext(const char *msgid, const char *msgid_plural,
 	unsigned long n)
 {
 	return dngettext(TEXT_DOMAIN, msgid, msgid_plural, n);
+}
+
+void coopmap_i18n_date(const char *iso, const char *lang, char *buf,
+	size_t size)
+{
+	static const char *const fr[] = { "janvier", "février", "mars", "avril",
+		"mai", "juin", "juillet", "août", "septembre", "octobre",
+		"novembre", "décembre" };
+	static const char *const en[] = { "January", "February", "March",
+		"April", "May", "June", "July", "August", "September", "October",
+		"November", "December" };
+	int english = lang != NULL && strcmp(lang, "en") == 0;
+	int y, m, d;
+
+	if (size == 0)
+		return;
+	buf[0] = '\0';
+	if (iso == NULL || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    m < 1 || m > 12 || d < 1 || d > 31)
+		return;
+	/* French writes the first of the month "1er". */
+	snprintf(buf, size, "%d%s %s %d", d, !english && d == 1 ? "er" : "",
+		english ? en[m - 1] : fr[m - 1], y);
 }

@@ -43,12 +43,14 @@
 #include "coopmap/geodesy.h"
 #include "coopmap/network.h"
 #include "coopmap/output.h"
+#include "intl.h"
 
-/* One folder per programme, in network.h's order; names in French. */
+/* One folder per programme, in network.h's order; names in the run's
+ * language (the programmes' own names are the same in both). */
 enum { KML_FOLDERS = COOPMAP_PROGRAMME_COUNT };
 
 static const char *const folder_names[KML_FOLDERS] = {
-	"APCHI (DGOS)", "PRPH (FHF / AFD)", "Autres financements ou non précisé"
+	"APCHI (DGOS)", "PRPH (FHF / AFD)", N_("Other funding or not stated")
 };
 
 /* Style ids' suffix, and the printed map's link colours (styles/README.md,
@@ -345,9 +347,11 @@ static const char *const column_names[C_COUNT] = {
 	"years", "theme", "source", "projects"
 };
 
+/* Shown in the run's language (translated where used). */
 static const char *const column_labels[C_COUNT] = {
-	"Établissement français", "Partenaire", "Graphies dans la liste",
-	"Ville", "Pays", "Programme", "Années", "Domaines", "Sources", "Projets"
+	N_("French establishment"), N_("Partner"), N_("Spellings in the list"),
+	N_("City"), N_("Country"), N_("Programme"), N_("Years"), N_("Fields"),
+	N_("Sources"), N_("Projects")
 };
 
 /* m's columns, cleaned for XML (each freed with g_free). */
@@ -369,13 +373,15 @@ static void columns(const coopmap_export_data *d, struct mark *m,
 	if (m->kind == MARK_ESTABLISHMENT) {
 		raw[C_CITY] = g_strdup(e->city[0] ? e->city : p->establishment_city);
 		raw[C_COUNTRY] = g_strdup(p->establishment_country != NULL
-			? p->establishment_country->name_fr : "France");
+			? coopmap_country_name(p->establishment_country,
+			coopmap_i18n_lang()) : "France");
 	} else {
 		raw[C_CITY] = g_strdup(g != NULL && g->city[0] ? g->city
 			: p->partner_city);
-		raw[C_COUNTRY] = g_strdup(p->country->name_fr);
+		raw[C_COUNTRY] = g_strdup(coopmap_country_name(p->country,
+			coopmap_i18n_lang()));
 	}
-	raw[C_PROGRAMME] = g_strdup(folder_names[m->programme]);
+	raw[C_PROGRAMME] = g_strdup(_(folder_names[m->programme]));
 	raw[C_YEARS] = join_years(m->years);
 	raw[C_THEME] = join_distinct(m->themes);
 	raw[C_SOURCE] = join_distinct(m->sources);
@@ -399,7 +405,7 @@ static char *placemark_name(const coopmap_export_data *d, const struct mark *m)
 	name = g_strdup_printf("%s → %s", coopmap_pool_establishment(d->pool,
 		m->establishment)->name, m->partner != (size_t)-1
 		? coopmap_pool_partner(d->pool, m->partner)->name
-		: p->country->name_fr);
+		: coopmap_country_name(p->country, coopmap_i18n_lang()));
 	text = html_text(name);
 	g_free(name);
 	return text;
@@ -431,8 +437,8 @@ static char *description(const struct mark *m, const coopmap_project *p,
 		if (values[c][0] == '\0' || c == C_SOURCE)
 			continue;
 		text = html_text(values[c]);
-		g_string_append_printf(s, "<b>%s :</b> %s<br>", column_labels[c],
-			text);
+		g_string_append_printf(s, _("<b>%s:</b> %s<br>"),
+			_(column_labels[c]), text);
 		g_free(text);
 	}
 	/* m->sources is sorted (columns joined it). */
@@ -446,7 +452,8 @@ static char *description(const struct mark *m, const coopmap_project *p,
 		cleaned = clean(source);
 		text = html_text(cleaned);
 		if (i == 0)
-			g_string_append_printf(s, "<b>%s :</b>", column_labels[C_SOURCE]);
+			g_string_append_printf(s, _("<b>%s:</b>"),
+				_(column_labels[C_SOURCE]));
 		if (web_address(cleaned)) {
 			char *href = g_markup_escape_text(cleaned, -1);
 
@@ -462,7 +469,8 @@ static char *description(const struct mark *m, const coopmap_project *p,
 	if (m->sources->len > 0)
 		g_string_append(s, "<br>");
 	if (approximate)
-		g_string_append(s, "<i>Position approchée (ville non trouvée)</i><br>");
+		g_string_append(s, _("<i>Approximate position (city not "
+			"found)</i><br>"));
 	return g_string_free(s, FALSE);
 }
 
@@ -621,12 +629,12 @@ static int write_part(const coopmap_export_data *d, GPtrArray *marks,
 	struct doc x = { xmlBufferCreate(), NULL, 0 };
 	const char *list = coopmap_projects_path(d->projects);
 	char *base = g_path_get_basename(list != NULL ? list : "");
-	char *title = parts > 1 ? g_strdup_printf("Coopérations hospitalières "
-		"internationales (partie %zu sur %zu)", part + 1, parts)
-		: g_strdup("Coopérations hospitalières internationales");
-	char *about = g_strdup_printf("Établissements français, hôpitaux "
-		"partenaires et liens de coopération, un dossier par programme de "
-		"financement. Liste : %s. Produit par coopmap.", base);
+	char *title = parts > 1 ? g_strdup_printf(_("International hospital "
+		"cooperation (part %zu of %zu)"), part + 1, parts)
+		: g_strdup(_("International hospital cooperation"));
+	char *about = g_strdup_printf(_("French establishments, partner "
+		"hospitals and cooperation links, a folder per funding programme. "
+		"List: %s. Made by coopmap."), base);
 	char *clean_about = clean(about);
 	int folder = -1;
 
@@ -654,7 +662,7 @@ static int write_part(const coopmap_export_data *d, GPtrArray *marks,
 				folder = m->programme;
 				(*layers)++;
 				start(&x, "Folder");
-				element(&x, "name", folder_names[folder]);
+				element(&x, "name", _(folder_names[folder]));
 			}
 			if (placemark(&x, d, m) != 0)
 				x.failed = 1;

@@ -140,11 +140,15 @@ static int read_members(coopmap_layer *layer, const char *csv_path,
 		}
 		key = row_key(layer->table, row, territory, c);
 		if ((seen = g_hash_table_lookup(keys, key)) != NULL) {
-			rc = coopmap_error_set_at(err, COOPMAP_ERR_INPUT, csv_path, line,
-				"iso_a3", code, "%s given twice (first on line %ld)",
-				territory >= 0 ? "country and territory" : "country",
-				coopmap_table_line(layer->table,
-				GPOINTER_TO_SIZE(seen) - 1));
+			long first = coopmap_table_line(layer->table,
+				GPOINTER_TO_SIZE(seen) - 1);
+
+			rc = territory >= 0 ? coopmap_error_set_at(err,
+				COOPMAP_ERR_INPUT, csv_path, line, "iso_a3", code, "country and "
+				"territory given twice (first on line %ld)", first)
+				: coopmap_error_set_at(err, COOPMAP_ERR_INPUT, csv_path, line,
+				"iso_a3", code, "country given twice (first on line %ld)",
+				first);
 			g_free(key);
 			break;
 		}

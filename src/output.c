@@ -5,6 +5,7 @@
 #define _GNU_SOURCE
 
 #include "coopmap/output.h"
+#include "intl.h"
 
 #include <cpl_vsi.h>
 #include <errno.h>
@@ -74,7 +75,7 @@ int coopmap_output_check_target(const char *path, coopmap_error *err)
 		return COOPMAP_OK;
 	return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: exists and is not a "
 		"regular file (%s); give the path of a file to write",
-		path, S_ISDIR(st.st_mode) ? "a directory" : "a device or a pipe");
+		path, S_ISDIR(st.st_mode) ? _("a directory") : _("a device or a pipe"));
 }
 
 int coopmap_output_open(const char *path, coopmap_output **out,
@@ -161,7 +162,7 @@ int coopmap_output_finish(coopmap_output *o, coopmap_error *err)
 	o->stream = NULL;
 	if (failed)
 		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot write: %s",
-			o->path, saved != 0 ? strerror(saved) : "write error");
+			o->path, saved != 0 ? strerror(saved) : _("write error"));
 	o->finished = 1;
 	return COOPMAP_OK;
 }

@@ -13,6 +13,7 @@
  * gain 8 % in size for twice the time.
  */
 #include "coopmap/page.h"
+#include "intl.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -103,7 +104,7 @@ static int write_png(cairo_surface_t *surface, FILE *stream,
 		png_destroy_write_struct(&png, &info);
 		return coopmap_error_set(err, COOPMAP_ERR_IO,
 			"cannot write the PNG: %s", ferror(stream)
-			? "write error (disk full?)" : "libpng failed");
+			? _("write error (disk full?)") : _("libpng failed"));
 	}
 	png_init_io(png, stream);
 	png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8,

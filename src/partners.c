@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "coopmap/names.h"
+#include "intl.h"
 
 /* Types of establishment, by family: a family conflicts with another. */
 enum type {
@@ -1021,9 +1022,9 @@ static double words_agreement(const coopmap_partner_name *a,
 		/* The shorter name's words all found in the longer: same. */
 		double w = total_a <= total_b ? in_b : in_a;
 
-		*why = w >= 1 ? "the distinctive words match"
-			: w > 0 ? "only some distinctive words match"
-			: "the distinctive words differ";
+		*why = w >= 1 ? _("the distinctive words match")
+			: w > 0 ? _("only some distinctive words match")
+			: _("the distinctive words differ");
 		return w;
 	}
 	if (total_a > 0 || total_b > 0) {
@@ -1033,7 +1034,7 @@ static double words_agreement(const coopmap_partner_name *a,
 		const coopmap_partner_name *y = total_a > 0 ? b : a;
 
 		if (place_words_cover(x, y)) {
-			*why = "the distinctive word is the other's city";
+			*why = _("the distinctive word is the other's city");
 			return 1.0;
 		}
 		/* "CHU de Grenoble" / "CHU Grenoble Alpes": one specific type
@@ -1043,10 +1044,10 @@ static double words_agreement(const coopmap_partner_name *a,
 		 * Lamordé", a district of Niamey with its own). */
 		if (a->type == b->type && a->type > TYPE_HOSPITAL &&
 		    !differ_in_qualifier(a, b) && places_named(y, x)) {
-			*why = "one name is the type and place of the other";
+			*why = _("one name is the type and place of the other");
 			return 0.8;
 		}
-		*why = "one name has no distinctive word";
+		*why = _("one name has no distinctive word");
 		return 0.5;
 	}
 	if (a->places->len > 0 && b->places->len > 0) {
@@ -1067,11 +1068,11 @@ static double words_agreement(const coopmap_partner_name *a,
 				same = found;
 			}
 		}
-		*why = same ? "both are named after the same place"
-			: "they are named after different places";
+		*why = same ? _("both are named after the same place")
+			: _("they are named after different places");
 		return same ? 0.9 : 0.0;
 	}
-	*why = "neither name has a distinctive word";
+	*why = _("neither name has a distinctive word");
 	return 0.5;
 }
 
@@ -1081,10 +1082,10 @@ static void cities_said(const coopmap_partner_name *a,
 	const coopmap_partner_name *b, int same_city, char *out, size_t size)
 {
 	if (a->city[0] == '\0' || b->city[0] == '\0')
-		snprintf(out, size, "cities not both given");
+		snprintf(out, size, "%s", _("cities not both given"));
 	else
-		snprintf(out, size, "cities %s: '%s' / '%s'",
-			same_city ? "agree" : "differ", a->city, b->city);
+		snprintf(out, size, same_city ? _("cities agree: '%s' / '%s'")
+			: _("cities differ: '%s' / '%s'"), a->city, b->city);
 }
 
 /* For why: the distinctive words of a found among b's, or "none". */
@@ -1105,7 +1106,7 @@ static void words_shared(const coopmap_partner_name *a,
 				n > 0 ? " " : "", w);
 	}
 	if (out[0] == '\0')
-		snprintf(out, size, "none");
+		snprintf(out, size, "%s", _("none"));
 }
 
 double coopmap_partner_score(const coopmap_partner_name *a,
@@ -1120,15 +1121,15 @@ double coopmap_partner_score(const coopmap_partner_name *a,
 	cities_said(a, b, same_city, cities, sizeof(cities));
 	if (whole_acronym(a, b) || whole_acronym(b, a)) {
 		if (why != NULL)
-			snprintf(why, size, "'%s' is the acronym of '%s'; %s",
+			snprintf(why, size, _("'%s' is the acronym of '%s'; %s"),
 				whole_acronym(a, b) ? a->key : b->key,
 				whole_acronym(a, b) ? b->key : a->key, cities);
 		return cities_known && !same_city ? 0.3 : 0.95;
 	}
 	if (same_code(a, b)) {
 		if (why != NULL)
-			snprintf(why, size, "'%s' and '%s' are one acronym after "
-				"their type's letters; %s", a->key, b->key, cities);
+			snprintf(why, size, _("'%s' and '%s' are one acronym after "
+				"their type's letters; %s"), a->key, b->key, cities);
 		return cities_known && !same_city ? 0.3 : 0.9;
 	}
 	words = words_agreement(a, b, &words_why);
@@ -1137,7 +1138,7 @@ double coopmap_partner_score(const coopmap_partner_name *a,
 	if (words > 0.5 && differ_in_qualifier(a, b) && !has_acronym_word(a, b) &&
 	    !has_acronym_word(b, a)) {
 		words = 0.3;
-		words_why = "one name has a qualifier or number the other lacks";
+		words_why = _("one name has a qualifier or number the other lacks");
 	}
 	types = type_agreement(a->type, b->type);
 	/* "CHN" and "Centre hospitalier national de Nouakchott", in one city:
@@ -1145,11 +1146,11 @@ double coopmap_partner_score(const coopmap_partner_name *a,
 	if (a->words->len == 0 && b->type == a->type && a->type > TYPE_HOSPITAL &&
 	    same_city && words == 0.5) {
 		words = 0.9;
-		words_why = "the same type of hospital in the same city";
+		words_why = _("the same type of hospital in the same city");
 	} else if (b->words->len == 0 && b->type == a->type &&
 	    a->type > TYPE_HOSPITAL && same_city && words == 0.5) {
 		words = 0.9;
-		words_why = "the same type of hospital in the same city";
+		words_why = _("the same type of hospital in the same city");
 	}
 	score = 0.7 * words + 0.2 * types + 0.1 * (cities_known ? same_city : 0.5);
 	/* Two cities that do not agree: two hospitals ("CHU Mohammed VI" of
@@ -1157,13 +1158,19 @@ double coopmap_partner_score(const coopmap_partner_name *a,
 	if (cities_known && !same_city)
 		score = fmin(score, 0.3);
 	if (why != NULL) {
+		const char *ta = type_names[a->type][0] ? type_names[a->type]
+			: _("none");
+		const char *tb = type_names[b->type][0] ? type_names[b->type]
+			: _("none");
+		char types_why[128];
+
+		snprintf(types_why, sizeof(types_why), types >= 1
+			? _("types %s/%s agree") : types > 0
+			? _("types %s/%s are compatible") : _("types %s/%s conflict"),
+			ta, tb);
 		words_shared(a, b, shared, sizeof(shared));
-		snprintf(why, size, "%s (shared: %s); types %s/%s %s; %s",
-			words_why, shared,
-			type_names[a->type][0] ? type_names[a->type] : "none",
-			type_names[b->type][0] ? type_names[b->type] : "none",
-			types >= 1 ? "agree" : types > 0 ? "are compatible" : "conflict",
-			cities);
+		snprintf(why, size, _("%s (shared: %s); %s; %s"), words_why, shared,
+			types_why, cities);
 	}
 	return score;
 }

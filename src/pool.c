@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "coopmap/partners.h"
+#include "intl.h"
 
 /* Every pair across two groups must reach this to join them. */
 #define LINK_MIN 0.6
@@ -547,7 +548,7 @@ static void cluster_block(coopmap_pool *pool, struct side *s, size_t first,
 		if (!try_join(s, p->a, p->b, &scores))
 			continue;
 		if (by_finess)
-			snprintf(why, sizeof(why), "same FINESS");
+			snprintf(why, sizeof(why), "%s", _("same FINESS"));
 		else
 			coopmap_partner_score(scores.names[p->a - first],
 				scores.names[p->b - first], why, sizeof(why));

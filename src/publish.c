@@ -49,8 +49,9 @@ struct page_parts {
 	char *data;            /* JSON, escaped for HTML and JavaScript */
 };
 
-/* hint: what to do when the file is missing, or "". */
-static int read_part(const char *dir, const char *name, const char *hint,
+/* library: the part is the map library's (Debian's package), which the
+ * message then says how to install. */
+static int read_part(const char *dir, const char *name, int library,
 	char **out, gsize *size, coopmap_error *err)
 {
 	char *path = g_build_filename(dir, name, NULL);
@@ -58,8 +59,11 @@ static int read_part(const char *dir, const char *name, const char *hint,
 	int rc = COOPMAP_OK;
 
 	if (!g_file_get_contents(path, out, size, &gerr)) {
-		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot read a part "
-			"of the page (%s)%s", path, gerr->message, hint);
+		rc = library ? coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot "
+			"read a part of the page (%s); install Debian's libjs-leaflet and "
+			"libjs-leaflet.markercluster (scripts/install-deps.sh)", path,
+			gerr->message) : coopmap_error_set(err, COOPMAP_ERR_IO, "%s: "
+			"cannot read a part of the page (%s)", path, gerr->message);
 		g_error_free(gerr);
 	}
 	g_free(path);
@@ -95,8 +99,6 @@ static char *escape_json(const char *json)
 	return g_string_free(s, FALSE);
 }
 
-static const char library_hint[] = "; install Debian's libjs-leaflet and "
-	"libjs-leaflet.markercluster (scripts/install-deps.sh)";
 
 static int load_strings(const char *web_dir, const char *lang,
 	json_t **out, coopmap_error *err)
@@ -107,10 +109,12 @@ static int load_strings(const char *web_dir, const char *lang,
 	int rc = COOPMAP_OK;
 
 	one = all != NULL ? json_object_get(all, lang) : NULL;
-	if (one == NULL || !json_is_object(one))
+	if (all == NULL)
 		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: no words for "
-			"language '%s'%s%s", path, lang, all == NULL ? ": " : "",
-			all == NULL ? jerr.text : "");
+			"language '%s': %s", path, lang, jerr.text);
+	else if (one == NULL || !json_is_object(one))
+		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: no words for "
+			"language '%s'", path, lang);
 	else
 		*out = json_incref(one);
 	json_decref(all);
@@ -142,20 +146,20 @@ static int parts_load(const coopmap_publish_data *d,
 	int rc;
 
 	memset(p, 0, sizeof(*p));
-	rc = read_part(d->web_dir, "page.html", "", &p->template_html, NULL, err);
+	rc = read_part(d->web_dir, "page.html", 0, &p->template_html, NULL, err);
 	if (rc == COOPMAP_OK)
 		rc = load_strings(d->web_dir, lang, &p->strings, err);
 	if (rc == COOPMAP_OK)
-		rc = read_part(d->web_dir, "LICENCES.txt", "", &p->licences, NULL, err);
+		rc = read_part(d->web_dir, "LICENCES.txt", 0, &p->licences, NULL, err);
 	if (rc == COOPMAP_OK)
-		rc = read_part(d->web_dir, "page.css", "", &p->page_css, NULL, err);
+		rc = read_part(d->web_dir, "page.css", 0, &p->page_css, NULL, err);
 	if (rc == COOPMAP_OK)
-		rc = read_part(d->web_dir, "page.js", "", &p->page_js, NULL, err);
+		rc = read_part(d->web_dir, "page.js", 0, &p->page_js, NULL, err);
 	for (size_t i = 0; rc == COOPMAP_OK && i < N_OF(library_styles); i++)
-		rc = read_part(d->library_dir, library_styles[i], library_hint,
+		rc = read_part(d->library_dir, library_styles[i], 1,
 			&p->library_css[i], NULL, err);
 	for (size_t i = 0; rc == COOPMAP_OK && i < N_OF(library_scripts); i++)
-		rc = read_part(d->library_dir, library_scripts[i], library_hint,
+		rc = read_part(d->library_dir, library_scripts[i], 1,
 			&p->library_js[i], NULL, err);
 	if (rc == COOPMAP_OK)
 		rc = publish_data_build(d, opts, p->strings, &root, err);
@@ -362,7 +366,7 @@ static int copy_file(const char *from_dir, const char *name,
 {
 	char *bytes = NULL;
 	gsize n = 0;
-	int rc = read_part(from_dir, name, library_hint, &bytes, &n, err);
+	int rc = read_part(from_dir, name, 1, &bytes, &n, err);
 
 	if (rc == COOPMAP_OK)
 		rc = write_bytes(to_dir, name, bytes, (gssize)n, err);

@@ -15,6 +15,7 @@
 
 #include "coopmap/names.h"
 #include "coopmap/table.h"
+#include "intl.h"
 
 struct field_info {
 	const char *name;
@@ -371,13 +372,13 @@ static int parse_year(const char *text, int *year, char *note, size_t size)
 	g_regex_unref(re);
 	if (n == 1 && found[0] != 0) {
 		*year = found[0];
-		snprintf(note, size, "read as %d", *year);
+		snprintf(note, size, _("read as %d"), *year);
 		return 0;
 	}
 	if (n == 2 && found[0] != 0 && found[1] >= found[0]) {
 		*year = found[0];
-		snprintf(note, size, "a range: its first year, %d, starts the "
-			"project", *year);
+		snprintf(note, size, _("a range: its first year, %d, starts the "
+			"project"), *year);
 		return 0;
 	}
 	return -1;
@@ -476,22 +477,22 @@ static int read_numbers(struct row_ctx *r, size_t row, coopmap_project *pr)
 			*targets[i] = NAN;
 			bad[i] = 1;
 			add_note(r->p, r->line, COOPMAP_REJECT_NUMBER,
-				header_of(r, counts[i]), text, "not a number: the project "
-				"is kept without this figure");
+				header_of(r, counts[i]), text, _("not a number: the project "
+				"is kept without this figure"));
 		} else if (!is_coord && *targets[i] < 0) {
 			*targets[i] = NAN;
 			add_note(r->p, r->line, COOPMAP_REJECT_NEGATIVE,
-				header_of(r, counts[i]), text, "a count or an amount cannot "
-				"be negative: the project is kept without this figure");
+				header_of(r, counts[i]), text, _("a count or an amount cannot "
+				"be negative: the project is kept without this figure"));
 		} else if (is_coord && !isnan(*targets[i]) &&
 		    fabs(*targets[i]) > (is_lat ? 90.0 : 180.0)) {
 			*targets[i] = NAN;
 			bad[i] = 1;
 			add_note(r->p, r->line, COOPMAP_REJECT_COORDINATE,
 				header_of(r, counts[i]), text, is_lat
-				? "a latitude is within -90..90 degrees: the place is looked "
-				"for by its city" : "a longitude is within -180..180 degrees: "
-				"the place is looked for by its city");
+				? _("a latitude is within -90..90 degrees: the place is looked "
+				"for by its city") : _("a longitude is within -180..180 degrees: "
+				"the place is looked for by its city"));
 		}
 	}
 	/* A coordinate left out takes its pair with it: the place is then
@@ -531,20 +532,20 @@ static int reject_country(struct row_ctx *r, const char *whole,
 	gchar *reason;
 
 	if (m->status == COOPMAP_COUNTRY_AMBIGUOUS) {
-		reason = g_strdup_printf("'%s' is ambiguous: it may be %s", part,
+		reason = g_strdup_printf(_("'%s' is ambiguous: it may be %s"), part,
 			m->suggestion);
 		add_reject(r->p, r->line, COOPMAP_REJECT_COUNTRY_AMBIGUOUS,
 			header_of(r, COOPMAP_FIELD_COUNTRY), whole, reason,
 			m->suggestion);
 	} else {
 		if (m->placeholder)
-			reason = g_strdup_printf("'%s' stands for a missing value, "
+			reason = g_strdup_printf(_("'%s' stands for a missing value, "
 				"not a country: write the country's name or its "
-				"three-letter code (NCL for New Caledonia)", part);
+				"three-letter code (NCL for New Caledonia)"), part);
 		else if (strcmp(whole, part) == 0)
-			reason = g_strdup("unknown country");
+			reason = g_strdup(_("unknown country"));
 		else
-			reason = g_strdup_printf("unknown country '%s'", part);
+			reason = g_strdup_printf(_("unknown country '%s'"), part);
 		add_reject(r->p, r->line, COOPMAP_REJECT_COUNTRY_UNKNOWN,
 			header_of(r, COOPMAP_FIELD_COUNTRY), whole, reason,
 			m->suggestion);
@@ -614,15 +615,15 @@ static void reject_bad_utf8(coopmap_projects *p, const coopmap_table *table,
 	gchar *reason;
 
 	if (bad->line == line)
-		reason = g_strdup_printf("bytes %s at column %ld are not valid "
+		reason = g_strdup_printf(_("bytes %s at column %ld are not valid "
 			"UTF-8 (shown as U+FFFD), in a file that is UTF-8 elsewhere: "
-			"fix them, or give the file's encoding with --encoding",
+			"fix them, or give the file's encoding with --encoding"),
 			bad->bytes, bad->column);
 	else
-		reason = g_strdup_printf("bytes %s on line %ld, column %ld, are not "
+		reason = g_strdup_printf(_("bytes %s on line %ld, column %ld, are not "
 			"valid UTF-8 (shown as U+FFFD), in a file that is UTF-8 "
 			"elsewhere: fix them, or give the file's encoding with "
-			"--encoding", bad->bytes, bad->line, bad->column);
+			"--encoding"), bad->bytes, bad->line, bad->column);
 	add_reject(p, line, COOPMAP_REJECT_ENCODING, col >= 0
 		? coopmap_table_column_name(table, (size_t)col) : "", col >= 0
 		? coopmap_table_cell(table, row, (size_t)col) : "", reason, NULL);
@@ -681,11 +682,13 @@ static void read_row(coopmap_projects *p, const coopmap_table *table,
 	/* The extra cells are lost, and the others may have shifted (a comma
 	 * inside an unquoted name): nothing of the row can be trusted. */
 	if (coopmap_table_extra_cells(table, row) > 0) {
-		char reason[160];
+		char reason[256];
+		int extra = coopmap_table_extra_cells(table, row);
 
-		snprintf(reason, sizeof(reason), "%d cell(s) more than the %zu "
+		snprintf(reason, sizeof(reason), _n("%d cell more than the %zu "
 			"column names (a separator inside an unquoted cell? quote it)",
-			coopmap_table_extra_cells(table, row),
+			"%d cells more than the %zu column names (a separator inside an "
+			"unquoted cell? quote it)", (unsigned long)extra), extra,
 			coopmap_table_column_count(table));
 		add_reject(p, r.line, COOPMAP_REJECT_EXTRA_CELLS, "", "", reason,
 			NULL);
@@ -694,14 +697,14 @@ static void read_row(coopmap_projects *p, const coopmap_table *table,
 	if (pr.country_text[0] == '\0') {
 		add_reject(p, r.line, COOPMAP_REJECT_COUNTRY_EMPTY,
 			header_of(&r, COOPMAP_FIELD_COUNTRY), "",
-			"the partner country is empty", NULL);
+			_("the partner country is empty"), NULL);
 		return;
 	}
 	if (parse_year(year_text, &pr.year, note, sizeof(note)) != 0)
 		add_note(p, r.line, COOPMAP_REJECT_YEAR,
 			header_of(&r, COOPMAP_FIELD_YEAR), year_text,
-			"not a year (four digits from 1900 to 2100): the project is kept "
-			"without a year");
+			_("not a year (four digits from 1900 to 2100): the project is kept "
+			"without a year"));
 	else if (note[0] != '\0')
 		add_note(p, r.line, COOPMAP_REJECT_YEAR,
 			header_of(&r, COOPMAP_FIELD_YEAR), year_text, note);
@@ -781,24 +784,30 @@ static long header_further_down(const coopmap_table *table, int split,
 	return 0;
 }
 
-/* "sheet 'Projets' read (the workbook also has 'Notice', 'Annexe')", with
- * why before it when given. */
-static void describe_sheets(const coopmap_table *table, const char *why,
+/* "sheet 'Projets' read (the workbook also has 'Notice', 'Annexe')", or,
+ * when first is given, why that first sheet was passed over: one sentence
+ * each, for the translator. */
+static void describe_sheets(const coopmap_table *table, const char *first,
 	char *out, size_t size)
 {
-	GString *s = g_string_new(NULL);
+	GString *others = g_string_new(NULL);
 
-	g_string_append_printf(s, "sheet '%s' read%s (the file also has ",
-		coopmap_table_sheet(table), why);
 	for (size_t i = 0, n = 0; i < coopmap_table_sheet_count(table); i++) {
 		const char *name = coopmap_table_sheet_name(table, i);
 
 		if (strcmp(name, coopmap_table_sheet(table)) != 0)
-			g_string_append_printf(s, "%s'%s'", n++ > 0 ? ", " : "", name);
+			g_string_append_printf(others, "%s'%s'", n++ > 0 ? ", " : "",
+				name);
 	}
-	g_string_append(s, "; --sheet NAME reads another)");
-	snprintf(out, size, "%s", s->str);
-	g_string_free(s, TRUE);
+	if (first != NULL)
+		snprintf(out, size, _("sheet '%s' read: the first, '%s', names no "
+			"country column (the file also has %s; --sheet NAME reads "
+			"another)"), coopmap_table_sheet(table), first, others->str);
+	else
+		snprintf(out, size, _("sheet '%s' read (the file also has %s; "
+			"--sheet NAME reads another)"), coopmap_table_sheet(table),
+			others->str);
+	g_string_free(others, TRUE);
 }
 
 static int no_country_column(const coopmap_table *table, coopmap_error *err)
@@ -813,22 +822,22 @@ static int no_country_column(const coopmap_table *table, coopmap_error *err)
 		g_string_append_printf(found, "%s'%s'", i > 0 ? ", " : "",
 			coopmap_table_column_name(table, i));
 	if (header_line > 0)
-		g_string_append_printf(found, "; line %ld holds '%s', as a header "
+		g_string_append_printf(found, _("; line %ld holds '%s', as a header "
 			"would, but a line below has more cells than the first line "
-			"(whose columns were read): delete the lines above the header",
+			"(whose columns were read): delete the lines above the header"),
 			header_line, cell);
 	/* A text file whose first line (a title) has no separator is read
 	 * as one column: the header below it is then one cell. */
 	else if (coopmap_table_column_count(table) == 1 &&
 	    (header_line = header_further_down(table, 1, &cell, &row)) > 0)
-		g_string_append_printf(found, "; line %ld holds '%s' in one cell: "
+		g_string_append_printf(found, _("; line %ld holds '%s' in one cell: "
 			"the first line (a title?) has none of its separators, so the "
-			"file was read as one column: delete the lines above the header",
+			"file was read as one column: delete the lines above the header"),
 			header_line, cell);
 	if (coopmap_table_sheet_count(table) > 1) {
 		char sheets[512];
 
-		describe_sheets(table, "", sheets,
+		describe_sheets(table, NULL, sheets,
 			sizeof(sheets));
 		g_string_append_printf(found, "; %s", sheets);
 	}
@@ -853,7 +862,7 @@ static int bad_utf8_above_rows(const coopmap_table *table, long header_line,
 		"not valid UTF-8, in a file that is UTF-8 elsewhere (%s): fix them, "
 		"or give the file's encoding with --encoding",
 		coopmap_table_path(table), bad->line, bad->column, bad->bytes,
-		bad->line == header_line ? "in the header" : "above the header");
+		bad->line == header_line ? _("in the header") : _("above the header"));
 }
 
 /* The columns of table: by their headers, or on the first line below a
@@ -891,7 +900,7 @@ static int other_sheet(const char *path, coopmap_table_opts *table_opts,
 		coopmap_table *other = NULL;
 		coopmap_error ignored = COOPMAP_ERROR_INIT;
 		long other_cols[COOPMAP_FIELD_COUNT], line;
-		char why[320];
+		gchar *first;
 
 		if (strcmp(name, coopmap_table_sheet(*table)) == 0)
 			continue;
@@ -903,13 +912,14 @@ static int other_sheet(const char *path, coopmap_table_opts *table_opts,
 			coopmap_table_free(other);
 			continue;
 		}
-		snprintf(why, sizeof(why), ": the first, '%s', names no country "
-			"column", coopmap_table_sheet(*table));
+		/* Copied: the name lives in the table freed below. */
+		first = g_strdup(coopmap_table_sheet(*table));
 		coopmap_table_free(*table);
 		*table = other;
 		memcpy(cols, other_cols, sizeof(other_cols));
 		*header_line = line;
-		describe_sheets(other, why, note, size);
+		describe_sheets(other, first, note, size);
+		g_free(first);
 		table_opts->layer = NULL;
 		return COOPMAP_OK;
 	}
@@ -950,7 +960,7 @@ int coopmap_projects_read(const char *path, const coopmap_records_opts *opts,
 		rc = no_country_column(table, err);
 	if (rc == COOPMAP_OK && sheet_note[0] == '\0' &&
 	    coopmap_table_sheet_count(table) > 1)
-		describe_sheets(table, "", sheet_note, sizeof(sheet_note));
+		describe_sheets(table, NULL, sheet_note, sizeof(sheet_note));
 	if (rc == COOPMAP_OK)
 		rc = bad_utf8_above_rows(table, header_line, err);
 	if (rc != COOPMAP_OK) {

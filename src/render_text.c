@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "coopmap/i18n.h"
 #include "coopmap/page.h"
 #include "render_internal.h"
 
@@ -113,26 +114,6 @@ static void default_subtitle(render_ctx *ctx, char *buf, size_t size)
 		snprintf(buf + used, size - used, " — %s", ctx->data->filters);
 }
 
-/* "2026-11-23" as "23 novembre 2026" or "23 November 2026"; "" if bad. */
-static void format_date(const char *iso, int english, char *buf, size_t size)
-{
-	static const char *const fr[] = { "janvier", "février", "mars", "avril",
-		"mai", "juin", "juillet", "août", "septembre", "octobre",
-		"novembre", "décembre" };
-	static const char *const en[] = { "January", "February", "March",
-		"April", "May", "June", "July", "August", "September", "October",
-		"November", "December" };
-	int y, m, d;
-
-	buf[0] = '\0';
-	if (iso == NULL || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-	    m < 1 || m > 12 || d < 1 || d > 31)
-		return;
-	/* French writes the first of the month "1er". */
-	snprintf(buf, size, "%d%s %s %d", d, !english && d == 1 ? "er" : "",
-		english ? en[m - 1] : fr[m - 1], y);
-}
-
 static void source_line(render_ctx *ctx, char *buf, size_t size)
 {
 	char date[64];
@@ -156,12 +137,12 @@ static void source_line(render_ctx *ctx, char *buf, size_t size)
 	for (size_t i = 0; i < ctx->data->n_layers && used < size; i++) {
 		const coopmap_layer *l = ctx->data->layers[i];
 
-		format_date(coopmap_layer_date(l), is_en(ctx), date, sizeof(date));
+		coopmap_i18n_date(coopmap_layer_date(l), ctx->lang, date, sizeof(date));
 		used += (size_t)snprintf(buf + used, size - used, "%s%s (%s)",
 			i > 0 ? " ; " : is_en(ctx) ? " · Layers: " : " · Couches : ",
 			coopmap_layer_title(l, ctx->lang), date);
 	}
-	format_date(ctx->opts->date, is_en(ctx), date, sizeof(date));
+	coopmap_i18n_date(ctx->opts->date, ctx->lang, date, sizeof(date));
 	if (date[0] != '\0' && used < size)
 		snprintf(buf + used, size - used, is_en(ctx)
 			? " · Map: coopmap, %s" : " · Carte : coopmap, %s", date);

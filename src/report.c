@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "coopmap/output.h"
+#include "intl.h"
 
 struct coopmap_report {
 	char *path, *temp;
@@ -100,7 +101,7 @@ static int io_error(coopmap_report *r, coopmap_error *err)
 	const char *why = CPLGetLastErrorMsg();
 
 	return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot write: %s",
-		r->path, why != NULL && why[0] != '\0' ? why : "write error");
+		r->path, why != NULL && why[0] != '\0' ? why : _("write error"));
 }
 
 int coopmap_report_open(const char *path, const char *const *columns,

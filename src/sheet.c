@@ -8,6 +8,7 @@
 #include <glib.h>
 #include <string.h>
 
+#include "coopmap/i18n.h"
 #include "coopmap/report.h"
 
 struct writer {
@@ -30,6 +31,18 @@ static const char *tr(const struct writer *w, const char *fr,
 	const char *en)
 {
 	return w->en ? en : fr;
+}
+
+/* "Natural Earth (23 novembre 2026)": the layer's date as the map
+ * writes it; as the layer gives it when it is not a day. */
+static void source_and_date(const struct writer *w, GString *s,
+	const coopmap_layer *l)
+{
+	char date[64];
+
+	coopmap_i18n_date(coopmap_layer_date(l), w->lang, date, sizeof(date));
+	g_string_printf(s, "%s (%s)", coopmap_layer_source(l),
+		date[0] != '\0' ? date : coopmap_layer_date(l));
 }
 
 static void actor_cells(struct writer *w, const coopmap_actor *a)
@@ -80,8 +93,7 @@ static size_t present_actors(struct writer *w)
 			g_string_append(s, notes);
 			md(w, s->str);
 			fputs(" | ", w->out);
-			g_string_printf(s, "%s (%s)", coopmap_layer_source(l),
-				coopmap_layer_date(l));
+			source_and_date(w, s, l);
 			md(w, s->str);
 			g_string_free(s, TRUE);
 		}
@@ -159,8 +171,7 @@ static void layers_section(struct writer *w)
 		fprintf(w->out, " (`%s`) | ", coopmap_layer_id(l));
 		md(w, detail->str);
 		fputs(" | ", w->out);
-		g_string_printf(detail, "%s (%s)", coopmap_layer_source(l),
-			coopmap_layer_date(l));
+		source_and_date(w, detail, l);
 		md(w, detail->str);
 		fputs(" |\n", w->out);
 		g_string_free(detail, TRUE);

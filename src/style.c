@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "intl.h"
+
 enum key_type { KEY_COLOR, KEY_SIZE, KEY_DEGREES, KEY_FONT, KEY_CLASSES,
 	KEY_COLORS, KEY_NAME };
 
@@ -279,19 +281,19 @@ static const char *expected(const struct style_key *key, char *buf,
 	size_t size)
 {
 	switch (key->type) {
-	case KEY_COLOR: return "a colour #rgb, #rrggbb or #rrggbbaa";
+	case KEY_COLOR: return _("a colour #rgb, #rrggbb or #rrggbbaa");
 	case KEY_SIZE:
-		snprintf(buf, size, "a size from %g to %g (thousandths of the map's "
-			"shorter side)", key->lo, key->hi);
+		snprintf(buf, size, _("a size from %g to %g (thousandths of the map's "
+			"shorter side)"), key->lo, key->hi);
 		return buf;
 	case KEY_DEGREES:
-		snprintf(buf, size, "an angle from %g to %g degrees", key->lo,
+		snprintf(buf, size, _("an angle from %g to %g degrees"), key->lo,
 			key->hi);
 		return buf;
-	case KEY_CLASSES: return "2 to 7 colours separated by spaces";
-	case KEY_COLORS: return "1 to 7 colours separated by spaces";
-	case KEY_FONT: return "a font family name";
-	case KEY_NAME: return "a name of at most 63 bytes";
+	case KEY_CLASSES: return _("2 to 7 colours separated by spaces");
+	case KEY_COLORS: return _("1 to 7 colours separated by spaces");
+	case KEY_FONT: return _("a font family name");
+	case KEY_NAME: return _("a name of at most 63 bytes");
 	}
 	return "";
 }

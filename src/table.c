@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "coopmap/names.h"
+#include "intl.h"
 #include "workbook_internal.h"
 
 struct coopmap_table {
@@ -40,7 +41,7 @@ static const char *last_gdal_message(void)
 {
 	const char *msg = CPLGetLastErrorMsg();
 
-	return msg != NULL && msg[0] != '\0' ? msg : "not a table GDAL/OGR can read";
+	return msg != NULL && msg[0] != '\0' ? msg : _("not a table GDAL/OGR can read");
 }
 
 /* How a feature maps to a line or row of the file. */
@@ -258,18 +259,22 @@ static const char *guess_encoding(coopmap_table *t, const char *raw,
 	size_t size)
 {
 	struct utf8_evidence ev;
-	char first[8];
+	char first[8], valid[64];
 
 	weigh_utf8(raw, size, &ev);
 	if (ev.valid + ev.shaped > ev.stray)
 		return "UTF-8";
 	escape_bytes(raw + ev.first_stray, 1, first, sizeof(first));
-	snprintf(t->encoding_note, sizeof(t->encoding_note), "not UTF-8 (%zu "
-		"byte%s such as %s on line %ld cannot be; %zu valid UTF-8 "
-		"character%s): read as Windows-1252; give --encoding if it is "
-		"another", ev.stray, ev.stray > 1 ? "s" : "", first,
-		line_of_offset(raw, ev.first_stray), ev.valid, ev.valid == 1 ? ""
-		: "s");
+	/* TRANSLATORS: the count of valid characters, the last %s
+	 * of "not UTF-8 (%zu byte such as %s ...". */
+	snprintf(valid, sizeof(valid), _n("%zu valid UTF-8 character",
+		"%zu valid UTF-8 characters", (unsigned long)ev.valid), ev.valid);
+	snprintf(t->encoding_note, sizeof(t->encoding_note), _n("not UTF-8 "
+		"(%zu byte such as %s on line %ld cannot be; %s): read as "
+		"Windows-1252; give --encoding if it is another", "not UTF-8 (%zu "
+		"bytes such as %s on line %ld cannot be; %s): read as Windows-1252; "
+		"give --encoding if it is another", (unsigned long)ev.stray),
+		ev.stray, first, line_of_offset(raw, ev.first_stray), valid);
 	return "WINDOWS-1252";
 }
 
@@ -564,7 +569,7 @@ static int fill_from_dataset(coopmap_table *t, GDALDatasetH ds,
 		char *list = sheet_list(t);
 		int rc = coopmap_error_set(err, COOPMAP_ERR_USAGE, "%s: no layer or "
 			"sheet named '%s' (it has %s)", path, layer_name,
-			list[0] != '\0' ? list : "none");
+			list[0] != '\0' ? list : _("none"));
 
 		g_free(list);
 		return rc;
@@ -729,11 +734,11 @@ static int refuse_non_text(const char *path, const char *raw, size_t size,
 			"only blank lines: no header, no project", path);
 	if (size >= 4 && memcmp(raw, "PK\x03\x04", 4) == 0)
 		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: %s", path,
-			zip_holds(raw, size, "xl/") ? "this is an XLSX workbook, not a "
-			"text table: name it .xlsx (or save it as CSV)"
+			zip_holds(raw, size, "xl/") ? _("this is an XLSX workbook, not a "
+			"text table: name it .xlsx (or save it as CSV)")
 			: zip_holds(raw, size, "opendocument.spreadsheet")
-			? "this is an ODS workbook, not a text table: name it .ods (or "
-			"save it as CSV)" : "this is a zip archive, not a text table");
+			? _("this is an ODS workbook, not a text table: name it .ods (or "
+			"save it as CSV)") : _("this is a zip archive, not a text table"));
 	if (size >= 8 && memcmp(raw, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)
 	    == 0)
 		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: this is an old "
@@ -758,7 +763,7 @@ static int read_text_table(coopmap_table *t, const char *path,
 	if (!g_file_get_contents(path, &raw, &size, NULL))
 		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot read: %s",
 			path, g_file_test(path, G_FILE_TEST_EXISTS)
-			? "permission denied or not a file" : "no such file");
+			? _("permission denied or not a file") : _("no such file"));
 	rc = refuse_non_text(path, raw, size, err);
 	if (rc == COOPMAP_OK)
 		rc = decode_text(path, raw, size, opts, t, &utf8, &length, err);

@@ -19,6 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "intl.h"
+
 /* A part bigger than this once unzipped is refused (a zip bomb, or far
  * beyond a project list). */
 #define WORKBOOK_MAX_PART (256 * 1024 * 1024)
@@ -46,7 +48,7 @@ static CPLXMLNode *read_part(const char *path, const char *part, int required,
 		if (required)
 			coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot read %s "
 				"in the workbook: %s", path, part, CPLGetLastErrorMsg()[0]
-				!= '\0' ? CPLGetLastErrorMsg() : "missing");
+				!= '\0' ? CPLGetLastErrorMsg() : _("missing"));
 		g_free(name);
 		return NULL;
 	}
@@ -221,15 +223,15 @@ static int xlsx_cell(struct reader *r, CPLXMLNode *c,
 	char *text = NULL;
 
 	if (ref != NULL && (*col = column_of_ref(ref)) < 0)
-		return sheet_error(r, line, "a cell reference is not a column "
-			"and a row: ", ref);
+		return sheet_error(r, line, _("a cell reference is not a column "
+			"and a row: "), ref);
 	if (strcmp(type, "s") == 0 && v != NULL) {
 		char *end;
 		long index = strtol(v, &end, 10);
 
 		if (*end != '\0' || index < 0 || index >= (long)strings->len)
-			return sheet_error(r, line, "a cell names a shared string the "
-				"workbook does not hold: ", v);
+			return sheet_error(r, line, _("a cell names a shared string the "
+				"workbook does not hold: "), v);
 		text = g_strdup(g_ptr_array_index(strings, index));
 	} else if (strcmp(type, "inlineStr") == 0 && is != NULL) {
 		GString *s = g_string_new(NULL);
@@ -243,8 +245,8 @@ static int xlsx_cell(struct reader *r, CPLXMLNode *c,
 		g_clear_pointer(&text, g_free);
 	if (text != NULL && *col >= WORKBOOK_MAX_COLUMNS) {
 		g_free(text);
-		return sheet_error(r, line, "a cell lies past the last column a "
-			"sheet can have (XFD): ", ref != NULL ? ref : "");
+		return sheet_error(r, line, _("a cell lies past the last column a "
+			"sheet can have (XFD): "), ref != NULL ? ref : "");
 	}
 	put_cell(cells, *col, text);
 	(*col)++;
@@ -263,8 +265,8 @@ static int xlsx_rows(struct reader *r, CPLXMLNode *data,
 		if (!is_element(row, "row"))
 			continue;
 		if (line < r->next_line || line > WORKBOOK_MAX_ROWS)
-			return sheet_error(r, r->next_line, "the rows go backwards or "
-				"past the last row a sheet can have: row ",
+			return sheet_error(r, r->next_line, _("the rows go backwards or "
+				"past the last row a sheet can have: row "),
 				rattr != NULL ? rattr : "");
 		cells = g_ptr_array_new_with_free_func(g_free);
 		for (CPLXMLNode *c = row->psChild; c != NULL; c = c->psNext) {
@@ -350,8 +352,8 @@ static int ods_row(struct reader *r, const CPLXMLNode *row)
 	GPtrArray *cells;
 
 	if (repeat < 0)
-		return sheet_error(r, line, "a row repeated a number of times that "
-			"is not a number: ", CPLGetXMLValue(row, "number-rows-repeated",
+		return sheet_error(r, line, _("a row repeated a number of times that "
+			"is not a number: "), CPLGetXMLValue(row, "number-rows-repeated",
 			""));
 	cells = g_ptr_array_new_with_free_func(g_free);
 	for (const CPLXMLNode *c = row->psChild; c != NULL; c = c->psNext) {
@@ -366,8 +368,8 @@ static int ods_row(struct reader *r, const CPLXMLNode *row)
 		    col + times > WORKBOOK_MAX_COLUMNS)) {
 			g_free(text);
 			g_ptr_array_free(cells, TRUE);
-			return sheet_error(r, line, "a cell repeated past the last "
-				"column a sheet can have: ", CPLGetXMLValue(c,
+			return sheet_error(r, line, _("a cell repeated past the last "
+				"column a sheet can have: "), CPLGetXMLValue(c,
 				"number-columns-repeated", ""));
 		}
 		for (long k = 0; text != NULL && k < times; k++)
@@ -378,8 +380,8 @@ static int ods_row(struct reader *r, const CPLXMLNode *row)
 	 * its last row; only rows with content must fit. */
 	if (cells->len > 0 && line - 1 + repeat > WORKBOOK_MAX_ROWS) {
 		g_ptr_array_free(cells, TRUE);
-		return sheet_error(r, line, "a row repeated past the last row a "
-			"sheet can have: ", CPLGetXMLValue(row, "number-rows-repeated",
+		return sheet_error(r, line, _("a row repeated past the last row a "
+			"sheet can have: "), CPLGetXMLValue(row, "number-rows-repeated",
 			""));
 	}
 	add_row(r, line, repeat, cells);

@@ -6,6 +6,8 @@ set -u
 build=${1:-build}
 export COOPMAP_DATADIR="$(pwd)"
 export COOPMAP_BIN="$(pwd)/$build/coopmap"
+# LC_ALL=C: the program's default language, French; tests that compare
+# English messages run the program with an English LC_ALL of their own.
 export LC_ALL=C
 export SOURCE_DATE_EPOCH=1795392000   # 2026-11-23
 export CMOCKA_MESSAGE_OUTPUT=stdout
@@ -41,6 +43,14 @@ for r in "$build"/replay/fuzz_*; do
 		failed=$((failed + 1))
 	fi
 done
+# Every message of the code has its French translation (po/update.sh
+# --check): a new message left untranslated fails here, as one test.
+if sh po/update.sh --check; then
+	passed=$((passed + 1))
+else
+	echo "FAILED: po/fr.po lacks translations (make pot, then translate)" >&2
+	failed=$((failed + 1))
+fi
 # The exported GeoJSON through a validator others wrote, when node and npm
 # are there (installed once into $build/node).
 if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 &&

@@ -507,5 +507,9 @@ int main(void)
 		cmocka_unit_test(test_formula_cells_come_out_neutralised_in_rejects),
 		cmocka_unit_test(test_report_to_a_device_fails_and_keeps_the_device),
 	};
+	/* The expectations are the English messages (the msgids): the
+	 * program runs in English for them, whatever run-tests.sh's LC_ALL=C
+	 * (French) says; tests/test_i18n.c checks the French runs. */
+	setenv("LC_ALL", "en_US.UTF-8", 1);
 	return cmocka_run_group_tests_name("bad inputs", tests, setup, NULL);
 }

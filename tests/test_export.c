@@ -4,6 +4,7 @@
  * Google My Maps (kml.h), parsed by libxml2 and reopened by OGR's LIBKML
  * driver: folders, data columns, pooled partners, hostile cells, the split
  * set written whole or not at all. */
+#include "coopmap/i18n.h"
 #include "test_util.h"
 
 #include <gdal.h>
@@ -290,6 +291,15 @@ static void test_markdown_report_ranks_the_countries(void **state)
 	assert_non_null(bfa);
 	assert_non_null(cmr);
 	assert_true(bfa < cmr);
+	g_free(text);
+	/* The report speaks the run's language: English asked. */
+	coopmap_i18n_init("en");
+	assert_int_equal(coopmap_export_write(&f->data, path, &err), COOPMAP_OK);
+	coopmap_i18n_init("fr");
+	text = slurp(path);
+	assert_true(g_str_has_prefix(text, "# Hospital cooperation by country\n"));
+	assert_non_null(strstr(text, "60 projects in 27 partner countries"));
+	assert_non_null(strstr(text, "\n| Cameroon | CMR | 4 |"));
 	g_free(text);
 	unload(f);
 }
@@ -761,5 +771,7 @@ int main(void)
 		cmocka_unit_test(test_kml_failed_write_leaves_no_partial_set),
 		cmocka_unit_test(test_small_states_are_joined_and_exported_as_points),
 	};
+	/* The exports speak the program's default language, French. */
+	coopmap_i18n_init("fr");
 	return cmocka_run_group_tests_name("export", tests, setup, teardown);
 }

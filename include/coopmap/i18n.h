@@ -11,6 +11,8 @@
 #ifndef COOPMAP_I18N_H
 #define COOPMAP_I18N_H
 
+#include <stddef.h>
+
 /*
  * The language asked by the environment: "en" when the first non-empty of
  * LC_ALL, LC_MESSAGES and LANG names English ("en", "en_GB.UTF-8"),
@@ -24,6 +26,7 @@ const char *coopmap_i18n_lang_from_env(void);
  * C.UTF-8, so that a machine without French locales still translates),
  * binds the text domain to the catalogues' folder, UTF-8 out.  Other
  * locale categories are left alone (numbers stay "1.5" in every file).
+ * Called again (a library user, a test), it changes the language.
  */
 void coopmap_i18n_init(const char *lang);
 
@@ -37,6 +40,15 @@ const char *coopmap_i18n_text(const char *msgid)
 /* The form of msgid (singular) or msgid_plural that n needs, translated. */
 const char *coopmap_i18n_ntext(const char *msgid, const char *msgid_plural,
 	unsigned long n) __attribute__((format_arg(1), format_arg(2)));
+
+/*
+ * iso ("2026-11-23") as a reader of lang writes a date: "23 novembre 2026"
+ * ("1er" for the first of the month) or "23 November 2026", into buf of
+ * size bytes; "" when iso is NULL or not a date.  The one form of a date
+ * on the maps, the diagram and the country sheet.
+ */
+void coopmap_i18n_date(const char *iso, const char *lang, char *buf,
+	size_t size);
 
 /*
  * The folder holding fr/LC_MESSAGES/coopmap.mo: COOPMAP_LOCALEDIR from
