@@ -325,6 +325,20 @@ void cli_report_rows(const coopmap_projects *projects,
 	}
 }
 
+int cli_country_error(const char *command, const char *text,
+	const coopmap_country_match *m, coopmap_error *err)
+{
+	if (m->status == COOPMAP_COUNTRY_AMBIGUOUS)
+		return coopmap_error_set(err, COOPMAP_ERR_USAGE, "%s: --country "
+			"'%s': ambiguous, may be %s", command, text, m->suggestion);
+	if (m->suggestion[0] != '\0')
+		return coopmap_error_set(err, COOPMAP_ERR_USAGE, "%s: --country "
+			"'%s': unknown country; did you mean %s?", command, text,
+			m->suggestion);
+	return coopmap_error_set(err, COOPMAP_ERR_USAGE, "%s: --country '%s': "
+		"unknown country", command, text);
+}
+
 int cli_parse_whole(const char *text, long lo, long hi, long *out)
 {
 	char *end;
@@ -360,9 +374,14 @@ int cli_parse_size(const char *command, const char *text, int width_only,
 			cli_parse_whole(x + 1, 1, INT_MAX, &h) == 0;
 	}
 	if (!ok) {
-		cli_message("%s: --size '%s': expected %sWIDTHxHEIGHT, whole numbers "
-			"of pixels (PNG) or points (SVG, PDF), each at most %d", command,
-			text, width_only ? "WIDTH or " : "", COOPMAP_RENDER_MAX_SIDE);
+		if (width_only)
+			cli_message("%s: --size '%s': expected WIDTH or WIDTHxHEIGHT, "
+				"whole numbers of pixels (PNG) or points (SVG, PDF), each at "
+				"most %d", command, text, COOPMAP_RENDER_MAX_SIDE);
+		else
+			cli_message("%s: --size '%s': expected WIDTHxHEIGHT, whole "
+				"numbers of pixels (PNG) or points (SVG, PDF), each at most "
+				"%d", command, text, COOPMAP_RENDER_MAX_SIDE);
 		return -1;
 	}
 	*width = (int)w;
@@ -607,7 +626,8 @@ int cli_model_load_with(const char *path, struct cli_records *r,
 		char what[512];
 
 		m->filtered_out = coopmap_filter_apply(&m->filter, m->projects);
-		coopmap_filter_describe(&m->filter, "en", what, sizeof(what));
+		coopmap_filter_describe(&m->filter, coopmap_i18n_lang(), what,
+			sizeof(what));
 		if (!o->quiet)
 			cli_message("%s: %zu of %zu projects kept (%s)", path,
 				coopmap_projects_count(m->projects),

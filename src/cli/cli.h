@@ -122,6 +122,11 @@ void cli_report_encoding(const coopmap_projects *projects);
 void cli_report_rows(const coopmap_projects *projects,
 	const coopmap_locate_summary *located, int quiet);
 
+/* The error of a --country text that did not resolve (m), naming the
+ * command; returns COOPMAP_ERR_USAGE. */
+int cli_country_error(const char *command, const char *text,
+	const coopmap_country_match *m, coopmap_error *err);
+
 /*
  * text as a whole number from lo to hi: decimal digits only (no sign, no
  * space), read with overflow checked, so that "4294967496" is out of

@@ -326,12 +326,7 @@ static int run_sheet(struct actors_args *a, coopmap_error *err)
 	if (rc == COOPMAP_OK) {
 		coopmap_country_resolve(m.countries, a->country, &match);
 		if (match.status != COOPMAP_COUNTRY_FOUND)
-			rc = coopmap_error_set(err, COOPMAP_ERR_USAGE, "actors: "
-				"--country '%s': %s%s%s", a->country, match.status ==
-				COOPMAP_COUNTRY_AMBIGUOUS ? "ambiguous, may be "
-				: "unknown country", match.suggestion[0] != '\0' &&
-				match.status != COOPMAP_COUNTRY_AMBIGUOUS
-				? "; did you mean " : "", match.suggestion);
+			rc = cli_country_error("actors", a->country, &match, err);
 	}
 	if (rc == COOPMAP_OK) {
 		sheet.country = match.country;

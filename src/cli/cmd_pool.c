@@ -599,7 +599,7 @@ static void explain(const coopmap_pool *pool)
 	for (size_t i = 0; i < coopmap_pool_merge_count(pool); i++) {
 		const coopmap_pool_merge *m = coopmap_pool_merge_get(pool, i);
 
-		fprintf(stderr, "merge: '%s' = '%s' (score %.2f >= %.2f: %s)\n",
+		fprintf(stderr, _("merge: '%s' = '%s' (score %.2f >= %.2f: %s)\n"),
 			cli_shown(m->a), cli_shown(m->b), m->score, COOPMAP_PARTNER_SAME,
 			cli_shown(m->why));
 	}
@@ -645,11 +645,7 @@ static int resolve_filter(struct pool_ctx *ctx, coopmap_error *err)
 		return COOPMAP_OK;
 	coopmap_country_resolve(ctx->countries, ctx->a->country, &m);
 	if (m.status != COOPMAP_COUNTRY_FOUND)
-		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
-			"pool: --country '%s': %s%s%s", ctx->a->country,
-			m.status == COOPMAP_COUNTRY_AMBIGUOUS ? "ambiguous, may be "
-			: "unknown country", m.suggestion[0] && m.status !=
-			COOPMAP_COUNTRY_AMBIGUOUS ? "; did you mean " : "", m.suggestion);
+		return cli_country_error("pool", ctx->a->country, &m, err);
 	ctx->country_filter = m.country;
 	return COOPMAP_OK;
 }

@@ -625,8 +625,11 @@ static int run(struct render_args *a, coopmap_error *err)
 	if (rc == COOPMAP_OK)
 		rc = check_measure(a, m.projects, err);
 	if (rc == COOPMAP_OK && m.summary.projects == 0) {
-		cli_message("render: %s: no project to draw%s", a->input,
-			m.filtered_out > 0 ? " (none matches the filters)" : "");
+		if (m.filtered_out > 0)
+			cli_message("render: %s: no project to draw (none matches the "
+				"filters)", a->input);
+		else
+			cli_message("render: %s: no project to draw", a->input);
 		status = EXIT_INPUT;
 	} else if (rc == COOPMAP_OK && a->strict &&
 	    coopmap_projects_reject_count(m.projects) > 0) {
@@ -676,8 +679,8 @@ static int run(struct render_args *a, coopmap_error *err)
 		}
 	}
 	if (rc == COOPMAP_OK && data.countries != NULL) {
-		cli_progress_stage("drawing and writing %zu file%s", a->n_outputs,
-			a->n_outputs > 1 ? "s" : "");
+		cli_progress_stage(_n("drawing and writing %zu file",
+			"drawing and writing %zu files", a->n_outputs), a->n_outputs);
 		rc = write_outputs(a, &m, &data, err);
 	}
 	coopmap_network_free(network);
