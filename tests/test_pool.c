@@ -217,12 +217,23 @@ static void test_merges_are_explained(void **state)
 static void test_explain_gives_score_threshold_and_evidence(void **state)
 {
 	const char *argv[] = { getenv("COOPMAP_BIN"), "pool",
+		"tests/data/pool-cases.csv", "--explain", "--lang", "en", NULL };
+	const char *argv_fr[] = { getenv("COOPMAP_BIN"), "pool",
 		"tests/data/pool-cases.csv", "--explain", NULL };
 	gchar *out = NULL, *err = NULL;
 	gint status = -1;
 
 	(void)state;
 	assert_non_null(argv[0]);
+	/* A French run explains in French. */
+	assert_true(g_spawn_sync(NULL, (gchar **)argv_fr, NULL, 0, NULL, NULL,
+		&out, &err, &status, NULL));
+	assert_int_equal(status, 0);
+	assert_non_null(strstr(err, "rapprochement : 'Hôpital Dolo' = 'Hôpital "
+		"Sominé Dolo' (score 1.00 >= 0.75 : "));
+	assert_null(strstr(err, "merge:"));
+	g_free(out);
+	g_free(err);
 	assert_true(g_spawn_sync(NULL, (gchar **)argv, NULL, 0, NULL, NULL, &out,
 		&err, &status, NULL));
 	assert_int_equal(status, 0);
