@@ -79,10 +79,13 @@ cairo_surface_t *page_svg_surface(FILE *stream, int width, int height)
 	surface = cairo_svg_surface_create_for_stream(write_to_bytes, svg,
 		width, height);
 	cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1);
-	if (cairo_surface_set_user_data(surface, &svg_key, svg, free_svg) !=
+	if (cairo_surface_set_user_data(surface, &svg_key, svg, free_svg) ==
 	    CAIRO_STATUS_SUCCESS)
-		free_svg(svg);
-	return surface;
+		return surface;
+	/* Out of memory: a surface in error, which the drawing reports. */
+	cairo_surface_destroy(surface);
+	free_svg(svg);
+	return cairo_image_surface_create(CAIRO_FORMAT_INVALID, 0, 0);
 }
 
 page_svg *page_svg_of(cairo_t *cr)
@@ -106,16 +109,23 @@ void page_svg_keep(page_svg *svg, cairo_t *cr, const coopmap_page_text *text)
 	cairo_get_matrix(cr, &kept.matrix);
 	g_array_append_val(svg->texts, kept);
 
-	/* At the text's middle: Cairo drops a paint that its clip or the page
-	 * hides entirely, as it would drop those glyphs. */
+	/* Stretched over the text's box: Cairo drops a paint that its clip or
+	 * the page hides entirely, as it would drop the glyphs, and only then. */
 	pango_layout_get_size(text->layout, &w, &h);
 	uri = g_strdup_printf(MARKER_URI "%u", svg->texts->len - 1);
 	marker = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1);
 	cairo_surface_set_mime_data(marker, CAIRO_MIME_TYPE_URI,
 		(const unsigned char *)uri, strlen(uri), g_free, uri);
 	cairo_save(cr);
-	cairo_set_source_surface(cr, marker, text->x + w / 2.0 / PANGO_SCALE,
-		text->y + h / 2.0 / PANGO_SCALE);
+	cairo_set_source_surface(cr, marker, 0, 0);
+	if (w > 0 && h > 0) {
+		cairo_matrix_t box;
+
+		cairo_matrix_init_scale(&box, (double)PANGO_SCALE / w,
+			(double)PANGO_SCALE / h);
+		cairo_matrix_translate(&box, -text->x, -text->y);
+		cairo_pattern_set_matrix(cairo_get_source(cr), &box);
+	}
 	cairo_paint(cr);
 	cairo_restore(cr);
 	cairo_surface_destroy(marker);
