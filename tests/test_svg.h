@@ -20,6 +20,7 @@ typedef struct test_svg {
 	GString *texts;      /* "\n", then each line of each <text> and "\n" */
 	int n_texts;         /* <text> elements */
 	int n_halos;         /* of which stroked under their fill */
+	int n_drawn_over;    /* of which a <path> drawn later may cover */
 	int n_symbols;       /* <symbol> elements (Cairo's glyph outlines) */
 	int n_markup;        /* <script>, <img>, <title> or <b> elements */
 } test_svg;
@@ -38,7 +39,7 @@ static inline int test_svg_count(xmlXPathContextPtr xpath, const char *expr)
 /* Read path; caller frees with test_svg_clear. */
 static inline test_svg test_svg_read(const char *path)
 {
-	test_svg svg = { g_string_new("\n"), 0, 0, 0, 0 };
+	test_svg svg = { g_string_new("\n"), 0, 0, 0, 0, 0 };
 	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET |
 		XML_PARSE_HUGE);
 	xmlXPathContextPtr xpath;
@@ -68,6 +69,7 @@ static inline test_svg test_svg_read(const char *path)
 	xmlXPathFreeObject(texts);
 	svg.n_halos = test_svg_count(xpath,
 		"//svg:text[@stroke and @paint-order='stroke']");
+	svg.n_drawn_over = test_svg_count(xpath, "//svg:text[following::svg:path]");
 	svg.n_symbols = test_svg_count(xpath, "//svg:symbol");
 	svg.n_markup = test_svg_count(xpath, "//*[local-name()='script' or "
 		"local-name()='img' or local-name()='title' or local-name()='b']");
