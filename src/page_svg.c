@@ -230,14 +230,15 @@ static void set_style(xmlNodePtr node, const struct run_style *s,
 	if (base == NULL || strcmp(s->family, base->family) != 0) {
 		/* A family name that CSS reads as it is, else quoted. */
 		int plain = s->family[0] != '\0' && !g_ascii_isdigit(s->family[0]);
+		char *name = g_strdelimit(g_strdup(s->family), "'\\", ' ');
 		char *quoted;
 
-		for (const char *p = s->family; *p != '\0' && plain; p++)
+		for (const char *p = name; *p != '\0' && plain; p++)
 			plain = g_ascii_isalnum(*p) || *p == ' ' || *p == '-';
-		quoted = plain ? g_strdup(s->family) : g_strdup_printf("'%s'",
-			g_strdelimit(g_strdup(s->family), "'\\", ' '));
+		quoted = plain ? g_strdup(name) : g_strdup_printf("'%s'", name);
 		xmlNewProp(node, BAD_CAST "font-family", BAD_CAST quoted);
 		g_free(quoted);
+		g_free(name);
 	}
 	if (base == NULL || s->size != base->size)
 		set_number(node, "font-size", s->size);
@@ -339,21 +340,26 @@ static int is_identity(const cairo_matrix_t *m)
 		m->x0 == 0 && m->y0 == 0;
 }
 
+/* The <text> of t; NULL when it has no character to show. */
 static xmlNodePtr text_element(const struct kept_text *t, xmlNsPtr ns)
 {
 	static const char *const anchors[] = { "start", "middle", "end" };
 	PangoLayoutIter *iter = pango_layout_get_iter(t->layout);
 	PangoAlignment align = pango_layout_get_alignment(t->layout);
-	PangoLayoutRun *first = pango_layout_iter_get_run_readonly(iter);
-	xmlNodePtr node = xmlNewNode(ns, BAD_CAST "text");
+	PangoLayoutRun *first;
+	xmlNodePtr node;
 	struct run_style base;
 
-	/* The first run's font is the text's. */
-	memset(&base, 0, sizeof(base));
-	if (first != NULL)
-		run_style(first, t->color, font_scale(t->layout), &base);
-	else
-		memcpy(base.color, t->color, sizeof(base.color));
+	/* The first run's font is the text's; no run, no text. */
+	do
+		first = pango_layout_iter_get_run_readonly(iter);
+	while (first == NULL && pango_layout_iter_next_run(iter));
+	pango_layout_iter_free(iter);
+	if (first == NULL)
+		return NULL;
+	run_style(first, t->color, font_scale(t->layout), &base);
+	iter = pango_layout_get_iter(t->layout);
+	node = xmlNewNode(ns, BAD_CAST "text");
 	xmlNodeSetSpacePreserve(node, 1);
 	set_style(node, &base, NULL);
 	if (t->halo_width > 0) {
@@ -450,6 +456,7 @@ static void put_texts(xmlNodePtr n, GHashTable *ids, const page_svg *svg,
 	xmlNsPtr ns)
 {
 	for (xmlNodePtr c = n->children, next; c != NULL; c = next) {
+		xmlNodePtr text;
 		xmlChar *href;
 		guint index = 0;
 
@@ -466,8 +473,13 @@ static void put_texts(xmlNodePtr n, GHashTable *ids, const page_svg *svg,
 		xmlFree(href);
 		if (index == 0)
 			continue;
-		xmlReplaceNode(c, text_element(&g_array_index(svg->texts,
-			struct kept_text, index - 1), ns));
+		text = text_element(&g_array_index(svg->texts, struct kept_text,
+			index - 1), ns);
+		if (text == NULL) {
+			next = remove_node(c);   /* an empty text */
+			continue;
+		}
+		xmlReplaceNode(c, text);
 		xmlFreeNode(c);
 	}
 }

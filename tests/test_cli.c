@@ -637,6 +637,22 @@ static void test_map_svg_keeps_its_texts_as_text(void **state)
 	test_svg_clear(&svg);
 }
 
+/* An empty title is no text: no empty <text>, no marker left behind. */
+static void test_map_svg_with_an_empty_title_has_no_empty_text(void **state)
+{
+	const char *args[] = { "render", "examples/cooperations.csv", "--title",
+		"", "-o", TEST_ARTIFACTS "/sans-titre.svg", "-q", NULL };
+	test_svg svg;
+
+	(void)state;
+	assert_int_equal(run(args), 0);
+	svg = test_svg_read(TEST_ARTIFACTS "/sans-titre.svg");
+	assert_int_equal(svg.n_empty, 0);
+	assert_true(test_svg_has_line(&svg, "Burkina Faso"));
+	test_svg_clear(&svg);
+	assert_false(file_has(TEST_ARTIFACTS "/sans-titre.svg", "coopmap-text"));
+}
+
 /* Dark pixels (text, mostly) in a w x h box at (x, y) of a PNG. */
 static int dark_pixels(cairo_surface_t *png, int x0, int y0, int w, int h)
 {
@@ -854,6 +870,7 @@ int main(void)
 		cmocka_unit_test(test_pool_markdown_keeps_hostile_names_as_text),
 		cmocka_unit_test(test_map_svg_keeps_hostile_names_out_of_its_markup),
 		cmocka_unit_test(test_map_svg_keeps_its_texts_as_text),
+		cmocka_unit_test(test_map_svg_with_an_empty_title_has_no_empty_text),
 		cmocka_unit_test(test_map_svg_opens_in_inkscape),
 		cmocka_unit_test(test_country_sheet_keeps_hostile_names_as_text),
 		cmocka_unit_test(test_readme_proj_string_is_taken_as_a_crs),

@@ -21,6 +21,7 @@ typedef struct test_svg {
 	int n_texts;         /* <text> elements */
 	int n_halos;         /* of which stroked under their fill */
 	int n_drawn_over;    /* of which a <path> drawn later may cover */
+	int n_empty;         /* of which with no character */
 	int n_symbols;       /* <symbol> elements (Cairo's glyph outlines) */
 	int n_markup;        /* <script>, <img>, <title> or <b> elements */
 } test_svg;
@@ -39,7 +40,7 @@ static inline int test_svg_count(xmlXPathContextPtr xpath, const char *expr)
 /* Read path; caller frees with test_svg_clear. */
 static inline test_svg test_svg_read(const char *path)
 {
-	test_svg svg = { g_string_new("\n"), 0, 0, 0, 0, 0 };
+	test_svg svg = { g_string_new("\n"), 0, 0, 0, 0, 0, 0 };
 	xmlDocPtr doc = xmlReadFile(path, NULL, XML_PARSE_NONET |
 		XML_PARSE_HUGE);
 	xmlXPathContextPtr xpath;
@@ -70,6 +71,7 @@ static inline test_svg test_svg_read(const char *path)
 	svg.n_halos = test_svg_count(xpath,
 		"//svg:text[@stroke and @paint-order='stroke']");
 	svg.n_drawn_over = test_svg_count(xpath, "//svg:text[following::svg:path]");
+	svg.n_empty = test_svg_count(xpath, "//svg:text[string-length(.) = 0]");
 	svg.n_symbols = test_svg_count(xpath, "//svg:symbol");
 	svg.n_markup = test_svg_count(xpath, "//*[local-name()='script' or "
 		"local-name()='img' or local-name()='title' or local-name()='b']");
