@@ -573,34 +573,60 @@ static int file_has(const char *path, const char *needle)
 	return found;
 }
 
+/* coopmap render with args (NULL-terminated), -o path -q: the SVG read
+ * back. */
+static test_svg render_svg(const char *path, const char *const *args)
+{
+	const char *argv[16] = { "render" };
+	size_t n = 1;
+
+	for (; *args != NULL && n < 12; args++)
+		argv[n++] = *args;
+	argv[n++] = "-o";
+	argv[n++] = path;
+	argv[n++] = "-q";
+	argv[n] = NULL;
+	assert_int_equal(run(argv), 0);
+	return test_svg_read(path);
+}
+
 /* The printed map labels partners with the list's names: in SVG they are
  * text, escaped, never markup; a character XML cannot hold (the terminal
  * escape in "CHU de Lille\033[31m") is left out, the document parses. */
 static void test_map_svg_keeps_hostile_names_out_of_its_markup(void **state)
 {
-	const char *args[] = { "render", "tests/data/hostile.csv", "-o",
-		TEST_ARTIFACTS "/hostile.svg", "-q", NULL };
-	const char *web[] = { "render", "tests/data/hostile-web.csv", "--extent",
-		"france", "-o", TEST_ARTIFACTS "/hostile-web.svg", "-q", NULL };
-	test_svg svg;
+	const char *hostile[] = { "tests/data/hostile.csv", NULL };
+	const char *web[] = { "tests/data/hostile-web.csv", "--extent", "france",
+		NULL };
+	test_svg svg = render_svg(TEST_ARTIFACTS "/hostile.svg", hostile);
 
 	(void)state;
-	assert_int_equal(run(args), 0);
-	svg = test_svg_read(TEST_ARTIFACTS "/hostile.svg");
 	assert_int_equal(svg.n_markup, 0);
 	assert_int_equal(svg.n_symbols, 0);
 	test_svg_clear(&svg);
 	assert_false(file_has(TEST_ARTIFACTS "/hostile.svg", "<script"));
 
 	/* Names with <, > and & are labels, read back as they are written. */
-	assert_int_equal(run(web), 0);
-	svg = test_svg_read(TEST_ARTIFACTS "/hostile-web.svg");
+	svg = render_svg(TEST_ARTIFACTS "/hostile-web.svg", web);
 	assert_int_equal(svg.n_markup, 0);
 	assert_true(test_svg_has_line(&svg, "CHU & Co"));
 	assert_non_null(strstr(svg.texts->str, "\nx</title><img src=x"));
 	test_svg_clear(&svg);
 	assert_true(file_has(TEST_ARTIFACTS "/hostile-web.svg", ">CHU &amp; Co<"));
 	assert_false(file_has(TEST_ARTIFACTS "/hostile-web.svg", "<img"));
+}
+
+/* An empty title is no text: no empty <text>, no marker left behind. */
+static void test_map_svg_with_an_empty_title_has_no_empty_text(void **state)
+{
+	const char *args[] = { "examples/cooperations.csv", "--title", "", NULL };
+	test_svg svg = render_svg(TEST_ARTIFACTS "/sans-titre.svg", args);
+
+	(void)state;
+	assert_int_equal(svg.n_empty, 0);
+	assert_true(test_svg_has_line(&svg, "Burkina Faso"));
+	test_svg_clear(&svg);
+	assert_false(file_has(TEST_ARTIFACTS "/sans-titre.svg", "coopmap-text"));
 }
 
 /* The example's world map in SVG: every text of the drawing is an SVG
@@ -635,22 +661,6 @@ static void test_map_svg_keeps_its_texts_as_text(void **state)
 	 * symbols come before the legend's box, which may cover them. */
 	assert_true(svg.n_drawn_over > 0 && svg.n_drawn_over < svg.n_texts);
 	test_svg_clear(&svg);
-}
-
-/* An empty title is no text: no empty <text>, no marker left behind. */
-static void test_map_svg_with_an_empty_title_has_no_empty_text(void **state)
-{
-	const char *args[] = { "render", "examples/cooperations.csv", "--title",
-		"", "-o", TEST_ARTIFACTS "/sans-titre.svg", "-q", NULL };
-	test_svg svg;
-
-	(void)state;
-	assert_int_equal(run(args), 0);
-	svg = test_svg_read(TEST_ARTIFACTS "/sans-titre.svg");
-	assert_int_equal(svg.n_empty, 0);
-	assert_true(test_svg_has_line(&svg, "Burkina Faso"));
-	test_svg_clear(&svg);
-	assert_false(file_has(TEST_ARTIFACTS "/sans-titre.svg", "coopmap-text"));
 }
 
 /* Dark pixels (text, mostly) in a w x h box at (x, y) of a PNG. */
