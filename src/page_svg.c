@@ -386,6 +386,10 @@ static xmlNodePtr text_element(const struct kept_text *t, xmlNsPtr ns)
 		add_line(node, ns, iter, t, &base, align);
 	while (pango_layout_iter_next_line(iter));
 	pango_layout_iter_free(iter);
+	if (node->children == NULL) {   /* spaces alone */
+		xmlFreeNode(node);
+		return NULL;
+	}
 	return node;
 }
 

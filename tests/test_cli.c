@@ -616,10 +616,12 @@ static void test_map_svg_keeps_hostile_names_out_of_its_markup(void **state)
 	assert_false(file_has(TEST_ARTIFACTS "/hostile-web.svg", "<img"));
 }
 
-/* An empty title is no text: no empty <text>, no marker left behind. */
+/* An empty title, a subtitle of spaces are no text: no empty <text>, no
+ * marker left behind. */
 static void test_map_svg_with_an_empty_title_has_no_empty_text(void **state)
 {
-	const char *args[] = { "examples/cooperations.csv", "--title", "", NULL };
+	const char *args[] = { "examples/cooperations.csv", "--title", "",
+		"--subtitle", "   ", NULL };
 	test_svg svg = render_svg(TEST_ARTIFACTS "/sans-titre.svg", args);
 
 	(void)state;
