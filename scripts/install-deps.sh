@@ -4,7 +4,8 @@
 # Not for: building geodata (scripts/build-geodata.sh needs npm on top).
 # With --browser: only Chromium, for the test of the published web page.
 # With --fuzz: only clang and libFuzzer, for `make fuzz`; with --valgrind,
-# only Valgrind, for `make valgrind`.
+# only Valgrind, for `make valgrind`; with --inkscape, only Inkscape, which
+# the tests open the map's SVG in.
 set -eu
 
 PACKAGES="build-essential pkg-config libgdal-dev gdal-bin libproj-dev proj-data
@@ -14,6 +15,10 @@ fonts-dejavu-core poppler-utils libjs-leaflet libjs-leaflet.markercluster"
 # --browser: the headless browser the web page's test runs in.
 if [ "${1:-}" = "--browser" ]; then
 	PACKAGES="chromium"
+fi
+# --inkscape: Inkscape, for the test that opens the map's SVG in it.
+if [ "${1:-}" = "--inkscape" ]; then
+	PACKAGES="inkscape"
 fi
 # --valgrind: Valgrind, for `make valgrind`.
 if [ "${1:-}" = "--valgrind" ]; then

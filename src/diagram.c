@@ -139,6 +139,17 @@ static void set_rgb(cairo_t *cr, const double rgb[3])
 	cairo_set_source_rgb(cr, rgb[0], rgb[1], rgb[2]);
 }
 
+/* Draw layout at (x, y) in rgb: every text of the diagram goes through
+ * here (an SVG keeps it as text). */
+static void draw_layout(struct diagram *d, PangoLayout *layout, double x,
+	double y, const double rgb[3])
+{
+	coopmap_page_text text = { layout, x, y, { rgb[0], rgb[1], rgb[2], 1 },
+		{ 0, 0, 0, 0 }, 0 };
+
+	coopmap_page_show_text(d->cr, &text);
+}
+
 /* Draw layout at (x, y) and record its box as a page text. */
 static coopmap_box show_text(struct diagram *d, PangoLayout *layout,
 	double x, double y, const double rgb[3])
@@ -147,9 +158,7 @@ static coopmap_box show_text(struct diagram *d, PangoLayout *layout,
 	coopmap_box box;
 
 	layout_size(layout, &w, &h);
-	set_rgb(d->cr, rgb);
-	cairo_move_to(d->cr, x, y);
-	pango_cairo_show_layout(d->cr, layout);
+	draw_layout(d, layout, x, y, rgb);
 	box = (coopmap_box){ x, y, x + w, y + h };
 	g_array_append_val(d->texts, box);
 	return box;
@@ -1188,10 +1197,8 @@ static void draw_nodes(struct diagram *d)
 		cairo_fill(d->cr);
 		cairo_restore(d->cr);
 		layout_size(n->layout, &w, &h);
-		set_rgb(d->cr, text_rgb);
-		cairo_move_to(d->cr, n->box.x0 + BOX_PAD + 4,
-			(n->box.y0 + n->box.y1 - h) / 2);
-		pango_cairo_show_layout(d->cr, n->layout);
+		draw_layout(d, n->layout, n->box.x0 + BOX_PAD + 4,
+			(n->box.y0 + n->box.y1 - h) / 2, text_rgb);
 	}
 }
 
@@ -1255,10 +1262,9 @@ static void draw_arrow_labels(struct diagram *d)
 		cairo_set_line_width(d->cr, 0.6);
 		cairo_stroke(d->cr);
 		layout_size(a->layout, &w, &h);
-		set_rgb(d->cr, a->dashed ? exclude_rgb : text_rgb);
-		cairo_move_to(d->cr, (a->label_box.x0 + a->label_box.x1 - w) / 2,
-			(a->label_box.y0 + a->label_box.y1 - h) / 2);
-		pango_cairo_show_layout(d->cr, a->layout);
+		draw_layout(d, a->layout, (a->label_box.x0 + a->label_box.x1 - w) / 2,
+			(a->label_box.y0 + a->label_box.y1 - h) / 2,
+			a->dashed ? exclude_rgb : text_rgb);
 	}
 }
 

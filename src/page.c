@@ -1,5 +1,6 @@
 /*
- * page.c: surfaces by format, and their bytes.  The PNG of an image
+ * page.c: surfaces by format, their bytes, and the text shown on them
+ * (page_svg.c keeps an SVG's texts as text).  The PNG of an image
  * surface is written with libpng.  Cairo's
  * own writer has no settings: it writes four bytes a pixel at zlib's
  * default effort, which was a third of a world map's render time
@@ -16,12 +17,13 @@
 #include "intl.h"
 
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <glib.h>
 #include <png.h>
 #include <setjmp.h>
 #include <string.h>
 #include <strings.h>
+
+#include "page_svg.h"
 
 int coopmap_page_format_of(const char *path, coopmap_page_format *format,
 	coopmap_error *err)
@@ -54,10 +56,7 @@ cairo_surface_t *coopmap_page_surface(coopmap_page_format format,
 
 	switch (format) {
 	case COOPMAP_PAGE_SVG:
-		surface = cairo_svg_surface_create_for_stream(write_to_stream,
-			stream, width, height);
-		cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_1);
-		return surface;
+		return page_svg_surface(stream, width, height);
 	case COOPMAP_PAGE_PDF:
 		surface = cairo_pdf_surface_create_for_stream(write_to_stream,
 			stream, width, height);
@@ -143,6 +142,9 @@ int coopmap_page_finish(cairo_surface_t *surface, cairo_status_t drawing,
 	cairo_surface_finish(surface);
 	if (status == CAIRO_STATUS_SUCCESS)
 		status = cairo_surface_status(surface);
+	if (rc == COOPMAP_OK && status == CAIRO_STATUS_SUCCESS &&
+	    format == COOPMAP_PAGE_SVG)
+		rc = page_svg_write(surface, err);
 	cairo_surface_destroy(surface);
 	if (rc == COOPMAP_OK && status != CAIRO_STATUS_SUCCESS)
 		rc = coopmap_error_set(err, status == CAIRO_STATUS_WRITE_ERROR
@@ -181,4 +183,36 @@ PangoLayout *coopmap_page_layout(PangoContext *pango, const char *family,
 	else
 		pango_layout_set_text(layout, text, -1);
 	return layout;
+}
+
+static void set_source(cairo_t *cr, const double rgba[4])
+{
+	cairo_set_source_rgba(cr, rgba[0], rgba[1], rgba[2], rgba[3]);
+}
+
+/*
+ * The same calls on every surface, so that what is drawn after a text
+ * finds cr as the text left it; on an SVG page, the glyphs and their halo
+ * are not drawn but kept.
+ */
+void coopmap_page_show_text(cairo_t *cr, const coopmap_page_text *text)
+{
+	page_svg *svg = page_svg_of(cr);
+
+	cairo_move_to(cr, text->x, text->y);
+	if (text->halo_width > 0) {
+		if (svg == NULL)
+			pango_cairo_layout_path(cr, text->layout);
+		set_source(cr, text->halo_color);
+		cairo_set_line_width(cr, text->halo_width);
+		cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+		if (svg == NULL)
+			cairo_stroke(cr);
+		cairo_move_to(cr, text->x, text->y);
+	}
+	set_source(cr, text->color);
+	if (svg != NULL)
+		page_svg_keep(svg, cr, text);
+	else
+		pango_cairo_show_layout(cr, text->layout);
 }

@@ -55,23 +55,22 @@ static void layout_size(PangoLayout *layout, double *w, double *h)
 	*h = (double)ph / PANGO_SCALE;
 }
 
-/* Text with a halo, so that it reads over hatching and borders. */
+/* Text in color, with a halo (a width, 0: none) so that it reads over
+ * hatching and borders; every text of the map goes through here. */
+static void show_text(render_ctx *ctx, PangoLayout *layout, double x,
+	double y, coopmap_color color, double halo)
+{
+	coopmap_color h = ctx->style->text_halo;
+	coopmap_page_text text = { layout, x, y,
+		{ color.r, color.g, color.b, color.a }, { h.r, h.g, h.b, h.a }, halo };
+
+	coopmap_page_show_text(ctx->cr, &text);
+}
+
 static void show_with_halo(render_ctx *ctx, PangoLayout *layout, double x,
 	double y, double halo)
 {
-	cairo_t *cr = ctx->cr;
-
-	cairo_move_to(cr, x, y);
-	if (halo > 0) {
-		pango_cairo_layout_path(cr, layout);
-		render_set_color(cr, ctx->style->text_halo);
-		cairo_set_line_width(cr, halo);
-		cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-		cairo_stroke(cr);
-		cairo_move_to(cr, x, y);
-	}
-	render_set_color(cr, ctx->style->text);
-	pango_cairo_show_layout(cr, layout);
+	show_text(ctx, layout, x, y, ctx->style->text, halo);
 }
 
 static void default_title(render_ctx *ctx, char *buf, size_t size)
@@ -203,9 +202,7 @@ void render_text_draw_page(render_ctx *ctx)
 	pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
 	layout_size(layout, &w, &h);
 	grey.a *= 0.8;
-	cairo_move_to(ctx->cr, x, ctx->height - 14 * ctx->unit - h);
-	render_set_color(ctx->cr, grey);
-	pango_cairo_show_layout(ctx->cr, layout);
+	show_text(ctx, layout, x, ctx->height - 14 * ctx->unit - h, grey, 0);
 	g_object_unref(layout);
 }
 
@@ -464,9 +461,7 @@ int render_text_draw_legend(render_ctx *ctx)
 	cairo_set_line_width(cr, 0.6 * u);
 	cairo_stroke(cr);
 
-	cairo_move_to(cr, x + pad, y + pad);
-	render_set_color(cr, ctx->style->text);
-	pango_cairo_show_layout(cr, title);
+	show_with_halo(ctx, title, x + pad, y + pad, 0);
 	layout_size(title, &tw, &th);
 	g_object_unref(title);
 	y += pad + th;
@@ -476,9 +471,7 @@ int render_text_draw_legend(render_ctx *ctx)
 		layout_size(texts[i], &tw, &th);
 		if (rows[i].kind == ROW_HEADING) {
 			y += 3 * gap;
-			cairo_move_to(cr, x + pad, y);
-			render_set_color(cr, ctx->style->text);
-			pango_cairo_show_layout(cr, texts[i]);
+			show_with_halo(ctx, texts[i], x + pad, y, 0);
 			g_object_unref(texts[i]);
 			y += th;
 			continue;
@@ -486,9 +479,8 @@ int render_text_draw_legend(render_ctx *ctx)
 		row_h = fmax(sh, th);
 		y += gap;
 		draw_swatch(ctx, &rows[i], x + pad, y + (row_h - sh) / 2, sw, sh);
-		cairo_move_to(cr, x + pad + sw + 2 * gap, y + (row_h - th) / 2);
-		render_set_color(cr, ctx->style->text);
-		pango_cairo_show_layout(cr, texts[i]);
+		show_with_halo(ctx, texts[i], x + pad + sw + 2 * gap,
+			y + (row_h - th) / 2, 0);
 		g_object_unref(texts[i]);
 		y += row_h;
 	}
@@ -693,11 +685,9 @@ void render_text_point_count(render_ctx *ctx, const render_point *p)
 	snprintf(text, sizeof(text), "%zu", p->members);
 	layout = make_layout(ctx, text, size, PANGO_WEIGHT_BOLD);
 	layout_size(layout, &w, &h);
-	if (w < 1.8 * p->r) {
-		cairo_move_to(ctx->cr, p->x - w / 2, p->y - h / 2);
-		render_set_color(ctx->cr, ctx->style->point_edge);
-		pango_cairo_show_layout(ctx->cr, layout);
-	}
+	if (w < 1.8 * p->r)
+		show_text(ctx, layout, p->x - w / 2, p->y - h / 2,
+			ctx->style->point_edge, 0);
 	g_object_unref(layout);
 }
 

@@ -14,6 +14,10 @@ export CMOCKA_MESSAGE_OUTPUT=stdout
 # Under `make check`: third-party caches that live until exit are not leaks.
 export LSAN_OPTIONS="suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0"
 mkdir -p tests/artifacts
+# test_cli opens the map's SVG in Inkscape (and says so when it cannot).
+if ! command -v inkscape >/dev/null 2>&1; then
+	sh scripts/install-deps.sh --inkscape >&2 || true
+fi
 sh tests/bad/make-large-cases.sh   # inputs too large to commit
 passed=0
 failed=0

@@ -1,7 +1,8 @@
 // test-publish.mjs: the published page in a real browser (Debian's
 // Chromium, headless, driven by puppeteer-core), tried by behaviour as a
 // user would: zoom, click each mark, search, filter, the address, a phone,
-// print, the keyboard, hostile names, the hosted folder.  The pages are
+// print, the keyboard, hostile names, the hosted folder; and the printed
+// map's SVG, whose names the browser finds as text.  The pages are
 // written by tests/test-publish.sh before this runs.
 //
 // node test-publish.mjs ARTEFACT_DIR
@@ -340,6 +341,20 @@ async function testFolder(browser) {
 	await page.close();
 }
 
+// The printed map's SVG opened in the browser: the names on it are text,
+// found by the browser's own search as a reader's Ctrl+F finds them.
+async function testSvgText(browser) {
+	const page = await browser.newPage();
+	await page.setViewport({ width: 1200, height: 800 });
+	await page.goto(url('monde-texte.svg'), { waitUntil: 'load' });
+	const found = await page.evaluate(() => ['CHU de Strasbourg', 'Burkina Faso'].map((s) => window.find(s, false, false, true)));
+	const texts = await page.evaluate(() => document.querySelectorAll('text').length);
+	check("the map's SVG: the browser finds a hospital's and a country's names", found.every(Boolean) && texts > 50,
+		{ found, texts });
+	await page.screenshot({ path: path.join(art, 'monde-texte-chromium.png') });
+	await page.close();
+}
+
 const browser = await puppeteer.launch({
 	executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
 	headless: true,
@@ -347,7 +362,7 @@ const browser = await puppeteer.launch({
 		'--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
 });
 try {
-	for (const t of [testMain, testPeersFromAddress, testPhone, testHostile, testEnglish, testFolder]) {
+	for (const t of [testMain, testPeersFromAddress, testPhone, testHostile, testEnglish, testFolder, testSvgText]) {
 		try {
 			await t(browser);
 		} catch (e) {

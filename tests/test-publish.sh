@@ -28,12 +28,13 @@ if ! [ -d "$build/node/node_modules/puppeteer-core" ]; then
 		exit 1
 	}
 fi
-# The pages the test opens.
+# The pages the test opens, and the printed map's SVG.
 "$bin" publish examples/cooperations.csv -q --source "test" -o "$art/carte.html" &&
 "$bin" publish examples/cooperations.csv -q --lang en -o "$art/carte-en.html" &&
 "$bin" publish tests/data/hostile-web.csv -q -o "$art/hostile.html" &&
 rm -rf "$art/site" &&
-"$bin" publish examples/cooperations.csv -q --out "$art/site" || {
+"$bin" publish examples/cooperations.csv -q --out "$art/site" &&
+"$bin" render examples/cooperations.csv -q -o "$art/monde-texte.svg" || {
 	echo "test-publish: coopmap publish failed"
 	echo "0 passed, 1 failed"
 	exit 1

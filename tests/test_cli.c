@@ -4,9 +4,11 @@
 /* realpath() and usleep(). */
 #define _DEFAULT_SOURCE
 
+#include <cairo.h>
 #include <glib.h>
 
 #include "test_util.h"
+#include "test_svg.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -564,29 +566,181 @@ static void test_pool_markdown_keeps_hostile_names_as_text(void **state)
 	assert_null(strstr(out_text, " =HYPERLINK"));
 }
 
+/* Whether the file at path holds needle. */
+static int file_has(const char *path, const char *needle)
+{
+	gchar *text = NULL;
+	int found;
+
+	assert_true(g_file_get_contents(path, &text, NULL, NULL));
+	found = strstr(text, needle) != NULL;
+	g_free(text);
+	return found;
+}
+
+/* coopmap render with args (NULL-terminated), -o path -q: the SVG read
+ * back. */
+static test_svg render_svg(const char *path, const char *const *args)
+{
+	const char *argv[16] = { "render" };
+	size_t n = 1;
+
+	for (; *args != NULL && n < 12; args++)
+		argv[n++] = *args;
+	argv[n++] = "-o";
+	argv[n++] = path;
+	argv[n++] = "-q";
+	argv[n] = NULL;
+	assert_int_equal(run(argv), 0);
+	return test_svg_read(path);
+}
+
 /* The printed map labels partners with the list's names: in SVG they are
- * glyph outlines, never markup. */
+ * text, escaped, never markup; a character XML cannot hold (the terminal
+ * escape in "CHU de Lille\033[31m") is left out, the document parses. */
 static void test_map_svg_keeps_hostile_names_out_of_its_markup(void **state)
 {
-	const char *args[] = { "render", "tests/data/hostile.csv", "-o",
-		TEST_ARTIFACTS "/hostile.svg", "-q", NULL };
-	char text[1 << 16];
-	FILE *f;
-	size_t n;
-	int found = 0;
+	const char *hostile[] = { "tests/data/hostile.csv", NULL };
+	const char *web[] = { "tests/data/hostile-web.csv", "--extent", "france",
+		NULL };
+	test_svg svg = render_svg(TEST_ARTIFACTS "/hostile.svg", hostile);
+
+	(void)state;
+	assert_int_equal(svg.n_markup, 0);
+	assert_int_equal(svg.n_symbols, 0);
+	test_svg_clear(&svg);
+	assert_false(file_has(TEST_ARTIFACTS "/hostile.svg", "<script"));
+
+	/* Names with <, > and & are labels, read back as they are written. */
+	svg = render_svg(TEST_ARTIFACTS "/hostile-web.svg", web);
+	assert_int_equal(svg.n_markup, 0);
+	assert_true(test_svg_has_line(&svg, "CHU & Co"));
+	assert_non_null(strstr(svg.texts->str, "\nx</title><img src=x"));
+	test_svg_clear(&svg);
+	assert_true(file_has(TEST_ARTIFACTS "/hostile-web.svg", ">CHU &amp; Co<"));
+	assert_false(file_has(TEST_ARTIFACTS "/hostile-web.svg", "<img"));
+}
+
+/* An empty title, a subtitle of spaces are no text: no empty <text>, no
+ * marker left behind. */
+static void test_map_svg_with_an_empty_title_has_no_empty_text(void **state)
+{
+	const char *args[] = { "examples/cooperations.csv", "--title", "",
+		"--subtitle", "   ", NULL };
+	test_svg svg = render_svg(TEST_ARTIFACTS "/sans-titre.svg", args);
+
+	(void)state;
+	assert_int_equal(svg.n_empty, 0);
+	assert_true(test_svg_has_line(&svg, "Burkina Faso"));
+	test_svg_clear(&svg);
+	assert_false(file_has(TEST_ARTIFACTS "/sans-titre.svg", "coopmap-text"));
+}
+
+/* The example's world map in SVG: every text of the drawing is an SVG
+ * <text> (a country's name, a French establishment's, the title), each
+ * label with its halo, in the drawing's order, and no glyph outline is
+ * left. */
+static void test_map_svg_keeps_its_texts_as_text(void **state)
+{
+	const char *args[] = { "render", "examples/cooperations.csv", "-o",
+		TEST_ARTIFACTS "/texte.svg", NULL };
+	const char *said;
+	int placed = -1, wanted = -1;
+	test_svg svg;
 
 	(void)state;
 	assert_int_equal(run(args), 0);
-	f = fopen(TEST_ARTIFACTS "/hostile.svg", "rb");
-	assert_non_null(f);
-	/* Read it all, a block at a time, looking for markup from the list. */
-	while ((n = fread(text, 1, sizeof(text) - 1, f)) > 0) {
-		text[n] = '\0';
-		found |= strstr(text, "<script") != NULL ||
-			strstr(text, "alert(") != NULL;
+	said = strstr(err_text, "798, ");
+	assert_non_null(said);
+	assert_int_equal(sscanf(said, "798, %d of %d country labels", &placed,
+		&wanted), 2);
+	svg = test_svg_read(TEST_ARTIFACTS "/texte.svg");
+	assert_int_equal(svg.n_symbols, 0);
+	assert_true(test_svg_has_line(&svg, "Burkina Faso"));
+	assert_true(test_svg_has_line(&svg, "CHU de Strasbourg"));
+	assert_true(test_svg_has_line(&svg,
+		"Coopérations hospitalières internationales"));
+	/* Country labels and places' names have halos, nothing else does. */
+	assert_true(placed >= 20);
+	assert_true(svg.n_halos > placed);
+	assert_true(svg.n_texts > svg.n_halos);
+	/* In the drawing's order, not all on top: the numbers in the points'
+	 * symbols come before the legend's box, which may cover them. */
+	assert_true(svg.n_drawn_over > 0 && svg.n_drawn_over < svg.n_texts);
+	test_svg_clear(&svg);
+}
+
+/* Dark pixels (text, mostly) in a w x h box at (x, y) of a PNG. */
+static int dark_pixels(cairo_surface_t *png, int x0, int y0, int w, int h)
+{
+	unsigned char *data = cairo_image_surface_get_data(png);
+	int stride = cairo_image_surface_get_stride(png), n = 0;
+
+	for (int y = y0; y < y0 + h; y++) {
+		for (int x = x0; x < x0 + w; x++) {
+			const unsigned char *p = data + y * stride + x * 4;
+
+			n += p[0] + p[1] + p[2] < 200;
+		}
 	}
-	fclose(f);
-	assert_false(found);
+	return n;
+}
+
+/*
+ * The map's SVG opened in Inkscape, as a communication team finishes it:
+ * Inkscape draws it at its size, and its title where coopmap's own PNG
+ * has it, with as much ink (the title is text in the SVG).  Skipped, with
+ * a message, where Inkscape is not installed (scripts/install-deps.sh
+ * installs it, CI too).
+ */
+static void test_map_svg_opens_in_inkscape(void **state)
+{
+	const char *svg_args[] = { "render", "examples/cooperations.csv",
+		"--size", "1200", "-o", TEST_ARTIFACTS "/inkscape.svg", "-q", NULL };
+	const char *png_args[] = { "render", "examples/cooperations.csv",
+		"--size", "1200", "-o", TEST_ARTIFACTS "/inkscape-coopmap.png", "-q",
+		NULL };
+	char *inkscape = g_find_program_in_path("inkscape");
+	const char *argv[] = { inkscape, "--export-type=png",
+		"--export-filename=" TEST_ARTIFACTS "/inkscape.png",
+		"--export-width=1200", "--export-background=white",
+		"--export-background-opacity=1", TEST_ARTIFACTS "/inkscape.svg", NULL };
+	cairo_surface_t *ink, *own;
+	gchar *said = NULL;
+	int status = -1, ink_title, own_title;
+
+	(void)state;
+	if (inkscape == NULL) {
+		print_message("inkscape is not installed (scripts/install-deps.sh "
+			"installs it): the SVG was not opened in Inkscape\n");
+		skip();
+	}
+	assert_int_equal(run(svg_args), 0);
+	assert_int_equal(run(png_args), 0);
+	unlink(TEST_ARTIFACTS "/inkscape.png");
+	assert_true(g_spawn_sync(NULL, (gchar **)argv, NULL,
+		G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &said, &status, NULL));
+	if (!g_spawn_check_wait_status(status, NULL))
+		fail_msg("inkscape failed: %s", said);
+	g_free(said);
+	g_free(inkscape);
+	ink = cairo_image_surface_create_from_png(TEST_ARTIFACTS "/inkscape.png");
+	own = cairo_image_surface_create_from_png(
+		TEST_ARTIFACTS "/inkscape-coopmap.png");
+	assert_int_equal(cairo_surface_status(ink), CAIRO_STATUS_SUCCESS);
+	assert_int_equal(cairo_surface_status(own), CAIRO_STATUS_SUCCESS);
+	assert_int_equal(cairo_image_surface_get_width(ink), 1200);
+	assert_int_equal(cairo_image_surface_get_height(ink),
+		cairo_image_surface_get_height(own));
+	/* The title's band: 16..600 x 14..42 at this size. */
+	ink_title = dark_pixels(ink, 16, 14, 584, 28);
+	own_title = dark_pixels(own, 16, 14, 584, 28);
+	if (own_title < 1000 || ink_title < own_title * 0.8 ||
+	    ink_title > own_title * 1.25)
+		fail_msg("the title's dark pixels: %d in Inkscape's PNG, %d in "
+			"coopmap's", ink_title, own_title);
+	cairo_surface_destroy(ink);
+	cairo_surface_destroy(own);
 }
 
 /* The country sheet shows the list's names as text too. */
@@ -732,6 +886,9 @@ int main(void)
 		cmocka_unit_test(test_layers_classify_and_pool),
 		cmocka_unit_test(test_pool_markdown_keeps_hostile_names_as_text),
 		cmocka_unit_test(test_map_svg_keeps_hostile_names_out_of_its_markup),
+		cmocka_unit_test(test_map_svg_keeps_its_texts_as_text),
+		cmocka_unit_test(test_map_svg_with_an_empty_title_has_no_empty_text),
+		cmocka_unit_test(test_map_svg_opens_in_inkscape),
 		cmocka_unit_test(test_country_sheet_keeps_hostile_names_as_text),
 		cmocka_unit_test(test_readme_proj_string_is_taken_as_a_crs),
 		cmocka_unit_test(test_help_version_and_unknown_command),

@@ -10,6 +10,7 @@
 
 #include "coopmap/actors.h"
 #include "coopmap/diagram.h"
+#include "test_svg.h"
 
 static int setup(void **state)
 {
@@ -237,6 +238,30 @@ static void test_bad_extension_and_size_are_usage_errors(void **state)
 		COOPMAP_ERR_USAGE);
 }
 
+/* In SVG the diagram's texts are text: the title, each box's label and
+ * role (styled runs of one <text>), each page text of the report; no
+ * glyph outline. */
+static void test_svg_keeps_the_texts_as_text(void **state)
+{
+	coopmap_diagram_opts opts = COOPMAP_DIAGRAM_OPTS_INIT;
+	coopmap_diagram_report r = COOPMAP_DIAGRAM_REPORT_INIT;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	test_svg svg;
+
+	opts.date = "2026-11-23";
+	assert_int_equal(coopmap_diagram_render(*state, &opts,
+		TEST_ARTIFACTS "/acteurs-texte.svg", &r, &err), COOPMAP_OK);
+	svg = test_svg_read(TEST_ARTIFACTS "/acteurs-texte.svg");
+	assert_int_equal(svg.n_symbols, 0);
+	assert_true(test_svg_has_line(&svg,
+		"Qui fait quoi dans la coopération hospitalière internationale"));
+	assert_true(test_svg_has_line(&svg, "Direction"));
+	assert_true(test_svg_has_line(&svg, "pilote"));
+	assert_true((size_t)svg.n_texts >= r.n_boxes + r.n_texts);
+	test_svg_clear(&svg);
+	coopmap_diagram_report_clear(&r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -248,6 +273,7 @@ int main(void)
 		cmocka_unit_test(test_every_actor_is_drawn),
 		cmocka_unit_test(test_extended_actors_keep_the_guarantees),
 		cmocka_unit_test(test_bad_extension_and_size_are_usage_errors),
+		cmocka_unit_test(test_svg_keeps_the_texts_as_text),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
