@@ -12,7 +12,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 # Sorted by file so that the template does not change with the order
 # make or find list the sources in.
-ls src/*.c src/cli/*.c | LC_ALL=C sort > "$tmp/files"
+ls src/*.c src/*.h src/cli/*.c src/cli/*.h | LC_ALL=C sort > "$tmp/files"
 xgettext --from-code=UTF-8 --language=C --files-from="$tmp/files" \
 	--keyword=_ --keyword=N_ --keyword=_n:1,2 --keyword=coopmap_error_set:3 \
 	--keyword=coopmap_error_set_at:7 --keyword=cli_message:1 \

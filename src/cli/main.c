@@ -54,8 +54,8 @@ static const struct cli_command commands[] = {
 
 static void general_usage(FILE *out)
 {
-	fprintf(out, "%s coopmap <command> [options] [files]\n\n%s\n",
-		_("usage:"), _("commands:"));
+	fprintf(out, "%s coopmap %s\n\n%s\n", _("usage:"),
+		_("<command> [options] [files]"), _("commands:"));
 	for (size_t i = 0; i < N_COMMANDS; i++)
 		fprintf(out, "  %-10s %s\n", commands[i].name,
 			_(commands[i].summary));
