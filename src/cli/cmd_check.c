@@ -105,7 +105,7 @@ static void print_report(const coopmap_projects *p,
 		located->establishments_approximate, rejected);
 	for (int k = 0; k < COOPMAP_REJECT_REASON_COUNT; k++) {
 		if (by_reason[k] > 0)
-			printf("  %s: %zu\n", coopmap_reject_label(
+			printf(_("  %s: %zu\n"), coopmap_reject_label(
 				(coopmap_reject_reason)k, coopmap_i18n_lang()), by_reason[k]);
 	}
 	printf(_("cells read otherwise, project kept: %zu\n"),
