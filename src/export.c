@@ -8,6 +8,7 @@
 
 #include <cpl_error.h>
 #include <cpl_string.h>
+#include <errno.h>
 #include <gdal.h>
 #include <glib.h>
 #include <math.h>
@@ -98,7 +99,9 @@ struct writer {
 	const coopmap_actors *actors;   /* actor presence instead of projects */
 	enum format format;
 	GDALDatasetH ds;
-	OGRLayerH out[L_COUNT];   /* GeoJSON: all the same layer */
+	OGRLayerH out[L_COUNT];   /* GeoJSON: all the same layer, but for */
+	GDALDatasetH projects_ds; /* the projects' (GeoJSON: write_geojson) */
+	char *projects_name;
 	struct field_slot fields[FIELD_CACHE];
 };
 
@@ -672,9 +675,34 @@ static int write_presence(struct writer *w)
 	return 0;
 }
 
+/* One layer holding the fields of the first n layers (GeoJSON, CSV), with
+ * GeoJSON's "layer" field first. */
+static OGRLayerH one_layer(struct writer *w, GDALDatasetH ds, const char *name,
+	OGRSpatialReferenceH srs, const char *const *options, int n)
+{
+	static const struct field layer_field[] = { { "layer", OFTString },
+		{ NULL, OFTString } };
+	OGRLayerH layer = GDALDatasetCreateLayer(ds, name, srs,
+		w->format == FORMAT_CSV ? wkbNone : wkbUnknown, (char **)options);
+
+	if (layer == NULL || (w->format == FORMAT_GEOJSON &&
+	    add_fields(layer, layer_field)))
+		return NULL;
+	for (int l = 0; l < n; l++) {
+		if (add_fields(layer, layers[l].fields))
+			return NULL;
+	}
+	return layer;
+}
+
 static int create_layers(struct writer *w, OGRSpatialReferenceH wgs84)
 {
 	static const char *const geojson_options[] = { "RFC7946=YES",
+		"COORDINATE_PRECISION=6", "WRITE_NAME=NO", NULL };
+	/* The projects' points, written without OGR's RFC 7946 mode: it copies
+	 * every feature to cut its geometry at the antimeridian, a quarter of
+	 * a long list's export, and a point needs no cut.  The same bytes. */
+	static const char *const points_options[] = {
 		"COORDINATE_PRECISION=6", "WRITE_NAME=NO", NULL };
 	static const char *const csv_options[] = { "LINEFORMAT=LF",
 		"STRING_QUOTING=IF_NEEDED", NULL };
@@ -688,25 +716,21 @@ static int create_layers(struct writer *w, OGRSpatialReferenceH wgs84)
 		}
 		return 0;
 	}
-	w->out[0] = GDALDatasetCreateLayer(w->ds, w->format == FORMAT_CSV
-		? "countries" : "coopmap", w->format == FORMAT_CSV ? NULL : wgs84,
-		w->format == FORMAT_CSV ? wkbNone : wkbUnknown,
-		(char **)(w->format == FORMAT_CSV ? csv_options : geojson_options));
-	if (w->out[0] == NULL)
-		return -1;
-	if (w->format == FORMAT_GEOJSON) {
-		static const struct field layer_field[] = { { "layer", OFTString },
-			{ NULL, OFTString } };
-
-		if (add_fields(w->out[0], layer_field))
-			return -1;
+	if (w->format == FORMAT_CSV) {
+		w->out[0] = one_layer(w, w->ds, "countries", NULL, csv_options, 1);
+		return w->out[0] != NULL ? 0 : -1;
 	}
-	for (int l = 0; l < (w->format == FORMAT_CSV ? 1 : L_COUNT); l++) {
-		if (add_fields(w->out[0], layers[l].fields))
-			return -1;
+	w->out[0] = one_layer(w, w->ds, "coopmap", wgs84, geojson_options,
+		L_COUNT);
+	for (int l = 1; l < L_COUNT; l++)
 		w->out[l] = w->out[0];
-	}
-	return 0;
+	if (w->out[0] == NULL || w->projects_name == NULL)
+		return w->out[0] != NULL ? 0 : -1;
+	w->projects_ds = GDALCreate(GDALGetDriverByName("GeoJSON"),
+		w->projects_name, 0, 0, 0, GDT_Unknown, NULL);
+	w->out[L_PROJECTS] = w->projects_ds == NULL ? NULL : one_layer(w,
+		w->projects_ds, "coopmap", NULL, points_options, L_COUNT);
+	return w->out[L_PROJECTS] != NULL ? 0 : -1;
 }
 
 static int write_all(struct writer *w)
@@ -779,6 +803,52 @@ int coopmap_export_actors(const coopmap_countries *countries,
 	return export_file(&w, path, err);
 }
 
+/*
+ * The GeoJSON file: the main file's features, then the projects' from
+ * their own file, then the end of the collection, as OGR would have
+ * written them in one file (",\n" between features).
+ */
+static int commit_geojson(const char *temp, const char *projects,
+	const char *path, coopmap_error *err)
+{
+	static const char head[] = "{\n\"type\": \"FeatureCollection\",\n"
+		"\"features\": [\n";
+	static const char tail[] = "\n]\n}\n";
+	const size_t head_n = sizeof(head) - 1, tail_n = sizeof(tail) - 1;
+	vsi_l_offset n = 0, m = 0;
+	const char *main_bytes = (const char *)VSIGetMemFileBuffer(temp, &n,
+		FALSE);
+	const char *points = (const char *)VSIGetMemFileBuffer(projects, &m,
+		FALSE);
+	coopmap_output *o = NULL;
+	FILE *f;
+	int rc;
+
+	if (main_bytes == NULL || points == NULL || n < tail_n ||
+	    m < head_n + tail_n || memcmp(main_bytes + n - tail_n, tail, tail_n) ||
+	    memcmp(points, head, head_n) || memcmp(points + m - tail_n, tail,
+	    tail_n))
+		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot write: "
+			"OGR's GeoJSON is not as expected", path);
+	if ((rc = coopmap_output_open(path, &o, err)) != COOPMAP_OK)
+		return rc;
+	f = coopmap_output_stream(o);
+	fwrite(main_bytes, 1, (size_t)(n - tail_n), f);
+	if (m > head_n + tail_n) {
+		/* A feature before: the separator; none: "[\n" ends the head. */
+		if (main_bytes[n - tail_n - 1] != '\n')
+			fputs(",\n", f);
+		fwrite(points + head_n, 1, (size_t)(m - head_n - tail_n), f);
+	}
+	fwrite(tail, 1, tail_n, f);
+	if (ferror(f)) {
+		coopmap_output_abort(o);
+		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot write: %s",
+			path, strerror(errno));
+	}
+	return coopmap_output_commit(o, err);
+}
+
 /* Through OGR's driver for w's format, to a temporary name renamed onto
  * path when complete. */
 static int export_file(struct writer *w_, const char *path,
@@ -795,6 +865,8 @@ static int export_file(struct writer *w_, const char *path,
 	/* OGR creates the file itself: in memory, moved into place whole when
 	 * complete (output.h). */
 	temp = coopmap_output_memory_name(path);
+	if (w.format == FORMAT_GEOJSON && w.actors == NULL)
+		w.projects_name = coopmap_output_memory_name(path);
 	GDALAllRegister();
 	CPLPushErrorHandler(CPLQuietErrorHandler);
 	CPLErrorReset();
@@ -806,6 +878,8 @@ static int export_file(struct writer *w_, const char *path,
 	if (w.ds == NULL || (w.actors != NULL ? create_presence_layer(&w, wgs84)
 	    : create_layers(&w, wgs84)) != 0 || write_features(&w) != 0)
 		rc = COOPMAP_ERR_IO;
+	if (w.projects_ds != NULL)
+		GDALClose(w.projects_ds);
 	if (w.ds != NULL) {
 		if (rc == COOPMAP_OK)
 			CPLErrorReset();
@@ -819,11 +893,17 @@ static int export_file(struct writer *w_, const char *path,
 		coopmap_error_set(err, rc, "%s: cannot write: %s", path,
 			why != NULL && why[0] != '\0' ? why : "write error");
 		coopmap_output_drop_memory(temp);
+	} else if (w.projects_name != NULL) {
+		rc = commit_geojson(temp, w.projects_name, path, err);
+		coopmap_output_drop_memory(temp);
 	} else {
 		rc = coopmap_output_commit_memory(temp, path, err);
 	}
+	if (w.projects_name != NULL)
+		coopmap_output_drop_memory(w.projects_name);
 	OSRDestroySpatialReference(wgs84);
 	CPLPopErrorHandler();
 	free(temp);
+	free(w.projects_name);
 	return rc;
 }
