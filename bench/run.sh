@@ -22,6 +22,9 @@ runs=${BENCH_RUNS:-5}
 cflags=${BENCH_CFLAGS:-"-std=c11 -D_POSIX_C_SOURCE=200809L -O2 -g -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes"}
 render_args=${COOPMAP_RENDER_ARGS:-}
 mkdir -p "$data/look"
+# The machine is shared: its load when the run starts and ends goes in
+# the results (the 1-minute load average; near 0 on a quiet machine).
+load_start=$(cut -d' ' -f1 /proc/loadavg) start_s=$(date +%s)
 
 # The peers and tools, from Debian, installed when missing (idempotent).
 need=""
@@ -347,6 +350,17 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 	echo "(/usr/bin/time -v); \"input\" is the size of the files read (project"
 	echo "list, geometries, layers), the base of the \"memory under 3x the"
 	echo "input\" target."
+	load_end=$(cut -d' ' -f1 /proc/loadavg)
+	echo
+	echo "The run took $(( $(date +%s) - start_s )) s; the machine's load (1-minute load"
+	echo "average, 2 cores) was $load_start at its start and $load_end at its end:"
+	if awk "BEGIN { exit !($load_start > 0.5 || $load_end > 1.5) }"; then
+		echo "**the machine was not quiet** (other work shared its cores; this"
+		echo "run's own commands add about 1): the times are longer than on a"
+		echo "quiet machine, the ratios of runs taken in turn less disturbed."
+	else
+		echo "quiet but for this run's own commands."
+	fi
 	if [ "$runs" -lt 5 ]; then
 		echo
 		echo "**Development run ($runs runs per line): not a measurement.**"
@@ -435,6 +449,11 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 	echo "| output | 100k (s) | 1M (s) | / render, 100k | / render, 1M | growth 100k -> 1M | peak memory 100k (MB) | peak memory 1M (MB) |"
 	echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
 	printf '%s' "$rows_out"
+	echo
+	printf '%s' "$rows_out" | awk -F'|' '
+		{ gsub(/ /, ""); if ($5 > 2) miss = miss sprintf("%s at 100k is %.2fx the render (%.0f%% over); ", $2, $5, 100 * ($5 / 2 - 1))
+		  if ($7 > 11) miss = miss sprintf("%s grows %.2fx per 10x rows (%.0f%% over); ", $2, $7, 100 * ($7 / 11 - 1)) }
+		END { print (miss == "" ? "Every target met." : "Missed: " substr(miss, 1, length(miss) - 2) ".") }'
 	echo
 	echo "## Pooling (grouping partner spellings and establishments)"
 	echo
