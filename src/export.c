@@ -100,8 +100,8 @@ struct writer {
 	enum format format;
 	GDALDatasetH ds;
 	OGRLayerH out[L_COUNT];   /* GeoJSON: all the same layer, but for */
-	GDALDatasetH projects_ds; /* the projects' (GeoJSON: write_geojson) */
-	char *projects_name;
+	GDALDatasetH projects_ds; /* the projects', in a file of their own */
+	char *projects_name;      /* joined by commit_geojson */
 	struct field_slot fields[FIELD_CACHE];
 };
 
@@ -308,7 +308,8 @@ static int write_countries(struct writer *w, int with_geometry)
 		set_text(w, f, "name", c->name_fr);
 		set_text(w, f, "name_en", c->name_en);
 		set_int(w, f, "projects", (long long)w->d->stats[i].projects);
-		set_int(w, f, "establishments", (long long)w->d->stats[i].establishments);
+		set_int(w, f, "establishments",
+			(long long)w->d->stats[i].establishments);
 		set_text(w, f, "tags", tags);
 		g_free(tags);
 		if (write_feature(w, L_COUNTRIES, f,
