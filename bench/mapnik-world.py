@@ -1,9 +1,13 @@
-# mapnik-world.py: Mapnik's side of the render benchmark: the same map as
-# coopmap's and MapServer's (bench/mapserver-world.sh): the Shapefile
-# geodata/countries-10m, the same choropleth classes and colours
-# (bench/classes.sh), the CICD layer hatched, one point per project at its
-# partner hospital and the establishment-partner links
-# (bench/peer-data.sh), Equal Earth, 4000x2000, 32-bit PNG.
+# mapnik-world.py: Mapnik's side of the render benchmark, the same work as
+# coopmap's render and MapServer's (bench/mapserver-world.sh): the
+# Shapefile geodata/countries-10m in coopmap's classes and colours, borders
+# as wide; the CICD layer hatched with Mapnik's pattern fill (the tile of
+# bench/peer-places.py: coopmap's spacing, one line at -45 degrees, as wide
+# and of the same colour; a repeated image where coopmap strokes lines)
+# and its outline; the links in coopmap's order, colours, opacity and widths; the
+# places grouped and sized as coopmap draws them (bench/peer-data.sh);
+# Equal Earth, 4000x2000, the world where coopmap's page puts it, 32-bit
+# PNG.
 #
 # Run with Debian's /usr/bin/python3 (python3-mapnik):
 #   /usr/bin/python3 bench/mapnik-world.py DATA_DIR OUT.png
@@ -22,7 +26,13 @@ def any_of(isos):
     return " or ".join("[iso_a3] = '%s'" % iso for iso in isos)
 
 
-def style_xml(data):
+def read_style(data):
+    """bench/peer-places.py's style.txt: key value."""
+    with open(os.path.join(data, "style.txt")) as f:
+        return dict(line.split() for line in f if line.strip())
+
+
+def style_xml(data, st):
     classes = []
     with open(os.path.join(data, "classes.txt")) as f:
         for line in f:
@@ -30,22 +40,27 @@ def style_xml(data):
             classes.append((colour, isos.split(",")))
     with open(os.path.join(data, "cicd.txt")) as f:
         cicd = f.read().strip().split(",")
+    border = ('<LineSymbolizer stroke="rgb(%s)" stroke-width="%s"/>'
+              % (st["border"], st["border_width"]))
     rules = "".join(
-        '<Rule><Filter>%s</Filter><PolygonSymbolizer fill="rgb(%s)"/>'
-        '<LineSymbolizer stroke="white" stroke-width="0.6"/></Rule>'
-        % (any_of(isos), colour) for colour, isos in classes)
-    rules += ('<Rule><ElseFilter/><PolygonSymbolizer fill="rgb(224,224,224)"/>'
-              '<LineSymbolizer stroke="white" stroke-width="0.6"/></Rule>')
-    return """<Map srs="{ee}" background-color="rgb(234,242,248)">
+        '<Rule><Filter>%s</Filter><PolygonSymbolizer fill="rgb(%s)"/>%s</Rule>'
+        % (any_of(isos), colour, border) for colour, isos in classes)
+    rules += ('<Rule><ElseFilter/><PolygonSymbolizer fill="rgb(%s)"/>%s</Rule>'
+              % (st["land"], border))
+    links = "".join(
+        '<Rule><Filter>[programme] = \'{p}\'</Filter><LineSymbolizer '
+        'stroke="[colour]" stroke-opacity="[opacity]" stroke-width="[width]" '
+        'stroke-linecap="round" stroke-linejoin="round"/></Rule>'.format(p=p)
+        for p in ("apchi", "prph", "other"))
+    return """<Map srs="{ee}" background-color="rgb({ocean})">
 <Style name="choropleth">{rules}</Style>
 <Style name="cicd"><Rule><Filter>{cicd}</Filter>
-  <PolygonPatternSymbolizer file="{data}/hatch.svg"/>
-  <LineSymbolizer stroke="rgb(31,59,115)" stroke-width="1.6"/></Rule></Style>
-<Style name="links"><Rule>
-  <LineSymbolizer stroke="rgb(214,96,24)" stroke-width="[width]"/></Rule></Style>
-<Style name="projects"><Rule>
-  <MarkersSymbolizer marker-type="ellipse" width="7" height="7"
-    fill="rgb(31,59,115)" stroke="white" stroke-width="0.8"
+  <PolygonPatternSymbolizer file="{data}/hatch.svg" alignment="global"/>
+  <LineSymbolizer stroke="rgb({outline})" stroke-width="{outline_w}"/></Rule></Style>
+<Style name="links">{links}</Style>
+<Style name="places"><Rule>
+  <MarkersSymbolizer marker-type="ellipse" width="[size]" height="[size]"
+    fill="[colour]" stroke="rgb({edge})" stroke-width="{edge_w}"
     allow-overlap="true" ignore-placement="true"/></Rule></Style>
 <Layer name="countries" srs="{ll}"><StyleName>choropleth</StyleName>
   <Datasource><Parameter name="type">shape</Parameter>
@@ -56,10 +71,13 @@ def style_xml(data):
 <Layer name="links" srs="{ll}"><StyleName>links</StyleName>
   <Datasource><Parameter name="type">geojson</Parameter>
   <Parameter name="file">{data}/links.geojson</Parameter></Datasource></Layer>
-<Layer name="projects" srs="{ll}"><StyleName>projects</StyleName>
+<Layer name="places" srs="{ll}"><StyleName>places</StyleName>
   <Datasource><Parameter name="type">geojson</Parameter>
-  <Parameter name="file">{data}/projects.geojson</Parameter></Datasource></Layer>
+  <Parameter name="file">{data}/places.geojson</Parameter></Datasource></Layer>
 </Map>""".format(ee=EQUAL_EARTH, ll=LONLAT, rules=rules, cicd=any_of(cicd),
+                 ocean=st["ocean"], outline=st["hatch_outline"],
+                 outline_w=st["hatch_outline_width"], links=links,
+                 edge=st["point_edge"], edge_w=st["point_edge_width"],
                  data=data, shp=os.path.abspath("geodata/countries-10m.shp"))
 
 
@@ -67,22 +85,12 @@ def main():
     if len(sys.argv) != 3:
         sys.exit("usage: mapnik-world.py DATA_DIR OUT.png")
     data = os.path.abspath(sys.argv[1])
-    with open(os.path.join(data, "hatch.svg"), "w") as f:
-        # An 8-pixel tile with a 45-degree line: MapServer's hatch (SIZE 8,
-        # ANGLE 45, WIDTH 1) in the CICD colour.
-        f.write('<svg xmlns="http://www.w3.org/2000/svg" width="8" height="8">'
-                '<path d="M-1,9 L9,-1 M-1,1 L1,-1 M7,9 L9,7" '
-                'stroke="rgb(31,59,115)" stroke-width="1"/></svg>')
+    st = read_style(data)
     m = mapnik.Map(WIDTH, HEIGHT)
-    mapnik.load_map_from_string(m, style_xml(data))
-    # The world's extent in Equal Earth: its half width at the equator
-    # and half height at the pole.
-    # (Projection.forward wants radians; ProjTransform takes degrees.)
-    to_map = mapnik.ProjTransform(mapnik.Projection(LONLAT),
-                                  mapnik.Projection(EQUAL_EARTH))
-    half_w = to_map.forward(mapnik.Coord(180, 0)).x
-    half_h = to_map.forward(mapnik.Coord(0, 90)).y
-    m.zoom_to_box(mapnik.Box2d(-half_w, -half_h, half_w, half_h))
+    mapnik.load_map_from_string(m, style_xml(data, st))
+    with open(os.path.join(data, "extent.txt")) as f:
+        minx, miny, maxx, maxy = (float(v) for v in f.read().split())
+    m.zoom_to_box(mapnik.Box2d(minx, miny, maxx, maxy))
     mapnik.render_to_file(m, sys.argv[2], "png32")
 
 

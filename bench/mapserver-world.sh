@@ -1,28 +1,32 @@
 #!/bin/sh
-# Write the MapServer mapfile of the render benchmark's map: the same
-# Shapefile (geodata/countries-10m), the same choropleth classes and
-# colours (bench/classes.sh), the CICD layer hatched, one point per
-# project at its partner hospital and the establishment-partner links
-# (bench/peer-data.sh), Equal Earth, 4000x2000, AGG/PNG.
-# Usage: bench/mapserver-world.sh DATA_DIR OUT.map
+# Write the MapServer mapfile of the render benchmark's map, the same work
+# as coopmap's render (bench/peer-data.sh): the same Shapefile
+# (geodata/countries-10m) in coopmap's classes and colours, borders as
+# wide; the CICD layer hatched as coopmap hatches it, lines at -45 degrees
+# as far apart, as wide and of the same colour, and its outline: with
+# HATCH "tile" (the default), the SVG tile of bench/peer-places.py repeated
+# (as Mapnik does; MapServer's fastest way), with "hatch", MapServer's HATCH
+# symbol (lines clipped to each country, as coopmap draws them); the links in coopmap's order,
+# colours, opacity and widths; the places grouped and sized as coopmap
+# draws them; Equal Earth, 4000x2000, the world where coopmap's page puts
+# it, AGG/PNG.
+# Usage: bench/mapserver-world.sh DATA_DIR OUT.map [tile|hatch]
 #   (DATA_DIR as written by bench/peer-data.sh)
 set -eu
 dir=$(cd "$1" && pwd)
-map=$2
+map=$2 hatch=${3:-tile}
 root=$(pwd)
-# The projected world's half width and height (PROJ, through GDAL).
-set -- $(printf '180 0\n0 90\n' | gdaltransform -s_srs "+proj=longlat +datum=WGS84" \
-	-t_srs "+proj=eqearth +datum=WGS84" | awk '{ printf "%s ", ($1 > 0 ? $1 : $2) }')
-half_w=$1 half_h=$2
+val() { awk -v k="$1" '$1 == k { print $2 }' "$dir/style.txt"; }
+rgb() { val "$1" | tr , ' '; }
 cicd=$(cat "$dir/cicd.txt")
 {
 	cat <<EOM
 MAP
   NAME "coopmap-bench"
   SIZE 4000 2000
-  EXTENT -$half_w -$half_h $half_w $half_h
+  EXTENT $(cat "$dir/extent.txt")
   UNITS METERS
-  IMAGECOLOR 234 242 248
+  IMAGECOLOR $(rgb ocean)
   IMAGETYPE "png"
   OUTPUTFORMAT
     NAME "png"
@@ -32,7 +36,15 @@ MAP
     MIMETYPE "image/png"
   END
   PROJECTION "+proj=eqearth +datum=WGS84 +units=m" END
-  SYMBOL NAME "hatch" TYPE HATCH END
+EOM
+	if [ "$hatch" = hatch ]; then
+		echo '  SYMBOL NAME "hatch" TYPE HATCH END'
+		pattern="SIZE $(val hatch_gap) ANGLE -45 WIDTH $(val hatch_width) COLOR $(rgb hatch)"
+	else
+		echo "  SYMBOL NAME \"hatch\" TYPE SVG IMAGE \"$dir/hatch.svg\" END"
+		pattern="SIZE $(val hatch_spacing)"
+	fi
+	cat <<EOM
   SYMBOL NAME "circle" TYPE ELLIPSE FILLED TRUE POINTS 1 1 END END
   LAYER
     NAME "countries"
@@ -45,13 +57,13 @@ EOM
 		cat <<EOM
     CLASS
       EXPRESSION ("[iso_a3]" IN "$list")
-      STYLE COLOR $(echo "$colour" | tr , ' ') OUTLINECOLOR 255 255 255 WIDTH 0.6 END
+      STYLE COLOR $(echo "$colour" | tr , ' ') OUTLINECOLOR $(rgb border) WIDTH $(val border_width) END
     END
 EOM
 	done < "$dir/classes.txt"
 	cat <<EOM
     CLASS
-      STYLE COLOR 224 224 224 OUTLINECOLOR 255 255 255 WIDTH 0.6 END
+      STYLE COLOR $(rgb land) OUTLINECOLOR $(rgb border) WIDTH $(val border_width) END
     END
   END
   LAYER
@@ -62,8 +74,8 @@ EOM
     PROJECTION "+proj=longlat +datum=WGS84" END
     CLASS
       EXPRESSION ("[iso_a3]" IN "$cicd")
-      STYLE SYMBOL "hatch" COLOR 31 59 115 SIZE 8 ANGLE 45 WIDTH 1 END
-      STYLE OUTLINECOLOR 31 59 115 WIDTH 1.6 END
+      STYLE SYMBOL "hatch" $pattern END
+      STYLE OUTLINECOLOR $(rgb hatch_outline) WIDTH $(val hatch_outline_width) END
     END
   END
   LAYER
@@ -73,20 +85,41 @@ EOM
     CONNECTIONTYPE OGR
     CONNECTION "$dir/links.geojson"
     PROJECTION "+proj=longlat +datum=WGS84" END
+EOM
+	for prog in apchi prph other; do
+		colour=$(grep -o "\"programme\": \"$prog\"[^}]*\"colour\": \"rgb([0-9,]*)\"" \
+			"$dir/links.geojson" | head -n 1 | sed 's/.*"colour": "rgb(\([0-9,]*\))"/\1/')
+		[ -n "$colour" ] || continue
+		opacity=$(grep -o "\"programme\": \"$prog\"[^}]*\"opacity\": [0-9.]*" \
+			"$dir/links.geojson" | head -n 1 | awk '{ printf "%.0f", 100 * $NF }')
+		cat <<EOM
     CLASS
-      STYLE COLOR 214 96 24 WIDTH [width] END
+      EXPRESSION ("[programme]" = "$prog")
+      STYLE COLOR $(echo "$colour" | tr , ' ') OPACITY $opacity WIDTH [width] LINECAP ROUND LINEJOIN ROUND END
     END
+EOM
+	done
+	cat <<EOM
   END
   LAYER
-    NAME "projects"
+    NAME "places"
     TYPE POINT
     STATUS DEFAULT
     CONNECTIONTYPE OGR
-    CONNECTION "$dir/projects.geojson"
+    CONNECTION "$dir/places.geojson"
     PROJECTION "+proj=longlat +datum=WGS84" END
+EOM
+	for kind in establishments partners; do
+		colour=$(grep -o "\"kind\": \"$kind\"[^}]*\"colour\": \"rgb([0-9,]*)\"" \
+			"$dir/places.geojson" | head -n 1 | sed 's/.*"colour": "rgb(\([0-9,]*\))"/\1/')
+		cat <<EOM
     CLASS
-      STYLE SYMBOL "circle" SIZE 7 COLOR 31 59 115 OUTLINECOLOR 255 255 255 WIDTH 0.8 END
+      EXPRESSION ("[kind]" = "$kind")
+      STYLE SYMBOL "circle" SIZE [size] COLOR $(echo "$colour" | tr , ' ') OUTLINECOLOR $(rgb point_edge) WIDTH $(val point_edge_width) END
     END
+EOM
+	done
+	cat <<EOM
   END
 END
 EOM

@@ -22,6 +22,9 @@ runs=${BENCH_RUNS:-5}
 cflags=${BENCH_CFLAGS:-"-std=c11 -D_POSIX_C_SOURCE=200809L -O2 -g -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes"}
 render_args=${COOPMAP_RENDER_ARGS:-}
 mkdir -p "$data/look"
+# The machine is shared: its load when the run starts and ends goes in
+# the results (the 1-minute load average; near 0 on a quiet machine).
+load_start=$(cut -d' ' -f1 /proc/loadavg) start_s=$(date +%s)
 
 # The peers and tools, from Debian, installed when missing (idempotent).
 need=""
@@ -50,6 +53,10 @@ cc $cflags -Iinclude $(pkg-config --cflags gdal glib-2.0) bench/bench_pool.c \
 	$(pkg-config --libs gdal proj shapelib cairo pangocairo jansson glib-2.0) -lm \
 	-o "$build/bench_pool"
 # shellcheck disable=SC2086
+cc $cflags -Iinclude bench/peer_classes.c "$build/libcoopmap.a" \
+	$(pkg-config --libs gdal proj shapelib cairo pangocairo jansson glib-2.0) -lm \
+	-o "$build/peer_classes"
+# shellcheck disable=SC2086
 cc $cflags $(pkg-config --cflags proj shapelib cairo) bench/bare_render.c \
 	$(pkg-config --libs proj shapelib cairo) -lm -o "$build/bare_render"
 for n in 10k:10000 100k:100000 1m:1000000; do
@@ -57,36 +64,79 @@ for n in 10k:10000 100k:100000 1m:1000000; do
 		"$build/gen_projects" "${n#*:}" "$data/projects-${n%%:*}.csv"
 done
 
-# measure CMD...: runs CMD $runs times; prints "MEDIAN_SECONDS MAX_RSS_MB"
-# (wall time from the shell's clock, to the millisecond; peak memory from
-# /usr/bin/time -v).  CMD's stdout of every run is kept, one after the
-# other, in $data/stdout.txt.  A failing run stops the benchmark.
+# run_once RUNS OUT CMD...: runs CMD once, its stdout appended to OUT;
+# appends "MILLISECONDS MAX_RSS_KB" to RUNS (wall time from the shell's
+# clock; peak memory from /usr/bin/time -v).  A failing run stops the
+# benchmark.
+run_once() {
+	file=$1 out=$2
+	shift 2
+	start=$(date +%s%N)
+	if ! /usr/bin/time -v -o "$data/time.txt" "$@" >> "$out" \
+	    2> "$data/stderr.txt"; then
+		echo "bench: failed: $*" >&2
+		cat "$data/stderr.txt" >&2
+		exit 2
+	fi
+	end=$(date +%s%N)
+	kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$data/time.txt")
+	echo "$(( (end - start) / 1000000 )) $kb" >> "$file"
+}
+
+# summary RUNS: "MEDIAN_SECONDS MAX_RSS_MB" of a file run_once wrote.
+summary() {
+	printf '%s %s\n' "$(cut -d' ' -f1 "$1" | median)" \
+		"$(awk '$2 > kb { kb = $2 } END { printf "%.1f", kb / 1024 }' "$1")" |
+		awk '{ printf "%.3f %s", $1 / 1000, $2 }'
+}
+
+# measure CMD...: runs CMD $runs times; prints "MEDIAN_SECONDS MAX_RSS_MB".
+# CMD's stdout of every run is kept, one after the other, in
+# $data/stdout.txt.
 measure() {
 	i=0
 	: > "$data/runs.txt"
 	: > "$data/stdout.txt"
 	while [ "$i" -lt "$runs" ]; do
-		start=$(date +%s%N)
-		if ! /usr/bin/time -v -o "$data/time.txt" "$@" >> "$data/stdout.txt" \
-		    2> "$data/stderr.txt"; then
-			echo "bench: failed: $*" >&2
-			cat "$data/stderr.txt" >&2
-			exit 2
-		fi
-		end=$(date +%s%N)
-		kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$data/time.txt")
-		echo "$(( (end - start) / 1000000 )) $kb" >> "$data/runs.txt"
+		run_once "$data/runs.txt" "$data/stdout.txt" "$@"
 		i=$((i + 1))
 	done
-	printf '%s %s\n' "$(cut -d' ' -f1 "$data/runs.txt" | median)" \
-		"$(awk '$2 > kb { kb = $2 } END { printf "%.1f", kb / 1024 }' "$data/runs.txt")" |
-		awk '{ printf "%.3f %s\n", $1 / 1000, $2 }'
+	summary "$data/runs.txt"
+	echo
 }
 
 # median: the median of the numbers on stdin, one a line.
 median() {
 	sort -g | awk '{ v[NR] = $1 } END {
 		print NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# measure_turns CMD...: each CMD (a shell command line) run $runs times,
+# the commands taken in turn (1, 2, 3, 1, 2, 3, ...) so that a change of
+# load on the shared machine falls on all alike; prints "MEDIAN_SECONDS
+# MAX_RSS_MB" of each, in order, on one line.  Their output is dropped.
+measure_turns() {
+	k=0
+	for cmd; do
+		k=$((k + 1))
+		: > "$data/turn-$k.txt"
+	done
+	i=0
+	while [ "$i" -lt "$runs" ]; do
+		k=0
+		for cmd; do
+			k=$((k + 1))
+			run_once "$data/turn-$k.txt" /dev/null sh -c "$cmd"
+		done
+		i=$((i + 1))
+	done
+	k=0
+	for cmd; do
+		k=$((k + 1))
+		summary "$data/turn-$k.txt"
+		printf ' '
+	done
+	echo
 }
 
 # size_mb FILE...: their total size in MB.
@@ -117,45 +167,48 @@ rows_read="$rows_read$(row "\`ogr2ogr -f GeoJSON\` (read and write, no resolutio
 # draws the same data (bench/peer-data.sh).
 p10k="$data/projects-10k.csv"
 shp10m="geodata/countries-10m.shp geodata/countries-10m.shx geodata/countries-10m.dbf"
-peer="$data/peer"
-sh bench/peer-data.sh "$bin" "$p10k" "$peer"
+# The peers' data for coopmap's page (insets under the map) and for the
+# page without insets (--no-insets, where the world is larger).
+peer="$data/peer" peer_ni="$data/peer-noinsets"
+# shellcheck disable=SC2086
+sh bench/peer-data.sh "$build" "$p10k" "$peer" $render_args
+# shellcheck disable=SC2086
+sh bench/peer-data.sh "$build" "$p10k" "$peer_ni" --no-insets $render_args
 sh bench/mapserver-world.sh "$peer" "$data/world.map"
+sh bench/mapserver-world.sh "$peer" "$data/world-hatch.map" hatch
+sh bench/mapserver-world.sh "$peer_ni" "$data/world-noinsets.map"
 # shellcheck disable=SC2086
 in_cm=$(size_mb "$p10k" $shp10m geodata/layers/cicd-2018.csv)
 # shellcheck disable=SC2086
-in_peer=$(size_mb $shp10m "$peer/projects.geojson" "$peer/links.geojson" \
-	"$peer/classes.txt" "$peer/cicd.txt")
+in_peer=$(size_mb $shp10m "$peer/places.geojson" "$peer/links.geojson" \
+	"$peer/classes.txt" "$peer/cicd.txt" "$peer/hatch.svg")
 # shellcheck disable=SC2086
 in_bare=$(size_mb $shp10m)
-# Whether coopmap's render draws the projects' points and links yet (the
-# cooperation map, issue 8): its help says so when it does.
-if "$bin" help render 2>&1 | grep -qi 'link'; then
-	points="coopmap's render draws the projects' points and links too."
-else
-	points="coopmap's render draws no points or links yet (the cooperation map,
-issue 8, brings them): its lines measure the choropleth, the CICD layer and the
-texts; the same command picks the points up once \`coopmap render\` draws them."
-fi
+val() { awk -v k="$1" '$1 == k { print $2 }' "${2:-$peer}/style.txt"; }
+work="$(val places) places as $(val groups) symbols, $(val links) links"
 
-render() {
-	# shellcheck disable=SC2086
-	measure "$bin" render "$p10k" --resolution 10m --size 4000x2000 \
-		--layers cicd-2018 $render_args -o "$1" -q
-}
-set -- $(render "$data/world.png"); png_s=$1 png_mb=$2
-set -- $(render "$data/world.svg"); svg_s=$1 svg_mb=$2
+# The same work on every side, runs taken in turn (coopmap, MapServer,
+# Mapnik, ...) so that a change of load on the shared machine falls on
+# all of them alike.
+render_cmd="$bin render $p10k --resolution 10m --size 4000x2000 --layers cicd-2018 $render_args -q"
+set -- $(measure_turns \
+	"$render_cmd -o $data/world.png" \
+	"map2img -m $data/world.map -o $data/world-mapserver.png" \
+	"map2img -m $data/world-hatch.map -o $data/world-mapserver-hatch.png" \
+	"/usr/bin/python3 bench/mapnik-world.py $peer $data/world-mapnik.png" \
+	"$render_cmd --no-insets -o $data/world-noinsets.png" \
+	"map2img -m $data/world-noinsets.map -o $data/world-mapserver-noinsets.png" \
+	"/usr/bin/python3 bench/mapnik-world.py $peer_ni $data/world-mapnik-noinsets.png")
+png_s=$1 png_mb=$2 ms_s=$3 ms_mb=$4 mshatch_s=$5 mshatch_mb=$6 mapnik_s=$7 mapnik_mb=$8
+pngni_s=$9 pngni_mb=${10} msni_s=${11} msni_mb=${12} mapnikni_s=${13} mapnikni_mb=${14}
+set -- $(measure sh -c "$render_cmd -o $data/world.svg"); svg_s=$1 svg_mb=$2
 # The three from one command: one reading, the outputs side by side in
 # threads (the maps sharing the simplified countries).
-set -- $(measure sh -c "rm -f $data/all.geojson; $bin render $p10k --resolution 10m \
-	--size 4000x2000 --layers cicd-2018 $render_args -o $data/all.png \
-	-o $data/all.svg -o $data/all.geojson -q")
+set -- $(measure sh -c "rm -f $data/all.geojson; $render_cmd -o $data/all.png \
+	-o $data/all.svg -o $data/all.geojson")
 all_s=$1 all_mb=$2
 set -- $(measure sh -c "rm -f $data/world.geojson; $bin export $p10k -o $data/world.geojson -q")
 geojson_s=$1 geojson_mb=$2
-set -- $(measure map2img -m "$data/world.map" -o "$data/world-mapserver.png")
-ms_s=$1 ms_mb=$2
-set -- $(measure /usr/bin/python3 bench/mapnik-world.py "$peer" "$data/world-mapnik.png")
-mapnik_s=$1 mapnik_mb=$2
 set -- $(measure /usr/bin/python3 -c "import mapnik")
 mapnik_import_s=$1
 set -- $(measure "$build/bare_render" geodata/countries-10m.shp "$data/world-bare.png")
@@ -166,18 +219,22 @@ set -- $(for k in 1 2 3 4; do cut -d' ' -f$k "$data/stdout.txt" | median; done)
 bare_png_s=$4
 bare_stages="reading $1 s, projection $2 s, filling $3 s, PNG encoding $4 s (medians)"
 
-row3() { row "$1" "$2" "$3" "$4" "$(ratio "$3" "$4")" "$(ratio "$2" "$ms_s")" "$(ratio "$2" "$mapnik_s")"; }
-rows_render="$(row3 "\`coopmap render\` PNG" "$png_s" "$png_mb" "$in_cm")
-$(row3 "\`coopmap render\` SVG, same map" "$svg_s" "$svg_mb" "$in_cm")
-$(row3 "\`coopmap export\` GeoJSON, same data" "$geojson_s" "$geojson_mb" "$in_cm")
-$(row3 "\`coopmap render -o .png -o .svg -o .geojson\`, the three in one command" "$all_s" "$all_mb" "$in_cm")
-$(row3 "MapServer \`map2img\` (AGG/PNG)" "$ms_s" "$ms_mb" "$in_peer")
-$(row3 "Mapnik (\`/usr/bin/python3 bench/mapnik-world.py\`, png32)" "$mapnik_s" "$mapnik_mb" "$in_peer")
-$(row3 "bare Shapelib + PROJ + Cairo (\`bench/bare_render.c\`), countries filled only" "$bare_s" "$bare_mb" "$in_bare")"
+row3() { row "$1" "$2" "$3" "$4" "$(ratio "$3" "$4")" "$(ratio "$2" "$5")" "$(ratio "$2" "$6")"; }
+rows_render="$(row3 "\`coopmap render\` PNG" "$png_s" "$png_mb" "$in_cm" "$ms_s" "$mapnik_s")
+$(row3 "MapServer \`map2img\` (AGG/PNG), hatching as an SVG tile" "$ms_s" "$ms_mb" "$in_peer" "$ms_s" "$mapnik_s")
+$(row3 "MapServer \`map2img\`, hatching with its HATCH symbol" "$mshatch_s" "$mshatch_mb" "$in_peer" "$ms_s" "$mapnik_s")
+$(row3 "Mapnik (\`/usr/bin/python3 bench/mapnik-world.py\`, png32)" "$mapnik_s" "$mapnik_mb" "$in_peer" "$ms_s" "$mapnik_s")
+$(row3 "\`coopmap render --no-insets\` PNG (no insets: the world in $(val world_px "$peer_ni") px instead of $(val world_px))" "$pngni_s" "$pngni_mb" "$in_cm" "$msni_s" "$mapnikni_s")
+$(row3 "MapServer, same work as \`--no-insets\`" "$msni_s" "$msni_mb" "$in_peer" "$msni_s" "$mapnikni_s")
+$(row3 "Mapnik, same work as \`--no-insets\`" "$mapnikni_s" "$mapnikni_mb" "$in_peer" "$msni_s" "$mapnikni_s")
+$(row3 "\`coopmap render\` SVG, same map" "$svg_s" "$svg_mb" "$in_cm" "$ms_s" "$mapnik_s")
+$(row3 "\`coopmap export\` GeoJSON, same data" "$geojson_s" "$geojson_mb" "$in_cm" "$ms_s" "$mapnik_s")
+$(row3 "\`coopmap render -o .png -o .svg -o .geojson\`, the three in one command" "$all_s" "$all_mb" "$in_cm" "$ms_s" "$mapnik_s")
+$(row3 "bare Shapelib + PROJ + Cairo (\`bench/bare_render.c\`), countries filled only" "$bare_s" "$bare_mb" "$in_bare" "$ms_s" "$mapnik_s")"
 
 # Small copies of every map, to look at (antimeridian streaks show as
 # horizontal lines across the whole width).
-for f in world world-mapserver world-mapnik world-bare; do
+for f in world world-mapserver world-mapserver-hatch world-mapnik world-bare; do
 	gdal_translate -q -of PNG -outsize 1600 800 -r average \
 		"$data/$f.png" "$data/look/$f.png"
 done
@@ -229,6 +286,34 @@ for n in example:examples/cooperations.csv 10k:$p10k 100k:$p100k; do
 "
 done
 
+# --- Every output of a long list against the render of the same list:
+# 100,000 and 1,000,000 rows, each list's commands taken in turn.
+outputs="render publish kml geojson gpkg csv md"
+for n in 100k 1m; do
+	list="$data/projects-$n.csv" o="$data/out-$n"
+	mkdir -p "$o"
+	# shellcheck disable=SC2046
+	set -- $(measure_turns \
+		"$bin render $list --resolution 10m --size 4000x2000 --layers cicd-2018 $render_args -o $o/map.png -q" \
+		"$bin publish $list -o $o/page.html -q" \
+		"rm -f $o/data.kml $o/data-*.kml; $bin export $list -o $o/data.kml -q" \
+		"rm -f $o/data.geojson; $bin export $list -o $o/data.geojson -q" \
+		"rm -f $o/data.gpkg; $bin export $list -o $o/data.gpkg -q" \
+		"$bin export $list -o $o/data.csv -q" \
+		"$bin export $list -o $o/data.md -q")
+	for out in $outputs; do
+		eval "s_${out}_$n=\$1 mb_${out}_$n=\$2"
+		shift 2
+	done
+done
+rows_out=""
+for out in $outputs; do
+	eval "a=\$s_${out}_100k b=\$s_${out}_1m ma=\$mb_${out}_100k mb=\$mb_${out}_1m"
+	rows_out="$rows_out$(row "$out" "$a" "$b" "$(ratio "$a" "$s_render_100k")" \
+		"$(ratio "$b" "$s_render_1m")" "$(ratio "$b" "$a")" "$ma" "$mb")
+"
+done
+
 # --- Pooling one large country: 5,000 distinct spellings of Senegal's
 # hospitals (bench/gen_spellings.py), where every pair used to be scored.
 [ -s "$data/spellings-5000.csv" ] ||
@@ -245,6 +330,15 @@ else
 	profile="perf could not profile on this machine: $(tail -n 1 "$data/profile.err")"
 fi
 
+# The CPU time of what coopmap draws and the peers do not, from the
+# profile's table (its last column).
+extras=$(awk -F'|' '
+	/render_inset_draw_all|render_text_draw_legend|render_text_draw_labels|render_text_draw_point_labels|render_text_draw_page|draw_graticule/ {
+		gsub(/^ +| +$/, "", $2); gsub(/ /, "", $5)
+		if ($5 == "") $5 = "0"; sum += $5
+		list = list (list == "" ? "" : "; ") $2 ": " $5 " s"
+	} END { printf "%s; in all %.3f s", list, sum }' "$data/profile.md" 2>/dev/null || echo "no profile")
+
 # --- The table.
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 {
@@ -256,6 +350,17 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 	echo "(/usr/bin/time -v); \"input\" is the size of the files read (project"
 	echo "list, geometries, layers), the base of the \"memory under 3x the"
 	echo "input\" target."
+	load_end=$(cut -d' ' -f1 /proc/loadavg)
+	echo
+	echo "The run took $(( $(date +%s) - start_s )) s; the machine's load (1-minute load"
+	echo "average, 2 cores) was $load_start at its start and $load_end at its end:"
+	if awk "BEGIN { exit !($load_start > 0.5 || $load_end > 1.5) }"; then
+		echo "**the machine was not quiet** (other work shared its cores; this"
+		echo "run's own commands add about 1): the times are longer than on a"
+		echo "quiet machine, the ratios of runs taken in turn less disturbed."
+	else
+		echo "quiet but for this run's own commands."
+	fi
 	if [ "$runs" -lt 5 ]; then
 		echo
 		echo "**Development run ($runs runs per line): not a measurement.**"
@@ -263,26 +368,53 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 	echo
 	echo "## Render: world 1:10m, 4000x2000 PNG, Equal Earth, 10,000 projects"
 	echo
-	echo "Every side reads geodata/countries-10m (Shapefile) and draws the same"
-	echo "choropleth (5 classes, bench/classes.sh), the CICD 2018 layer hatched"
-	echo "and, for the peers, one point per joined project (9,568 of the 10,000"
-	echo "rows; the others are rejected) at its partner hospital and the 576"
-	echo "establishment-partner links (great-circle arcs from \`coopmap export\`)"
-	echo "(bench/peer-data.sh, bench/mapserver-world.sh, bench/mapnik-world.py)."
-	echo "coopmap also draws the title, labels, legend, graticule and source line."
-	echo "$points"
+	echo "The same work on every side (bench/peer-data.sh, bench/peer-places.py,"
+	echo "bench/mapserver-world.sh, bench/mapnik-world.py): geodata/countries-10m"
+	echo "(Shapefile) in coopmap's 5 classes and colours (bench/peer_classes.c,"
+	echo "coopmap's own quantiles), white borders as wide; the CICD 2018 layer"
+	echo "hatched (lines at -45 degrees, 8 px apart on the axes, 1.4 px wide) and"
+	echo "outlined; the places as coopmap draws them ($work: coopmap's"
+	echo "grouping of nearby places, redone on the same page positions, each"
+	echo "circle as large); the links (great-circle arcs from \`coopmap export\`)"
+	echo "in coopmap's order, colours, opacity and widths; the world in the same"
+	echo "pixels of the page ($(val world_px) px, placed where coopmap's page puts it)."
+	echo
+	echo "What differs:"
+	echo
+	echo "- coopmap also draws the title, subtitle, country and place labels,"
+	echo "  legend, counts inside grouped circles, graticule, sphere outline,"
+	echo "  source line and 8 overseas insets; the peers draw none of them."
+	echo "  \`--no-insets\` is coopmap's switch for the insets (its rows below:"
+	echo "  the world is then larger, and the peers draw it as large); it has none"
+	echo "  for the texts and graticule: their CPU time, from the profile below:"
+	echo "  $extras."
+	echo "- Hatching: coopmap strokes the lines across each country, clipped"
+	echo "  to it. MapServer's HATCH symbol does the same (its row); the"
+	echo "  peers' main rows repeat an SVG tile of the same lines instead"
+	echo "  (a pattern fill, MapServer's and Mapnik's fast way), the same look."
+	echo "- coopmap simplifies the 1:10m outlines for the page (its topology and"
+	echo "  simplification are in its time) and draws fewer vertices; the peers"
+	echo "  draw every vertex of the Shapefile."
+	echo "- coopmap computes the links' great circles itself (in its time); the"
+	echo "  peers read them ready-made from \`coopmap export\`."
+	echo "- coopmap reads and joins the 10,000-row project list (in its time);"
+	echo "  the peers read the ready counts and places."
 	echo
 	echo "| command | median (s) | peak memory (MB) | input (MB) | memory / input | time / MapServer | time / Mapnik |"
 	echo "| --- | --- | --- | --- | --- | --- | --- |"
 	echo "$rows_render"
 	echo
-	echo "- coopmap PNG / MapServer: $(ratio "$png_s" "$ms_s") (target: at most 0.33)"
+	echo "- coopmap PNG / MapServer: $(ratio "$png_s" "$ms_s") (target: at most 0.33); against MapServer's HATCH: $(ratio "$png_s" "$mshatch_s");"
+	echo "  without insets: $(ratio "$pngni_s" "$msni_s")"
 	echo "- coopmap PNG + SVG + GeoJSON / MapServer PNG: $(ratio "$png_s + $svg_s + $geojson_s" "$ms_s") as three commands;"
 	echo "  $(ratio "$all_s" "$ms_s") as one (\`render -o world.png -o world.svg -o world.geojson\`) (target: below 1)"
+	echo "- coopmap PNG / Mapnik: $(ratio "$png_s" "$mapnik_s"); without insets: $(ratio "$pngni_s" "$mapnikni_s")"
 	echo "- Mapnik / MapServer: $(ratio "$mapnik_s" "$ms_s"); of Mapnik's time, $mapnik_import_s s is starting Python and importing mapnik"
 	echo "- bare baseline / MapServer: $(ratio "$bare_s" "$ms_s"); its stages: $bare_stages;"
 	echo "  PNG encoding (cairo_surface_write_to_png, default settings) is $(awk "BEGIN { printf \"%.0f\", 100 * $bare_png_s / $bare_s }")% of its whole run"
-	echo "- the maps, scaled down to look at: bench/data/look/*.png"
+	echo "- the maps, scaled down to look at: bench/data/look/*.png; runs taken in"
+	echo "  turn (coopmap, MapServer, MapServer HATCH, Mapnik, then the same without"
+	echo "  insets), $runs rounds"
 	echo
 	echo "## Reading 100,000 rows"
 	echo
@@ -303,6 +435,25 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 	echo "| list | publish (s) | peak memory (MB) | input (MB) | page (MB) | first paint (s) | ready (s) |"
 	echo "| --- | --- | --- | --- | --- | --- | --- |"
 	printf '%s' "$rows_web"
+	echo
+	echo "## Every output of a long list"
+	echo
+	echo "Each output of the generated lists of 100,000 and 1,000,000 rows"
+	echo "(bench/gen_projects.c), against the render of the same list (world"
+	echo "1:10m, 4000x2000 PNG, CICD layer): \`coopmap render\`, \`publish -o"
+	echo "page.html\`, \`export -o data.kml|.geojson|.gpkg|.csv|.md\`; median of"
+	echo "$runs runs, each list's seven commands taken in turn. Targets: each"
+	echo "output of 100,000 rows within 2x the render's time; growth per 10x rows"
+	echo "at most 11x."
+	echo
+	echo "| output | 100k (s) | 1M (s) | / render, 100k | / render, 1M | growth 100k -> 1M | peak memory 100k (MB) | peak memory 1M (MB) |"
+	echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+	printf '%s' "$rows_out"
+	echo
+	printf '%s' "$rows_out" | awk -F'|' '
+		{ gsub(/ /, ""); if ($5 > 2) miss = miss sprintf("%s at 100k is %.2fx the render (%.0f%% over); ", $2, $5, 100 * ($5 / 2 - 1))
+		  if ($7 > 11) miss = miss sprintf("%s grows %.2fx per 10x rows (%.0f%% over); ", $2, $7, 100 * ($7 / 11 - 1)) }
+		END { print (miss == "" ? "Every target met." : "Missed: " substr(miss, 1, length(miss) - 2) ".") }'
 	echo
 	echo "## Pooling (grouping partner spellings and establishments)"
 	echo

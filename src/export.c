@@ -8,11 +8,13 @@
 
 #include <cpl_error.h>
 #include <cpl_string.h>
+#include <errno.h>
 #include <gdal.h>
 #include <glib.h>
 #include <math.h>
 #include <ogr_api.h>
 #include <ogr_srs_api.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,12 +83,27 @@ static const struct layer_spec layers[L_COUNT] = {
 	{ "projects", wkbPoint, project_fields },
 };
 
+/* Field indices by (layer definition, field name), the name compared by
+ * address: the names are the literals of this file.  OGR's own lookup
+ * compares the name with every field of the layer (30 in the GeoJSON's
+ * one layer), for every field of every feature: a twentieth of an export. */
+#define FIELD_CACHE 128
+
+struct field_slot {
+	OGRFeatureDefnH defn;
+	const char *name;
+	int index;
+};
+
 struct writer {
 	const coopmap_export_data *d;
 	const coopmap_actors *actors;   /* actor presence instead of projects */
 	enum format format;
 	GDALDatasetH ds;
-	OGRLayerH out[L_COUNT];   /* GeoJSON: all the same layer */
+	OGRLayerH out[L_COUNT];   /* GeoJSON: all the same layer, but for */
+	GDALDatasetH projects_ds; /* the projects', in a file of their own */
+	char *projects_name;      /* joined by commit_geojson */
+	struct field_slot fields[FIELD_CACHE];
 };
 
 /* ---- fields ---------------------------------------------------------- */
@@ -110,25 +127,47 @@ static int add_fields(OGRLayerH layer, const struct field *fields)
 	return 0;
 }
 
-static void set_text(OGRFeatureH f, const char *name, const char *value)
+static int field_index(struct writer *w, OGRFeatureH f, const char *name)
 {
-	int i = OGR_F_GetFieldIndex(f, name);
+	OGRFeatureDefnH defn = OGR_F_GetDefnRef(f);
+	size_t h = (((uintptr_t)name >> 2) ^ ((uintptr_t)defn >> 4)) % FIELD_CACHE;
+
+	for (size_t k = 0; k < FIELD_CACHE; k++) {
+		struct field_slot *slot = &w->fields[(h + k) % FIELD_CACHE];
+
+		if (slot->name == name && slot->defn == defn)
+			return slot->index;
+		if (slot->name == NULL) {
+			*slot = (struct field_slot){ defn, name,
+				OGR_F_GetFieldIndex(f, name) };
+			return slot->index;
+		}
+	}
+	return OGR_F_GetFieldIndex(f, name);
+}
+
+static void set_text(struct writer *w, OGRFeatureH f, const char *name,
+	const char *value)
+{
+	int i = field_index(w, f, name);
 
 	if (i >= 0 && value != NULL)
 		OGR_F_SetFieldString(f, i, value);
 }
 
-static void set_int(OGRFeatureH f, const char *name, long long value)
+static void set_int(struct writer *w, OGRFeatureH f, const char *name,
+	long long value)
 {
-	int i = OGR_F_GetFieldIndex(f, name);
+	int i = field_index(w, f, name);
 
 	if (i >= 0)
 		OGR_F_SetFieldInteger64(f, i, value);
 }
 
-static void set_real(OGRFeatureH f, const char *name, double value)
+static void set_real(struct writer *w, OGRFeatureH f, const char *name,
+	double value)
 {
-	int i = OGR_F_GetFieldIndex(f, name);
+	int i = field_index(w, f, name);
 
 	if (i >= 0 && !isnan(value))
 		OGR_F_SetFieldDouble(f, i, value);
@@ -139,7 +178,7 @@ static int write_feature(struct writer *w, int layer, OGRFeatureH f,
 {
 	OGRErr rc;
 
-	set_text(f, "layer", layers[layer].name);
+	set_text(w, f, "layer", layers[layer].name);
 	if (g != NULL)
 		OGR_F_SetGeometryDirectly(f, g);
 	rc = OGR_L_CreateFeature(w->out[layer], f);
@@ -266,12 +305,13 @@ static int write_countries(struct writer *w, int with_geometry)
 			continue;
 		f = new_feature(w, L_COUNTRIES);
 		tags = country_tags(w, c);
-		set_text(f, "iso_a3", c->iso_a3);
-		set_text(f, "name", c->name_fr);
-		set_text(f, "name_en", c->name_en);
-		set_int(f, "projects", (long long)w->d->stats[i].projects);
-		set_int(f, "establishments", (long long)w->d->stats[i].establishments);
-		set_text(f, "tags", tags);
+		set_text(w, f, "iso_a3", c->iso_a3);
+		set_text(w, f, "name", c->name_fr);
+		set_text(w, f, "name_en", c->name_en);
+		set_int(w, f, "projects", (long long)w->d->stats[i].projects);
+		set_int(w, f, "establishments",
+			(long long)w->d->stats[i].establishments);
+		set_text(w, f, "tags", tags);
 		g_free(tags);
 		if (write_feature(w, L_COUNTRIES, f,
 		    with_geometry ? country_geometry(w, c) : NULL) != 0)
@@ -291,14 +331,14 @@ static int write_establishments(struct writer *w)
 		OGRFeatureH f = new_feature(w, L_ESTABLISHMENTS);
 		char *variants = join_variants(g);
 
-		set_text(f, "name", g->name);
-		set_text(f, "finess", g->finess);
-		set_text(f, "city", g->city);
-		set_text(f, "region", p->region);
-		set_int(f, "projects", (long long)g->n_projects);
-		set_int(f, "partners", (long long)g->n_peers);
-		set_text(f, "variants", variants);
-		set_int(f, "approximate", p->establishment_approximate);
+		set_text(w, f, "name", g->name);
+		set_text(w, f, "finess", g->finess);
+		set_text(w, f, "city", g->city);
+		set_text(w, f, "region", p->region);
+		set_int(w, f, "projects", (long long)g->n_projects);
+		set_int(w, f, "partners", (long long)g->n_peers);
+		set_text(w, f, "variants", variants);
+		set_int(w, f, "approximate", p->establishment_approximate);
 		g_free(variants);
 		if (write_feature(w, L_ESTABLISHMENTS, f, isnan(p->establishment_lat)
 		    ? NULL : point(p->establishment_lon, p->establishment_lat)) != 0)
@@ -316,14 +356,14 @@ static int write_partners(struct writer *w)
 		OGRFeatureH f = new_feature(w, L_PARTNERS);
 		char *variants = join_variants(g);
 
-		set_text(f, "name", g->name);
-		set_text(f, "city", g->city);
-		set_text(f, "iso_a3", g->country->iso_a3);
-		set_text(f, "country", g->country->name_fr);
-		set_int(f, "projects", (long long)g->n_projects);
-		set_int(f, "establishments", (long long)g->n_peers);
-		set_text(f, "variants", variants);
-		set_int(f, "approximate", p->partner_approximate);
+		set_text(w, f, "name", g->name);
+		set_text(w, f, "city", g->city);
+		set_text(w, f, "iso_a3", g->country->iso_a3);
+		set_text(w, f, "country", g->country->name_fr);
+		set_int(w, f, "projects", (long long)g->n_projects);
+		set_int(w, f, "establishments", (long long)g->n_peers);
+		set_text(w, f, "variants", variants);
+		set_int(w, f, "approximate", p->partner_approximate);
 		g_free(variants);
 		if (write_feature(w, L_PARTNERS, f,
 		    point(p->partner_lon, p->partner_lat)) != 0)
@@ -338,19 +378,19 @@ static int write_projects(struct writer *w)
 		const coopmap_project *p = coopmap_projects_get(w->d->projects, i);
 		OGRFeatureH f = new_feature(w, L_PROJECTS);
 
-		set_int(f, "line", p->line);
-		set_text(f, "establishment", p->establishment);
-		set_text(f, "partner", p->partner);
-		set_text(f, "partner_city", p->partner_city);
-		set_text(f, "iso_a3", p->country->iso_a3);
-		set_text(f, "country", p->country->name_fr);
-		set_text(f, "theme", p->theme);
-		set_text(f, "programme", p->programme);
+		set_int(w, f, "line", p->line);
+		set_text(w, f, "establishment", p->establishment);
+		set_text(w, f, "partner", p->partner);
+		set_text(w, f, "partner_city", p->partner_city);
+		set_text(w, f, "iso_a3", p->country->iso_a3);
+		set_text(w, f, "country", p->country->name_fr);
+		set_text(w, f, "theme", p->theme);
+		set_text(w, f, "programme", p->programme);
 		if (p->year > 0)
-			set_int(f, "year", p->year);
-		set_real(f, "amount", p->amount);
-		set_int(f, "approximate", p->partner_approximate);
-		set_text(f, "source", p->source);
+			set_int(w, f, "year", p->year);
+		set_real(w, f, "amount", p->amount);
+		set_int(w, f, "approximate", p->partner_approximate);
+		set_text(w, f, "source", p->source);
 		if (write_feature(w, L_PROJECTS, f,
 		    point(p->partner_lon, p->partner_lat)) != 0)
 			return -1;
@@ -448,14 +488,14 @@ static int write_links(struct writer *w)
 
 		if (rc == 0) {
 			f = new_feature(w, L_LINKS);
-			set_text(f, "establishment",
+			set_text(w, f, "establishment",
 				coopmap_pool_establishment(w->d->pool, e)->name);
-			set_text(f, "partner", pg != (size_t)-1
+			set_text(w, f, "partner", pg != (size_t)-1
 				? coopmap_pool_partner(w->d->pool, pg)->name : "");
-			set_text(f, "iso_a3", p->country->iso_a3);
-			set_int(f, "projects", (long long)acc->count);
-			set_text(f, "programmes", acc->programmes->str);
-			set_int(f, "approximate", p->partner_approximate ||
+			set_text(w, f, "iso_a3", p->country->iso_a3);
+			set_int(w, f, "projects", (long long)acc->count);
+			set_text(w, f, "programmes", acc->programmes->str);
+			set_int(w, f, "approximate", p->partner_approximate ||
 				p->establishment_approximate);
 			rc = write_feature(w, L_LINKS, f, arc(p->establishment_lon,
 				p->establishment_lat, p->partner_lon, p->partner_lat));
@@ -624,13 +664,13 @@ static int write_presence(struct writer *w)
 		if (count > 0) {
 			OGRFeatureH f = OGR_F_Create(OGR_L_GetLayerDefn(w->out[0]));
 
-			set_text(f, "iso_a3", c->iso_a3);
-			set_text(f, "name", c->name_fr);
-			set_text(f, "name_en", c->name_en);
-			set_int(f, "count", (long long)count);
-			set_text(f, "actors", ids->str);
-			set_text(f, "actor_names", names->str);
-			set_text(f, "bases", bases->str);
+			set_text(w, f, "iso_a3", c->iso_a3);
+			set_text(w, f, "name", c->name_fr);
+			set_text(w, f, "name_en", c->name_en);
+			set_int(w, f, "count", (long long)count);
+			set_text(w, f, "actors", ids->str);
+			set_text(w, f, "actor_names", names->str);
+			set_text(w, f, "bases", bases->str);
 			if (w->format != FORMAT_CSV)
 				OGR_F_SetGeometryDirectly(f, country_geometry(w, c));
 			rc = OGR_L_CreateFeature(w->out[0], f) == OGRERR_NONE ? 0 : -1;
@@ -645,9 +685,34 @@ static int write_presence(struct writer *w)
 	return 0;
 }
 
+/* One layer holding the fields of the first n layers (GeoJSON, CSV), with
+ * GeoJSON's "layer" field first. */
+static OGRLayerH one_layer(struct writer *w, GDALDatasetH ds, const char *name,
+	OGRSpatialReferenceH srs, const char *const *options, int n)
+{
+	static const struct field layer_field[] = { { "layer", OFTString },
+		{ NULL, OFTString } };
+	OGRLayerH layer = GDALDatasetCreateLayer(ds, name, srs,
+		w->format == FORMAT_CSV ? wkbNone : wkbUnknown, (char **)options);
+
+	if (layer == NULL || (w->format == FORMAT_GEOJSON &&
+	    add_fields(layer, layer_field)))
+		return NULL;
+	for (int l = 0; l < n; l++) {
+		if (add_fields(layer, layers[l].fields))
+			return NULL;
+	}
+	return layer;
+}
+
 static int create_layers(struct writer *w, OGRSpatialReferenceH wgs84)
 {
 	static const char *const geojson_options[] = { "RFC7946=YES",
+		"COORDINATE_PRECISION=6", "WRITE_NAME=NO", NULL };
+	/* The projects' points, written without OGR's RFC 7946 mode: it copies
+	 * every feature to cut its geometry at the antimeridian, a quarter of
+	 * a long list's export, and a point needs no cut.  The same bytes. */
+	static const char *const points_options[] = {
 		"COORDINATE_PRECISION=6", "WRITE_NAME=NO", NULL };
 	static const char *const csv_options[] = { "LINEFORMAT=LF",
 		"STRING_QUOTING=IF_NEEDED", NULL };
@@ -661,25 +726,21 @@ static int create_layers(struct writer *w, OGRSpatialReferenceH wgs84)
 		}
 		return 0;
 	}
-	w->out[0] = GDALDatasetCreateLayer(w->ds, w->format == FORMAT_CSV
-		? "countries" : "coopmap", w->format == FORMAT_CSV ? NULL : wgs84,
-		w->format == FORMAT_CSV ? wkbNone : wkbUnknown,
-		(char **)(w->format == FORMAT_CSV ? csv_options : geojson_options));
-	if (w->out[0] == NULL)
-		return -1;
-	if (w->format == FORMAT_GEOJSON) {
-		static const struct field layer_field[] = { { "layer", OFTString },
-			{ NULL, OFTString } };
-
-		if (add_fields(w->out[0], layer_field))
-			return -1;
+	if (w->format == FORMAT_CSV) {
+		w->out[0] = one_layer(w, w->ds, "countries", NULL, csv_options, 1);
+		return w->out[0] != NULL ? 0 : -1;
 	}
-	for (int l = 0; l < (w->format == FORMAT_CSV ? 1 : L_COUNT); l++) {
-		if (add_fields(w->out[0], layers[l].fields))
-			return -1;
+	w->out[0] = one_layer(w, w->ds, "coopmap", wgs84, geojson_options,
+		L_COUNT);
+	for (int l = 1; l < L_COUNT; l++)
 		w->out[l] = w->out[0];
-	}
-	return 0;
+	if (w->out[0] == NULL || w->projects_name == NULL)
+		return w->out[0] != NULL ? 0 : -1;
+	w->projects_ds = GDALCreate(GDALGetDriverByName("GeoJSON"),
+		w->projects_name, 0, 0, 0, GDT_Unknown, NULL);
+	w->out[L_PROJECTS] = w->projects_ds == NULL ? NULL : one_layer(w,
+		w->projects_ds, "coopmap", NULL, points_options, L_COUNT);
+	return w->out[L_PROJECTS] != NULL ? 0 : -1;
 }
 
 static int write_all(struct writer *w)
@@ -694,6 +755,25 @@ static int write_all(struct writer *w)
 
 static int export_file(struct writer *w_, const char *path,
 	coopmap_error *err);
+
+/*
+ * Every feature, in one transaction where the format has them (GPKG):
+ * SQLite otherwise commits each feature on its own, a third of the time
+ * of a 100,000-row export.  The tables' rows are the same.
+ */
+static int write_features(struct writer *w)
+{
+	int transaction = w->format == FORMAT_GPKG &&
+		GDALDatasetStartTransaction(w->ds, FALSE) == OGRERR_NONE;
+	int rc = write_all(w);
+
+	if (transaction && rc == 0 &&
+	    GDALDatasetCommitTransaction(w->ds) != OGRERR_NONE)
+		rc = -1;
+	else if (transaction && rc != 0)
+		GDALDatasetRollbackTransaction(w->ds);
+	return rc;
+}
 
 int coopmap_export_write(const coopmap_export_data *data, const char *path,
 	coopmap_error *err)
@@ -733,6 +813,52 @@ int coopmap_export_actors(const coopmap_countries *countries,
 	return export_file(&w, path, err);
 }
 
+/*
+ * The GeoJSON file: the main file's features, then the projects' from
+ * their own file, then the end of the collection, as OGR would have
+ * written them in one file (",\n" between features).
+ */
+static int commit_geojson(const char *temp, const char *projects,
+	const char *path, coopmap_error *err)
+{
+	static const char head[] = "{\n\"type\": \"FeatureCollection\",\n"
+		"\"features\": [\n";
+	static const char tail[] = "\n]\n}\n";
+	const size_t head_n = sizeof(head) - 1, tail_n = sizeof(tail) - 1;
+	vsi_l_offset n = 0, m = 0;
+	const char *main_bytes = (const char *)VSIGetMemFileBuffer(temp, &n,
+		FALSE);
+	const char *points = (const char *)VSIGetMemFileBuffer(projects, &m,
+		FALSE);
+	coopmap_output *o = NULL;
+	FILE *f;
+	int rc;
+
+	if (main_bytes == NULL || points == NULL || n < tail_n ||
+	    m < head_n + tail_n || memcmp(main_bytes + n - tail_n, tail, tail_n) ||
+	    memcmp(points, head, head_n) || memcmp(points + m - tail_n, tail,
+	    tail_n))
+		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot write: "
+			"OGR's GeoJSON is not as expected", path);
+	if ((rc = coopmap_output_open(path, &o, err)) != COOPMAP_OK)
+		return rc;
+	f = coopmap_output_stream(o);
+	fwrite(main_bytes, 1, (size_t)(n - tail_n), f);
+	if (m > head_n + tail_n) {
+		/* A feature before: the separator; none: "[\n" ends the head. */
+		if (main_bytes[n - tail_n - 1] != '\n')
+			fputs(",\n", f);
+		fwrite(points + head_n, 1, (size_t)(m - head_n - tail_n), f);
+	}
+	fwrite(tail, 1, tail_n, f);
+	if (ferror(f)) {
+		coopmap_output_abort(o);
+		return coopmap_error_set(err, COOPMAP_ERR_IO, "%s: cannot write: %s",
+			path, strerror(errno));
+	}
+	return coopmap_output_commit(o, err);
+}
+
 /* Through OGR's driver for w's format, to a temporary name renamed onto
  * path when complete. */
 static int export_file(struct writer *w_, const char *path,
@@ -749,6 +875,8 @@ static int export_file(struct writer *w_, const char *path,
 	/* OGR creates the file itself: in memory, moved into place whole when
 	 * complete (output.h). */
 	temp = coopmap_output_memory_name(path);
+	if (w.format == FORMAT_GEOJSON && w.actors == NULL)
+		w.projects_name = coopmap_output_memory_name(path);
 	GDALAllRegister();
 	CPLPushErrorHandler(CPLQuietErrorHandler);
 	CPLErrorReset();
@@ -758,8 +886,10 @@ static int export_file(struct writer *w_, const char *path,
 	w.ds = GDALCreate(GDALGetDriverByName(drivers[w.format]), temp, 0, 0, 0,
 		GDT_Unknown, NULL);
 	if (w.ds == NULL || (w.actors != NULL ? create_presence_layer(&w, wgs84)
-	    : create_layers(&w, wgs84)) != 0 || write_all(&w) != 0)
+	    : create_layers(&w, wgs84)) != 0 || write_features(&w) != 0)
 		rc = COOPMAP_ERR_IO;
+	if (w.projects_ds != NULL)
+		GDALClose(w.projects_ds);
 	if (w.ds != NULL) {
 		if (rc == COOPMAP_OK)
 			CPLErrorReset();
@@ -773,11 +903,17 @@ static int export_file(struct writer *w_, const char *path,
 		coopmap_error_set(err, rc, "%s: cannot write: %s", path,
 			why != NULL && why[0] != '\0' ? why : _("write error"));
 		coopmap_output_drop_memory(temp);
+	} else if (w.projects_name != NULL) {
+		rc = commit_geojson(temp, w.projects_name, path, err);
+		coopmap_output_drop_memory(temp);
 	} else {
 		rc = coopmap_output_commit_memory(temp, path, err);
 	}
+	if (w.projects_name != NULL)
+		coopmap_output_drop_memory(w.projects_name);
 	OSRDestroySpatialReference(wgs84);
 	CPLPopErrorHandler();
 	free(temp);
+	free(w.projects_name);
 	return rc;
 }

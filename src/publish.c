@@ -71,31 +71,65 @@ static int read_part(const char *dir, const char *name, int library,
 }
 
 /*
- * The JSON as it can sit in a <script> element or a .js file: <, > and &
- * as \u escapes (no "</script>" nor "<!--" can appear), U+2028 and U+2029
- * too (line ends for older JavaScript).  They only occur inside strings,
- * where the escapes mean the same characters.
+ * The JSON (n bytes) appended to s as it can sit in a <script> element or
+ * a .js file: <, > and & as \u escapes (no "</script>" nor "<!--" can
+ * appear), U+2028 and U+2029 too (line ends for older JavaScript).  They
+ * only occur inside strings, where the escapes mean the same characters.
+ * The runs between them are copied whole.
  */
-static char *escape_json(const char *json)
+static void escape_json(GString *s, const char *json, size_t n)
 {
-	GString *s = g_string_sized_new(strlen(json) + 64);
+	const char *end = json + n, *run = json;
 
-	for (const char *c = json; *c != '\0'; c++) {
+	for (const char *c = json; c < end; c++) {
+		const char *escape = NULL;
+		size_t skip = 0;
+
 		if (*c == '<')
-			g_string_append(s, "\\u003c");
+			escape = "\\u003c";
 		else if (*c == '>')
-			g_string_append(s, "\\u003e");
+			escape = "\\u003e";
 		else if (*c == '&')
-			g_string_append(s, "\\u0026");
-		else if ((unsigned char)c[0] == 0xe2 && (unsigned char)c[1] == 0x80
-		    && ((unsigned char)c[2] == 0xa8 || (unsigned char)c[2] == 0xa9)) {
-			g_string_append(s, (unsigned char)c[2] == 0xa8 ? "\\u2028"
-				: "\\u2029");
-			c += 2;
-		} else {
-			g_string_append_c(s, *c);
+			escape = "\\u0026";
+		else if ((unsigned char)c[0] == 0xe2 && end - c >= 3 &&
+		    (unsigned char)c[1] == 0x80 &&
+		    ((unsigned char)c[2] == 0xa8 || (unsigned char)c[2] == 0xa9)) {
+			escape = (unsigned char)c[2] == 0xa8 ? "\\u2028" : "\\u2029";
+			skip = 2;
 		}
+		if (escape == NULL)
+			continue;
+		g_string_append_len(s, run, c - run);
+		g_string_append(s, escape);
+		c += skip;
+		run = c + 1;
 	}
+	g_string_append_len(s, run, end - run);
+}
+
+/*
+ * The page's data as it sits in the page: root's JSON with the projects'
+ * text in the place of their mark (publish_data.h), escaped.  NULL when
+ * memory ran out.
+ */
+static char *page_data(const json_t *root, const GString *projects)
+{
+	char *json = json_dumps(root, PUBLISH_JSON_FLAGS);
+	const char *mark = json != NULL ? strstr(json, PUBLISH_PROJECTS_DUMPED)
+		: NULL;
+	size_t key = strlen("\"projects\":");
+	GString *s;
+
+	if (mark == NULL) {
+		free(json);
+		return NULL;
+	}
+	s = g_string_sized_new(strlen(json) + projects->len + 64);
+	escape_json(s, json, (size_t)(mark - json) + key);
+	escape_json(s, projects->str, projects->len);
+	mark += strlen(PUBLISH_PROJECTS_DUMPED);
+	escape_json(s, mark, strlen(mark));
+	free(json);
 	return g_string_free(s, FALSE);
 }
 
@@ -142,7 +176,7 @@ static int parts_load(const coopmap_publish_data *d,
 {
 	const char *lang = opts->lang != NULL ? opts->lang : "fr";
 	json_t *root = NULL;
-	char *json;
+	GString *projects = g_string_new(NULL);
 	int rc;
 
 	memset(p, 0, sizeof(*p));
@@ -162,17 +196,15 @@ static int parts_load(const coopmap_publish_data *d,
 		rc = read_part(d->library_dir, library_scripts[i], 1,
 			&p->library_js[i], NULL, err);
 	if (rc == COOPMAP_OK)
-		rc = publish_data_build(d, opts, p->strings, &root, err);
-	if (rc != COOPMAP_OK)
-		return rc;
-	json = json_dumps(root, JSON_COMPACT | JSON_PRESERVE_ORDER |
-		JSON_REAL_PRECISION(8));
-	json_decref(root);
-	if (json == NULL)
-		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
-	p->data = escape_json(json);
-	free(json);
-	return COOPMAP_OK;
+		rc = publish_data_build(d, opts, p->strings, &root, projects, err);
+	if (rc == COOPMAP_OK) {
+		p->data = page_data(root, projects);
+		json_decref(root);
+		if (p->data == NULL)
+			rc = coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
+	}
+	g_string_free(projects, TRUE);
+	return rc;
 }
 
 /* leaflet.css names its images by relative URL: in the one-file page

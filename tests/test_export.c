@@ -189,6 +189,44 @@ static void test_geojson_follows_rfc_7946_and_cuts_links(void **state)
 	unload(f);
 }
 
+/* The projects' points are written apart from the other features and
+ * joined to them (export.c): one collection, each project once, after the
+ * countries, places and links. */
+static void test_geojson_holds_every_project_after_the_other_layers(
+	void **state)
+{
+	struct fixture *f = *state;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	const char *path = TEST_ARTIFACTS "/export-projects.geojson";
+	GDALDatasetH ds;
+	OGRFeatureH feature;
+	size_t projects = 0, others_after = 0, others = 0;
+
+	load(f, "examples/cooperations.csv");
+	assert_int_equal(coopmap_export_write(&f->data, path, &err), COOPMAP_OK);
+	ds = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+	assert_non_null(ds);
+	assert_int_equal(GDALDatasetGetLayerCount(ds), 1);
+	while ((feature = OGR_L_GetNextFeature(GDALDatasetGetLayer(ds, 0))) !=
+	    NULL) {
+		const char *layer = OGR_F_GetFieldAsString(feature,
+			OGR_F_GetFieldIndex(feature, "layer"));
+
+		if (strcmp(layer, "projects") == 0)
+			projects++;
+		else if (projects > 0)
+			others_after++;
+		else
+			others++;
+		OGR_F_Destroy(feature);
+	}
+	GDALClose(ds);
+	assert_int_equal(projects, coopmap_projects_count(f->projects));
+	assert_true(others > 0);
+	assert_int_equal(others_after, 0);
+	unload(f);
+}
+
 /* Territories with no polygon at 50m are joined, counted and exported as
  * points of the countries layer (GeoJSON); in a GeoPackage, whose
  * countries layer holds multipolygons, as rows without geometry. */
@@ -761,6 +799,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_geopackage_has_five_layers_with_the_right_counts),
 		cmocka_unit_test(test_geojson_follows_rfc_7946_and_cuts_links),
+		cmocka_unit_test(test_geojson_holds_every_project_after_the_other_layers),
 		cmocka_unit_test(test_csv_holds_the_country_aggregates),
 		cmocka_unit_test(test_markdown_report_ranks_the_countries),
 		cmocka_unit_test(test_kml_has_a_folder_per_programme_with_data_columns),
