@@ -195,7 +195,7 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 	render_text_measure_page(ctx, &top, &bottom);
 	ctx->page_map = (coopmap_box){ margin, top, ctx->width - margin,
 		ctx->height - bottom };
-	n_insets = render_inset_count(ctx, err);
+	n_insets = render_inset_count(ctx, &ctx->report->insets_left_out, err);
 	if (n_insets < 0)
 		return COOPMAP_ERR_USAGE;
 	if (n_insets > 0) {
@@ -281,7 +281,7 @@ static int fit_height(render_ctx *ctx, coopmap_error *err)
 	if (rc != COOPMAP_OK)
 		return rc;
 	aspect = (b[3] - b[1]) / (b[2] - b[0]);
-	n_insets = render_inset_count(ctx, err);
+	n_insets = render_inset_count(ctx, NULL, err);
 	if (n_insets < 0)
 		return COOPMAP_ERR_USAGE;
 	for (int pass = 0; pass < 4; pass++) {

@@ -48,24 +48,93 @@ const char *coopmap_render_inset_name(size_t i)
 	return i < N_INSETS ? insets[i].id : NULL;
 }
 
-/* Which insets opts asks for; 0 on success, -1 with err set. */
+static int lon_lat_in(const double b[4], double lon, double lat)
+{
+	return lon >= b[0] && lon <= b[2] && lat >= b[1] && lat <= b[3];
+}
+
+/* Whether country c is a French unit whose land meets bbox b. */
+static int french_land_in(const coopmap_country *c, const double b[4])
+{
+	const coopmap_geometry *g = &c->geometry;
+
+	if (strcmp(c->iso_a3, "FRA") != 0 && strcmp(c->sovereign, "FRA") != 0)
+		return 0;
+	return g->n_rings > 0 && g->max_lon >= b[0] && g->min_lon <= b[2] &&
+		g->max_lat >= b[1] && g->min_lat <= b[3];
+}
+
+/* Whether a French unit of the inset has projects, is under a policy
+ * layer or is outlined. */
+static int land_shows(const render_ctx *ctx, const double b[4])
+{
+	const coopmap_map_data *d = ctx->data;
+	size_t n = coopmap_countries_count(d->countries);
+
+	for (size_t i = 0; i < n; i++) {
+		const coopmap_country *c = coopmap_countries_get(d->countries, i);
+
+		if (!french_land_in(c, b))
+			continue;
+		if ((d->stats != NULL && d->stats[i].projects > 0) ||
+		    (d->highlight != NULL && d->highlight[i]))
+			return 1;
+		for (size_t l = 0; l < d->n_layers; l++) {
+			if (coopmap_layer_find(d->layers[l], c, 0) >= 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether the inset has something to show: a place of the network, a
+ * marker, or French land with projects or under a layer. */
+static int inset_shows(const render_ctx *ctx, const struct inset_def *def)
+{
+	const coopmap_map_data *d = ctx->data;
+	size_t n = d->network != NULL ? coopmap_network_node_count(d->network)
+		: 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const coopmap_node *node = coopmap_network_node(d->network, i);
+
+		if (lon_lat_in(def->bbox, node->lon, node->lat))
+			return 1;
+	}
+	for (size_t i = 0; i < d->n_markers; i++) {
+		if (lon_lat_in(def->bbox, d->markers[i].lon, d->markers[i].lat))
+			return 1;
+	}
+	return land_shows(ctx, def->bbox);
+}
+
+/*
+ * Which insets opts asks for; 0 on success, -1 with err set.  Without a
+ * list, the overseas insets that have something to show, on maps that
+ * show France whole; *left_out (may be NULL) counts the others.
+ */
 static int pick(const render_ctx *ctx, int *chosen, size_t *n,
-	coopmap_error *err)
+	size_t *left_out, coopmap_error *err)
 {
 	const char *want = ctx->opts->insets;
 	gchar **ids;
 	int rc = 0;
 
 	*n = 0;
+	if (left_out != NULL)
+		*left_out = 0;
 	if (want == NULL) {
-		/* Automatic: the overseas on maps that show France whole. */
 		int europe = ctx->opts->extent != NULL &&
 			strcasecmp(ctx->opts->extent, "europe") == 0;
 
 		if (!ctx->world && !europe)
 			return 0;
-		for (size_t i = 0; i < N_OVERSEAS; i++)
-			chosen[(*n)++] = (int)i;
+		for (size_t i = 0; i < N_OVERSEAS; i++) {
+			if (inset_shows(ctx, &insets[i]))
+				chosen[(*n)++] = (int)i;
+			else if (left_out != NULL)
+				(*left_out)++;
+		}
 		return 0;
 	}
 	ids = g_strsplit(want, ",", -1);
@@ -96,12 +165,13 @@ static int pick(const render_ctx *ctx, int *chosen, size_t *n,
 	return rc;
 }
 
-int render_inset_count(const render_ctx *ctx, coopmap_error *err)
+int render_inset_count(const render_ctx *ctx, size_t *left_out,
+	coopmap_error *err)
 {
 	int chosen[N_INSETS];
 	size_t n;
 
-	if (pick(ctx, chosen, &n, err) != 0)
+	if (pick(ctx, chosen, &n, left_out, err) != 0)
 		return -1;
 	return (int)n;
 }
@@ -245,7 +315,7 @@ int render_inset_draw_all(render_ctx *ctx, coopmap_box strip,
 	size_t n;
 	double gap = 10 * ctx->unit, width;
 
-	if (pick(ctx, chosen, &n, err) != 0)
+	if (pick(ctx, chosen, &n, NULL, err) != 0)
 		return COOPMAP_ERR_USAGE;
 	if (n == 0)
 		return COOPMAP_OK;

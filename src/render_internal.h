@@ -141,8 +141,11 @@ void render_point_paint(render_ctx *ctx, coopmap_node_kind kind,
 	int approximate, double x, double y, double r);
 
 /* render_inset.c */
-/* How many insets the options ask for (-1 with err set on a bad name). */
-int render_inset_count(const render_ctx *ctx, coopmap_error *err);
+/* How many insets the options ask for (-1 with err set on a bad name);
+ * left_out (may be NULL): how many the automatic choice left out, having
+ * nothing to show. */
+int render_inset_count(const render_ctx *ctx, size_t *left_out,
+	coopmap_error *err);
 /* Draw them side by side in strip, under the map. */
 int render_inset_draw_all(render_ctx *ctx, coopmap_box strip,
 	coopmap_error *err);

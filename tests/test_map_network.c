@@ -220,7 +220,7 @@ static void test_labels_cover_no_label_and_no_point(void **state)
 	unload(f);
 }
 
-static void test_world_maps_have_overseas_insets_unless_asked(void **state)
+static void test_world_maps_have_overseas_insets_when_asked(void **state)
 {
 	struct fixture *f = *state;
 	coopmap_render_opts opts = opts_for(f);
@@ -228,9 +228,11 @@ static void test_world_maps_have_overseas_insets_unless_asked(void **state)
 	coopmap_error err = COOPMAP_ERROR_INIT;
 
 	load(f, "examples/cooperations.csv", NULL);
+	opts.insets = "overseas";
 	assert_int_equal(coopmap_render_map(&f->data, &opts,
 		TEST_ARTIFACTS "/insets.png", &report, &err), COOPMAP_OK);
 	assert_int_equal(report.insets, 8);
+	assert_int_equal(report.insets_left_out, 0);
 	coopmap_render_report_clear(&report);
 	report = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
 	opts.insets = "";
@@ -253,6 +255,37 @@ static void test_world_maps_have_overseas_insets_unless_asked(void **state)
 }
 
 /*
+ * Without --insets, a world map draws the overseas insets that show a
+ * place, a project or a policy layer: in the example, La Réunion alone (the
+ * CHU de La Réunion); the seven others are counted as left out.  A layer
+ * over an overseas unit brings its inset back.
+ */
+static void test_world_map_draws_only_the_insets_with_something_to_show(
+	void **state)
+{
+	struct fixture *f = *state;
+	coopmap_render_opts opts = opts_for(f);
+	coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+
+	load(f, "examples/cooperations.csv", NULL);
+	opts.insets = NULL;
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/insets-useful.png", &report, &err), COOPMAP_OK);
+	assert_int_equal(report.insets, 1);
+	assert_int_equal(report.insets_left_out, 7);
+	coopmap_render_report_clear(&report);
+	report = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
+	opts.insets = "reunion,mayotte";   /* named: drawn, empty or not */
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/insets-useful.png", &report, &err), COOPMAP_OK);
+	assert_int_equal(report.insets, 2);
+	assert_int_equal(report.insets_left_out, 0);
+	coopmap_render_report_clear(&report);
+	unload(f);
+}
+
+/*
  * A PNG page draws its insets in a thread of its own while the map is drawn
  * above them; an SVG page draws them after the map.  Both must place the
  * same labels (the insets' join the page's placer after the map's points,
@@ -269,6 +302,7 @@ static void test_png_insets_drawn_aside_match_the_vector_page(void **state)
 	size_t n;
 
 	load(f, "examples/cooperations.csv", NULL);
+	opts.insets = "overseas";
 	opts.width = 2400;
 	opts.height = 1600;
 	assert_int_equal(coopmap_render_map(&f->data, &opts,
@@ -469,7 +503,8 @@ int main(void)
 		cmocka_unit_test(test_points_fall_inside_their_country_or_are_approximate),
 		cmocka_unit_test(test_links_across_the_pacific_have_no_long_segment),
 		cmocka_unit_test(test_labels_cover_no_label_and_no_point),
-		cmocka_unit_test(test_world_maps_have_overseas_insets_unless_asked),
+		cmocka_unit_test(test_world_maps_have_overseas_insets_when_asked),
+		cmocka_unit_test(test_world_map_draws_only_the_insets_with_something_to_show),
 		cmocka_unit_test(test_png_insets_drawn_aside_match_the_vector_page),
 		cmocka_unit_test(test_a_labelled_marker_names_its_place_once),
 		cmocka_unit_test(test_a_measure_not_given_is_not_stated),
