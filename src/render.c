@@ -182,6 +182,30 @@ static void compute_breaks(render_ctx *ctx)
 	free(values);
 }
 
+/* How many point symbols and labels the legend and the scale bar cover,
+ * for the report: none unless the frame had no room left. */
+static void count_furniture_overlaps(render_ctx *ctx)
+{
+	coopmap_render_report *r = ctx->report;
+	const coopmap_box *furniture[2] = { &r->legend_box, &r->scale_box };
+	const coopmap_box *labels;
+	size_t n;
+
+	labels = coopmap_placer_labels(ctx->placer, &n);
+	r->furniture_overlaps = 0;
+	for (int k = 0; k < 2; k++) {
+		if (furniture[k]->x1 <= furniture[k]->x0)
+			continue;
+		for (size_t i = 0; r->point_boxes != NULL && i < r->points_drawn;
+		    i++)
+			r->furniture_overlaps += (size_t)coopmap_box_intersects(
+				&r->point_boxes[i], furniture[k]);
+		for (size_t i = 0; i < n; i++)
+			r->furniture_overlaps += (size_t)coopmap_box_intersects(
+				&labels[i], furniture[k]);
+	}
+}
+
 static int draw(render_ctx *ctx, coopmap_error *err)
 {
 	double top, bottom, margin = 20 * ctx->unit;
@@ -245,7 +269,11 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 	if (rc != COOPMAP_OK)
 		return rc;
 	render_text_draw_legend(ctx);
+	/* A world map's scale varies too much across it for one bar. */
+	if (!ctx->world)
+		ctx->report->scale_box = render_scale_bar(ctx);
 	render_text_draw_labels(ctx);
+	count_furniture_overlaps(ctx);
 	render_text_draw_page(ctx);
 	return COOPMAP_OK;
 }

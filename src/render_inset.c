@@ -189,31 +189,56 @@ static double scale_length_km(double km)
 	return p;
 }
 
-static void draw_scale_bar(render_ctx *sub)
+/* Device units per km along the parallel at the centre of the extent
+ * asked (equal-area projections are not true to scale everywhere); 0
+ * when the centre is off the map. */
+static double units_per_km(render_ctx *ctx)
 {
-	cairo_t *cr = sub->cr;
-	double frame_w = sub->frame.x1 - sub->frame.x0;
-	double km = scale_length_km(0.3 * frame_w / sub->scale / 1000.0);
-	double len = km * 1000.0 * sub->scale, u = sub->unit;
-	double x = sub->frame.x0 + 4 * u, y = sub->frame.y1 - 5 * u;
+	double lon = (ctx->bbox[0] + ctx->bbox[2]) / 2;
+	double lat = (ctx->bbox[1] + ctx->bbox[3]) / 2, d = 0.05;
+	double xa, ya, xb, yb, m;
+
+	if (lon > 180)
+		lon -= 360;
+	if (!render_map_point(ctx, lon - d, lat, &xa, &ya) ||
+	    !render_map_point(ctx, lon + d, lat, &xb, &yb))
+		return 0;
+	m = coopmap_geodesic_distance(lon - d, lat, lon + d, lat);
+	return m > 0 ? hypot(xb - xa, yb - ya) / (m / 1000.0) : 0;
+}
+
+coopmap_box render_scale_bar(render_ctx *ctx)
+{
+	cairo_t *cr = ctx->cr;
+	double frame_w = ctx->frame.x1 - ctx->frame.x0, u = ctx->unit;
+	double per_km = units_per_km(ctx), km, len, x, y;
+	coopmap_box box = { 0, 0, 0, 0 };
 	char text[32];
 
-	cairo_rectangle(cr, x - 1.5 * u, y - 9 * u, len + 3 * u + 24 * u, 12 * u);
-	{
-		coopmap_color bg = sub->style->legend_background;
-
-		render_set_color(cr, bg);
-		cairo_fill(cr);
-	}
+	if (per_km <= 0)
+		return box;
+	km = scale_length_km((ctx->is_inset ? 0.3 : 0.2) * frame_w / per_km);
+	len = km * per_km;
+	snprintf(text, sizeof(text), "%g km", km);
+	box = render_map_quiet_corner(ctx, len + 5 * u +
+		render_text_small_width(ctx, text), 12 * u,
+		ctx->is_inset ? 2.5 * u : 6 * u);
+	x = box.x0 + 1.5 * u;
+	y = box.y0 + 9 * u;
+	cairo_rectangle(cr, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
+	render_set_color(cr, ctx->style->legend_background);
+	cairo_fill(cr);
 	cairo_move_to(cr, x, y - 2 * u);
 	cairo_line_to(cr, x, y);
 	cairo_line_to(cr, x + len, y);
 	cairo_line_to(cr, x + len, y - 2 * u);
-	render_set_color(cr, sub->style->text);
+	render_set_color(cr, ctx->style->text);
 	cairo_set_line_width(cr, 0.8 * u);
 	cairo_stroke(cr);
-	snprintf(text, sizeof(text), "%g km", km);
-	render_text_small(sub, text, x + len + 2 * u, y - 7 * u, 0, 0);
+	render_text_small(ctx, text, x + len + 2 * u, y - 7 * u, 0, 0);
+	if (ctx->placer != NULL)
+		coopmap_placer_add_obstacle(ctx->placer, box);
+	return box;
 }
 
 void render_merge_seen(render_ctx *page, const render_ctx *map)
@@ -291,7 +316,7 @@ static int draw_one(render_ctx *page, const struct inset_def *def,
 
 		render_map_draw(&sub);
 		render_text_draw_point_labels(&sub);
-		draw_scale_bar(&sub);
+		render_scale_bar(&sub);
 		/* Centred over the box, as the frame is: the width it was
 		 * measured at, so that it wraps into the lines it was given. */
 		render_text_small(&sub, name, box.x0, sub.frame.y0 - caption,

@@ -101,9 +101,14 @@ int render_map_point(render_ctx *ctx, double lon, double lat, double *x,
  * RENDER_FILL_NOT_STATED when its projects do not give the measure. */
 #define RENDER_FILL_NOT_STATED (-2)
 int render_map_fill_index(const render_ctx *ctx, size_t country);
-/* The corner of the map frame (inset by margin) where a w x h box covers
- * the least land: bottom-left first, then bottom-right, top-left,
- * top-right, on ties. */
+/* Whether a country is what the map is about: it has projects, or it is
+ * outlined. */
+int render_map_is_subject(const render_ctx *ctx, size_t country);
+/* The place along the map frame's sides (inset by margin) where a w x h
+ * box covers no point, obstacle or label and the least land (the
+ * subject's least of all): the corners
+ * first (bottom-left, bottom-right, top-left, top-right) on ties, then
+ * places slid along the sides. */
 coopmap_box render_map_quiet_corner(render_ctx *ctx, double w, double h,
 	double margin);
 void render_set_color(cairo_t *cr, coopmap_color c);
@@ -153,6 +158,11 @@ int render_inset_draw_all(render_ctx *ctx, coopmap_box strip,
  * link step to page's report). */
 void render_merge_seen(render_ctx *page, const render_ctx *map);
 
+/* A scale bar (km, true along the parallel at the extent's centre) where
+ * it covers the least of the map, made an obstacle for labels; its box,
+ * empty when the extent's centre is off the map. */
+coopmap_box render_scale_bar(render_ctx *ctx);
+
 /* render_band.c */
 /*
  * On an image page, a second thread draws the page's lower rows: the map's
@@ -180,6 +190,8 @@ void render_ctx_free_map(render_ctx *ctx);
  * only. */
 double render_text_small(render_ctx *ctx, const char *text, double x,
 	double y, double max_width, int bold);
+/* The width of render_text_small's text, not bold, on one line. */
+double render_text_small_width(render_ctx *ctx, const char *text);
 /* The names of the network's points, beside their symbols. */
 void render_text_draw_point_labels(render_ctx *ctx);
 /* The number of nodes of a group, inside its symbol. */

@@ -357,7 +357,8 @@ int render_map_fill_index(const render_ctx *ctx, size_t country)
  * whole of Russia or Canada 96 times per corner: 4 % of a world map's
  * time.)
  */
-static double land_share(render_ctx *ctx, const coopmap_box *box)
+static double land_share(render_ctx *ctx, const coopmap_box *box,
+	int subject_only)
 {
 	enum { NX = 12, NY = 8 };
 	size_t n = coopmap_countries_count(ctx->data->countries);
@@ -374,6 +375,8 @@ static double land_share(render_ctx *ctx, const coopmap_box *box)
 	for (size_t i = 0; i < n; i++) {
 		const coopmap_rings *r = &ctx->paths[i];
 
+		if (subject_only && !render_map_is_subject(ctx, i))
+			continue;
 		for (size_t k = 0; k < r->n_rings; k++) {
 			double b[4];
 
@@ -399,39 +402,88 @@ static double land_share(render_ctx *ctx, const coopmap_box *box)
 	return (double)count / (NX * NY);
 }
 
+/* How many boxes of list meet box. */
+static int hits(const coopmap_box *list, size_t n, const coopmap_box *box)
+{
+	int count = 0;
+
+	for (size_t i = 0; i < n; i++)
+		count += coopmap_box_intersects(&list[i], box);
+	return count;
+}
+
+/* What a w x h box at c would cover: its share of land, three times
+ * that of the map's subject, and 1 for each point symbol, obstacle (a
+ * marker, an inset, the legend) or label. */
+static double cover_cost(render_ctx *ctx, const coopmap_box *c)
+{
+	double cost = land_share(ctx, c, 0) + 2 * land_share(ctx, c, 1);
+	const coopmap_box *boxes;
+	size_t n;
+
+	for (size_t g = 0; g < ctx->n_points; g++) {
+		const render_point *p = &ctx->points[g];
+		coopmap_box b = { p->x - p->r, p->y - p->r, p->x + p->r,
+			p->y + p->r };
+
+		cost += coopmap_box_intersects(&b, c);
+	}
+	if (ctx->placer != NULL) {
+		boxes = coopmap_placer_obstacles(ctx->placer, &n);
+		cost += hits(boxes, n, c);
+		boxes = coopmap_placer_labels(ctx->placer, &n);
+		cost += hits(boxes, n, c);
+	}
+	return cost;
+}
+
+#define QUIET_STEPS 6
+
 coopmap_box render_map_quiet_corner(render_ctx *ctx, double w, double h,
 	double margin)
 {
 	const coopmap_box *f = &ctx->frame;
-	coopmap_box corners[4] = {
-		{ f->x0 + margin, f->y1 - margin - h, f->x0 + margin + w, f->y1 - margin },
-		{ f->x1 - margin - w, f->y1 - margin - h, f->x1 - margin, f->y1 - margin },
-		{ f->x0 + margin, f->y0 + margin, f->x0 + margin + w, f->y0 + margin + h },
-		{ f->x1 - margin - w, f->y0 + margin, f->x1 - margin, f->y0 + margin + h },
-	};
-	int best = 0;
-	double best_share = 2.0;
+	double x0 = f->x0 + margin, x1 = f->x1 - margin - w;
+	double y0 = f->y0 + margin, y1 = f->y1 - margin - h;
+	coopmap_box best = { x0, y1, x0 + w, y1 + h };
+	double best_cost = 1e9;
 
-	for (int i = 0; i < 4; i++) {
-		double share = land_share(ctx, &corners[i]);
+	/* The corners first, in their order; then places slid along each
+	 * side, for a frame whose four corners are all taken. */
+	for (int k = 0; k < 4 + 4 * (QUIET_STEPS - 1); k++) {
+		double x, y, t = (double)(k < 4 ? 0 : 1 + (k - 4) % (QUIET_STEPS -
+			1)) / QUIET_STEPS;
+		int side = k < 4 ? -1 : (k - 4) / (QUIET_STEPS - 1);
+		coopmap_box c;
+		double cost;
 
-		/* A corner over a place symbol would hide it: worse than land. */
-		for (size_t g = 0; g < ctx->n_points; g++) {
-			const render_point *p = &ctx->points[g];
-			coopmap_box b = { p->x - p->r, p->y - p->r, p->x + p->r,
-				p->y + p->r };
-
-			if (coopmap_box_intersects(&b, &corners[i]))
-				share += 1.0;
+		if (side < 0) {
+			x = k == 0 || k == 2 ? x0 : x1;
+			y = k < 2 ? y1 : y0;
+		} else {
+			/* bottom, left, right, top */
+			x = side == 0 || side == 3 ? x0 + t * (x1 - x0) : side == 1 ? x0
+				: x1;
+			y = side == 1 || side == 2 ? y1 - t * (y1 - y0) : side == 0 ? y1
+				: y0;
 		}
-
+		c = (coopmap_box){ x, y, x + w, y + h };
+		cost = cover_cost(ctx, &c);
 		/* A clear gain is needed to leave the usual corner. */
-		if (share < best_share - 0.05) {
-			best_share = share;
-			best = i;
+		if (cost < best_cost - 0.05) {
+			best_cost = cost;
+			best = c;
 		}
 	}
-	return corners[best];
+	return best;
+}
+
+int render_map_is_subject(const render_ctx *ctx, size_t country)
+{
+	const coopmap_map_data *d = ctx->data;
+
+	return (d->stats != NULL && d->stats[country].projects > 0) ||
+		(d->highlight != NULL && d->highlight[country]);
 }
 
 /*

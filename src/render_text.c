@@ -676,6 +676,17 @@ double render_text_small(render_ctx *ctx, const char *text, double x,
 	return h;
 }
 
+double render_text_small_width(render_ctx *ctx, const char *text)
+{
+	PangoLayout *layout = make_layout(ctx, text, ctx->style->legend_size * 0.9,
+		PANGO_WEIGHT_NORMAL);
+	double w, h;
+
+	layout_size(layout, &w, &h);
+	g_object_unref(layout);
+	return w;
+}
+
 void render_text_point_count(render_ctx *ctx, const render_point *p)
 {
 	char text[32];

@@ -125,11 +125,15 @@ typedef struct coopmap_render_report {
 	coopmap_box *point_boxes;   /* points_drawn symbol boxes */
 	size_t insets_left_out;     /* overseas insets with nothing to show,
 	                               not drawn (--insets overseas draws them) */
+	coopmap_box scale_box;      /* the main map's scale bar; empty on a
+	                               world map */
+	size_t furniture_overlaps;  /* point symbols and labels the legend or
+	                               the scale bar covers, for want of room */
 } coopmap_render_report;
 
 #define COOPMAP_RENDER_REPORT_INIT \
 	{ 0, 0, 0, 0, NULL, {0, 0, 0, 0}, {0, 0, 0, 0}, 0, 0, NULL, NULL, \
-	  0, 0, 0, 0, 0, 0, NULL, 0 }
+	  0, 0, 0, 0, 0, 0, NULL, 0, {0, 0, 0, 0}, 0 }
 
 void coopmap_render_report_clear(coopmap_render_report *report);
 
