@@ -222,7 +222,7 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 	n_insets = render_inset_count(ctx, &ctx->report->insets_left_out, err);
 	if (n_insets < 0)
 		return COOPMAP_ERR_USAGE;
-	if (n_insets > 0) {
+	if (n_insets > 0 && !render_inset_in_corner(ctx, n_insets)) {
 		strip = (coopmap_box){ ctx->page_map.x0, ctx->page_map.y1 -
 			inset_strip(n_insets) * ctx->unit, ctx->page_map.x1,
 			ctx->page_map.y1 };
@@ -249,6 +249,8 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 	compute_breaks(ctx);
 	ctx->report->classes = ctx->breaks.n;
 	ctx->report->map_frame = ctx->frame;
+	if (render_inset_in_corner(ctx, n_insets))
+		strip = render_inset_corner(ctx);
 	ctx->placer = coopmap_placer_new(ctx->frame);
 	if (ctx->placer == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
@@ -314,8 +316,8 @@ static int fit_height(render_ctx *ctx, coopmap_error *err)
 		return COOPMAP_ERR_USAGE;
 	for (int pass = 0; pass < 4; pass++) {
 		double map_w = ctx->width - 40 * ctx->unit;
-		double extra = n_insets > 0 ? (inset_strip(n_insets) + 8) *
-			ctx->unit : 0;
+		double extra = n_insets > 0 && !render_inset_in_corner(ctx,
+			n_insets) ? (inset_strip(n_insets) + 8) * ctx->unit : 0;
 
 		ctx->height = round(fmin(fmax(map_w * aspect + 130 * ctx->unit + extra,
 			ctx->width * 0.35), ctx->width * 1.6));

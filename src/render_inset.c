@@ -333,6 +333,22 @@ static int draw_one(render_ctx *page, const struct inset_def *def,
 	return rc;
 }
 
+int render_inset_in_corner(const render_ctx *ctx, int n_insets)
+{
+	return ctx->world && n_insets == 1;
+}
+
+coopmap_box render_inset_corner(render_ctx *ctx)
+{
+	const coopmap_box *f = &ctx->frame;
+	double m = 4 * ctx->unit, w = 0.12 * (f->x1 - f->x0), h = w;
+	coopmap_box right = { f->x1 - m - w, f->y1 - m - h, f->x1 - m, f->y1 - m };
+	coopmap_box left = { f->x0 + m, f->y1 - m - h, f->x0 + m + w, f->y1 - m };
+
+	return render_map_box_is_quiet(ctx, &right) ||
+		!render_map_box_is_quiet(ctx, &left) ? right : left;
+}
+
 int render_inset_draw_all(render_ctx *ctx, coopmap_box strip,
 	coopmap_error *err)
 {
@@ -344,6 +360,13 @@ int render_inset_draw_all(render_ctx *ctx, coopmap_box strip,
 		return COOPMAP_ERR_USAGE;
 	if (n == 0)
 		return COOPMAP_OK;
+	if (render_inset_in_corner(ctx, (int)n)) {
+		/* Over the map's corner: the page's ground under its name. */
+		cairo_rectangle(ctx->cr, strip.x0, strip.y0, strip.x1 - strip.x0,
+			strip.y1 - strip.y0);
+		render_set_color(ctx->cr, ctx->style->background);
+		cairo_fill(ctx->cr);
+	}
 	width = (strip.x1 - strip.x0 - gap * (double)(n - 1)) / (double)n;
 	for (size_t i = 0; i < n; i++) {
 		coopmap_box box = { strip.x0 + (double)i * (width + gap), strip.y0,

@@ -111,6 +111,8 @@ int render_map_is_subject(const render_ctx *ctx, size_t country);
  * places slid along the sides. */
 coopmap_box render_map_quiet_corner(render_ctx *ctx, double w, double h,
 	double margin);
+/* Whether box covers no land, point, obstacle or label of the map. */
+int render_map_box_is_quiet(render_ctx *ctx, const coopmap_box *box);
 void render_set_color(cairo_t *cr, coopmap_color c);
 
 /* The symbol of layer i: how it is drawn on the map and in the legend. */
@@ -151,7 +153,15 @@ void render_point_paint(render_ctx *ctx, coopmap_node_kind kind,
  * nothing to show. */
 int render_inset_count(const render_ctx *ctx, size_t *left_out,
 	coopmap_error *err);
-/* Draw them side by side in strip, under the map. */
+/* Whether a lone inset goes in a corner of the map frame rather than in
+ * a strip under the map: on a world map, whose bottom corners are past
+ * the sphere's outline. */
+int render_inset_in_corner(const render_ctx *ctx, int n_insets);
+/* The corner of the map frame for a lone inset: bottom-right, or
+ * bottom-left when the right one covers land or a mark. */
+coopmap_box render_inset_corner(render_ctx *ctx);
+/* Draw them side by side in strip, under the map (or the one in its
+ * corner: strip is then that corner). */
 int render_inset_draw_all(render_ctx *ctx, coopmap_box strip,
 	coopmap_error *err);
 /* What the legend shows that map drew, added to page's (and its longest

@@ -437,6 +437,11 @@ static double cover_cost(render_ctx *ctx, const coopmap_box *c)
 	return cost;
 }
 
+int render_map_box_is_quiet(render_ctx *ctx, const coopmap_box *box)
+{
+	return cover_cost(ctx, box) < 0.02;
+}
+
 #define QUIET_STEPS 6
 
 coopmap_box render_map_quiet_corner(render_ctx *ctx, double w, double h,

@@ -357,6 +357,10 @@ static void test_world_map_draws_only_the_insets_with_something_to_show(
 		TEST_ARTIFACTS "/insets-useful.png", &report, &err), COOPMAP_OK);
 	assert_int_equal(report.insets, 1);
 	assert_int_equal(report.insets_left_out, 7);
+	/* The lone inset sits in a corner of the frame: no strip under the
+	 * map, a page the world's shape (eight insets: 1064 high). */
+	assert_true(report.height < 900);
+	check_furniture_clear(&report);
 	coopmap_render_report_clear(&report);
 	report = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
 	opts.insets = "reunion,mayotte";   /* named: drawn, empty or not */
