@@ -727,12 +727,16 @@ static void paint_pattern(render_ctx *ctx, enum layer_symbol symbol)
 	cairo_stroke(cr);
 }
 
-void render_layer_paint(render_ctx *ctx, size_t layer)
+/* Layer i's symbol over the current path, its colour's opacity times
+ * fade. */
+static void layer_paint(render_ctx *ctx, size_t layer, double fade)
 {
 	cairo_t *cr = ctx->cr;
 	enum layer_symbol symbol = render_layer_symbol(layer);
+	coopmap_color color = render_layer_color(ctx, layer);
 
-	render_set_color(cr, render_layer_color(ctx, layer));
+	color.a *= fade;
+	render_set_color(cr, color);
 	if (symbol == SYMBOL_OUTLINE) {
 		cairo_set_line_width(cr, ctx->style->layer_line_width * ctx->unit);
 		cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
@@ -745,6 +749,19 @@ void render_layer_paint(render_ctx *ctx, size_t layer)
 	cairo_restore(cr);
 }
 
+void render_layer_paint(render_ctx *ctx, size_t layer)
+{
+	layer_paint(ctx, layer, 1.0);
+}
+
+/*
+ * A regional or country map is about its subject (the countries with
+ * projects): around it, a layer's symbol is lighter, so that it does not
+ * flood the frame nor hide the neighbours' names; the first layer's
+ * outline still says where it lies.
+ */
+#define LAYER_FADE_AROUND 0.35
+
 static void draw_layer(render_ctx *ctx, size_t index)
 {
 	const coopmap_layer *layer = ctx->data->layers[index];
@@ -756,9 +773,11 @@ static void draw_layer(render_ctx *ctx, size_t index)
 		/* A country listed twice (two territories) is drawn once. */
 		if (coopmap_layer_find(layer, c, 0) != (long)i)
 			continue;
-		render_map_path(ctx, &ctx->paths[coopmap_country_index(
-			ctx->data->countries, c)]);
-		render_layer_paint(ctx, index);
+		size_t k = coopmap_country_index(ctx->data->countries, c);
+
+		render_map_path(ctx, &ctx->paths[k]);
+		layer_paint(ctx, index, ctx->world || ctx->is_inset ||
+			render_map_is_subject(ctx, k) ? 1.0 : LAYER_FADE_AROUND);
 	}
 	if (index != 0)
 		return;

@@ -619,6 +619,131 @@ static int place_label(render_ctx *ctx, const struct label_item *item)
 	return placed;
 }
 
+/*
+ * Where in the frame country i shows, on a grid of cells: the cells its
+ * land covers, nearest their mean first, in cells[] (at most max); how
+ * many.  One fill of an A8 grid a country, as land_share does.
+ */
+#define NEIGHBOUR_GRID 48
+
+static size_t visible_cells(render_ctx *ctx, size_t i, int *cells, size_t max)
+{
+	const coopmap_box *f = &ctx->frame;
+	double sx = NEIGHBOUR_GRID / (f->x1 - f->x0);
+	double sy = NEIGHBOUR_GRID / (f->y1 - f->y0), mx = 0, my = 0;
+	cairo_surface_t *grid = cairo_image_surface_create(CAIRO_FORMAT_A8,
+		NEIGHBOUR_GRID, NEIGHBOUR_GRID);
+	cairo_t *cr = cairo_create(grid);
+	const unsigned char *pixels;
+	size_t n = 0;
+	int stride;
+
+	cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+	cairo_scale(cr, sx, sy);
+	cairo_translate(cr, -f->x0, -f->y0);
+	{
+		cairo_t *page = ctx->cr;
+
+		ctx->cr = cr;
+		render_map_path(ctx, &ctx->paths[i]);
+		ctx->cr = page;
+	}
+	cairo_fill(cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(grid);
+	pixels = cairo_image_surface_get_data(grid);
+	stride = cairo_image_surface_get_stride(grid);
+	for (int y = 0; pixels != NULL && y < NEIGHBOUR_GRID; y++) {
+		for (int x = 0; x < NEIGHBOUR_GRID && n < max; x++) {
+			if (pixels[y * stride + x] == 0)
+				continue;
+			cells[n++] = y * NEIGHBOUR_GRID + x;
+			mx += x;
+			my += y;
+		}
+	}
+	cairo_surface_destroy(grid);
+	if (n == 0)
+		return 0;
+	mx /= (double)n;
+	my /= (double)n;
+	/* Nearest the mean first: a few passes of selection suffice. */
+	for (size_t a = 0; a < n && a < 12; a++) {
+		size_t best = a;
+		double bd = HUGE_VAL;
+
+		for (size_t b = a; b < n; b++) {
+			double dx = cells[b] % NEIGHBOUR_GRID - mx;
+			double dy = cells[b] / NEIGHBOUR_GRID - my;
+
+			if (dx * dx + dy * dy < bd) {
+				bd = dx * dx + dy * dy;
+				best = b;
+			}
+		}
+		int t = cells[a];
+		cells[a] = cells[best];
+		cells[best] = t;
+	}
+	return n < 12 ? n : 12;
+}
+
+/*
+ * On a regional or country map, the names of the countries around the
+ * subject, where their land shows in the frame: smaller and lighter than
+ * the subject's, inside the country, never over another label or a mark.
+ */
+static size_t draw_neighbour_labels(render_ctx *ctx)
+{
+	size_t n = coopmap_countries_count(ctx->data->countries), placed = 0;
+	int *cells = malloc(NEIGHBOUR_GRID * NEIGHBOUR_GRID * sizeof(int));
+	const coopmap_box *f = &ctx->frame;
+	coopmap_color color = ctx->style->text;
+	double pad = 1.0 * ctx->unit;
+
+	if (cells == NULL)
+		return 0;
+	color.a *= 0.7;
+	for (size_t i = 0; i < n; i++) {
+		const coopmap_country *c = coopmap_countries_get(ctx->data->countries,
+			i);
+		PangoLayout *layout;
+		size_t k, m;
+		double w, h;
+
+		if (c->iso_a3[0] == '\0' || render_map_is_subject(ctx, i) ||
+		    ctx->paths[i].n_rings == 0)
+			continue;
+		m = visible_cells(ctx, i, cells, NEIGHBOUR_GRID * NEIGHBOUR_GRID);
+		if (m == 0)
+			continue;
+		layout = make_layout(ctx, coopmap_country_name(c, ctx->lang),
+			ctx->style->label_size * 0.85, PANGO_WEIGHT_NORMAL);
+		layout_size(layout, &w, &h);
+		for (k = 0; k < m; k++) {
+			double ax = f->x0 + (cells[k] % NEIGHBOUR_GRID + 0.5) *
+				(f->x1 - f->x0) / NEIGHBOUR_GRID;
+			double ay = f->y0 + (cells[k] / NEIGHBOUR_GRID + 0.5) *
+				(f->y1 - f->y0) / NEIGHBOUR_GRID;
+			coopmap_box box = { ax - w / 2 - pad, ay - h / 2 - pad,
+				ax + w / 2 + pad, ay + h / 2 + pad };
+
+			if (!coopmap_placer_is_free(ctx->placer, &box) ||
+			    !box_inside_country(ctx, i, &box))
+				continue;
+			coopmap_placer_add_label(ctx->placer, box);
+			show_text(ctx, layout, box.x0 + pad, box.y0 + pad, color,
+				1.8 * ctx->unit);
+			placed++;
+			break;
+		}
+		g_object_unref(layout);
+	}
+	free(cells);
+	return placed;
+}
+
 /* A marker's label beside its circle: right, left, above, below.
  * Returns whether it was placed, with the marker's centre in *x, *y. */
 static int place_marker_label(render_ctx *ctx, const coopmap_render_marker *m,
@@ -856,5 +981,7 @@ int render_text_draw_labels(render_ctx *ctx)
 	draw_point_labels(ctx, named_x, named_y, n_named);
 	free(named_x);
 	free(named_y);
+	if (!ctx->world && !ctx->is_inset)
+		ctx->report->neighbour_labels_placed = draw_neighbour_labels(ctx);
 	return COOPMAP_OK;
 }

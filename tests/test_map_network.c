@@ -303,6 +303,61 @@ static void test_legend_and_scale_bar_cover_no_point_and_no_label(
 	unload(f);
 }
 
+/*
+ * A country map names the neighbours whose land shows in its frame, in the
+ * run's language, as <text> in the SVG; a world map names none.  (Togo's
+ * sliver of the frame is under the legend: the one neighbour unnamed.)
+ */
+static void test_country_map_names_its_neighbours(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_filter filter = COOPMAP_FILTER_INIT;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	coopmap_render_opts opts = opts_for(f);
+	coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
+	const char *names[] = { ">Mali<", ">Niger<", ">Ghana<",
+		">Côte d'Ivoire<", ">Bénin<" };
+	gchar *svg;
+
+	assert_int_equal(coopmap_filter_set_countries(&filter, f->countries,
+		"BFA", &err), COOPMAP_OK);
+	load(f, "examples/cooperations.csv", &filter);
+	opts.extent = "-6.5,8.4,3.4,16.1";   /* as --country BFA frames */
+	opts.insets = "france";
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/neighbours-bfa.svg", &report, &err), COOPMAP_OK);
+	assert_true(report.neighbour_labels_placed >= 5);
+	assert_true(report.scale_box.x1 > report.scale_box.x0);
+	check_no_overlap(&report);
+	assert_true(g_file_get_contents(TEST_ARTIFACTS "/neighbours-bfa.svg",
+		&svg, NULL, NULL));
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strstr(svg, names[i]) == NULL)
+			fail_msg("no %s in the SVG", names[i]);
+	g_free(svg);
+	coopmap_render_report_clear(&report);
+	report = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
+	opts.lang = "en";
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/neighbours-bfa-en.svg", &report, &err),
+		COOPMAP_OK);
+	assert_true(g_file_get_contents(TEST_ARTIFACTS "/neighbours-bfa-en.svg",
+		&svg, NULL, NULL));
+	assert_non_null(strstr(svg, ">Benin<"));
+	g_free(svg);
+	coopmap_render_report_clear(&report);
+	unload(f);
+
+	load(f, "examples/cooperations.csv", NULL);
+	opts = opts_for(f);
+	report = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/neighbours-world.png", &report, &err), COOPMAP_OK);
+	assert_int_equal(report.neighbour_labels_placed, 0);
+	coopmap_render_report_clear(&report);
+	unload(f);
+}
+
 static void test_world_maps_have_overseas_insets_when_asked(void **state)
 {
 	struct fixture *f = *state;
@@ -593,6 +648,7 @@ int main(void)
 		cmocka_unit_test(test_world_maps_have_overseas_insets_when_asked),
 		cmocka_unit_test(test_world_map_draws_only_the_insets_with_something_to_show),
 		cmocka_unit_test(test_legend_and_scale_bar_cover_no_point_and_no_label),
+		cmocka_unit_test(test_country_map_names_its_neighbours),
 		cmocka_unit_test(test_png_insets_drawn_aside_match_the_vector_page),
 		cmocka_unit_test(test_a_labelled_marker_names_its_place_once),
 		cmocka_unit_test(test_a_measure_not_given_is_not_stated),

@@ -129,11 +129,13 @@ typedef struct coopmap_render_report {
 	                               world map */
 	size_t furniture_overlaps;  /* point symbols and labels the legend or
 	                               the scale bar covers, for want of room */
+	size_t neighbour_labels_placed;   /* regional maps: countries without
+	                                     projects named in the frame */
 } coopmap_render_report;
 
 #define COOPMAP_RENDER_REPORT_INIT \
 	{ 0, 0, 0, 0, NULL, {0, 0, 0, 0}, {0, 0, 0, 0}, 0, 0, NULL, NULL, \
-	  0, 0, 0, 0, 0, 0, NULL, 0, {0, 0, 0, 0}, 0 }
+	  0, 0, 0, 0, 0, 0, NULL, 0, {0, 0, 0, 0}, 0, 0 }
 
 void coopmap_render_report_clear(coopmap_render_report *report);
 
