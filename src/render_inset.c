@@ -14,30 +14,51 @@
 
 #include "render_internal.h"
 
+/* An island named in its inset, where islands are a few pixels across:
+ * the inset is then their locator. */
+struct inset_place {
+	const char *name;
+	double lon, lat;
+};
+
+static const struct inset_place society_islands[] = {
+	{ "Tahiti", -149.43, -17.68 }, { "Moorea", -149.83, -17.53 },
+	{ "Raiatea", -151.45, -16.82 }, { "Bora-Bora", -151.74, -16.50 },
+	{ "Huahine", -151.00, -16.75 }, { NULL, 0, 0 },
+};
+static const struct inset_place wallis_futuna[] = {
+	{ "Wallis", -176.20, -13.29 }, { "Futuna", -178.13, -14.28 },
+	{ NULL, 0, 0 },
+};
+
 struct inset_def {
 	const char *id;
 	const char *name_fr, *name_en;
 	double bbox[4];   /* lon/lat degrees */
+	const struct inset_place *places;   /* NULL: none named */
 };
 
 /* The overseas territories first, in the order official maps give them,
  * then metropolitan France (for a map of one partner country). */
 static const struct inset_def insets[] = {
 	{ "antilles", "Guadeloupe et Martinique", "Guadeloupe and Martinique",
-	  { -61.95, 14.35, -60.75, 16.55 } },
-	{ "guyane", "Guyane", "French Guiana", { -54.65, 2.05, -51.5, 5.85 } },
-	{ "reunion", "La Réunion", "Réunion", { 55.18, -21.42, 55.88, -20.85 } },
-	{ "mayotte", "Mayotte", "Mayotte", { 44.98, -13.03, 45.32, -12.62 } },
+	  { -61.95, 14.35, -60.75, 16.55 }, NULL },
+	{ "guyane", "Guyane", "French Guiana", { -54.65, 2.05, -51.5, 5.85 },
+	  NULL },
+	{ "reunion", "La Réunion", "Réunion", { 55.18, -21.42, 55.88, -20.85 },
+	  NULL },
+	{ "mayotte", "Mayotte", "Mayotte", { 44.98, -13.03, 45.32, -12.62 }, NULL },
 	{ "spm", "Saint-Pierre-et-Miquelon", "Saint Pierre and Miquelon",
-	  { -56.45, 46.73, -56.1, 47.15 } },
+	  { -56.45, 46.73, -56.1, 47.15 }, NULL },
 	{ "nouvelle-caledonie", "Nouvelle-Calédonie", "New Caledonia",
-	  { 163.5, -22.75, 168.2, -19.5 } },
+	  { 163.5, -22.75, 168.2, -19.5 }, NULL },
 	{ "polynesie", "Polynésie française (îles de la Société)",
-	  "French Polynesia (Society Islands)", { -152.4, -18.0, -148.9, -16.1 } },
+	  "French Polynesia (Society Islands)", { -152.4, -18.0, -148.9, -16.1 },
+	  society_islands },
 	{ "wallis-futuna", "Wallis-et-Futuna", "Wallis and Futuna",
-	  { -178.25, -14.45, -176.05, -13.15 } },
+	  { -178.25, -14.45, -176.05, -13.15 }, wallis_futuna },
 	{ "france", "France métropolitaine", "Metropolitan France",
-	  { -5.6, 41.2, 10.0, 51.3 } },
+	  { -5.6, 41.2, 10.0, 51.3 }, NULL },
 };
 
 #define N_INSETS (sizeof(insets) / sizeof(insets[0]))
@@ -253,6 +274,33 @@ void render_merge_seen(render_ctx *page, const render_ctx *map)
 		map->report->longest_link_step);
 }
 
+/* The islands of a locator inset, named beside them (left of them near
+ * the frame's right side) where no label or mark is. */
+static void draw_place_names(render_ctx *sub, const struct inset_def *def)
+{
+	double u = sub->unit;
+
+	for (int i = 0; def->places != NULL && def->places[i].name != NULL;
+	    i++) {
+		const struct inset_place *p = &def->places[i];
+		double x, y, w, h;
+		coopmap_box box;
+
+		if (!render_map_point(sub, p->lon, p->lat, &x, &y))
+			continue;
+		w = render_text_small_width(sub, p->name);
+		h = render_text_small(sub, p->name, NAN, 0, 0, 0);
+		box = (coopmap_box){ x + 4 * u, y - h / 2, x + 4 * u + w, y + h / 2 };
+		if (!coopmap_placer_is_free(sub->placer, &box))
+			box = (coopmap_box){ x - 4 * u - w, y - h / 2, x - 4 * u,
+				y + h / 2 };
+		if (!coopmap_placer_is_free(sub->placer, &box))
+			continue;
+		coopmap_placer_add_label(sub->placer, box);
+		render_text_small(sub, p->name, box.x0, box.y0, 0, 0);
+	}
+}
+
 /* The inset i drawn into box: frame, map, name, scale. */
 static int draw_one(render_ctx *page, const struct inset_def *def,
 	coopmap_box box, coopmap_error *err)
@@ -317,6 +365,7 @@ static int draw_one(render_ctx *page, const struct inset_def *def,
 		render_map_draw(&sub);
 		render_text_draw_point_labels(&sub);
 		render_scale_bar(&sub);
+		draw_place_names(&sub, def);
 		/* Centred over the box, as the frame is: the width it was
 		 * measured at, so that it wraps into the lines it was given. */
 		render_text_small(&sub, name, box.x0, sub.frame.y0 - caption,

@@ -365,10 +365,10 @@ static double land_share(render_ctx *ctx, const coopmap_box *box,
 	cairo_surface_t *grid = cairo_image_surface_create(CAIRO_FORMAT_A8, NX,
 		NY);
 	cairo_t *cr = cairo_create(grid);
-	int count = 0, stride;
+	int count = 0, touched = 0, stride;
 	const unsigned char *pixels;
 
-	cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+	/* Antialiased: an islet smaller than a cell still counts. */
 	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
 	cairo_scale(cr, NX / (box->x1 - box->x0), NY / (box->y1 - box->y0));
 	cairo_translate(cr, -box->x0, -box->y0);
@@ -395,11 +395,14 @@ static double land_share(render_ctx *ctx, const coopmap_box *box,
 	pixels = cairo_image_surface_get_data(grid);
 	stride = cairo_image_surface_get_stride(grid);
 	for (int y = 0; pixels != NULL && y < NY; y++) {
-		for (int x = 0; x < NX; x++)
-			count += pixels[y * stride + x] != 0;
+		for (int x = 0; x < NX; x++) {
+			count += pixels[y * stride + x];
+			touched |= pixels[y * stride + x] != 0;
+		}
 	}
 	cairo_surface_destroy(grid);
-	return (double)count / (NX * NY);
+	/* Any land at all weighs more than a clear gain (0.05). */
+	return (double)count / (255.0 * NX * NY) + (touched ? 0.06 : 0);
 }
 
 /* How many boxes of list meet box. */
