@@ -272,7 +272,7 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 		return rc;
 	render_text_draw_legend(ctx);
 	/* A world map's scale varies too much across it for one bar. */
-	if (!ctx->world)
+	if (render_map_is_regional(ctx))
 		ctx->report->scale_box = render_scale_bar(ctx);
 	render_text_draw_labels(ctx);
 	count_furniture_overlaps(ctx);

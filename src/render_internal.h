@@ -101,6 +101,11 @@ int render_map_point(render_ctx *ctx, double lon, double lat, double *x,
  * RENDER_FILL_NOT_STATED when its projects do not give the measure. */
 #define RENDER_FILL_NOT_STATED (-2)
 int render_map_fill_index(const render_ctx *ctx, size_t country);
+/* Whether the map is a regional or country map of the page (not the
+ * world, not an inset, less than a hemisphere wide): the one that names
+ * its neighbours, carries a scale bar and fades layers around its
+ * subject. */
+int render_map_is_regional(const render_ctx *ctx);
 /* Whether a country is what the map is about: it has projects, or it is
  * outlined. */
 int render_map_is_subject(const render_ctx *ctx, size_t country);

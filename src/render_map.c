@@ -486,6 +486,11 @@ coopmap_box render_map_quiet_corner(render_ctx *ctx, double w, double h,
 	return best;
 }
 
+int render_map_is_regional(const render_ctx *ctx)
+{
+	return !ctx->world && !ctx->is_inset && ctx->bbox[2] - ctx->bbox[0] <= 180;
+}
+
 int render_map_is_subject(const render_ctx *ctx, size_t country)
 {
 	const coopmap_map_data *d = ctx->data;
@@ -779,7 +784,7 @@ static void draw_layer(render_ctx *ctx, size_t index)
 		size_t k = coopmap_country_index(ctx->data->countries, c);
 
 		render_map_path(ctx, &ctx->paths[k]);
-		layer_paint(ctx, index, ctx->world || ctx->is_inset ||
+		layer_paint(ctx, index, !render_map_is_regional(ctx) ||
 			render_map_is_subject(ctx, k) ? 1.0 : LAYER_FADE_AROUND);
 	}
 	if (index != 0)

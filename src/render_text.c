@@ -875,11 +875,86 @@ static int point_covers(const render_point *p, const double *x,
 
 /* The points' labels, but for the points that a labelled marker sits on
  * (named_x, named_y): a place is named once. */
+/* A point's label in layout beside its symbol, then a little farther with
+ * a leader line from the symbol's edge; whether it was placed. */
+static int place_point_label(render_ctx *ctx, const render_point *p,
+	PangoLayout *layout)
+{
+	double pad = 1.2 * ctx->unit, gap = 1.5 * ctx->unit, w, h;
+
+	layout_size(layout, &w, &h);
+	w += 2 * pad;
+	h += 2 * pad;
+	for (int ring = 0; ring < 3; ring++) {
+		for (int dir = 0; dir < 8; dir++) {
+			coopmap_box box = candidate(p->x, p->y, w, h, dir,
+				p->r * (dir < 4 ? 1.0 : 0.7) + gap +
+				ring * 7.0 * ctx->unit);
+
+			if (!coopmap_placer_is_free(ctx->placer, &box))
+				continue;
+			coopmap_placer_add_label(ctx->placer, box);
+			if (ring > 0)
+				point_leader(ctx, p, &box);
+			show_with_halo(ctx, layout, box.x0 + pad - label_shift(layout),
+				box.y0 + pad, 2.2 * ctx->unit);
+			ctx->report->point_labels_placed++;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The short form of an establishment's name, for a crowded map: "Centre
+ * hospitalier" as the field writes it, CH (CHS when "spécialisé"), on two
+ * lines.  NULL when the name has no such words (caller frees).
+ */
+static char *short_name(const char *name)
+{
+	static const struct { const char *full, *abbr; } forms[] = {
+		{ "Centre hospitalier spécialisé", "CHS" },
+		{ "Centre hospitalier universitaire", "CHU" },
+		{ "Centre hospitalier", "CH" },
+	};
+
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		size_t n = strlen(forms[i].full);
+
+		if (strncmp(name, forms[i].full, n) == 0)
+			return g_strconcat(forms[i].abbr, name + n, NULL);
+	}
+	return NULL;
+}
+
+/* The short form of p's label, on two lines when long, placed if there
+ * is room; nothing when it would be the same text on one line. */
+static void place_short_label(render_ctx *ctx, const render_point *p)
+{
+	PangoWeight weight = p->kind == COOPMAP_NODE_PARTNER
+		? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_SEMIBOLD;
+	char *shorter = short_name(p->label);
+	PangoLayout *layout = make_layout(ctx, shorter != NULL ? shorter
+		: p->label, ctx->style->label_size * 0.9, weight);
+	double w, h;
+
+	layout_size(layout, &w, &h);
+	if (w > 8 * ctx->style->label_size * ctx->unit) {
+		pango_layout_set_width(layout, (int)(w * 0.6 * PANGO_SCALE));
+		pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+		pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
+	}
+	if (shorter != NULL || pango_layout_get_line_count(layout) > 1)
+		place_point_label(ctx, p, layout);
+	g_free(shorter);
+	g_object_unref(layout);
+}
+
 static void draw_point_labels(render_ctx *ctx, const double *named_x,
 	const double *named_y, size_t n_named)
 {
 	const render_point **order;
-	double pad = 1.2 * ctx->unit, gap = 1.5 * ctx->unit;
+	size_t n_left = 0;
 
 	if (ctx->n_points == 0)
 		return;
@@ -892,38 +967,20 @@ static void draw_point_labels(render_ctx *ctx, const double *named_x,
 	for (size_t k = 0; k < ctx->n_points; k++) {
 		const render_point *p = order[k];
 		PangoLayout *layout;
-		double w, h;
 
 		if (point_covers(p, named_x, named_y, n_named))
 			continue;
 		layout = make_layout(ctx, p->label, ctx->style->label_size * 0.9,
 			p->kind == COOPMAP_NODE_PARTNER ? PANGO_WEIGHT_NORMAL
 			: PANGO_WEIGHT_SEMIBOLD);
-
-		layout_size(layout, &w, &h);
-		w += 2 * pad;
-		h += 2 * pad;
-		/* Beside the symbol first; then a little farther, with a leader
-		 * line from the symbol's edge. */
-		for (int ring = 0, placed = 0; ring < 3 && !placed; ring++) {
-			for (int dir = 0; dir < 8 && !placed; dir++) {
-				coopmap_box box = candidate(p->x, p->y, w, h, dir,
-					p->r * (dir < 4 ? 1.0 : 0.7) + gap +
-					ring * 7.0 * ctx->unit);
-
-				if (!coopmap_placer_is_free(ctx->placer, &box))
-					continue;
-				placed = 1;
-				coopmap_placer_add_label(ctx->placer, box);
-				if (ring > 0)
-					point_leader(ctx, p, &box);
-				show_with_halo(ctx, layout, box.x0 + pad, box.y0 + pad,
-					2.2 * ctx->unit);
-				ctx->report->point_labels_placed++;
-			}
-		}
+		/* Those without room keep their order, for a second try. */
+		if (!place_point_label(ctx, p, layout))
+			order[n_left++] = p;
 		g_object_unref(layout);
 	}
+	/* Then, in the room the whole names left, the short forms. */
+	for (size_t k = 0; k < n_left; k++)
+		place_short_label(ctx, order[k]);
 	free(order);
 }
 
@@ -981,7 +1038,7 @@ int render_text_draw_labels(render_ctx *ctx)
 	draw_point_labels(ctx, named_x, named_y, n_named);
 	free(named_x);
 	free(named_y);
-	if (!ctx->world && !ctx->is_inset)
+	if (render_map_is_regional(ctx))
 		ctx->report->neighbour_labels_placed = draw_neighbour_labels(ctx);
 	return COOPMAP_OK;
 }
