@@ -314,14 +314,21 @@ static int fit_height(render_ctx *ctx, coopmap_error *err)
 	n_insets = render_inset_count(ctx, NULL, err);
 	if (n_insets < 0)
 		return COOPMAP_ERR_USAGE;
+	/*
+	 * A lone inset in the map's corner saves the strip's height, not the
+	 * text's size: the unit stays that of the page with a row of insets
+	 * (else a world map's names would shrink by a fifth, and drop).
+	 */
 	for (int pass = 0; pass < 4; pass++) {
 		double map_w = ctx->width - 40 * ctx->unit;
-		double extra = n_insets > 0 && !render_inset_in_corner(ctx,
-			n_insets) ? (inset_strip(n_insets) + 8) * ctx->unit : 0;
+		double extra = n_insets > 0 ? (inset_strip(n_insets > 1 ? n_insets
+			: 4) + 8) * ctx->unit : 0;
 
 		ctx->height = round(fmin(fmax(map_w * aspect + 130 * ctx->unit + extra,
 			ctx->width * 0.35), ctx->width * 1.6));
 		ctx->unit = fmin(ctx->width, ctx->height) / 1000.0;
+		if (render_inset_in_corner(ctx, n_insets))
+			ctx->height -= round(extra);
 	}
 	return COOPMAP_OK;
 }
