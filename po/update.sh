@@ -20,7 +20,7 @@ xgettext --from-code=UTF-8 --language=C --files-from="$tmp/files" \
 	--flag=cli_message:1:c-format --flag=cli_progress_stage:1:c-format \
 	--flag=coopmap_error_set:3:c-format --flag=coopmap_error_set_at:7:c-format \
 	--package-name=coopmap --msgid-bugs-address=sr2@coopmap.invalid \
-	--add-comments=TRANSLATORS: --sort-by-file \
+	--add-comments=TRANSLATORS: --add-location=file --sort-by-file \
 	-o "$tmp/coopmap.pot"
 if [ "${1:-}" = "--check" ]; then
 	status=0

@@ -182,6 +182,30 @@ static void compute_breaks(render_ctx *ctx)
 	free(values);
 }
 
+/* How many point symbols and labels the legend and the scale bar cover,
+ * for the report: none unless the frame had no room left. */
+static void count_furniture_overlaps(render_ctx *ctx)
+{
+	coopmap_render_report *r = ctx->report;
+	const coopmap_box *furniture[2] = { &r->legend_box, &r->scale_box };
+	const coopmap_box *labels;
+	size_t n;
+
+	labels = coopmap_placer_labels(ctx->placer, &n);
+	r->furniture_overlaps = 0;
+	for (int k = 0; k < 2; k++) {
+		if (furniture[k]->x1 <= furniture[k]->x0)
+			continue;
+		for (size_t i = 0; r->point_boxes != NULL && i < r->points_drawn;
+		    i++)
+			r->furniture_overlaps += (size_t)coopmap_box_intersects(
+				&r->point_boxes[i], furniture[k]);
+		for (size_t i = 0; i < n; i++)
+			r->furniture_overlaps += (size_t)coopmap_box_intersects(
+				&labels[i], furniture[k]);
+	}
+}
+
 static int draw(render_ctx *ctx, coopmap_error *err)
 {
 	double top, bottom, margin = 20 * ctx->unit;
@@ -195,10 +219,10 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 	render_text_measure_page(ctx, &top, &bottom);
 	ctx->page_map = (coopmap_box){ margin, top, ctx->width - margin,
 		ctx->height - bottom };
-	n_insets = render_inset_count(ctx, err);
+	n_insets = render_inset_count(ctx, &ctx->report->insets_left_out, err);
 	if (n_insets < 0)
 		return COOPMAP_ERR_USAGE;
-	if (n_insets > 0) {
+	if (n_insets > 0 && !render_inset_in_corner(ctx, n_insets)) {
 		strip = (coopmap_box){ ctx->page_map.x0, ctx->page_map.y1 -
 			inset_strip(n_insets) * ctx->unit, ctx->page_map.x1,
 			ctx->page_map.y1 };
@@ -225,6 +249,8 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 	compute_breaks(ctx);
 	ctx->report->classes = ctx->breaks.n;
 	ctx->report->map_frame = ctx->frame;
+	if (render_inset_in_corner(ctx, n_insets))
+		strip = render_inset_corner(ctx);
 	ctx->placer = coopmap_placer_new(ctx->frame);
 	if (ctx->placer == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
@@ -245,7 +271,11 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 	if (rc != COOPMAP_OK)
 		return rc;
 	render_text_draw_legend(ctx);
+	/* A world map's scale varies too much across it for one bar. */
+	if (render_map_is_regional(ctx))
+		ctx->report->scale_box = render_scale_bar(ctx);
 	render_text_draw_labels(ctx);
+	count_furniture_overlaps(ctx);
 	render_text_draw_page(ctx);
 	return COOPMAP_OK;
 }
@@ -281,17 +311,24 @@ static int fit_height(render_ctx *ctx, coopmap_error *err)
 	if (rc != COOPMAP_OK)
 		return rc;
 	aspect = (b[3] - b[1]) / (b[2] - b[0]);
-	n_insets = render_inset_count(ctx, err);
+	n_insets = render_inset_count(ctx, NULL, err);
 	if (n_insets < 0)
 		return COOPMAP_ERR_USAGE;
+	/*
+	 * A lone inset in the map's corner saves the strip's height, not the
+	 * text's size: the unit stays that of the page with a row of insets
+	 * (else a world map's names would shrink by a fifth, and drop).
+	 */
 	for (int pass = 0; pass < 4; pass++) {
 		double map_w = ctx->width - 40 * ctx->unit;
-		double extra = n_insets > 0 ? (inset_strip(n_insets) + 8) *
-			ctx->unit : 0;
+		double extra = n_insets > 0 ? (inset_strip(n_insets > 1 ? n_insets
+			: 4) + 8) * ctx->unit : 0;
 
 		ctx->height = round(fmin(fmax(map_w * aspect + 130 * ctx->unit + extra,
 			ctx->width * 0.35), ctx->width * 1.6));
 		ctx->unit = fmin(ctx->width, ctx->height) / 1000.0;
+		if (render_inset_in_corner(ctx, n_insets))
+			ctx->height -= round(extra);
 	}
 	return COOPMAP_OK;
 }

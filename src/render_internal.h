@@ -101,11 +101,23 @@ int render_map_point(render_ctx *ctx, double lon, double lat, double *x,
  * RENDER_FILL_NOT_STATED when its projects do not give the measure. */
 #define RENDER_FILL_NOT_STATED (-2)
 int render_map_fill_index(const render_ctx *ctx, size_t country);
-/* The corner of the map frame (inset by margin) where a w x h box covers
- * the least land: bottom-left first, then bottom-right, top-left,
- * top-right, on ties. */
+/* Whether the map is a regional or country map of the page (not the
+ * world, not an inset, less than a hemisphere wide): the one that names
+ * its neighbours, carries a scale bar and fades layers around its
+ * subject. */
+int render_map_is_regional(const render_ctx *ctx);
+/* Whether a country is what the map is about: it has projects, or it is
+ * outlined. */
+int render_map_is_subject(const render_ctx *ctx, size_t country);
+/* The place along the map frame's sides (inset by margin) where a w x h
+ * box covers no point, obstacle or label and the least land (the
+ * subject's least of all): the corners
+ * first (bottom-left, bottom-right, top-left, top-right) on ties, then
+ * places slid along the sides. */
 coopmap_box render_map_quiet_corner(render_ctx *ctx, double w, double h,
 	double margin);
+/* Whether box covers no land, point, obstacle or label of the map. */
+int render_map_box_is_quiet(render_ctx *ctx, const coopmap_box *box);
 void render_set_color(cairo_t *cr, coopmap_color c);
 
 /* The symbol of layer i: how it is drawn on the map and in the legend. */
@@ -141,14 +153,30 @@ void render_point_paint(render_ctx *ctx, coopmap_node_kind kind,
 	int approximate, double x, double y, double r);
 
 /* render_inset.c */
-/* How many insets the options ask for (-1 with err set on a bad name). */
-int render_inset_count(const render_ctx *ctx, coopmap_error *err);
-/* Draw them side by side in strip, under the map. */
+/* How many insets the options ask for (-1 with err set on a bad name);
+ * left_out (may be NULL): how many the automatic choice left out, having
+ * nothing to show. */
+int render_inset_count(const render_ctx *ctx, size_t *left_out,
+	coopmap_error *err);
+/* Whether a lone inset goes in a corner of the map frame rather than in
+ * a strip under the map: on a world map, whose bottom corners are past
+ * the sphere's outline. */
+int render_inset_in_corner(const render_ctx *ctx, int n_insets);
+/* The corner of the map frame for a lone inset: bottom-right, or
+ * bottom-left when the right one covers land or a mark. */
+coopmap_box render_inset_corner(render_ctx *ctx);
+/* Draw them side by side in strip, under the map (or the one in its
+ * corner: strip is then that corner). */
 int render_inset_draw_all(render_ctx *ctx, coopmap_box strip,
 	coopmap_error *err);
 /* What the legend shows that map drew, added to page's (and its longest
  * link step to page's report). */
 void render_merge_seen(render_ctx *page, const render_ctx *map);
+
+/* A scale bar (km, true along the parallel at the extent's centre) where
+ * it covers the least of the map, made an obstacle for labels; its box,
+ * empty when the extent's centre is off the map. */
+coopmap_box render_scale_bar(render_ctx *ctx);
 
 /* render_band.c */
 /*
@@ -177,6 +205,8 @@ void render_ctx_free_map(render_ctx *ctx);
  * only. */
 double render_text_small(render_ctx *ctx, const char *text, double x,
 	double y, double max_width, int bold);
+/* The width of render_text_small's text, not bold, on one line. */
+double render_text_small_width(render_ctx *ctx, const char *text);
 /* The names of the network's points, beside their symbols. */
 void render_text_draw_point_labels(render_ctx *ctx);
 /* The number of nodes of a group, inside its symbol. */

@@ -357,23 +357,26 @@ int render_map_fill_index(const render_ctx *ctx, size_t country)
  * whole of Russia or Canada 96 times per corner: 4 % of a world map's
  * time.)
  */
-static double land_share(render_ctx *ctx, const coopmap_box *box)
+static double land_share(render_ctx *ctx, const coopmap_box *box,
+	int subject_only)
 {
 	enum { NX = 12, NY = 8 };
 	size_t n = coopmap_countries_count(ctx->data->countries);
 	cairo_surface_t *grid = cairo_image_surface_create(CAIRO_FORMAT_A8, NX,
 		NY);
 	cairo_t *cr = cairo_create(grid);
-	int count = 0, stride;
+	int count = 0, touched = 0, stride;
 	const unsigned char *pixels;
 
-	cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+	/* Antialiased: an islet smaller than a cell still counts. */
 	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
 	cairo_scale(cr, NX / (box->x1 - box->x0), NY / (box->y1 - box->y0));
 	cairo_translate(cr, -box->x0, -box->y0);
 	for (size_t i = 0; i < n; i++) {
 		const coopmap_rings *r = &ctx->paths[i];
 
+		if (subject_only && !render_map_is_subject(ctx, i))
+			continue;
 		for (size_t k = 0; k < r->n_rings; k++) {
 			double b[4];
 
@@ -392,46 +395,108 @@ static double land_share(render_ctx *ctx, const coopmap_box *box)
 	pixels = cairo_image_surface_get_data(grid);
 	stride = cairo_image_surface_get_stride(grid);
 	for (int y = 0; pixels != NULL && y < NY; y++) {
-		for (int x = 0; x < NX; x++)
-			count += pixels[y * stride + x] != 0;
+		for (int x = 0; x < NX; x++) {
+			count += pixels[y * stride + x];
+			touched |= pixels[y * stride + x] != 0;
+		}
 	}
 	cairo_surface_destroy(grid);
-	return (double)count / (NX * NY);
+	/* Any land at all weighs more than a clear gain (0.05). */
+	return (double)count / (255.0 * NX * NY) + (touched ? 0.06 : 0);
 }
+
+/* How many boxes of list meet box. */
+static int hits(const coopmap_box *list, size_t n, const coopmap_box *box)
+{
+	int count = 0;
+
+	for (size_t i = 0; i < n; i++)
+		count += coopmap_box_intersects(&list[i], box);
+	return count;
+}
+
+/* What a w x h box at c would cover: its share of land, three times
+ * that of the map's subject, and 1 for each point symbol, obstacle (a
+ * marker, an inset, the legend) or label. */
+static double cover_cost(render_ctx *ctx, const coopmap_box *c)
+{
+	double cost = land_share(ctx, c, 0) + 2 * land_share(ctx, c, 1);
+	const coopmap_box *boxes;
+	size_t n;
+
+	for (size_t g = 0; g < ctx->n_points; g++) {
+		const render_point *p = &ctx->points[g];
+		coopmap_box b = { p->x - p->r, p->y - p->r, p->x + p->r,
+			p->y + p->r };
+
+		cost += coopmap_box_intersects(&b, c);
+	}
+	if (ctx->placer != NULL) {
+		boxes = coopmap_placer_obstacles(ctx->placer, &n);
+		cost += hits(boxes, n, c);
+		boxes = coopmap_placer_labels(ctx->placer, &n);
+		cost += hits(boxes, n, c);
+	}
+	return cost;
+}
+
+int render_map_box_is_quiet(render_ctx *ctx, const coopmap_box *box)
+{
+	return cover_cost(ctx, box) < 0.02;
+}
+
+#define QUIET_STEPS 6
 
 coopmap_box render_map_quiet_corner(render_ctx *ctx, double w, double h,
 	double margin)
 {
 	const coopmap_box *f = &ctx->frame;
-	coopmap_box corners[4] = {
-		{ f->x0 + margin, f->y1 - margin - h, f->x0 + margin + w, f->y1 - margin },
-		{ f->x1 - margin - w, f->y1 - margin - h, f->x1 - margin, f->y1 - margin },
-		{ f->x0 + margin, f->y0 + margin, f->x0 + margin + w, f->y0 + margin + h },
-		{ f->x1 - margin - w, f->y0 + margin, f->x1 - margin, f->y0 + margin + h },
-	};
-	int best = 0;
-	double best_share = 2.0;
+	double x0 = f->x0 + margin, x1 = f->x1 - margin - w;
+	double y0 = f->y0 + margin, y1 = f->y1 - margin - h;
+	coopmap_box best = { x0, y1, x0 + w, y1 + h };
+	double best_cost = 1e9;
 
-	for (int i = 0; i < 4; i++) {
-		double share = land_share(ctx, &corners[i]);
+	/* The corners first, in their order; then places slid along each
+	 * side, for a frame whose four corners are all taken. */
+	for (int k = 0; k < 4 + 4 * (QUIET_STEPS - 1); k++) {
+		double x, y, t = (double)(k < 4 ? 0 : 1 + (k - 4) % (QUIET_STEPS -
+			1)) / QUIET_STEPS;
+		int side = k < 4 ? -1 : (k - 4) / (QUIET_STEPS - 1);
+		coopmap_box c;
+		double cost;
 
-		/* A corner over a place symbol would hide it: worse than land. */
-		for (size_t g = 0; g < ctx->n_points; g++) {
-			const render_point *p = &ctx->points[g];
-			coopmap_box b = { p->x - p->r, p->y - p->r, p->x + p->r,
-				p->y + p->r };
-
-			if (coopmap_box_intersects(&b, &corners[i]))
-				share += 1.0;
+		if (side < 0) {
+			x = k == 0 || k == 2 ? x0 : x1;
+			y = k < 2 ? y1 : y0;
+		} else {
+			/* bottom, left, right, top */
+			x = side == 0 || side == 3 ? x0 + t * (x1 - x0) : side == 1 ? x0
+				: x1;
+			y = side == 1 || side == 2 ? y1 - t * (y1 - y0) : side == 0 ? y1
+				: y0;
 		}
-
+		c = (coopmap_box){ x, y, x + w, y + h };
+		cost = cover_cost(ctx, &c);
 		/* A clear gain is needed to leave the usual corner. */
-		if (share < best_share - 0.05) {
-			best_share = share;
-			best = i;
+		if (cost < best_cost - 0.05) {
+			best_cost = cost;
+			best = c;
 		}
 	}
-	return corners[best];
+	return best;
+}
+
+int render_map_is_regional(const render_ctx *ctx)
+{
+	return !ctx->world && !ctx->is_inset && ctx->bbox[2] - ctx->bbox[0] <= 180;
+}
+
+int render_map_is_subject(const render_ctx *ctx, size_t country)
+{
+	const coopmap_map_data *d = ctx->data;
+
+	return (d->stats != NULL && d->stats[country].projects > 0) ||
+		(d->highlight != NULL && d->highlight[country]);
 }
 
 /*
@@ -670,12 +735,16 @@ static void paint_pattern(render_ctx *ctx, enum layer_symbol symbol)
 	cairo_stroke(cr);
 }
 
-void render_layer_paint(render_ctx *ctx, size_t layer)
+/* Layer i's symbol over the current path, its colour's opacity times
+ * fade. */
+static void layer_paint(render_ctx *ctx, size_t layer, double fade)
 {
 	cairo_t *cr = ctx->cr;
 	enum layer_symbol symbol = render_layer_symbol(layer);
+	coopmap_color color = render_layer_color(ctx, layer);
 
-	render_set_color(cr, render_layer_color(ctx, layer));
+	color.a *= fade;
+	render_set_color(cr, color);
 	if (symbol == SYMBOL_OUTLINE) {
 		cairo_set_line_width(cr, ctx->style->layer_line_width * ctx->unit);
 		cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
@@ -688,6 +757,19 @@ void render_layer_paint(render_ctx *ctx, size_t layer)
 	cairo_restore(cr);
 }
 
+void render_layer_paint(render_ctx *ctx, size_t layer)
+{
+	layer_paint(ctx, layer, 1.0);
+}
+
+/*
+ * A regional or country map is about its subject (the countries with
+ * projects): around it, a layer's symbol is lighter, so that it does not
+ * flood the frame nor hide the neighbours' names; the first layer's
+ * outline still says where it lies.
+ */
+#define LAYER_FADE_AROUND 0.35
+
 static void draw_layer(render_ctx *ctx, size_t index)
 {
 	const coopmap_layer *layer = ctx->data->layers[index];
@@ -699,9 +781,11 @@ static void draw_layer(render_ctx *ctx, size_t index)
 		/* A country listed twice (two territories) is drawn once. */
 		if (coopmap_layer_find(layer, c, 0) != (long)i)
 			continue;
-		render_map_path(ctx, &ctx->paths[coopmap_country_index(
-			ctx->data->countries, c)]);
-		render_layer_paint(ctx, index);
+		size_t k = coopmap_country_index(ctx->data->countries, c);
+
+		render_map_path(ctx, &ctx->paths[k]);
+		layer_paint(ctx, index, !render_map_is_regional(ctx) ||
+			render_map_is_subject(ctx, k) ? 1.0 : LAYER_FADE_AROUND);
 	}
 	if (index != 0)
 		return;

@@ -619,6 +619,131 @@ static int place_label(render_ctx *ctx, const struct label_item *item)
 	return placed;
 }
 
+/*
+ * Where in the frame country i shows, on a grid of cells: the cells its
+ * land covers, nearest their mean first, in cells[] (at most max); how
+ * many.  One fill of an A8 grid a country, as land_share does.
+ */
+#define NEIGHBOUR_GRID 48
+
+static size_t visible_cells(render_ctx *ctx, size_t i, int *cells, size_t max)
+{
+	const coopmap_box *f = &ctx->frame;
+	double sx = NEIGHBOUR_GRID / (f->x1 - f->x0);
+	double sy = NEIGHBOUR_GRID / (f->y1 - f->y0), mx = 0, my = 0;
+	cairo_surface_t *grid = cairo_image_surface_create(CAIRO_FORMAT_A8,
+		NEIGHBOUR_GRID, NEIGHBOUR_GRID);
+	cairo_t *cr = cairo_create(grid);
+	const unsigned char *pixels;
+	size_t n = 0;
+	int stride;
+
+	cairo_set_antialias(cr, CAIRO_ANTIALIAS_NONE);
+	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
+	cairo_scale(cr, sx, sy);
+	cairo_translate(cr, -f->x0, -f->y0);
+	{
+		cairo_t *page = ctx->cr;
+
+		ctx->cr = cr;
+		render_map_path(ctx, &ctx->paths[i]);
+		ctx->cr = page;
+	}
+	cairo_fill(cr);
+	cairo_destroy(cr);
+	cairo_surface_flush(grid);
+	pixels = cairo_image_surface_get_data(grid);
+	stride = cairo_image_surface_get_stride(grid);
+	for (int y = 0; pixels != NULL && y < NEIGHBOUR_GRID; y++) {
+		for (int x = 0; x < NEIGHBOUR_GRID && n < max; x++) {
+			if (pixels[y * stride + x] == 0)
+				continue;
+			cells[n++] = y * NEIGHBOUR_GRID + x;
+			mx += x;
+			my += y;
+		}
+	}
+	cairo_surface_destroy(grid);
+	if (n == 0)
+		return 0;
+	mx /= (double)n;
+	my /= (double)n;
+	/* Nearest the mean first: a few passes of selection suffice. */
+	for (size_t a = 0; a < n && a < 12; a++) {
+		size_t best = a;
+		double bd = HUGE_VAL;
+
+		for (size_t b = a; b < n; b++) {
+			double dx = cells[b] % NEIGHBOUR_GRID - mx;
+			double dy = cells[b] / NEIGHBOUR_GRID - my;
+
+			if (dx * dx + dy * dy < bd) {
+				bd = dx * dx + dy * dy;
+				best = b;
+			}
+		}
+		int t = cells[a];
+		cells[a] = cells[best];
+		cells[best] = t;
+	}
+	return n < 12 ? n : 12;
+}
+
+/*
+ * On a regional or country map, the names of the countries around the
+ * subject, where their land shows in the frame: smaller and lighter than
+ * the subject's, inside the country, never over another label or a mark.
+ */
+static size_t draw_neighbour_labels(render_ctx *ctx)
+{
+	size_t n = coopmap_countries_count(ctx->data->countries), placed = 0;
+	int *cells = malloc(NEIGHBOUR_GRID * NEIGHBOUR_GRID * sizeof(int));
+	const coopmap_box *f = &ctx->frame;
+	coopmap_color color = ctx->style->text;
+	double pad = 1.0 * ctx->unit;
+
+	if (cells == NULL)
+		return 0;
+	color.a *= 0.7;
+	for (size_t i = 0; i < n; i++) {
+		const coopmap_country *c = coopmap_countries_get(ctx->data->countries,
+			i);
+		PangoLayout *layout;
+		size_t k, m;
+		double w, h;
+
+		if (c->iso_a3[0] == '\0' || render_map_is_subject(ctx, i) ||
+		    ctx->paths[i].n_rings == 0)
+			continue;
+		m = visible_cells(ctx, i, cells, NEIGHBOUR_GRID * NEIGHBOUR_GRID);
+		if (m == 0)
+			continue;
+		layout = make_layout(ctx, coopmap_country_name(c, ctx->lang),
+			ctx->style->label_size * 0.85, PANGO_WEIGHT_NORMAL);
+		layout_size(layout, &w, &h);
+		for (k = 0; k < m; k++) {
+			double ax = f->x0 + (cells[k] % NEIGHBOUR_GRID + 0.5) *
+				(f->x1 - f->x0) / NEIGHBOUR_GRID;
+			double ay = f->y0 + (cells[k] / NEIGHBOUR_GRID + 0.5) *
+				(f->y1 - f->y0) / NEIGHBOUR_GRID;
+			coopmap_box box = { ax - w / 2 - pad, ay - h / 2 - pad,
+				ax + w / 2 + pad, ay + h / 2 + pad };
+
+			if (!coopmap_placer_is_free(ctx->placer, &box) ||
+			    !box_inside_country(ctx, i, &box))
+				continue;
+			coopmap_placer_add_label(ctx->placer, box);
+			show_text(ctx, layout, box.x0 + pad, box.y0 + pad, color,
+				1.8 * ctx->unit);
+			placed++;
+			break;
+		}
+		g_object_unref(layout);
+	}
+	free(cells);
+	return placed;
+}
+
 /* A marker's label beside its circle: right, left, above, below.
  * Returns whether it was placed, with the marker's centre in *x, *y. */
 static int place_marker_label(render_ctx *ctx, const coopmap_render_marker *m,
@@ -674,6 +799,17 @@ double render_text_small(render_ctx *ctx, const char *text, double x,
 		show_with_halo(ctx, layout, x, y, 0);
 	g_object_unref(layout);
 	return h;
+}
+
+double render_text_small_width(render_ctx *ctx, const char *text)
+{
+	PangoLayout *layout = make_layout(ctx, text, ctx->style->legend_size * 0.9,
+		PANGO_WEIGHT_NORMAL);
+	double w, h;
+
+	layout_size(layout, &w, &h);
+	g_object_unref(layout);
+	return w;
 }
 
 void render_text_point_count(render_ctx *ctx, const render_point *p)
@@ -739,11 +875,86 @@ static int point_covers(const render_point *p, const double *x,
 
 /* The points' labels, but for the points that a labelled marker sits on
  * (named_x, named_y): a place is named once. */
+/* A point's label in layout beside its symbol, then a little farther with
+ * a leader line from the symbol's edge; whether it was placed. */
+static int place_point_label(render_ctx *ctx, const render_point *p,
+	PangoLayout *layout)
+{
+	double pad = 1.2 * ctx->unit, gap = 1.5 * ctx->unit, w, h;
+
+	layout_size(layout, &w, &h);
+	w += 2 * pad;
+	h += 2 * pad;
+	for (int ring = 0; ring < 3; ring++) {
+		for (int dir = 0; dir < 8; dir++) {
+			coopmap_box box = candidate(p->x, p->y, w, h, dir,
+				p->r * (dir < 4 ? 1.0 : 0.7) + gap +
+				ring * 7.0 * ctx->unit);
+
+			if (!coopmap_placer_is_free(ctx->placer, &box))
+				continue;
+			coopmap_placer_add_label(ctx->placer, box);
+			if (ring > 0)
+				point_leader(ctx, p, &box);
+			show_with_halo(ctx, layout, box.x0 + pad - label_shift(layout),
+				box.y0 + pad, 2.2 * ctx->unit);
+			ctx->report->point_labels_placed++;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The short form of an establishment's name, for a crowded map: "Centre
+ * hospitalier" as the field writes it, CH (CHS when "spécialisé"), on two
+ * lines.  NULL when the name has no such words (caller frees).
+ */
+static char *short_name(const char *name)
+{
+	static const struct { const char *full, *abbr; } forms[] = {
+		{ "Centre hospitalier spécialisé", "CHS" },
+		{ "Centre hospitalier universitaire", "CHU" },
+		{ "Centre hospitalier", "CH" },
+	};
+
+	for (size_t i = 0; i < sizeof(forms) / sizeof(forms[0]); i++) {
+		size_t n = strlen(forms[i].full);
+
+		if (strncmp(name, forms[i].full, n) == 0)
+			return g_strconcat(forms[i].abbr, name + n, NULL);
+	}
+	return NULL;
+}
+
+/* The short form of p's label, on two lines when long, placed if there
+ * is room; nothing when it would be the same text on one line. */
+static void place_short_label(render_ctx *ctx, const render_point *p)
+{
+	PangoWeight weight = p->kind == COOPMAP_NODE_PARTNER
+		? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_SEMIBOLD;
+	char *shorter = short_name(p->label);
+	PangoLayout *layout = make_layout(ctx, shorter != NULL ? shorter
+		: p->label, ctx->style->label_size * 0.9, weight);
+	double w, h;
+
+	layout_size(layout, &w, &h);
+	if (w > 8 * ctx->style->label_size * ctx->unit) {
+		pango_layout_set_width(layout, (int)(w * 0.6 * PANGO_SCALE));
+		pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
+		pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
+	}
+	if (shorter != NULL || pango_layout_get_line_count(layout) > 1)
+		place_point_label(ctx, p, layout);
+	g_free(shorter);
+	g_object_unref(layout);
+}
+
 static void draw_point_labels(render_ctx *ctx, const double *named_x,
 	const double *named_y, size_t n_named)
 {
 	const render_point **order;
-	double pad = 1.2 * ctx->unit, gap = 1.5 * ctx->unit;
+	size_t n_left = 0;
 
 	if (ctx->n_points == 0)
 		return;
@@ -756,38 +967,20 @@ static void draw_point_labels(render_ctx *ctx, const double *named_x,
 	for (size_t k = 0; k < ctx->n_points; k++) {
 		const render_point *p = order[k];
 		PangoLayout *layout;
-		double w, h;
 
 		if (point_covers(p, named_x, named_y, n_named))
 			continue;
 		layout = make_layout(ctx, p->label, ctx->style->label_size * 0.9,
 			p->kind == COOPMAP_NODE_PARTNER ? PANGO_WEIGHT_NORMAL
 			: PANGO_WEIGHT_SEMIBOLD);
-
-		layout_size(layout, &w, &h);
-		w += 2 * pad;
-		h += 2 * pad;
-		/* Beside the symbol first; then a little farther, with a leader
-		 * line from the symbol's edge. */
-		for (int ring = 0, placed = 0; ring < 3 && !placed; ring++) {
-			for (int dir = 0; dir < 8 && !placed; dir++) {
-				coopmap_box box = candidate(p->x, p->y, w, h, dir,
-					p->r * (dir < 4 ? 1.0 : 0.7) + gap +
-					ring * 7.0 * ctx->unit);
-
-				if (!coopmap_placer_is_free(ctx->placer, &box))
-					continue;
-				placed = 1;
-				coopmap_placer_add_label(ctx->placer, box);
-				if (ring > 0)
-					point_leader(ctx, p, &box);
-				show_with_halo(ctx, layout, box.x0 + pad, box.y0 + pad,
-					2.2 * ctx->unit);
-				ctx->report->point_labels_placed++;
-			}
-		}
+		/* Those without room keep their order, for a second try. */
+		if (!place_point_label(ctx, p, layout))
+			order[n_left++] = p;
 		g_object_unref(layout);
 	}
+	/* Then, in the room the whole names left, the short forms. */
+	for (size_t k = 0; k < n_left; k++)
+		place_short_label(ctx, order[k]);
 	free(order);
 }
 
@@ -845,5 +1038,7 @@ int render_text_draw_labels(render_ctx *ctx)
 	draw_point_labels(ctx, named_x, named_y, n_named);
 	free(named_x);
 	free(named_y);
+	if (render_map_is_regional(ctx))
+		ctx->report->neighbour_labels_placed = draw_neighbour_labels(ctx);
 	return COOPMAP_OK;
 }

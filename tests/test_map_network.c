@@ -220,7 +220,145 @@ static void test_labels_cover_no_label_and_no_point(void **state)
 	unload(f);
 }
 
-static void test_world_maps_have_overseas_insets_unless_asked(void **state)
+/* The legend and the scale bar (when drawn) cover no point and no label,
+ * and the report says so. */
+static void check_furniture_clear(const coopmap_render_report *r)
+{
+	const coopmap_box *furniture[2] = { &r->legend_box, &r->scale_box };
+
+	for (int k = 0; k < 2; k++) {
+		if (furniture[k]->x1 <= furniture[k]->x0)
+			continue;
+		for (size_t p = 0; p < r->points_drawn; p++)
+			assert_false(coopmap_box_intersects(&r->point_boxes[p],
+				furniture[k]));
+		for (size_t i = 0; i < r->labels_placed + r->point_labels_placed;
+		     i++)
+			assert_false(coopmap_box_intersects(&r->label_boxes[i],
+				furniture[k]));
+	}
+	assert_int_equal(r->furniture_overlaps, 0);
+}
+
+/*
+ * The legend and the scale bar go where they hide no place and no name:
+ * on the world map, on France (the legend left Marseille's AP-HM) and on
+ * Burkina Faso's map as --country frames it (the legend off the country's
+ * south-western tip).  Regional maps carry a scale bar, world maps none.
+ */
+static void test_legend_and_scale_bar_cover_no_point_and_no_label(
+	void **state)
+{
+	struct fixture *f = *state;
+	coopmap_filter filter = COOPMAP_FILTER_INIT;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	const char *extents[] = { "world", "france" };
+
+	load(f, "examples/cooperations.csv", NULL);
+	for (size_t k = 0; k < 2; k++) {
+		coopmap_render_opts opts = opts_for(f);
+		coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
+
+		opts.extent = extents[k];
+		assert_int_equal(coopmap_render_map(&f->data, &opts,
+			TEST_ARTIFACTS "/furniture.png", &report, &err), COOPMAP_OK);
+		assert_true(report.points_drawn > 10);
+		check_furniture_clear(&report);
+		if (k == 0)
+			assert_true(report.scale_box.x1 == report.scale_box.x0);
+		else
+			assert_true(report.scale_box.x1 > report.scale_box.x0);
+		coopmap_render_report_clear(&report);
+	}
+	unload(f);
+
+	assert_int_equal(coopmap_filter_set_countries(&filter, f->countries,
+		"BFA", &err), COOPMAP_OK);
+	load(f, "examples/cooperations.csv", &filter);
+	{
+		coopmap_render_opts opts = opts_for(f);
+		coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
+		/* The south-western lobe, between Côte d'Ivoire and Ghana. */
+		double lon[] = { -4.5, -3.5, -2.9 }, lat[] = { 10.2, 10.0, 9.7 };
+
+		opts.extent = "-6.5,8.4,3.4,16.1";   /* as --country BFA frames */
+		opts.insets = "france";
+		opts.probe_lon = lon;
+		opts.probe_lat = lat;
+		opts.n_probes = 3;
+		assert_int_equal(coopmap_render_map(&f->data, &opts,
+			TEST_ARTIFACTS "/furniture-bfa.png", &report, &err),
+			COOPMAP_OK);
+		check_furniture_clear(&report);
+		assert_true(report.scale_box.x1 > report.scale_box.x0);
+		for (int i = 0; i < 3; i++) {
+			coopmap_box tip = { report.probe_x[i], report.probe_y[i],
+				report.probe_x[i], report.probe_y[i] };
+
+			assert_false(coopmap_box_intersects(&tip, &report.legend_box));
+			assert_false(coopmap_box_intersects(&tip, &report.scale_box));
+		}
+		coopmap_render_report_clear(&report);
+	}
+	unload(f);
+}
+
+/*
+ * A country map names the neighbours whose land shows in its frame, in the
+ * run's language, as <text> in the SVG; a world map names none.  (Togo's
+ * sliver of the frame is under the legend: the one neighbour unnamed.)
+ */
+static void test_country_map_names_its_neighbours(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_filter filter = COOPMAP_FILTER_INIT;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	coopmap_render_opts opts = opts_for(f);
+	coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
+	const char *names[] = { ">Mali<", ">Niger<", ">Ghana<",
+		">Côte d'Ivoire<", ">Bénin<" };
+	gchar *svg;
+
+	assert_int_equal(coopmap_filter_set_countries(&filter, f->countries,
+		"BFA", &err), COOPMAP_OK);
+	load(f, "examples/cooperations.csv", &filter);
+	opts.extent = "-6.5,8.4,3.4,16.1";   /* as --country BFA frames */
+	opts.insets = "france";
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/neighbours-bfa.svg", &report, &err), COOPMAP_OK);
+	assert_true(report.neighbour_labels_placed >= 5);
+	assert_true(report.scale_box.x1 > report.scale_box.x0);
+	check_no_overlap(&report);
+	assert_true(g_file_get_contents(TEST_ARTIFACTS "/neighbours-bfa.svg",
+		&svg, NULL, NULL));
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strstr(svg, names[i]) == NULL)
+			fail_msg("no %s in the SVG", names[i]);
+	g_free(svg);
+	coopmap_render_report_clear(&report);
+	report = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
+	opts.lang = "en";
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/neighbours-bfa-en.svg", &report, &err),
+		COOPMAP_OK);
+	assert_true(g_file_get_contents(TEST_ARTIFACTS "/neighbours-bfa-en.svg",
+		&svg, NULL, NULL));
+	assert_non_null(strstr(svg, ">Benin<"));
+	g_free(svg);
+	coopmap_render_report_clear(&report);
+	unload(f);
+
+	load(f, "examples/cooperations.csv", NULL);
+	opts = opts_for(f);
+	report = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/neighbours-world.png", &report, &err), COOPMAP_OK);
+	assert_int_equal(report.neighbour_labels_placed, 0);
+	coopmap_render_report_clear(&report);
+	unload(f);
+}
+
+static void test_world_maps_have_overseas_insets_when_asked(void **state)
 {
 	struct fixture *f = *state;
 	coopmap_render_opts opts = opts_for(f);
@@ -228,9 +366,11 @@ static void test_world_maps_have_overseas_insets_unless_asked(void **state)
 	coopmap_error err = COOPMAP_ERROR_INIT;
 
 	load(f, "examples/cooperations.csv", NULL);
+	opts.insets = "overseas";
 	assert_int_equal(coopmap_render_map(&f->data, &opts,
 		TEST_ARTIFACTS "/insets.png", &report, &err), COOPMAP_OK);
 	assert_int_equal(report.insets, 8);
+	assert_int_equal(report.insets_left_out, 0);
 	coopmap_render_report_clear(&report);
 	report = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
 	opts.insets = "";
@@ -253,6 +393,41 @@ static void test_world_maps_have_overseas_insets_unless_asked(void **state)
 }
 
 /*
+ * Without --insets, a world map draws the overseas insets that show a
+ * place, a project or a policy layer: in the example, La Réunion alone (the
+ * CHU de La Réunion); the seven others are counted as left out.  A layer
+ * over an overseas unit brings its inset back.
+ */
+static void test_world_map_draws_only_the_insets_with_something_to_show(
+	void **state)
+{
+	struct fixture *f = *state;
+	coopmap_render_opts opts = opts_for(f);
+	coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+
+	load(f, "examples/cooperations.csv", NULL);
+	opts.insets = NULL;
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/insets-useful.png", &report, &err), COOPMAP_OK);
+	assert_int_equal(report.insets, 1);
+	assert_int_equal(report.insets_left_out, 7);
+	/* The lone inset sits in a corner of the frame: no strip under the
+	 * map, a page the world's shape (eight insets: 1064 high). */
+	assert_true(report.height < 900);
+	check_furniture_clear(&report);
+	coopmap_render_report_clear(&report);
+	report = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
+	opts.insets = "reunion,mayotte";   /* named: drawn, empty or not */
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/insets-useful.png", &report, &err), COOPMAP_OK);
+	assert_int_equal(report.insets, 2);
+	assert_int_equal(report.insets_left_out, 0);
+	coopmap_render_report_clear(&report);
+	unload(f);
+}
+
+/*
  * A PNG page draws its insets in a thread of its own while the map is drawn
  * above them; an SVG page draws them after the map.  Both must place the
  * same labels (the insets' join the page's placer after the map's points,
@@ -269,6 +444,7 @@ static void test_png_insets_drawn_aside_match_the_vector_page(void **state)
 	size_t n;
 
 	load(f, "examples/cooperations.csv", NULL);
+	opts.insets = "overseas";
 	opts.width = 2400;
 	opts.height = 1600;
 	assert_int_equal(coopmap_render_map(&f->data, &opts,
@@ -469,7 +645,10 @@ int main(void)
 		cmocka_unit_test(test_points_fall_inside_their_country_or_are_approximate),
 		cmocka_unit_test(test_links_across_the_pacific_have_no_long_segment),
 		cmocka_unit_test(test_labels_cover_no_label_and_no_point),
-		cmocka_unit_test(test_world_maps_have_overseas_insets_unless_asked),
+		cmocka_unit_test(test_world_maps_have_overseas_insets_when_asked),
+		cmocka_unit_test(test_world_map_draws_only_the_insets_with_something_to_show),
+		cmocka_unit_test(test_legend_and_scale_bar_cover_no_point_and_no_label),
+		cmocka_unit_test(test_country_map_names_its_neighbours),
 		cmocka_unit_test(test_png_insets_drawn_aside_match_the_vector_page),
 		cmocka_unit_test(test_a_labelled_marker_names_its_place_once),
 		cmocka_unit_test(test_a_measure_not_given_is_not_stated),

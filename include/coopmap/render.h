@@ -123,11 +123,19 @@ typedef struct coopmap_render_report {
 	double longest_link_step;   /* longest segment of a drawn link */
 	size_t insets;              /* overseas insets drawn */
 	coopmap_box *point_boxes;   /* points_drawn symbol boxes */
+	size_t insets_left_out;     /* overseas insets with nothing to show,
+	                               not drawn (--insets overseas draws them) */
+	coopmap_box scale_box;      /* the main map's scale bar; empty on a
+	                               world map */
+	size_t furniture_overlaps;  /* point symbols and labels the legend or
+	                               the scale bar covers, for want of room */
+	size_t neighbour_labels_placed;   /* regional maps: countries without
+	                                     projects named in the frame */
 } coopmap_render_report;
 
 #define COOPMAP_RENDER_REPORT_INIT \
 	{ 0, 0, 0, 0, NULL, {0, 0, 0, 0}, {0, 0, 0, 0}, 0, 0, NULL, NULL, \
-	  0, 0, 0, 0, 0, 0, NULL }
+	  0, 0, 0, 0, 0, 0, NULL, 0, {0, 0, 0, 0}, 0, 0 }
 
 void coopmap_render_report_clear(coopmap_render_report *report);
 

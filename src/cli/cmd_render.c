@@ -529,6 +529,12 @@ static void settle(const struct render_args *a, const char *path, int job_rc,
 			"places as %zu points, %zu links)", path, r->width,
 			r->height, r->labels_placed, r->labels_wanted, r->nodes_drawn,
 			r->points_drawn, r->links_drawn);
+		if (r->insets_left_out > 0)
+			cli_message(_n("%s: %zu overseas inset with nothing to show "
+				"left out (--insets overseas draws them all)",
+				"%s: %zu overseas insets with nothing to show left out "
+				"(--insets overseas draws them all)", r->insets_left_out),
+				path, r->insets_left_out);
 	}
 }
 
