@@ -236,6 +236,7 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 		rc = render_map_project_countries(ctx, err);
 	if (rc == COOPMAP_OK)
 		rc = order_markers(ctx, err);
+	ctx->france_panel = render_inset_france_panel(ctx);
 	if (rc == COOPMAP_OK)
 		rc = render_network_group(ctx, err);
 	/* A regional map and the insets draw only the links that come near

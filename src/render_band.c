@@ -166,6 +166,11 @@ int render_band_finish(render_ctx *ctx, render_band *band, coopmap_error *err)
 	} else if (band->n_insets > 0) {
 		render_merge_seen(ctx, &band->page);
 		ctx->report->insets += band->page_report.insets;
+		ctx->report->france_panel = band->page_report.france_panel;
+		ctx->report->france_panel_points =
+			band->page_report.france_panel_points;
+		ctx->report->france_panel_names =
+			band->page_report.france_panel_names;
 		/* In the order the insets added them, after the map's own. */
 		boxes = coopmap_placer_labels(band->page.placer, &n);
 		for (size_t i = 0; i < n; i++)

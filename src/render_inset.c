@@ -63,6 +63,16 @@ static const struct inset_def insets[] = {
 
 #define N_INSETS (sizeof(insets) / sizeof(insets[0]))
 #define N_OVERSEAS 8
+#define FRANCE_INSET (N_INSETS - 1)
+
+/*
+ * Metropolitan France is about 40 thousandths of a world map's width
+ * (60 px of a 2400 px page): points of one kind are grouped when closer
+ * than 7 thousandths, so five establishments there can no longer all
+ * stand apart, and their names are lost under a group's.  From that many
+ * on, a world map draws the metropole in a panel.
+ */
+#define FRANCE_PANEL_MIN_ESTABLISHMENTS 5
 
 const char *coopmap_render_inset_name(size_t i)
 {
@@ -129,6 +139,30 @@ static int inset_shows(const render_ctx *ctx, const struct inset_def *def)
 	return land_shows(ctx, def->bbox);
 }
 
+int render_inset_in_metropole(double lon, double lat)
+{
+	return lon_lat_in(insets[FRANCE_INSET].bbox, lon, lat);
+}
+
+int render_inset_france_panel(const render_ctx *ctx)
+{
+	const coopmap_network *net = ctx->data->network;
+	size_t n = net != NULL ? coopmap_network_node_count(net) : 0, count = 0;
+
+	if (!ctx->world || ctx->is_inset || ctx->opts->insets != NULL ||
+	    ctx->opts->no_france_panel)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		const coopmap_node *node = coopmap_network_node(net, i);
+
+		if (node->kind == COOPMAP_NODE_ESTABLISHMENT && node->projects > 0 &&
+		    !isnan(node->lat) && render_inset_in_metropole(node->lon,
+		    node->lat))
+			count++;
+	}
+	return count >= FRANCE_PANEL_MIN_ESTABLISHMENTS;
+}
+
 /*
  * Which insets opts asks for; 0 on success, -1 with err set.  Without a
  * list, the overseas insets that have something to show, on maps that
@@ -156,6 +190,9 @@ static int pick(const render_ctx *ctx, int *chosen, size_t *n,
 			else if (left_out != NULL)
 				(*left_out)++;
 		}
+		/* Beside the overseas ones, as official maps set them. */
+		if (render_inset_france_panel(ctx))
+			chosen[(*n)++] = (int)FRANCE_INSET;
 		return 0;
 	}
 	ids = g_strsplit(want, ",", -1);
@@ -328,6 +365,7 @@ static int draw_one(render_ctx *page, const struct inset_def *def,
 	sub.point_value_ref = page->point_value_max;
 	sub.world = 0;
 	sub.is_inset = 1;
+	sub.france_panel = 0;
 	memcpy(sub.bbox, def->bbox, sizeof(sub.bbox));
 	sub.page_map = (coopmap_box){ box.x0, box.y0 + caption, box.x1, box.y1 };
 	snprintf(crs, sizeof(crs), "+proj=laea +lat_0=%.4f +lon_0=%.4f "
@@ -371,6 +409,11 @@ static int draw_one(render_ctx *page, const struct inset_def *def,
 		render_text_small(&sub, name, box.x0, sub.frame.y0 - caption,
 			box.x1 - box.x0, 1);
 		render_merge_seen(page, &sub);
+		if (page->france_panel && def == &insets[FRANCE_INSET]) {
+			page->report->france_panel = 1;
+			page->report->france_panel_points = local.points_drawn;
+			page->report->france_panel_names = local.point_labels_placed;
+		}
 		/* Its labels join the page's, for the report and tests. */
 		boxes = coopmap_placer_labels(sub.placer, &n);
 		for (size_t i = 0; i < n; i++)

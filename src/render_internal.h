@@ -26,6 +26,8 @@ typedef struct render_point {
 	size_t approximate;          /* of which placed approximately */
 	double value;                /* the measure, summed */
 	char *label;                 /* owned */
+	int origin;                  /* metropolitan France's establishments
+	                                as one, their links drawn from it */
 } render_point;
 
 /* A link to stroke: its pieces (rings of render_ctx.link_lines, device
@@ -58,6 +60,9 @@ typedef struct render_ctx {
 	double bbox[4];              /* extent asked, lon/lat */
 	int world;
 	int is_inset;                /* a map in an inset of the page */
+	int france_panel;            /* a world map with a panel of
+	                                metropolitan France: its establishments
+	                                are one origin on the map */
 	double scale, offset_x, offset_y, proj_min_x, proj_max_y;
 	coopmap_box page_map;        /* where the map may go on the page */
 	coopmap_box frame;           /* where it went */
@@ -158,6 +163,16 @@ void render_point_paint(render_ctx *ctx, coopmap_node_kind kind,
  * nothing to show. */
 int render_inset_count(const render_ctx *ctx, size_t *left_out,
 	coopmap_error *err);
+/* Whether the page draws a panel of metropolitan France because its
+ * establishments crowd on a world map (render_inset.c says when). */
+int render_inset_france_panel(const render_ctx *ctx);
+/* Whether lon/lat is in metropolitan France's panel. */
+int render_inset_in_metropole(double lon, double lat);
+/* Where a world map with the panel draws metropolitan France's one
+ * origin: near the middle of the metropole (lon/lat degrees). */
+#define RENDER_METROPOLE_LON 2.45
+#define RENDER_METROPOLE_LAT 46.6
+
 /* Whether a lone inset goes in a corner of the map frame rather than in
  * a strip under the map: on a world map, whose bottom corners are past
  * the sphere's outline. */

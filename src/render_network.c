@@ -181,7 +181,8 @@ static void group_kind(render_ctx *ctx, coopmap_node_kind kind,
 	for (size_t i = 0; i < n_placed; i++) {
 		size_t g;
 
-		if (coopmap_network_node(net, placed[i].node)->kind != kind)
+		if (coopmap_network_node(net, placed[i].node)->kind != kind ||
+		    group_of[placed[i].node] != (size_t)-1)
 			continue;
 		for (g = first_group; g < ctx->n_points; g++) {
 			if (hypot(ctx->points[g].x - placed[i].x,
@@ -234,6 +235,45 @@ static void group_kind(render_ctx *ctx, coopmap_node_kind kind,
 	free(members);
 }
 
+/*
+ * A world map with a panel of metropolitan France: the metropole's
+ * establishments become one origin near its middle, named for it, and
+ * their links leave from there (the panel names each of them).
+ */
+static void group_metropole(render_ctx *ctx, const struct placed_node *placed,
+	size_t n_placed, size_t *group_of)
+{
+	const coopmap_network *net = ctx->data->network;
+	int en = ctx->lang != NULL && strcmp(ctx->lang, "en") == 0;
+	render_point *p = &ctx->points[ctx->n_points];
+	double x, y;
+
+	if (!ctx->france_panel || !render_map_point(ctx, RENDER_METROPOLE_LON,
+	    RENDER_METROPOLE_LAT, &x, &y))
+		return;
+	memset(p, 0, sizeof(*p));
+	for (size_t i = 0; i < n_placed; i++) {
+		const coopmap_node *node = coopmap_network_node(net, placed[i].node);
+
+		if (node->kind != COOPMAP_NODE_ESTABLISHMENT ||
+		    !render_inset_in_metropole(node->lon, node->lat))
+			continue;
+		p->members++;
+		p->value += placed[i].value;
+		p->approximate += (size_t)node->approximate;
+		group_of[placed[i].node] = ctx->n_points;
+	}
+	if (p->members == 0)
+		return;
+	p->x = x;
+	p->y = y;
+	p->kind = COOPMAP_NODE_ESTABLISHMENT;
+	p->origin = 1;
+	p->label = g_strdup_printf(en ? "Metropolitan France (%zu)"
+		: "France métropolitaine (%zu)", p->members);
+	ctx->n_points++;
+}
+
 int render_network_group(render_ctx *ctx, coopmap_error *err)
 {
 	const coopmap_network *net = ctx->data->network;
@@ -264,6 +304,7 @@ int render_network_group(render_ctx *ctx, coopmap_error *err)
 	qsort(placed, n_placed, sizeof(*placed), (int (*)(const void *,
 		const void *))by_value);
 	group_kind(ctx, COOPMAP_NODE_PARTNER, placed, n_placed, ctx->group_of);
+	group_metropole(ctx, placed, n_placed, ctx->group_of);
 	group_kind(ctx, COOPMAP_NODE_ESTABLISHMENT, placed, n_placed,
 		ctx->group_of);
 	free(placed);
@@ -461,6 +502,23 @@ static void stroke_pieces(render_ctx *ctx, const coopmap_rings *lines,
 	}
 }
 
+/* Where link l leaves from: its establishment, or the one origin of
+ * metropolitan France that holds it (filled into *origin). */
+static const coopmap_node *link_origin(const render_ctx *ctx,
+	const coopmap_link *l, coopmap_node *origin)
+{
+	const coopmap_node *a = coopmap_network_node(ctx->data->network,
+		l->establishment);
+	size_t g = ctx->group_of[l->establishment];
+
+	if (g == (size_t)-1 || !ctx->points[g].origin)
+		return a;
+	*origin = *a;
+	origin->lon = RENDER_METROPOLE_LON;
+	origin->lat = RENDER_METROPOLE_LAT;
+	return origin;
+}
+
 /*
  * Links by programme and width class, thin and "other" first so that the
  * ministry's and the FHF's read on top: which to draw, their great circles
@@ -473,6 +531,7 @@ int render_network_prepare_links(render_ctx *ctx, coopmap_error *err)
 	double step_km = arc_step_km(ctx);
 	static const coopmap_programme order[] = { COOPMAP_PROGRAMME_OTHER,
 		COOPMAP_PROGRAMME_PRPH, COOPMAP_PROGRAMME_APCHI };
+	coopmap_node origin;
 
 	if (n == 0)
 		return COOPMAP_OK;
@@ -491,7 +550,7 @@ int render_network_prepare_links(render_ctx *ctx, coopmap_error *err)
 				    ctx->group_of[l->partner] == (size_t)-1 &&
 				    !link_may_show(ctx, i)))
 					continue;
-				link_pieces(ctx, coopmap_network_node(net, l->establishment),
+				link_pieces(ctx, link_origin(ctx, l, &origin),
 					coopmap_network_node(net, l->partner), step_km,
 					&ctx->link_lines);
 				ctx->links[ctx->n_links++] = (render_link){ first,

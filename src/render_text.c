@@ -385,7 +385,7 @@ static void draw_swatch(render_ctx *ctx, const struct legend_row *row,
 	if (row->kind == ROW_POINT) {
 		render_point p = { x + w / 2, y + h / 2, h / 2 * (row->count ? 1.0
 			: 0.75), (coopmap_node_kind)row->layer, row->count, 0, 0,
-			NULL };
+			NULL, 0 };
 
 		render_point_paint(ctx, p.kind, row->approximate, p.x, p.y, p.r);
 		if (row->count > 1)

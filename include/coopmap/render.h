@@ -97,11 +97,17 @@ typedef struct coopmap_render_opts {
 	 * wallis-futuna, france (metropolitan France), overseas (the
 	 * eight overseas ones). */
 	const char *insets;
+	/* A world map whose metropolitan French establishments crowd (see
+	 * render_inset.c) draws them in a panel of metropolitan France, each
+	 * named, and on the world map as one origin: 0 by default; 1 keeps
+	 * them on the world map, grouped by place (and without the panel).
+	 * With insets named (not NULL) there is no panel either. */
+	int no_france_panel;
 } coopmap_render_opts;
 
 #define COOPMAP_RENDER_OPTS_INIT \
 	{ "EPSG:8857", "world", 0, 0, NULL, NULL, NULL, "fr", NULL, "", NULL, \
-	  NULL, 0, NULL }
+	  NULL, 0, NULL, 0 }
 
 /* What was drawn, for tests and the CLI's report (owned by the caller's
  * struct; free with coopmap_render_report_clear). */
@@ -131,11 +137,14 @@ typedef struct coopmap_render_report {
 	                               the scale bar covers, for want of room */
 	size_t neighbour_labels_placed;   /* regional maps: countries without
 	                                     projects named in the frame */
+	int france_panel;           /* the metropolitan France panel drawn */
+	size_t france_panel_points; /* its establishment symbols */
+	size_t france_panel_names;  /* of which named (the others: no room) */
 } coopmap_render_report;
 
 #define COOPMAP_RENDER_REPORT_INIT \
 	{ 0, 0, 0, 0, NULL, {0, 0, 0, 0}, {0, 0, 0, 0}, 0, 0, NULL, NULL, \
-	  0, 0, 0, 0, 0, 0, NULL, 0, {0, 0, 0, 0}, 0, 0 }
+	  0, 0, 0, 0, 0, 0, NULL, 0, {0, 0, 0, 0}, 0, 0, 0, 0, 0 }
 
 void coopmap_render_report_clear(coopmap_render_report *report);
 
