@@ -29,7 +29,7 @@ enum {
 	OPT_SOURCE, OPT_STYLE, OPT_RESOLUTION, OPT_NO_PRIORITY, OPT_STRICT,
 	OPT_LAYERS, OPT_LAYER, OPT_POOL, OPT_PROGRAMME, OPT_YEAR, OPT_THEME,
 	OPT_COUNTRY, OPT_ESTABLISHMENT, OPT_MEASURE, OPT_NO_NETWORK, OPT_INSETS,
-	OPT_NO_INSETS, OPT_ACTORS
+	OPT_NO_INSETS, OPT_ACTORS, OPT_NO_FRANCE_PANEL
 };
 
 static char *extent_values(void)
@@ -119,6 +119,9 @@ static const struct cli_option render_options[] = {
 	  "(the overseas territories, default on world and Europe maps)%s; '' "
 	  "for none"), inset_values, 0 },
 	{ "no-insets", OPT_NO_INSETS, NULL, N_("no inset"), NULL, 0 },
+	{ "no-france-panel", OPT_NO_FRANCE_PANEL, NULL, N_("no panel of "
+	  "metropolitan France on a world map whose French establishments "
+	  "crowd: they stay on the map, grouped by place"), NULL, 0 },
 	{ "no-network", OPT_NO_NETWORK, NULL, N_("no establishments, partners "
 	  "or links: the countries only"), NULL, 0 },
 	{ "pool", OPT_POOL, NULL, N_("mark the partner hospitals shared by two or "
@@ -251,6 +254,7 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		case OPT_NO_NETWORK: a->no_network = 1; break;
 		case OPT_INSETS: a->opts.insets = optarg; break;
 		case OPT_NO_INSETS: a->opts.insets = ""; break;
+		case OPT_NO_FRANCE_PANEL: a->opts.no_france_panel = 1; break;
 		case OPT_MEASURE: {
 			int m = coopmap_measure_from_name(optarg);
 
@@ -535,6 +539,11 @@ static void settle(const struct render_args *a, const char *path, int job_rc,
 				"%s: %zu overseas insets with nothing to show left out "
 				"(--insets overseas draws them all)", r->insets_left_out),
 				path, r->insets_left_out);
+		if (r->france_panel)
+			cli_message(_("%s: metropolitan France in a panel, %zu of its "
+				"%zu points named (--no-france-panel keeps them on the "
+				"map)"), path, r->france_panel_names,
+				r->france_panel_points);
 	}
 }
 
