@@ -408,6 +408,7 @@ static void test_world_map_draws_only_the_insets_with_something_to_show(
 
 	load(f, "examples/cooperations.csv", NULL);
 	opts.insets = NULL;
+	opts.no_france_panel = 1;
 	assert_int_equal(coopmap_render_map(&f->data, &opts,
 		TEST_ARTIFACTS "/insets-useful.png", &report, &err), COOPMAP_OK);
 	assert_int_equal(report.insets, 1);
@@ -423,6 +424,88 @@ static void test_world_map_draws_only_the_insets_with_something_to_show(
 		TEST_ARTIFACTS "/insets-useful.png", &report, &err), COOPMAP_OK);
 	assert_int_equal(report.insets, 2);
 	assert_int_equal(report.insets_left_out, 0);
+	coopmap_render_report_clear(&report);
+	unload(f);
+}
+
+/* How many point symbols of the world map stand in metropolitan France
+ * west of Switzerland (whose Lausanne partner is a point of its own):
+ * probes 0 and 1 are that box's corners. */
+static size_t points_in_metropole(const coopmap_render_report *r)
+{
+	double x0 = fmin(r->probe_x[0], r->probe_x[1]);
+	double x1 = fmax(r->probe_x[0], r->probe_x[1]);
+	double y0 = fmin(r->probe_y[0], r->probe_y[1]);
+	double y1 = fmax(r->probe_y[0], r->probe_y[1]);
+	size_t n = 0;
+
+	for (size_t p = 0; p < r->points_drawn; p++) {
+		double x = (r->point_boxes[p].x0 + r->point_boxes[p].x1) / 2;
+		double y = (r->point_boxes[p].y0 + r->point_boxes[p].y1) / 2;
+
+		n += (size_t)(x >= x0 && x <= x1 && y >= y0 && y <= y1);
+	}
+	return n;
+}
+
+/*
+ * The demo's world map: its thirty-odd metropolitan establishments crowd
+ * into a few groups, so the map draws them in a France panel, where at
+ * least ten are named and no two names overlap, and as one origin on the
+ * world map.  --no-france-panel (or insets named) keeps today's layout.
+ */
+static void test_world_map_draws_crowded_france_in_a_panel(void **state)
+{
+	struct fixture *f = *state;
+	coopmap_render_opts opts = opts_for(f);
+	coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	const double lon[] = { -5.0, 5.4 }, lat[] = { 42.3, 51.2 };
+	const char *paths[] = { TEST_ARTIFACTS "/france-panel.png",
+		TEST_ARTIFACTS "/france-panel.svg" };
+
+	load(f, "examples/cooperations.csv", NULL);
+	opts.insets = NULL;
+	opts.probe_lon = lon;
+	opts.probe_lat = lat;
+	opts.n_probes = 2;
+	for (int k = 0; k < 2; k++) {
+		size_t n;
+
+		assert_int_equal(coopmap_render_map(&f->data, &opts, paths[k],
+			&report, &err), COOPMAP_OK);
+		assert_true(report.france_panel);
+		assert_int_equal(report.insets, 2);   /* Réunion, France */
+		assert_true(report.france_panel_names >= 10);
+		assert_true(report.france_panel_names <= report.france_panel_points);
+		assert_int_equal(points_in_metropole(&report), 1);
+		/* The insets' names first, then the map's: none overlaps. */
+		n = report.labels_placed + report.point_labels_placed +
+			report.france_panel_names;
+		for (size_t i = 0; i < n; i++) {
+			for (size_t j = i + 1; j < n; j++)
+				assert_false(coopmap_box_intersects(&report.label_boxes[i],
+					&report.label_boxes[j]));
+		}
+		check_furniture_clear(&report);
+		coopmap_render_report_clear(&report);
+		report = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
+	}
+	opts.no_france_panel = 1;
+	assert_int_equal(coopmap_render_map(&f->data, &opts, paths[0], &report,
+		&err), COOPMAP_OK);
+	assert_false(report.france_panel);
+	assert_int_equal(report.insets, 1);
+	assert_true(report.height < 900);
+	assert_true(points_in_metropole(&report) > 1);
+	coopmap_render_report_clear(&report);
+	report = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
+	opts.no_france_panel = 0;
+	opts.insets = "reunion";
+	assert_int_equal(coopmap_render_map(&f->data, &opts, paths[0], &report,
+		&err), COOPMAP_OK);
+	assert_false(report.france_panel);
+	assert_true(points_in_metropole(&report) > 1);
 	coopmap_render_report_clear(&report);
 	unload(f);
 }
@@ -650,6 +733,7 @@ int main(void)
 		cmocka_unit_test(test_legend_and_scale_bar_cover_no_point_and_no_label),
 		cmocka_unit_test(test_country_map_names_its_neighbours),
 		cmocka_unit_test(test_png_insets_drawn_aside_match_the_vector_page),
+		cmocka_unit_test(test_world_map_draws_crowded_france_in_a_panel),
 		cmocka_unit_test(test_a_labelled_marker_names_its_place_once),
 		cmocka_unit_test(test_a_measure_not_given_is_not_stated),
 		cmocka_unit_test(test_filters_choose_the_projects),
