@@ -18,10 +18,15 @@
 
 
 /* Height of the row of insets under the map, in thousandths of the
- * page's shorter side: a few insets get more room than a row of eight. */
-static double inset_strip(int n_insets)
+ * page's shorter side: a few insets get more room than a row of eight,
+ * and a row with the France panel (some thirty names) more still. */
+static double inset_strip(const render_ctx *ctx, int n_insets)
 {
-	return n_insets <= 0 ? 0 : n_insets >= 4 ? 150.0 : 240.0;
+	if (n_insets <= 0)
+		return 0;
+	if (render_inset_france_panel(ctx))
+		return 320.0;
+	return n_insets >= 4 ? 150.0 : 240.0;
 }
 
 struct extent_preset {
@@ -224,7 +229,7 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 		return COOPMAP_ERR_USAGE;
 	if (n_insets > 0 && !render_inset_in_corner(ctx, n_insets)) {
 		strip = (coopmap_box){ ctx->page_map.x0, ctx->page_map.y1 -
-			inset_strip(n_insets) * ctx->unit, ctx->page_map.x1,
+			inset_strip(ctx, n_insets) * ctx->unit, ctx->page_map.x1,
 			ctx->page_map.y1 };
 		ctx->page_map.y1 = strip.y0 - 8 * ctx->unit;
 	}
@@ -322,7 +327,7 @@ static int fit_height(render_ctx *ctx, coopmap_error *err)
 	 */
 	for (int pass = 0; pass < 4; pass++) {
 		double map_w = ctx->width - 40 * ctx->unit;
-		double extra = n_insets > 0 ? (inset_strip(n_insets > 1 ? n_insets
+		double extra = n_insets > 0 ? (inset_strip(ctx, n_insets > 1 ? n_insets
 			: 4) + 8) * ctx->unit : 0;
 
 		ctx->height = round(fmin(fmax(map_w * aspect + 130 * ctx->unit + extra,
