@@ -150,7 +150,7 @@ int render_inset_france_panel(const render_ctx *ctx)
 	size_t n = net != NULL ? coopmap_network_node_count(net) : 0, count = 0;
 
 	if (!ctx->world || ctx->is_inset || ctx->opts->insets != NULL ||
-	    ctx->opts->no_france_panel)
+	    !ctx->opts->france_panel)
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		const coopmap_node *node = coopmap_network_node(net, i);

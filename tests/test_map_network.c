@@ -408,7 +408,6 @@ static void test_world_map_draws_only_the_insets_with_something_to_show(
 
 	load(f, "examples/cooperations.csv", NULL);
 	opts.insets = NULL;
-	opts.no_france_panel = 1;
 	assert_int_equal(coopmap_render_map(&f->data, &opts,
 		TEST_ARTIFACTS "/insets-useful.png", &report, &err), COOPMAP_OK);
 	assert_int_equal(report.insets, 1);
@@ -452,7 +451,8 @@ static size_t points_in_metropole(const coopmap_render_report *r)
  * The demo's world map: its thirty-odd metropolitan establishments crowd
  * into a few groups, so the map draws them in a France panel, where at
  * least ten are named and no two names overlap, and as one origin on the
- * world map.  --no-france-panel (or insets named) keeps today's layout.
+ * world map, when asked (--france-panel); without it, or with insets
+ * named, the layout stays as it was.
  */
 static void test_world_map_draws_crowded_france_in_a_panel(void **state)
 {
@@ -466,6 +466,7 @@ static void test_world_map_draws_crowded_france_in_a_panel(void **state)
 
 	load(f, "examples/cooperations.csv", NULL);
 	opts.insets = NULL;
+	opts.france_panel = 1;
 	opts.probe_lon = lon;
 	opts.probe_lat = lat;
 	opts.n_probes = 2;
@@ -491,7 +492,7 @@ static void test_world_map_draws_crowded_france_in_a_panel(void **state)
 		coopmap_render_report_clear(&report);
 		report = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
 	}
-	opts.no_france_panel = 1;
+	opts.france_panel = 0;
 	assert_int_equal(coopmap_render_map(&f->data, &opts, paths[0], &report,
 		&err), COOPMAP_OK);
 	assert_false(report.france_panel);
@@ -500,7 +501,7 @@ static void test_world_map_draws_crowded_france_in_a_panel(void **state)
 	assert_true(points_in_metropole(&report) > 1);
 	coopmap_render_report_clear(&report);
 	report = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
-	opts.no_france_panel = 0;
+	opts.france_panel = 1;
 	opts.insets = "reunion";
 	assert_int_equal(coopmap_render_map(&f->data, &opts, paths[0], &report,
 		&err), COOPMAP_OK);

@@ -97,12 +97,13 @@ typedef struct coopmap_render_opts {
 	 * wallis-futuna, france (metropolitan France), overseas (the
 	 * eight overseas ones). */
 	const char *insets;
-	/* A world map whose metropolitan French establishments crowd (see
+	/* 1: a world map whose metropolitan French establishments crowd (see
 	 * render_inset.c) draws them in a panel of metropolitan France, each
-	 * named, and on the world map as one origin: 0 by default; 1 keeps
-	 * them on the world map, grouped by place (and without the panel).
-	 * With insets named (not NULL) there is no panel either. */
-	int no_france_panel;
+	 * named, and on the world map as one origin; 0 (the default, until
+	 * the panel's layout and links are finished) keeps them on the world
+	 * map, grouped by place.  With insets named (not NULL) there is no
+	 * panel either. */
+	int france_panel;
 } coopmap_render_opts;
 
 #define COOPMAP_RENDER_OPTS_INIT \

@@ -29,7 +29,7 @@ enum {
 	OPT_SOURCE, OPT_STYLE, OPT_RESOLUTION, OPT_NO_PRIORITY, OPT_STRICT,
 	OPT_LAYERS, OPT_LAYER, OPT_POOL, OPT_PROGRAMME, OPT_YEAR, OPT_THEME,
 	OPT_COUNTRY, OPT_ESTABLISHMENT, OPT_MEASURE, OPT_NO_NETWORK, OPT_INSETS,
-	OPT_NO_INSETS, OPT_ACTORS, OPT_NO_FRANCE_PANEL
+	OPT_NO_INSETS, OPT_ACTORS, OPT_FRANCE_PANEL
 };
 
 static char *extent_values(void)
@@ -119,9 +119,11 @@ static const struct cli_option render_options[] = {
 	  "(the overseas territories, default on world and Europe maps)%s; '' "
 	  "for none"), inset_values, 0 },
 	{ "no-insets", OPT_NO_INSETS, NULL, N_("no inset"), NULL, 0 },
-	{ "no-france-panel", OPT_NO_FRANCE_PANEL, NULL, N_("no panel of "
-	  "metropolitan France on a world map whose French establishments "
-	  "crowd: they stay on the map, grouped by place"), NULL, 0 },
+	{ "france-panel", OPT_FRANCE_PANEL, NULL, N_("on a world map whose "
+	  "French establishments crowd, draw metropolitan France in a panel "
+	  "with each establishment named, and the French side of the world map "
+	  "as one origin (a first version: few of the links show in the "
+	  "panel)"), NULL, 0 },
 	{ "no-network", OPT_NO_NETWORK, NULL, N_("no establishments, partners "
 	  "or links: the countries only"), NULL, 0 },
 	{ "pool", OPT_POOL, NULL, N_("mark the partner hospitals shared by two or "
@@ -254,7 +256,7 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		case OPT_NO_NETWORK: a->no_network = 1; break;
 		case OPT_INSETS: a->opts.insets = optarg; break;
 		case OPT_NO_INSETS: a->opts.insets = ""; break;
-		case OPT_NO_FRANCE_PANEL: a->opts.no_france_panel = 1; break;
+		case OPT_FRANCE_PANEL: a->opts.france_panel = 1; break;
 		case OPT_MEASURE: {
 			int m = coopmap_measure_from_name(optarg);
 
@@ -541,8 +543,7 @@ static void settle(const struct render_args *a, const char *path, int job_rc,
 				path, r->insets_left_out);
 		if (r->france_panel)
 			cli_message(_("%s: metropolitan France in a panel, %zu of its "
-				"%zu points named (--no-france-panel keeps them on the "
-				"map)"), path, r->france_panel_names,
+				"%zu points named"), path, r->france_panel_names,
 				r->france_panel_points);
 	}
 }
