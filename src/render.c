@@ -154,11 +154,15 @@ void render_ctx_free_map(render_ctx *ctx)
 			coopmap_rings_clear(&ctx->paths[i]);
 		free(ctx->paths);
 	}
+	free(ctx->ring_boxes);
+	free(ctx->ring_box_start);
 	coopmap_rings_clear(&ctx->outline);
 	render_network_free(ctx);
 	coopmap_placer_free(ctx->placer);
 	coopmap_projection_free(ctx->projection);
 	ctx->paths = NULL;
+	ctx->ring_boxes = NULL;
+	ctx->ring_box_start = NULL;
 	ctx->placer = NULL;
 	ctx->projection = NULL;
 }

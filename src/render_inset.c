@@ -355,6 +355,8 @@ static int draw_one(render_ctx *page, const struct inset_def *def,
 	sub.placer = NULL;    /* the page's until its own is made */
 	sub.projection = NULL;
 	sub.paths = NULL;
+	sub.ring_boxes = NULL;
+	sub.ring_box_start = NULL;
 	memset(&sub.outline, 0, sizeof(sub.outline));
 	sub.points = NULL;
 	sub.group_of = NULL;

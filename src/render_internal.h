@@ -67,6 +67,9 @@ typedef struct render_ctx {
 	coopmap_box page_map;        /* where the map may go on the page */
 	coopmap_box frame;           /* where it went */
 	coopmap_rings *paths;        /* device-space rings, one per country */
+	double *ring_boxes;          /* per ring of paths, x0 y0 x1 y1: those of
+	                                country i from ring_box_start[i] */
+	size_t *ring_box_start;
 	coopmap_rings outline;       /* device-space sphere outline */
 	coopmap_breaks breaks;
 	coopmap_placer *placer;

@@ -213,6 +213,33 @@ static int cut_visible(render_ctx *ctx, const coopmap_geometry *g,
 	return rc;
 }
 
+/* The box of every ring of the paths, once: the quiet-corner search
+ * (land_share) asks which rings meet each of its candidate boxes, two
+ * dozen times a page. */
+static int box_rings(render_ctx *ctx, size_t n)
+{
+	size_t total = 0;
+
+	ctx->ring_box_start = malloc((n + 1) * sizeof(size_t));
+	for (size_t i = 0; i < n; i++)
+		total += ctx->paths[i].n_rings;
+	ctx->ring_boxes = malloc((4 * total + 1) * sizeof(double));
+	if (ctx->ring_box_start == NULL || ctx->ring_boxes == NULL)
+		return -1;
+	total = 0;
+	for (size_t i = 0; i < n; i++) {
+		const coopmap_rings *r = &ctx->paths[i];
+
+		ctx->ring_box_start[i] = total;
+		for (size_t k = 0; k < r->n_rings; k++, total++)
+			bounds_of(r->x + r->start[k], r->y + r->start[k],
+				r->start[k + 1] - r->start[k],
+				ctx->ring_boxes + 4 * total);
+	}
+	ctx->ring_box_start[n] = total;
+	return 0;
+}
+
 int render_map_project_countries(render_ctx *ctx, coopmap_error *err)
 {
 	size_t n = coopmap_countries_count(ctx->data->countries);
@@ -239,6 +266,8 @@ int render_map_project_countries(render_ctx *ctx, coopmap_error *err)
 		if (rc == COOPMAP_OK)
 			render_map_to_device(ctx, &ctx->paths[i]);
 	}
+	if (rc == COOPMAP_OK && box_rings(ctx, n) != 0)
+		rc = coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	coopmap_topology_free(topology);
 	return rc;
 }
@@ -378,10 +407,9 @@ static double land_share(render_ctx *ctx, const coopmap_box *box,
 		if (subject_only && !render_map_is_subject(ctx, i))
 			continue;
 		for (size_t k = 0; k < r->n_rings; k++) {
-			double b[4];
+			const double *b = ctx->ring_boxes +
+				4 * (ctx->ring_box_start[i] + k);
 
-			bounds_of(r->x + r->start[k], r->y + r->start[k],
-				r->start[k + 1] - r->start[k], b);
 			if (b[2] < box->x0 || b[0] > box->x1 || b[3] < box->y0 ||
 			    b[1] > box->y1)
 				continue;
