@@ -701,23 +701,62 @@ static int assemble(const coopmap_topology *t, const unsigned char *keep,
 	return 0;
 }
 
+/* Arcs [from, to) simplified into keep: each arc's vertices are its
+ * own, so two jobs over other arcs can run at once. */
+struct dp_job {
+	const coopmap_topology *t;
+	size_t from, to;
+	double tol2;
+	unsigned char *keep;
+	size_t *stack;
+};
+
+static gpointer dp_arcs(gpointer p)
+{
+	const struct dp_job *job = p;
+	const coopmap_topology *t = job->t;
+
+	for (size_t a = job->from; a < job->to; a++)
+		douglas_peucker(t, t->arc_points + t->arc_start[a],
+			t->arc_start[a + 1] - t->arc_start[a], job->tol2,
+			job->keep + t->arc_start[a], job->stack);
+	return NULL;
+}
+
+/* Below this many arc vertices (the 1:10m world has 481,743) one thread
+ * simplifies them all: a thread would cost more than it saves. */
+#define DP_SPLIT_MIN 200000
+
 static int simplify(coopmap_topology *t, double tolerance, simplified *s)
 {
 	unsigned char *keep = calloc(t->n_arc_points + 1, 1);
-	size_t longest = 0, *stack;
+	size_t longest = 0, *stack, half = 0;
+	GThread *thread = NULL;
 	int rc = -1;
 
 	for (size_t a = 0; a < t->n_arcs; a++) {
 		size_t n = t->arc_start[a + 1] - t->arc_start[a];
 
 		longest = n > longest ? n : longest;
+		if (t->arc_start[a] < t->n_arc_points / 2)
+			half = a + 1;
 	}
-	stack = malloc((2 * longest + 2) * sizeof(size_t));
+	if (t->n_arc_points < DP_SPLIT_MIN)
+		half = t->n_arcs;
+	/* Two stacks: the second half of the arcs on a second core. */
+	stack = malloc((4 * longest + 4) * sizeof(size_t));
 	if (keep != NULL && stack != NULL) {
-		for (size_t a = 0; a < t->n_arcs; a++)
-			douglas_peucker(t, t->arc_points + t->arc_start[a],
-				t->arc_start[a + 1] - t->arc_start[a],
-				tolerance * tolerance, keep + t->arc_start[a], stack);
+		struct dp_job jobs[2] = {
+			{ t, 0, half, tolerance * tolerance, keep, stack },
+			{ t, half, t->n_arcs, tolerance * tolerance, keep,
+				stack + 2 * longest + 2 },
+		};
+
+		if (half < t->n_arcs)
+			thread = g_thread_new("coopmap-dp", dp_arcs, &jobs[1]);
+		dp_arcs(&jobs[0]);
+		if (thread != NULL)
+			g_thread_join(thread);
 		for (size_t r = 0; r < t->n_rings; r++)
 			keep_ring_open(t, r, keep);
 		s->tolerance = tolerance;
