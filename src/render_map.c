@@ -444,8 +444,10 @@ static int hits(const coopmap_box *list, size_t n, const coopmap_box *box)
 }
 
 /* What a w x h box at c would cover: its share of land, three times
- * that of the map's subject, and 1 for each point symbol, obstacle (a
- * marker, an inset, the legend) or label. */
+ * that of the map's subject, 1 for each point symbol or label, and 4 for
+ * each obstacle (a marker, an inset, the legend): the frame's furniture
+ * never goes over furniture placed before it while a place covering
+ * some land is left. */
 static double cover_cost(render_ctx *ctx, const coopmap_box *c)
 {
 	double cost = land_share(ctx, c, 0) + 2 * land_share(ctx, c, 1);
@@ -461,7 +463,7 @@ static double cover_cost(render_ctx *ctx, const coopmap_box *c)
 	}
 	if (ctx->placer != NULL) {
 		boxes = coopmap_placer_obstacles(ctx->placer, &n);
-		cost += hits(boxes, n, c);
+		cost += 4 * hits(boxes, n, c);
 		boxes = coopmap_placer_labels(ctx->placer, &n);
 		cost += hits(boxes, n, c);
 	}

@@ -238,6 +238,9 @@ static void check_furniture_clear(const coopmap_render_report *r)
 				furniture[k]));
 	}
 	assert_int_equal(r->furniture_overlaps, 0);
+	/* Nor one piece of furniture over the other. */
+	if (r->scale_box.x1 > r->scale_box.x0)
+		assert_false(coopmap_box_intersects(&r->legend_box, &r->scale_box));
 }
 
 /*
