@@ -49,25 +49,21 @@ static char *size_values(void)
 		COOPMAP_RENDER_DEFAULT_WIDTH_VECTOR);
 }
 
-static char *measure_values(void)
+static const char *measure_nth(size_t i)
 {
-	GString *list = g_string_new(NULL);
-
-	for (int m = 0; m < COOPMAP_MEASURE_COUNT; m++)
-		g_string_append_printf(list, "%s%s", m > 0 ? ", " : "",
-			coopmap_measure_name_in((coopmap_measure)m,
-				coopmap_i18n_lang()));
-	return g_string_free(list, FALSE);
+	return i < COOPMAP_MEASURE_COUNT ? coopmap_measure_name_in(
+		(coopmap_measure)i, coopmap_i18n_lang()) : NULL;
 }
 
+static char *measure_values(void)
+{
+	return cli_values_join("", measure_nth);
+}
+
+/* After "overseas (...)" in the help: ", antilles, guyane ...". */
 static char *inset_values(void)
 {
-	GString *list = g_string_new(NULL);
-	const char *name;
-
-	for (size_t i = 0; (name = coopmap_render_inset_name(i)) != NULL; i++)
-		g_string_append_printf(list, ", %s", name);
-	return g_string_free(list, FALSE);
+	return cli_values_join(", ", coopmap_render_inset_name);
 }
 
 static const struct cli_option render_options[] = {

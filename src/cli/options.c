@@ -202,26 +202,34 @@ void cli_usage_print(const struct cli_usage *u, FILE *out)
 		u->more(out);
 }
 
+char *cli_values_join(const char *before, const char *(*nth)(size_t i))
+{
+	GString *list = g_string_new(before);
+	const char *name;
+
+	for (size_t i = 0; (name = nth(i)) != NULL; i++)
+		g_string_append_printf(list, "%s%s", i > 0 ? ", " : "", name);
+	return g_string_free(list, FALSE);
+}
+
+static const char *programme_nth(size_t i)
+{
+	return i < COOPMAP_PROGRAMME_COUNT ? coopmap_programme_name(
+		(coopmap_programme)i, coopmap_i18n_lang()) : NULL;
+}
+
+static const char *field_nth(size_t i)
+{
+	return i < COOPMAP_FIELD_COUNT ? coopmap_field_name_in(
+		(coopmap_field)i, coopmap_i18n_lang()) : NULL;
+}
+
 char *cli_values_programmes(void)
 {
-	GString *list = g_string_new(NULL);
-
-	for (int p = 0; p < COOPMAP_PROGRAMME_COUNT; p++)
-		g_string_append_printf(list, "%s%s", p > 0 ? ", " : "",
-			coopmap_programme_name((coopmap_programme)p,
-				coopmap_i18n_lang()));
-	return g_string_free(list, FALSE);
+	return cli_values_join("", programme_nth);
 }
 
 char *cli_values_fields(void)
 {
-	GString *list = g_string_new(NULL);
-
-	for (int f = 0; f < COOPMAP_FIELD_COUNT; f++) {
-		if (f > 0)
-			g_string_append(list, ", ");
-		g_string_append(list, coopmap_field_name_in((coopmap_field)f,
-			coopmap_i18n_lang()));
-	}
-	return g_string_free(list, FALSE);
+	return cli_values_join("", field_nth);
 }

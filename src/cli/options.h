@@ -83,5 +83,8 @@ void cli_usage_print(const struct cli_usage *u, FILE *out);
  * programmes of --programme. */
 char *cli_values_fields(void);
 char *cli_values_programmes(void);
+/* before, then nth(0), nth(1) ... up to the first NULL, joined with ", "
+ * (g_free): a values function's list from a library table. */
+char *cli_values_join(const char *before, const char *(*nth)(size_t i));
 
 #endif
