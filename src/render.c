@@ -19,11 +19,15 @@
 
 /* Height of the row of insets under the map, in thousandths of the
  * page's shorter side: a few insets get more room than a row of eight,
- * and a row with the France panel (some thirty names) more still. */
+ * and a row with the France panel (some thirty names) more still.
+ * Insets in the map's frame have no row: the page's unit is then that of
+ * a page with a row of eight. */
 static double inset_strip(const render_ctx *ctx, int n_insets)
 {
 	if (n_insets <= 0)
 		return 0;
+	if (render_inset_in_frame(ctx, n_insets))
+		return 150.0;
 	if (render_inset_france_panel(ctx))
 		return 320.0;
 	return n_insets >= 4 ? 150.0 : 240.0;
@@ -219,6 +223,7 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 {
 	double top, bottom, margin = 20 * ctx->unit;
 	coopmap_box strip = { 0, 0, 0, 0 };
+	render_inset_layout layout;
 	render_band *band;
 	int rc, n_insets;
 
@@ -231,7 +236,7 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 	n_insets = render_inset_count(ctx, &ctx->report->insets_left_out, err);
 	if (n_insets < 0)
 		return COOPMAP_ERR_USAGE;
-	if (n_insets > 0 && !render_inset_in_corner(ctx, n_insets)) {
+	if (n_insets > 0 && !render_inset_in_frame(ctx, n_insets)) {
 		strip = (coopmap_box){ ctx->page_map.x0, ctx->page_map.y1 -
 			inset_strip(ctx, n_insets) * ctx->unit, ctx->page_map.x1,
 			ctx->page_map.y1 };
@@ -259,12 +264,13 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 	compute_breaks(ctx);
 	ctx->report->classes = ctx->breaks.n;
 	ctx->report->map_frame = ctx->frame;
-	if (render_inset_in_corner(ctx, n_insets))
-		strip = render_inset_corner(ctx);
 	ctx->placer = coopmap_placer_new(ctx->frame);
 	if (ctx->placer == NULL)
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
-	band = render_band_start(ctx, strip, n_insets);
+	rc = render_inset_plan(ctx, strip, &layout, err);
+	if (rc != COOPMAP_OK)
+		return rc;
+	band = render_band_start(ctx, &layout);
 	if (band != NULL) {
 		/* The rows below are drawn meanwhile by the band's thread. */
 		cairo_save(ctx->cr);
@@ -275,8 +281,7 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 		rc = render_band_finish(ctx, band, err);
 	} else {
 		render_map_draw(ctx);
-		if (n_insets > 0)
-			rc = render_inset_draw_all(ctx, strip, err);
+		rc = render_inset_draw_all(ctx, &layout, err);
 	}
 	if (rc != COOPMAP_OK)
 		return rc;
@@ -325,19 +330,19 @@ static int fit_height(render_ctx *ctx, coopmap_error *err)
 	if (n_insets < 0)
 		return COOPMAP_ERR_USAGE;
 	/*
-	 * A lone inset in the map's corner saves the strip's height, not the
-	 * text's size: the unit stays that of the page with a row of insets
-	 * (else a world map's names would shrink by a fifth, and drop).
+	 * Insets in the map's frame save the strip's height, not the text's
+	 * size: the unit stays that of the page with a row of insets (else a
+	 * world map's names would shrink by a fifth, and drop).
 	 */
 	for (int pass = 0; pass < 4; pass++) {
 		double map_w = ctx->width - 40 * ctx->unit;
-		double extra = n_insets > 0 ? (inset_strip(ctx, n_insets > 1 ? n_insets
-			: 4) + 8) * ctx->unit : 0;
+		double extra = n_insets > 0 ? (inset_strip(ctx, n_insets) + 8) *
+			ctx->unit : 0;
 
 		ctx->height = round(fmin(fmax(map_w * aspect + 130 * ctx->unit + extra,
 			ctx->width * 0.35), ctx->width * 1.6));
 		ctx->unit = fmin(ctx->width, ctx->height) / 1000.0;
-		if (render_inset_in_corner(ctx, n_insets))
+		if (render_inset_in_frame(ctx, n_insets))
 			ctx->height -= round(extra);
 	}
 	return COOPMAP_OK;

@@ -32,8 +32,7 @@ struct render_band {
 	render_ctx page;              /* the page's, for the insets */
 	render_ctx map;               /* for the map's lower rows; dropped */
 	coopmap_render_report page_report, map_report;
-	coopmap_box strip;
-	int n_insets;
+	render_inset_layout layout;
 	int top, height;              /* rows this thread draws: [top, height) */
 	cairo_surface_t *surface;
 	GThread *thread;
@@ -67,10 +66,10 @@ static gpointer draw_band(gpointer p)
 		render_map_draw(map);
 		cairo_restore(cr);
 	}
-	if (band->n_insets > 0) {
+	if (band->layout.n > 0) {
 		band->page.cr = cr;
 		band->page.pango = pango;
-		band->rc = render_inset_draw_all(&band->page, band->strip,
+		band->rc = render_inset_draw_all(&band->page, &band->layout,
 			&band->err);
 	}
 	if (band->rc == COOPMAP_OK)
@@ -91,8 +90,8 @@ static void free_band(render_band *band)
 	free(band);
 }
 
-render_band *render_band_start(render_ctx *ctx, coopmap_box strip,
-	int n_insets)
+render_band *render_band_start(render_ctx *ctx,
+	const render_inset_layout *layout)
 {
 	cairo_surface_t *page = cairo_get_target(ctx->cr);
 	coopmap_error ignored = COOPMAP_ERROR_INIT;
@@ -109,6 +108,10 @@ render_band *render_band_start(render_ctx *ctx, coopmap_box strip,
 	height = cairo_image_surface_get_height(page);
 	top = (int)floor(ctx->frame.y0 + MAP_SPLIT *
 		(ctx->frame.y1 - ctx->frame.y0));
+	/* An inset over the map's upper half moves the split above it: the
+	 * band draws the insets, over its own rows only. */
+	for (size_t i = 0; i < layout->n; i++)
+		top = (int)fmin(top, floor(layout->box[i].y0) - 1);
 	if (data == NULL || top <= 0 || top >= height)
 		return NULL;
 	band = calloc(1, sizeof(*band));
@@ -123,8 +126,7 @@ render_band *render_band_start(render_ctx *ctx, coopmap_box strip,
 	band->map.report = &band->map_report;
 	band->map.placer = coopmap_placer_new(ctx->frame);
 	band->map.projection = NULL;
-	band->strip = strip;
-	band->n_insets = n_insets;
+	band->layout = *layout;
 	band->top = top;
 	/* The map's lower rows down to the page's bottom, then the insets
 	 * over them: the order of the one-thread path (a marker near the
@@ -163,7 +165,7 @@ int render_band_finish(render_ctx *ctx, render_band *band, coopmap_error *err)
 	rc = band->rc;
 	if (rc != COOPMAP_OK) {
 		*err = band->err;
-	} else if (band->n_insets > 0) {
+	} else if (band->layout.n > 0) {
 		render_merge_seen(ctx, &band->page);
 		ctx->report->insets += band->page_report.insets;
 		ctx->report->france_panel = band->page_report.france_panel;
@@ -171,6 +173,10 @@ int render_band_finish(render_ctx *ctx, render_band *band, coopmap_error *err)
 			band->page_report.france_panel_points;
 		ctx->report->france_panel_names =
 			band->page_report.france_panel_names;
+		ctx->report->france_panel_establishments =
+			band->page_report.france_panel_establishments;
+		ctx->report->france_panel_named =
+			band->page_report.france_panel_named;
 		/* In the order the insets added them, after the map's own. */
 		boxes = coopmap_placer_labels(band->page.placer, &n);
 		for (size_t i = 0; i < n; i++)

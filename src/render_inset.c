@@ -62,6 +62,11 @@ static const struct inset_def insets[] = {
 };
 
 #define N_INSETS (sizeof(insets) / sizeof(insets[0]))
+
+/* How far an inset draws a link towards a partner beyond its edge, in
+ * thousandths of the page: a stroke that says which way the partner is,
+ * not a line across the inset's other places (the map draws the rest). */
+#define INSET_LINK_STUB 30.0
 #define N_OVERSEAS 8
 #define FRANCE_INSET (N_INSETS - 1)
 
@@ -148,9 +153,10 @@ int render_inset_france_panel(const render_ctx *ctx)
 {
 	const coopmap_network *net = ctx->data->network;
 	size_t n = net != NULL ? coopmap_network_node_count(net) : 0, count = 0;
+	int wanted = ctx->opts->france_panel;
 
-	if (!ctx->world || ctx->is_inset || ctx->opts->insets != NULL ||
-	    !ctx->opts->france_panel)
+	if (!ctx->world || ctx->is_inset || wanted < 0 ||
+	    (wanted == 0 && ctx->opts->insets != NULL))
 		return 0;
 	for (size_t i = 0; i < n; i++) {
 		const coopmap_node *node = coopmap_network_node(net, i);
@@ -160,7 +166,7 @@ int render_inset_france_panel(const render_ctx *ctx)
 		    node->lat))
 			count++;
 	}
-	return count >= FRANCE_PANEL_MIN_ESTABLISHMENTS;
+	return count >= (wanted > 0 ? 1 : FRANCE_PANEL_MIN_ESTABLISHMENTS);
 }
 
 /*
@@ -196,6 +202,9 @@ static int pick(const render_ctx *ctx, int *chosen, size_t *n,
 		return 0;
 	}
 	ids = g_strsplit(want, ",", -1);
+	/* Asked for with --france-panel beside named insets. */
+	if (render_inset_france_panel(ctx))
+		chosen[(*n)++] = (int)FRANCE_INSET;
 	for (int k = 0; ids[k] != NULL && rc == 0; k++) {
 		const char *id = g_strstrip(ids[k]);
 		size_t i;
@@ -215,7 +224,8 @@ static int pick(const render_ctx *ctx, int *chosen, size_t *n,
 				"mayotte, spm, nouvelle-caledonie, polynesie, "
 				"wallis-futuna, france, overseas)", id);
 			rc = -1;
-		} else if (*n < N_INSETS) {
+		} else if (*n < N_INSETS && !(i == FRANCE_INSET &&
+		    render_inset_france_panel(ctx))) {
 			chosen[(*n)++] = (int)i;
 		}
 	}
@@ -338,17 +348,26 @@ static void draw_place_names(render_ctx *sub, const struct inset_def *def)
 	}
 }
 
-/* The inset i drawn into box: frame, map, name, scale. */
+/* An inset's name over its map, wrapped to width: its height. */
+static double caption_height(render_ctx *ctx, const struct inset_def *def,
+	double width)
+{
+	const char *name = strcmp(ctx->lang, "en") == 0 ? def->name_en
+		: def->name_fr;
+
+	return render_text_small(ctx, name, NAN, 0, width, 1) + 3 * ctx->unit;
+}
+
+/* The inset def drawn into box, showing extent: frame, map, name, scale. */
 static int draw_one(render_ctx *page, const struct inset_def *def,
-	coopmap_box box, coopmap_error *err)
+	const double extent[4], coopmap_box box, coopmap_error *err)
 {
 	render_ctx sub = *page;
 	coopmap_render_report local = COOPMAP_RENDER_REPORT_INIT;
 	char crs[192];
 	const char *name = strcmp(page->lang, "en") == 0 ? def->name_en
 		: def->name_fr;
-	double caption = render_text_small(page, name, NAN, 0, box.x1 - box.x0,
-		1) + 3 * page->unit;
+	double caption = caption_height(page, def, box.x1 - box.x0);
 	int rc;
 
 	sub.report = &local;
@@ -367,24 +386,25 @@ static int draw_one(render_ctx *page, const struct inset_def *def,
 	sub.point_value_ref = page->point_value_max;
 	sub.world = 0;
 	sub.is_inset = 1;
+	sub.link_stub = INSET_LINK_STUB * page->unit;
 	sub.france_panel = 0;
-	memcpy(sub.bbox, def->bbox, sizeof(sub.bbox));
+	memcpy(sub.bbox, extent, sizeof(sub.bbox));
 	sub.page_map = (coopmap_box){ box.x0, box.y0 + caption, box.x1, box.y1 };
 	snprintf(crs, sizeof(crs), "+proj=laea +lat_0=%.4f +lon_0=%.4f "
-		"+datum=WGS84 +units=m +type=crs", (def->bbox[1] + def->bbox[3]) / 2,
-		(def->bbox[0] + def->bbox[2]) / 2);
+		"+datum=WGS84 +units=m +type=crs", (extent[1] + extent[3]) / 2,
+		(extent[0] + extent[2]) / 2);
 	rc = coopmap_projection_new(crs, &sub.projection, err);
 	if (rc == COOPMAP_OK) {
-		double margin = fmax(2.0, 0.5 * fmax(def->bbox[2] - def->bbox[0],
-			def->bbox[3] - def->bbox[1]));
+		double margin = fmax(2.0, 0.5 * fmax(extent[2] - extent[0],
+			extent[3] - extent[1]));
 
 		/* Clipped to a little more than the inset shows: Brazil beside
 		 * Guyane would otherwise be written whole into an SVG or PDF. */
 		coopmap_projection_valid_area(sub.projection, sub.area);
-		sub.area[0] = fmax(sub.area[0], def->bbox[0] - margin);
-		sub.area[1] = fmax(sub.area[1], def->bbox[1] - margin);
-		sub.area[2] = fmin(sub.area[2], def->bbox[2] + margin);
-		sub.area[3] = fmin(sub.area[3], def->bbox[3] + margin);
+		sub.area[0] = fmax(sub.area[0], extent[0] - margin);
+		sub.area[1] = fmax(sub.area[1], extent[1] - margin);
+		sub.area[2] = fmin(sub.area[2], extent[2] + margin);
+		sub.area[3] = fmin(sub.area[3], extent[3] + margin);
 		rc = render_map_frame(&sub, err);
 	}
 	if (rc == COOPMAP_OK)
@@ -415,6 +435,8 @@ static int draw_one(render_ctx *page, const struct inset_def *def,
 			page->report->france_panel = 1;
 			page->report->france_panel_points = local.points_drawn;
 			page->report->france_panel_names = local.point_labels_placed;
+			page->report->france_panel_establishments = local.nodes_drawn;
+			page->report->france_panel_named = local.establishments_named;
 		}
 		/* Its labels join the page's, for the report and tests. */
 		boxes = coopmap_placer_labels(sub.placer, &n);
@@ -427,46 +449,227 @@ static int draw_one(render_ctx *page, const struct inset_def *def,
 	return rc;
 }
 
-int render_inset_in_corner(const render_ctx *ctx, int n_insets)
+/* Grow b (west, south, east, north) to hold lon/lat. */
+static void grow(double b[4], double lon, double lat)
 {
-	return ctx->world && n_insets == 1;
+	b[0] = fmin(b[0], lon);
+	b[1] = fmin(b[1], lat);
+	b[2] = fmax(b[2], lon);
+	b[3] = fmax(b[3], lat);
 }
 
-coopmap_box render_inset_corner(render_ctx *ctx)
+/*
+ * What an inset shows, fitted to what is there: the French land within
+ * its area (ring by ring: French Polynesia's other archipelagos stay
+ * out), its named islands and the network's places, with a margin of an
+ * eighth of the larger side; its whole area when none is there.
+ */
+static void inset_extent(const render_ctx *ctx, const struct inset_def *def,
+	double e[4])
 {
-	const coopmap_box *f = &ctx->frame;
-	double m = 4 * ctx->unit, w = 0.12 * (f->x1 - f->x0), h = w;
-	coopmap_box right = { f->x1 - m - w, f->y1 - m - h, f->x1 - m, f->y1 - m };
-	coopmap_box left = { f->x0 + m, f->y1 - m - h, f->x0 + m + w, f->y1 - m };
+	const coopmap_map_data *d = ctx->data;
+	const double *a = def->bbox;
+	size_t n = coopmap_countries_count(d->countries);
+	size_t n_nodes = d->network != NULL
+		? coopmap_network_node_count(d->network) : 0;
+	double b[4] = { HUGE_VAL, HUGE_VAL, -HUGE_VAL, -HUGE_VAL }, m;
 
-	return render_map_box_is_quiet(ctx, &right) ||
-		!render_map_box_is_quiet(ctx, &left) ? right : left;
+	for (size_t i = 0; i < n; i++) {
+		const coopmap_country *c = coopmap_countries_get(d->countries, i);
+		const coopmap_geometry *g = &c->geometry;
+
+		if (!french_land_in(c, a))
+			continue;
+		for (size_t r = 0; r < g->n_rings; r++) {
+			for (size_t k = g->ring_start[r]; k < g->ring_start[r + 1]; k++) {
+				if (lon_lat_in(a, g->lon[k], g->lat[k]))
+					grow(b, g->lon[k], g->lat[k]);
+			}
+		}
+	}
+	for (int i = 0; def->places != NULL && def->places[i].name != NULL; i++)
+		grow(b, def->places[i].lon, def->places[i].lat);
+	for (size_t i = 0; i < n_nodes; i++) {
+		const coopmap_node *node = coopmap_network_node(d->network, i);
+
+		if (node->projects > 0 && lon_lat_in(a, node->lon, node->lat))
+			grow(b, node->lon, node->lat);
+	}
+	if (!(b[2] > b[0]) || !(b[3] > b[1])) {
+		memcpy(e, a, 4 * sizeof(double));
+		return;
+	}
+	m = fmax(b[2] - b[0], b[3] - b[1]) / 8;
+	e[0] = b[0] - m;
+	e[1] = b[1] - m;
+	e[2] = b[2] + m;
+	e[3] = b[3] + m;
 }
 
-int render_inset_draw_all(render_ctx *ctx, coopmap_box strip,
-	coopmap_error *err)
+/* Width over height of a lon/lat extent on the ground. */
+static double extent_aspect(const double e[4])
+{
+	double aspect = (e[2] - e[0]) * cos((e[1] + e[3]) / 2 * G_PI / 180) /
+		(e[3] - e[1]);
+
+	return fmin(fmax(aspect, 0.4), 2.5);
+}
+
+/*
+ * Up to this many insets (the France panel counted) go over the quiet
+ * places of a world map's frame: its corners past the sphere, the South
+ * Pacific and the Southern Ocean.  More go in a row under the map.
+ */
+#define FRAME_INSETS_MAX 4
+
+/* Share of the frame's width of the France panel, and the side of an
+ * overseas inset of square land, in the frame. */
+#define FRAME_PANEL_WIDTH 0.31
+#define FRAME_INSET_SIDE 0.10
+
+int render_inset_in_frame(const render_ctx *ctx, int n_insets)
+{
+	return ctx->world && n_insets > 0 && n_insets <= FRAME_INSETS_MAX;
+}
+
+/* Whether box covers a point symbol of the map. */
+static int covers_point(const render_ctx *ctx, const coopmap_box *box)
+{
+	for (size_t g = 0; g < ctx->n_points; g++) {
+		const render_point *p = &ctx->points[g];
+		coopmap_box b = { p->x - p->r, p->y - p->r, p->x + p->r,
+			p->y + p->r };
+
+		if (coopmap_box_intersects(&b, box))
+			return 1;
+	}
+	return 0;
+}
+
+/* The quietest place of the frame for an inset whose map is w x h, its
+ * caption over it: smaller, down to half, rather than over a mark. */
+static coopmap_box quiet_box(render_ctx *ctx, const struct inset_def *def,
+	double w, double h)
+{
+	coopmap_box box = { 0, 0, 0, 0 };
+
+	for (int k = 0; k < 8; k++) {
+		double f = 1.0 - 0.07 * k;
+
+		box = render_map_quiet_corner(ctx, f * w, f * h + caption_height(ctx,
+			def, f * w), 4 * ctx->unit);
+		if (!covers_point(ctx, &box))
+			break;
+	}
+	return box;
+}
+
+/* The insets over the frame's quiet places, the panel first (the largest
+ * takes the best place), each an obstacle for the next and for the
+ * legend. */
+static void plan_in_frame(render_ctx *ctx, render_inset_layout *layout,
+	const double *aspect)
+{
+	double fw = ctx->frame.x1 - ctx->frame.x0;
+
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < layout->n; i++) {
+			const struct inset_def *def = &insets[layout->which[i]];
+			int panel = layout->which[i] == (int)FRANCE_INSET;
+			double w, h;
+
+			if (panel != (pass == 0))
+				continue;
+			if (panel) {
+				w = FRAME_PANEL_WIDTH * fw;
+				h = w / aspect[i];
+			} else {
+				w = FRAME_INSET_SIDE * fw * sqrt(aspect[i]);
+				h = FRAME_INSET_SIDE * fw / sqrt(aspect[i]);
+			}
+			layout->box[i] = quiet_box(ctx, def, w, h);
+			coopmap_placer_add_obstacle(ctx->placer, layout->box[i]);
+		}
+	}
+}
+
+/* The insets side by side in strip, each as wide as its land's shape
+ * asks at the row's height (lower when they would not fit), centred. */
+static void plan_in_row(render_ctx *ctx, render_inset_layout *layout,
+	const double *aspect, coopmap_box strip)
+{
+	double gap = 10 * ctx->unit, sum = 0, caption = 0, map_h, x;
+	double strip_w = strip.x1 - strip.x0, used;
+
+	for (size_t i = 0; i < layout->n; i++)
+		sum += aspect[i];
+	map_h = strip.y1 - strip.y0;
+	/* The captions wrap at the width they get, which depends on the
+	 * height left under them: twice is enough. */
+	for (int pass = 0; pass < 2; pass++) {
+		double h = fmin(strip.y1 - strip.y0 - caption, (strip_w - gap *
+			(double)(layout->n - 1)) / sum);
+
+		caption = 0;
+		for (size_t i = 0; i < layout->n; i++)
+			caption = fmax(caption, caption_height(ctx,
+				&insets[layout->which[i]], aspect[i] * h));
+		map_h = h;
+	}
+	map_h = fmin(map_h, strip.y1 - strip.y0 - caption);
+	used = map_h * sum + gap * (double)(layout->n - 1);
+	x = strip.x0 + fmax(0, strip_w - used) / 2;
+	for (size_t i = 0; i < layout->n; i++) {
+		double w = aspect[i] * map_h;
+
+		layout->box[i] = (coopmap_box){ x, strip.y0, x + w,
+			strip.y0 + caption + map_h };
+		x += w + gap;
+	}
+}
+
+int render_inset_plan(render_ctx *ctx, coopmap_box strip,
+	render_inset_layout *layout, coopmap_error *err)
 {
 	int chosen[N_INSETS];
+	double aspect[N_INSETS];
 	size_t n;
-	double gap = 10 * ctx->unit, width;
 
+	memset(layout, 0, sizeof(*layout));
 	if (pick(ctx, chosen, &n, NULL, err) != 0)
 		return COOPMAP_ERR_USAGE;
+	layout->n = n;
+	layout->in_frame = render_inset_in_frame(ctx, (int)n);
+	for (size_t i = 0; i < n; i++) {
+		layout->which[i] = chosen[i];
+		inset_extent(ctx, &insets[chosen[i]], layout->extent[i]);
+		aspect[i] = extent_aspect(layout->extent[i]);
+	}
 	if (n == 0)
 		return COOPMAP_OK;
-	if (render_inset_in_corner(ctx, (int)n)) {
-		/* Over the map's corner: the page's ground under its name. */
-		cairo_rectangle(ctx->cr, strip.x0, strip.y0, strip.x1 - strip.x0,
-			strip.y1 - strip.y0);
-		render_set_color(ctx->cr, ctx->style->background);
-		cairo_fill(ctx->cr);
-	}
-	width = (strip.x1 - strip.x0 - gap * (double)(n - 1)) / (double)n;
-	for (size_t i = 0; i < n; i++) {
-		coopmap_box box = { strip.x0 + (double)i * (width + gap), strip.y0,
-			strip.x0 + (double)i * (width + gap) + width, strip.y1 };
-		int rc = draw_one(ctx, &insets[chosen[i]], box, err);
+	if (layout->in_frame)
+		plan_in_frame(ctx, layout, aspect);
+	else
+		plan_in_row(ctx, layout, aspect, strip);
+	return COOPMAP_OK;
+}
 
+int render_inset_draw_all(render_ctx *ctx, const render_inset_layout *layout,
+	coopmap_error *err)
+{
+	for (size_t i = 0; i < layout->n; i++) {
+		const coopmap_box *box = &layout->box[i];
+		int rc;
+
+		if (layout->in_frame) {
+			/* Over the map: the page's ground under its name. */
+			cairo_rectangle(ctx->cr, box->x0, box->y0, box->x1 - box->x0,
+				box->y1 - box->y0);
+			render_set_color(ctx->cr, ctx->style->background);
+			cairo_fill(ctx->cr);
+		}
+		rc = draw_one(ctx, &insets[layout->which[i]], layout->extent[i],
+			*box, err);
 		if (rc != COOPMAP_OK)
 			return rc;
 		ctx->report->insets++;

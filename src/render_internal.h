@@ -28,6 +28,9 @@ typedef struct render_point {
 	char *label;                 /* owned */
 	int origin;                  /* metropolitan France's establishments
 	                                as one, their links drawn from it */
+	char *names;                 /* insets: a small group's members' names,
+	                                one a line, listed under its label
+	                                (owned); NULL otherwise */
 } render_point;
 
 /* A link to stroke: its pieces (rings of render_ctx.link_lines, device
@@ -83,6 +86,9 @@ typedef struct render_ctx {
 	render_link *links;          /* the links to draw, in drawing order */
 	size_t n_links;
 	render_link_samples *link_samples;   /* owned by the page */
+	double link_stub;            /* insets: a link leaving the map is drawn
+	                                this long (device units) from its
+	                                establishment; 0: whole */
 	double point_value_max;
 	double point_value_ref;      /* insets: the main map's, so that sizes
 	                                compare across the page; 0 otherwise */
@@ -176,16 +182,28 @@ int render_inset_in_metropole(double lon, double lat);
 #define RENDER_METROPOLE_LON 2.45
 #define RENDER_METROPOLE_LAT 46.6
 
-/* Whether a lone inset goes in a corner of the map frame rather than in
- * a strip under the map: on a world map, whose bottom corners are past
- * the sphere's outline. */
-int render_inset_in_corner(const render_ctx *ctx, int n_insets);
-/* The corner of the map frame for a lone inset: bottom-right, or
- * bottom-left when the right one covers land or a mark. */
-coopmap_box render_inset_corner(render_ctx *ctx);
-/* Draw them side by side in strip, under the map (or the one in its
- * corner: strip is then that corner). */
-int render_inset_draw_all(render_ctx *ctx, coopmap_box strip,
+/* Where the page's insets go: each one's caption and map. */
+#define RENDER_MAX_INSETS 9
+typedef struct render_inset_layout {
+	size_t n;
+	int in_frame;                /* over quiet places of the map's frame,
+	                                not in a row under it */
+	int which[RENDER_MAX_INSETS];           /* render_inset.c's table */
+	double extent[RENDER_MAX_INSETS][4];    /* lon/lat each one draws */
+	coopmap_box box[RENDER_MAX_INSETS];
+} render_inset_layout;
+
+/* Whether n_insets go over quiet places of the map's frame rather than
+ * in a row under the map: on a world map, whose corners and southern
+ * oceans are empty, when there are few. */
+int render_inset_in_frame(const render_ctx *ctx, int n_insets);
+/* Where each inset goes, sized to its land: in the frame's quiet places
+ * (each made an obstacle of ctx->placer), or side by side in strip.
+ * Needs the map's frame and points. */
+int render_inset_plan(render_ctx *ctx, coopmap_box strip,
+	render_inset_layout *layout, coopmap_error *err);
+/* Draw them where layout says. */
+int render_inset_draw_all(render_ctx *ctx, const render_inset_layout *layout,
 	coopmap_error *err);
 /* What the legend shows that map drew, added to page's (and its longest
  * link step to page's report). */
@@ -199,16 +217,16 @@ coopmap_box render_scale_bar(render_ctx *ctx);
 /* render_band.c */
 /*
  * On an image page, a second thread draws the page's lower rows: the map's
- * from a row down to its strip of insets (with a copy of ctx whose labels
- * and report are dropped: the caller's map, clipped above that row, keeps
- * them), then the insets.  The caller draws the map clipped above
+ * from a row down (with a copy of ctx whose labels and report are
+ * dropped: the caller's map, clipped above that row, keeps them), then the
+ * insets, all below that row.  The caller draws the map clipped above
  * render_band_top, then render_band_finish waits and adds the insets'
  * labels, obstacles and legend entries to ctx.  NULL: not an image page,
  * or no memory: draw everything in the caller's thread.
  */
 typedef struct render_band render_band;
-render_band *render_band_start(render_ctx *ctx, coopmap_box strip,
-	int n_insets);
+render_band *render_band_start(render_ctx *ctx,
+	const render_inset_layout *layout);
 double render_band_top(const render_band *band);
 int render_band_finish(render_ctx *ctx, render_band *band, coopmap_error *err);
 

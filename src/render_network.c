@@ -13,6 +13,11 @@
 #include "coopmap/names.h"
 #include "render_internal.h"
 
+/* An inset lists the names of a group of up to this many members under
+ * its label (Paris holds several establishments at one point): a reader
+ * finds each of them by name. */
+#define GROUP_NAMES_MAX 10
+
 /* Points of one kind closer than this (thousandths of the page's shorter
  * side) are drawn as one: their symbols would touch. */
 #define GROUP_DISTANCE 7.0
@@ -113,6 +118,34 @@ static char *group_label(render_ctx *ctx, const size_t *members, size_t n)
 		return g_strdup_printf("%s (%zu)", best, n);
 	return g_strdup_printf(en ? "%s area (%zu)" : "%s et environs (%zu)",
 		best, n);
+}
+
+/* The names of a group's members, one a line, in the members' order;
+ * NULL for one member or more than GROUP_NAMES_MAX. */
+static char *member_names(render_ctx *ctx, const size_t *members, size_t n)
+{
+	GString *names;
+
+	if (n < 2 || n > GROUP_NAMES_MAX)
+		return NULL;
+	names = g_string_new(NULL);
+	for (size_t i = 0; i < n; i++) {
+		const coopmap_node *node = coopmap_network_node(ctx->data->network,
+			members[i]);
+		const char *open = strchr(node->name, '(');
+		/* Whole: a line of the list has room for a long name. */
+		char *name = open != NULL && open != node->name
+			? g_strstrip(g_strndup(node->name, (gsize)(open - node->name)))
+			: g_strdup(node->name);
+
+		if (name[0] == '\0') {
+			g_free(name);
+			name = point_name(node, ctx->lang);
+		}
+		g_string_append_printf(names, "%s– %s", i > 0 ? "\n" : "", name);
+		g_free(name);
+	}
+	return g_string_free(names, FALSE);
 }
 
 static void set_radii(render_ctx *ctx, size_t first)
@@ -230,6 +263,9 @@ static void group_kind(render_ctx *ctx, coopmap_node_kind kind,
 
 		ctx->points[g].label = group_label(ctx, members + from,
 			start[g - first_group] - from);
+		if (ctx->is_inset)
+			ctx->points[g].names = member_names(ctx, members + from,
+				start[g - first_group] - from);
 	}
 	free(start);
 	free(members);
@@ -439,19 +475,136 @@ static int link_may_show(const render_ctx *ctx, size_t i)
 	return 0;
 }
 
-/* Append the device-space pieces of one link to lines. */
+/* Where the step from point i to i + 1 crosses the side of area it
+ * leaves or enters by (the first inside point's side), as a share t of
+ * the step: the largest t of the sides that point i is outside of. */
+static double area_crossing(const double *lon, const double *lat, size_t i,
+	size_t j, const double area[4])
+{
+	double t = 0;
+
+	/* i is outside, j inside: enter at the last side crossed. */
+	if (lon[i] < area[0])
+		t = fmax(t, (area[0] - lon[i]) / (lon[j] - lon[i]));
+	if (lon[i] > area[2])
+		t = fmax(t, (area[2] - lon[i]) / (lon[j] - lon[i]));
+	if (lat[i] < area[1])
+		t = fmax(t, (area[1] - lat[i]) / (lat[j] - lat[i]));
+	if (lat[i] > area[3])
+		t = fmax(t, (area[3] - lat[i]) / (lat[j] - lat[i]));
+	return fmin(fmax(t, 0), 1);
+}
+
+static int in_area(const double area[4], double lon, double lat)
+{
+	return lon >= area[0] && lon <= area[2] && lat >= area[1] &&
+		lat <= area[3];
+}
+
+/*
+ * One piece of a link's great circle (no antimeridian in it) kept where
+ * it is inside an inset's area, each run ending on the area's side where
+ * the circle leaves it: an inset draws its establishments' links from
+ * them to its edge, towards their partners.  (coopmap_cut_line keeps
+ * only the pieces wholly inside: an inset then lost every link leaving
+ * it.)
+ */
+static void clip_to_area(render_ctx *ctx, const double *lon,
+	const double *lat, size_t n, coopmap_rings *lines)
+{
+	double *x = malloc((n + 2) * sizeof(double));
+	double *y = malloc((n + 2) * sizeof(double));
+	size_t m = 0;
+
+	for (size_t i = 0; x != NULL && y != NULL && i < n; i++) {
+		int inside = in_area(ctx->area, lon[i], lat[i]);
+		int was = i > 0 && in_area(ctx->area, lon[i - 1], lat[i - 1]);
+		double t;
+
+		if (inside && i > 0 && !was) {
+			t = area_crossing(lon, lat, i - 1, i, ctx->area);
+			x[m] = fmin(fmax(lon[i - 1] + t * (lon[i] - lon[i - 1]),
+				ctx->area[0]), ctx->area[2]);
+			y[m] = fmin(fmax(lat[i - 1] + t * (lat[i] - lat[i - 1]),
+				ctx->area[1]), ctx->area[3]);
+			m++;
+		}
+		if (inside) {
+			x[m] = lon[i];
+			y[m++] = lat[i];
+			continue;
+		}
+		if (was) {
+			t = 1 - area_crossing(lon, lat, i, i - 1, ctx->area);
+			x[m] = fmin(fmax(lon[i - 1] + t * (lon[i] - lon[i - 1]),
+				ctx->area[0]), ctx->area[2]);
+			y[m] = fmin(fmax(lat[i - 1] + t * (lat[i] - lat[i - 1]),
+				ctx->area[1]), ctx->area[3]);
+			m++;
+		}
+		if (m >= 2)
+			coopmap_cut_line(x, y, m, ctx->area, 1.0, lines, NULL);
+		m = 0;
+	}
+	if (m >= 2)
+		coopmap_cut_line(x, y, m, ctx->area, 1.0, lines, NULL);
+	free(x);
+	free(y);
+}
+
+/*
+ * The link whose pieces start at ring first of lines (device space), cut
+ * where it has run length from its start: an inset's stroke from its
+ * establishment towards a partner beyond its edge.
+ */
+static void trim_to_stub(coopmap_rings *lines, size_t first, double length)
+{
+	double run = 0;
+
+	for (size_t r = first; r < lines->n_rings; r++) {
+		for (size_t i = lines->start[r] + 1; i < lines->start[r + 1]; i++) {
+			double step;
+
+			if (lines->x[i] == HUGE_VAL || lines->x[i - 1] == HUGE_VAL)
+				continue;
+			step = hypot(lines->x[i] - lines->x[i - 1],
+				lines->y[i] - lines->y[i - 1]);
+			if (run + step < length) {
+				run += step;
+				continue;
+			}
+			lines->x[i] = lines->x[i - 1] + (lines->x[i] - lines->x[i - 1]) *
+				(length - run) / step;
+			lines->y[i] = lines->y[i - 1] + (lines->y[i] - lines->y[i - 1]) *
+				(length - run) / step;
+			lines->n_points = i + 1;
+			lines->n_rings = r + 1;
+			lines->start[r + 1] = i + 1;
+			return;
+		}
+	}
+}
+
+/* Append the device-space pieces of one link to lines, the first stub
+ * units of it when stub is positive. */
 static void link_pieces(render_ctx *ctx, const coopmap_node *a,
-	const coopmap_node *b, double step_km, coopmap_rings *lines)
+	const coopmap_node *b, double step_km, double stub,
+	coopmap_rings *lines)
 {
 	double *lon, *lat;
 	size_t *starts;
 	size_t pieces = coopmap_geodesic_arc(a->lon, a->lat, b->lon, b->lat,
 		step_km, &lon, &lat, &starts);
-	size_t before = lines->n_points;
+	size_t before = lines->n_points, first_ring = lines->n_rings;
 
-	for (size_t k = 0; k < pieces; k++)
-		coopmap_cut_line(lon + starts[k], lat + starts[k],
-			starts[k + 1] - starts[k], ctx->area, 1.0, lines, NULL);
+	for (size_t k = 0; k < pieces; k++) {
+		if (ctx->is_inset)
+			clip_to_area(ctx, lon + starts[k], lat + starts[k],
+				starts[k + 1] - starts[k], lines);
+		else
+			coopmap_cut_line(lon + starts[k], lat + starts[k],
+				starts[k + 1] - starts[k], ctx->area, 1.0, lines, NULL);
+	}
 	if (pieces > 0) {
 		free(lon);
 		free(lat);
@@ -466,6 +619,8 @@ static void link_pieces(render_ctx *ctx, const coopmap_node *a,
 		added.n_points -= before;
 		render_map_to_device(ctx, &added);
 	}
+	if (stub > 0)
+		trim_to_stub(lines, first_ring, stub);
 }
 
 static void stroke_pieces(render_ctx *ctx, const coopmap_rings *lines,
@@ -500,6 +655,12 @@ static void stroke_pieces(render_ctx *ctx, const coopmap_rings *lines,
 			pen_down = 1;
 		}
 	}
+}
+
+/* Whether a node is within the extent the map shows. */
+static int in_extent(const render_ctx *ctx, const coopmap_node *node)
+{
+	return in_area(ctx->bbox, node->lon, node->lat);
 }
 
 /* Where link l leaves from: its establishment, or the one origin of
@@ -542,6 +703,8 @@ int render_network_prepare_links(render_ctx *ctx, coopmap_error *err)
 		for (int k = 0; k < 3; k++) {
 			for (size_t i = 0; i < n; i++) {
 				const coopmap_link *l = coopmap_network_link(net, i);
+				const coopmap_node *partner = coopmap_network_node(net,
+					l->partner);
 				size_t first = ctx->link_lines.n_rings;
 
 				if (l->programme != order[k] ||
@@ -550,8 +713,8 @@ int render_network_prepare_links(render_ctx *ctx, coopmap_error *err)
 				    ctx->group_of[l->partner] == (size_t)-1 &&
 				    !link_may_show(ctx, i)))
 					continue;
-				link_pieces(ctx, link_origin(ctx, l, &origin),
-					coopmap_network_node(net, l->partner), step_km,
+				link_pieces(ctx, link_origin(ctx, l, &origin), partner,
+					step_km, in_extent(ctx, partner) ? 0 : ctx->link_stub,
 					&ctx->link_lines);
 				ctx->links[ctx->n_links++] = (render_link){ first,
 					ctx->link_lines.n_rings, order[k], w };
@@ -651,8 +814,10 @@ void render_network_draw_points(render_ctx *ctx)
 
 void render_network_free(render_ctx *ctx)
 {
-	for (size_t g = 0; g < ctx->n_points; g++)
+	for (size_t g = 0; g < ctx->n_points; g++) {
 		g_free(ctx->points[g].label);
+		g_free(ctx->points[g].names);
+	}
 	free(ctx->points);
 	free(ctx->group_of);
 	coopmap_rings_clear(&ctx->link_lines);

@@ -385,7 +385,7 @@ static void draw_swatch(render_ctx *ctx, const struct legend_row *row,
 	if (row->kind == ROW_POINT) {
 		render_point p = { x + w / 2, y + h / 2, h / 2 * (row->count ? 1.0
 			: 0.75), (coopmap_node_kind)row->layer, row->count, 0, 0,
-			NULL, 0 };
+			NULL, 0, NULL };
 
 		render_point_paint(ctx, p.kind, row->approximate, p.x, p.y, p.r);
 		if (row->count > 1)
@@ -875,17 +875,25 @@ static int point_covers(const render_point *p, const double *x,
 
 /* The points' labels, but for the points that a labelled marker sits on
  * (named_x, named_y): a place is named once. */
+/* How far from its symbol a point's label is tried, in steps of 7
+ * thousandths: a name; a name in an inset (the France panel, where every
+ * establishment should be named); the list of a group's members. */
+#define LABEL_RINGS 3
+#define INSET_LABEL_RINGS 5
+#define LIST_RINGS 10
+
 /* A point's label in layout beside its symbol, then a little farther with
- * a leader line from the symbol's edge; whether it was placed. */
+ * a leader line from the symbol's edge (rings steps); whether it was
+ * placed. */
 static int place_point_label(render_ctx *ctx, const render_point *p,
-	PangoLayout *layout)
+	PangoLayout *layout, int rings)
 {
 	double pad = 1.2 * ctx->unit, gap = 1.5 * ctx->unit, w, h;
 
 	layout_size(layout, &w, &h);
 	w += 2 * pad;
 	h += 2 * pad;
-	for (int ring = 0; ring < 3; ring++) {
+	for (int ring = 0; ring < rings; ring++) {
 		for (int dir = 0; dir < 8; dir++) {
 			coopmap_box box = candidate(p->x, p->y, w, h, dir,
 				p->r * (dir < 4 ? 1.0 : 0.7) + gap +
@@ -899,6 +907,8 @@ static int place_point_label(render_ctx *ctx, const render_point *p,
 			show_with_halo(ctx, layout, box.x0 + pad - label_shift(layout),
 				box.y0 + pad, 2.2 * ctx->unit);
 			ctx->report->point_labels_placed++;
+			if (p->kind == COOPMAP_NODE_ESTABLISHMENT && p->members == 1)
+				ctx->report->establishments_named++;
 			return 1;
 		}
 	}
@@ -945,9 +955,36 @@ static void place_short_label(render_ctx *ctx, const render_point *p)
 		pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
 	}
 	if (shorter != NULL || pango_layout_get_line_count(layout) > 1)
-		place_point_label(ctx, p, layout);
+		place_point_label(ctx, p, layout, ctx->is_inset
+			? INSET_LABEL_RINGS : LABEL_RINGS);
 	g_free(shorter);
 	g_object_unref(layout);
+}
+
+/*
+ * A small group of an inset named with its members listed under its
+ * label (the Paris of a France panel: several establishments at one
+ * point), the list farther from the symbol if need be, with a leader
+ * line; whether it was placed.
+ */
+static int place_member_list(render_ctx *ctx, const render_point *p)
+{
+	char *text;
+	PangoLayout *layout;
+	int placed;
+
+	if (p->names == NULL)
+		return 0;
+	text = g_strdup_printf("%s\n%s", p->label, p->names);
+	layout = make_layout(ctx, text, ctx->style->label_size * 0.9,
+		p->kind == COOPMAP_NODE_PARTNER ? PANGO_WEIGHT_NORMAL
+		: PANGO_WEIGHT_SEMIBOLD);
+	placed = place_point_label(ctx, p, layout, LIST_RINGS);
+	if (placed && p->kind == COOPMAP_NODE_ESTABLISHMENT)
+		ctx->report->establishments_named += p->members;
+	g_object_unref(layout);
+	g_free(text);
+	return placed;
 }
 
 static void draw_point_labels(render_ctx *ctx, const double *named_x,
@@ -970,11 +1007,14 @@ static void draw_point_labels(render_ctx *ctx, const double *named_x,
 
 		if (point_covers(p, named_x, named_y, n_named))
 			continue;
+		if (place_member_list(ctx, p))
+			continue;
 		layout = make_layout(ctx, p->label, ctx->style->label_size * 0.9,
 			p->kind == COOPMAP_NODE_PARTNER ? PANGO_WEIGHT_NORMAL
 			: PANGO_WEIGHT_SEMIBOLD);
 		/* Those without room keep their order, for a second try. */
-		if (!place_point_label(ctx, p, layout))
+		if (!place_point_label(ctx, p, layout, ctx->is_inset
+		    ? INSET_LABEL_RINGS : LABEL_RINGS))
 			order[n_left++] = p;
 		g_object_unref(layout);
 	}

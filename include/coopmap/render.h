@@ -97,12 +97,12 @@ typedef struct coopmap_render_opts {
 	 * wallis-futuna, france (metropolitan France), overseas (the
 	 * eight overseas ones). */
 	const char *insets;
-	/* 1: a world map whose metropolitan French establishments crowd (see
-	 * render_inset.c) draws them in a panel of metropolitan France, each
-	 * named, and on the world map as one origin; 0 (the default, until
-	 * the panel's layout and links are finished) keeps them on the world
-	 * map, grouped by place.  With insets named (not NULL) there is no
-	 * panel either. */
+	/* A panel of metropolitan France on a world map, each establishment
+	 * named in it, the world map drawing the metropole as one origin with
+	 * its links: 0 (the default) when its establishments crowd at world
+	 * scale (five or more, see render_inset.c) and no insets are named;
+	 * 1 whenever a metropolitan establishment is on the map; -1 never
+	 * (they stay on the world map, grouped by place). */
 	int france_panel;
 } coopmap_render_opts;
 
@@ -141,11 +141,17 @@ typedef struct coopmap_render_report {
 	int france_panel;           /* the metropolitan France panel drawn */
 	size_t france_panel_points; /* its establishment symbols */
 	size_t france_panel_names;  /* of which named (the others: no room) */
+	size_t establishments_named;        /* the main map's establishments
+	                                       whose name it shows: beside
+	                                       their symbol, or listed under
+	                                       their group's */
+	size_t france_panel_establishments; /* the panel's establishments */
+	size_t france_panel_named;          /* of which named */
 } coopmap_render_report;
 
 #define COOPMAP_RENDER_REPORT_INIT \
 	{ 0, 0, 0, 0, NULL, {0, 0, 0, 0}, {0, 0, 0, 0}, 0, 0, NULL, NULL, \
-	  0, 0, 0, 0, 0, 0, NULL, 0, {0, 0, 0, 0}, 0, 0, 0, 0, 0 }
+	  0, 0, 0, 0, 0, 0, NULL, 0, {0, 0, 0, 0}, 0, 0, 0, 0, 0, 0, 0, 0 }
 
 void coopmap_render_report_clear(coopmap_render_report *report);
 

@@ -29,7 +29,7 @@ enum {
 	OPT_SOURCE, OPT_STYLE, OPT_RESOLUTION, OPT_NO_PRIORITY, OPT_STRICT,
 	OPT_LAYERS, OPT_LAYER, OPT_POOL, OPT_PROGRAMME, OPT_YEAR, OPT_THEME,
 	OPT_COUNTRY, OPT_ESTABLISHMENT, OPT_MEASURE, OPT_NO_NETWORK, OPT_INSETS,
-	OPT_NO_INSETS, OPT_ACTORS, OPT_FRANCE_PANEL
+	OPT_NO_INSETS, OPT_ACTORS, OPT_FRANCE_PANEL, OPT_NO_FRANCE_PANEL
 };
 
 static char *extent_values(void)
@@ -115,11 +115,13 @@ static const struct cli_option render_options[] = {
 	  "(the overseas territories, default on world and Europe maps)%s; '' "
 	  "for none"), inset_values, 0 },
 	{ "no-insets", OPT_NO_INSETS, NULL, N_("no inset"), NULL, 0 },
-	{ "france-panel", OPT_FRANCE_PANEL, NULL, N_("on a world map whose "
-	  "French establishments crowd, draw metropolitan France in a panel "
-	  "with each establishment named, and the French side of the world map "
-	  "as one origin (a first version: few of the links show in the "
-	  "panel)"), NULL, 0 },
+	{ "france-panel", OPT_FRANCE_PANEL, NULL, N_("draw metropolitan France "
+	  "in a panel of the world map, each establishment named, and the French "
+	  "side of the world map as one origin (the default when five or more "
+	  "metropolitan establishments crowd at world scale)"), NULL, 0 },
+	{ "no-france-panel", OPT_NO_FRANCE_PANEL, NULL, N_("no panel of "
+	  "metropolitan France: its establishments on the world map, grouped "
+	  "where they crowd"), NULL, 0 },
 	{ "no-network", OPT_NO_NETWORK, NULL, N_("no establishments, partners "
 	  "or links: the countries only"), NULL, 0 },
 	{ "pool", OPT_POOL, NULL, N_("mark the partner hospitals shared by two or "
@@ -253,6 +255,7 @@ static int parse_args(int argc, char **argv, struct render_args *a)
 		case OPT_INSETS: a->opts.insets = optarg; break;
 		case OPT_NO_INSETS: a->opts.insets = ""; break;
 		case OPT_FRANCE_PANEL: a->opts.france_panel = 1; break;
+		case OPT_NO_FRANCE_PANEL: a->opts.france_panel = -1; break;
 		case OPT_MEASURE: {
 			int m = coopmap_measure_from_name(optarg);
 
