@@ -435,7 +435,12 @@ static int draw_one(render_ctx *page, const struct inset_def *def,
 			page->report->france_panel = 1;
 			page->report->france_panel_points = local.points_drawn;
 			page->report->france_panel_names = local.point_labels_placed;
-			page->report->france_panel_establishments = local.nodes_drawn;
+			page->report->france_panel_establishments = 0;
+			for (size_t g = 0; g < sub.n_points; g++) {
+				if (sub.points[g].kind == COOPMAP_NODE_ESTABLISHMENT)
+					page->report->france_panel_establishments +=
+						sub.points[g].members;
+			}
 			page->report->france_panel_named = local.establishments_named;
 		}
 		/* Its labels join the page's, for the report and tests. */

@@ -413,10 +413,11 @@ static void test_world_map_draws_only_the_insets_with_something_to_show(
 	opts.insets = NULL;
 	assert_int_equal(coopmap_render_map(&f->data, &opts,
 		TEST_ARTIFACTS "/insets-useful.png", &report, &err), COOPMAP_OK);
-	assert_int_equal(report.insets, 1);
+	/* Réunion's, and metropolitan France's panel. */
+	assert_int_equal(report.insets, 2);
 	assert_int_equal(report.insets_left_out, 7);
-	/* The lone inset sits in a corner of the frame: no strip under the
-	 * map, a page the world's shape (eight insets: 1064 high). */
+	/* Both in the frame: no strip under the map, a page the world's
+	 * shape (eight insets: 1064 high). */
 	assert_true(report.height < 900);
 	check_furniture_clear(&report);
 	coopmap_render_report_clear(&report);
@@ -457,6 +458,19 @@ static size_t points_in_metropole(const coopmap_render_report *r)
  * world map, when asked (--france-panel); without it, or with insets
  * named, the layout stays as it was.
  */
+/* No two of the page's first n labels overlap, and the legend covers
+ * none of them. */
+static void check_labels_apart(const coopmap_render_report *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		assert_false(coopmap_box_intersects(&r->label_boxes[i],
+			&r->legend_box));
+		for (size_t j = i + 1; j < n; j++)
+			assert_false(coopmap_box_intersects(&r->label_boxes[i],
+				&r->label_boxes[j]));
+	}
+}
+
 static void test_world_map_draws_crowded_france_in_a_panel(void **state)
 {
 	struct fixture *f = *state;
@@ -469,47 +483,120 @@ static void test_world_map_draws_crowded_france_in_a_panel(void **state)
 
 	load(f, "examples/cooperations.csv", NULL);
 	opts.insets = NULL;
-	opts.france_panel = 1;
+	opts.width = 2400;
 	opts.probe_lon = lon;
 	opts.probe_lat = lat;
 	opts.n_probes = 2;
+	/* By default, without asking. */
 	for (int k = 0; k < 2; k++) {
-		size_t n;
-
 		assert_int_equal(coopmap_render_map(&f->data, &opts, paths[k],
 			&report, &err), COOPMAP_OK);
 		assert_true(report.france_panel);
 		assert_int_equal(report.insets, 2);   /* Réunion, France */
-		assert_true(report.france_panel_names >= 10);
+		/* In the frame: the page keeps the world's shape. */
+		assert_true(report.height < 0.6 * report.width);
+		/* The panel's 32 metropolitan establishments (the Lausanne
+		 * partner aside), most named: Paris's seven listed under their
+		 * group's name. */
+		assert_int_equal(report.france_panel_establishments, 32);
+		assert_true(report.france_panel_named >= 24);
 		assert_true(report.france_panel_names <= report.france_panel_points);
 		assert_int_equal(points_in_metropole(&report), 1);
-		/* The insets' names first, then the map's: none overlaps. */
-		n = report.labels_placed + report.point_labels_placed +
-			report.france_panel_names;
-		for (size_t i = 0; i < n; i++) {
-			for (size_t j = i + 1; j < n; j++)
-				assert_false(coopmap_box_intersects(&report.label_boxes[i],
-					&report.label_boxes[j]));
-		}
+		check_labels_apart(&report, report.labels_placed +
+			report.point_labels_placed + report.france_panel_names);
 		check_furniture_clear(&report);
 		coopmap_render_report_clear(&report);
 		report = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
+		opts.width = 1200;
 	}
-	opts.france_panel = 0;
+	opts.width = 2400;
+	opts.france_panel = -1;   /* --no-france-panel: today's layout */
 	assert_int_equal(coopmap_render_map(&f->data, &opts, paths[0], &report,
 		&err), COOPMAP_OK);
 	assert_false(report.france_panel);
 	assert_int_equal(report.insets, 1);
-	assert_true(report.height < 900);
 	assert_true(points_in_metropole(&report) > 1);
 	coopmap_render_report_clear(&report);
 	report = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
-	opts.france_panel = 1;
-	opts.insets = "reunion";
+	opts.france_panel = 0;
+	opts.insets = "reunion";   /* insets named: no panel unless forced */
 	assert_int_equal(coopmap_render_map(&f->data, &opts, paths[0], &report,
 		&err), COOPMAP_OK);
 	assert_false(report.france_panel);
 	assert_true(points_in_metropole(&report) > 1);
+	coopmap_render_report_clear(&report);
+	report = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
+	opts.france_panel = 1;
+	assert_int_equal(coopmap_render_map(&f->data, &opts, paths[0], &report,
+		&err), COOPMAP_OK);
+	assert_true(report.france_panel);
+	assert_int_equal(points_in_metropole(&report), 1);
+	coopmap_render_report_clear(&report);
+	unload(f);
+}
+
+/*
+ * A list of 300 metropolitan establishments, one in each of 300 French
+ * towns of the gazetteer, each with a partner in Africa: the world map
+ * still draws them in the panel, its names apart, the legend over none of
+ * them, and says how many it names.
+ */
+static void test_world_map_with_300_french_establishments_stays_readable(
+	void **state)
+{
+	struct fixture *f = *state;
+	coopmap_render_opts opts = opts_for(f);
+	coopmap_render_report report = COOPMAP_RENDER_REPORT_INIT;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	static const char *const partners[][2] = { { "Dakar", "Sénégal" },
+		{ "Bamako", "Mali" }, { "Ouagadougou", "Burkina Faso" },
+		{ "Antananarivo", "Madagascar" }, { "Hanoï", "Viêt Nam" } };
+	const char *path = TEST_ARTIFACTS "/france-300.csv";
+	char line[512];
+	FILE *in = fopen(data_path("geodata/places/FR.csv"), "r");
+	FILE *out = fopen(path, "w");
+	GHashTable *seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+		NULL);
+	size_t rows = 0, k = 0;
+
+	assert_non_null(in);
+	assert_non_null(out);
+	fprintf(out, "etablissement_francais,ville_fr,partenaire,"
+		"ville_partenaire,pays\n");
+	/* Every seventh town of the metropole, each name once. */
+	while (rows < 300 && fgets(line, sizeof(line), in) != NULL) {
+		char **cell = g_strsplit(line, ",", -1);
+		double lat, lon;
+
+		if (g_strv_length(cell) == 6 && (lat = atof(cell[4])) > 41.5 &&
+		    lat < 51 && (lon = atof(cell[5])) > -4.5 && lon < 7.5 &&
+		    k++ % 7 == 0 && !g_hash_table_contains(seen, cell[0])) {
+			g_hash_table_add(seen, g_strdup(cell[0]));
+			fprintf(out, "\"Centre hospitalier de %s\",\"%s\",,%s,%s\n",
+				cell[0], cell[0], partners[rows % 5][0],
+				partners[rows % 5][1]);
+			rows++;
+		}
+		g_strfreev(cell);
+	}
+	fclose(in);
+	fclose(out);
+	g_hash_table_destroy(seen);
+	assert_int_equal(rows, 300);
+
+	load(f, path, NULL);
+	opts.insets = NULL;
+	opts.width = 2400;
+	assert_int_equal(coopmap_render_map(&f->data, &opts,
+		TEST_ARTIFACTS "/france-300.png", &report, &err), COOPMAP_OK);
+	assert_true(report.france_panel);
+	assert_true(report.france_panel_establishments >= 290);
+	assert_true(report.france_panel_named > 0);
+	assert_true(report.france_panel_named <
+		report.france_panel_establishments);
+	check_labels_apart(&report, report.labels_placed +
+		report.point_labels_placed + report.france_panel_names);
+	check_furniture_clear(&report);
 	coopmap_render_report_clear(&report);
 	unload(f);
 }
@@ -738,6 +825,8 @@ int main(void)
 		cmocka_unit_test(test_country_map_names_its_neighbours),
 		cmocka_unit_test(test_png_insets_drawn_aside_match_the_vector_page),
 		cmocka_unit_test(test_world_map_draws_crowded_france_in_a_panel),
+		cmocka_unit_test(
+			test_world_map_with_300_french_establishments_stays_readable),
 		cmocka_unit_test(test_a_labelled_marker_names_its_place_once),
 		cmocka_unit_test(test_a_measure_not_given_is_not_stated),
 		cmocka_unit_test(test_filters_choose_the_projects),

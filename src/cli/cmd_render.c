@@ -542,8 +542,8 @@ static void settle(const struct render_args *a, const char *path, int job_rc,
 				path, r->insets_left_out);
 		if (r->france_panel)
 			cli_message(_("%s: metropolitan France in a panel, %zu of its "
-				"%zu points named"), path, r->france_panel_names,
-				r->france_panel_points);
+				"%zu establishments named"), path, r->france_panel_named,
+				r->france_panel_establishments);
 	}
 }
 
