@@ -83,9 +83,9 @@ struct pool_ctx {
 	const coopmap_countries *countries;
 	const coopmap_country *country_filter;
 	/* Establishments by partner city ("ISO3|folded city") and by country
-	 * index, built once: peers are looked up, never searched for. */
+	 * (pool.h), built once: peers are looked up, never searched for. */
 	GHashTable *by_city;      /* key -> GArray of establishment groups */
-	GArray **by_country;      /* per country index */
+	coopmap_pool_presence *by_country;
 };
 
 static void add_unique(GArray *list, size_t value)
@@ -111,26 +111,17 @@ static void free_array(gpointer a)
 	g_array_free(a, TRUE);
 }
 
-static void build_indexes(struct pool_ctx *c)
+static int build_indexes(struct pool_ctx *c, coopmap_error *err)
 {
-	size_t n_countries = coopmap_countries_count(c->countries);
-
 	c->by_city = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 		free_array);
-	c->by_country = g_new0(GArray *, n_countries + 1);
-	for (size_t i = 0; i < n_countries; i++)
-		c->by_country[i] = g_array_new(FALSE, FALSE, sizeof(size_t));
 	for (size_t i = 0; i < coopmap_projects_count(c->projects); i++) {
 		const coopmap_project *p = coopmap_projects_get(c->projects, i);
 		size_t e = coopmap_pool_establishment_of(c->pool, i);
 		GArray *list;
 		char *key;
 
-		if (e == (size_t)-1)
-			continue;
-		add_unique(c->by_country[coopmap_country_index(c->countries,
-			p->country)], e);
-		if (p->partner_city[0] == '\0')
+		if (e == (size_t)-1 || p->partner_city[0] == '\0')
 			continue;
 		key = city_key(p);
 		list = g_hash_table_lookup(c->by_city, key);
@@ -142,16 +133,15 @@ static void build_indexes(struct pool_ctx *c)
 		}
 		add_unique(list, e);
 	}
+	return coopmap_pool_presence_build(c->pool, c->projects, c->countries,
+		&c->by_country, err);
 }
 
 static void free_indexes(struct pool_ctx *c)
 {
 	if (c->by_city != NULL)
 		g_hash_table_destroy(c->by_city);
-	for (size_t i = 0; c->by_country != NULL &&
-	     i < coopmap_countries_count(c->countries); i++)
-		g_array_free(c->by_country[i], TRUE);
-	g_free(c->by_country);
+	coopmap_pool_presence_free(c->by_country);
 }
 
 static int matches_text(const char *wanted, const coopmap_pool_group *g)
@@ -222,14 +212,14 @@ static void md_append(GString *out, const char *text)
 
 /* Lists joined by ", ", text escaped: the names of establishment groups,
  * the lines of a group's projects, a group's spellings in guillemets. */
-static char *md_names(const struct pool_ctx *c, const GArray *groups)
+static char *md_names(const struct pool_ctx *c, const size_t *groups,
+	size_t n)
 {
 	GString *s = g_string_new(NULL);
 
-	for (guint k = 0; k < groups->len; k++) {
+	for (size_t k = 0; k < n; k++) {
 		g_string_append(s, k > 0 ? ", " : "");
-		md_append(s, coopmap_pool_establishment(c->pool,
-			g_array_index(groups, size_t, k))->name);
+		md_append(s, coopmap_pool_establishment(c->pool, groups[k])->name);
 	}
 	return g_string_free(s, FALSE);
 }
@@ -317,8 +307,8 @@ static GArray *peers_at(const struct pool_ctx *c, size_t e, size_t index,
 {
 	GArray *out = g_array_new(FALSE, FALSE, sizeof(size_t));
 	const coopmap_project *p = project(c, index);
-	const GArray *from = NULL;
-	size_t partner = coopmap_pool_partner_of(c->pool, index);
+	const size_t *from = NULL;
+	size_t n_from = 0, partner = coopmap_pool_partner_of(c->pool, index);
 
 	if (level == 0 && partner != (size_t)-1) {
 		const coopmap_pool_group *g = coopmap_pool_partner(c->pool, partner);
@@ -331,15 +321,18 @@ static GArray *peers_at(const struct pool_ctx *c, size_t e, size_t index,
 	}
 	if (level == 1 && p->partner_city[0] != '\0') {
 		char *key = city_key(p);
+		const GArray *city = g_hash_table_lookup(c->by_city, key);
 
-		from = g_hash_table_lookup(c->by_city, key);
 		g_free(key);
+		from = city != NULL ? (const size_t *)(const void *)city->data : NULL;
+		n_from = city != NULL ? city->len : 0;
 	} else if (level == 2) {
-		from = c->by_country[coopmap_country_index(c->countries, p->country)];
+		from = coopmap_pool_presence_in(c->by_country, coopmap_country_index(
+			c->countries, p->country), &n_from);
 	}
-	for (guint k = 0; from != NULL && k < from->len; k++) {
-		if (g_array_index(from, size_t, k) != e)
-			g_array_append_val(out, g_array_index(from, size_t, k));
+	for (size_t k = 0; k < n_from; k++) {
+		if (from[k] != e)
+			g_array_append_val(out, from[k]);
 	}
 	return out;
 }
@@ -370,7 +363,8 @@ static void md_project(const struct pool_ctx *c, size_t e, size_t index,
 		coopmap_country_name(p->country, c->a->lang), p->line);
 	for (int level = 0; level < 3; level++) {
 		GArray *same = peers_at(c, e, index, level);
-		char *names = md_names(c, same);
+		char *names = md_names(c, (const size_t *)(const void *)same->data,
+			same->len);
 
 		printf(_(levels[level]), same->len > 0 ? names : "—");
 		g_free(names);
@@ -415,17 +409,18 @@ static void md_countries(const struct pool_ctx *c)
 	printf(_("## By country\n\n"));
 	for (size_t k = 0; k < coopmap_countries_count(c->countries); k++) {
 		const coopmap_country *country = coopmap_countries_get(c->countries, k);
-		GArray *present = c->by_country[k];
+		size_t n;
+		const size_t *present = coopmap_pool_presence_in(c->by_country, k, &n);
 		char *names;
 
 		if ((c->country_filter != NULL && country != c->country_filter) ||
-		    present->len == 0)
+		    n == 0)
 			continue;
-		names = md_names(c, present);
+		names = md_names(c, present, n);
 		/* TRANSLATORS: a country, how many French establishments work
 		 * there, and their names. */
-		printf(_("- **%s** (%u) : %s\n"), coopmap_country_name(country,
-			c->a->lang), present->len, names);
+		printf(_("- **%s** (%zu) : %s\n"), coopmap_country_name(country,
+			c->a->lang), n, names);
 		g_free(names);
 	}
 	printf("\n");
@@ -558,6 +553,9 @@ static json_t *json_countries(const struct pool_ctx *c)
 	}
 	for (size_t k = 0; k < n; k++) {
 		const coopmap_country *country = coopmap_countries_get(c->countries, k);
+		size_t n_present;
+		const size_t *present = coopmap_pool_presence_in(c->by_country, k,
+			&n_present);
 		json_t *o, *est, *par;
 
 		if (rows[k] == NULL)
@@ -570,9 +568,9 @@ static json_t *json_countries(const struct pool_ctx *c)
 		o = json_object();
 		est = json_array();
 		par = json_array();
-		for (guint j = 0; j < c->by_country[k]->len; j++)
+		for (size_t j = 0; j < n_present; j++)
 			json_array_append_new(est, json_string(coopmap_pool_establishment(
-				c->pool, g_array_index(c->by_country[k], size_t, j))->name));
+				c->pool, present[j])->name));
 		for (guint j = 0; j < partners[k]->len; j++)
 			json_array_append_new(par, json_string(coopmap_pool_partner(
 				c->pool, g_array_index(partners[k], size_t, j))->name));
@@ -731,7 +729,9 @@ int cmd_pool(int argc, char **argv)
 		ctx.projects = projects;
 		ctx.pool = pool;
 		ctx.countries = countries;
-		build_indexes(&ctx);
+		rc = build_indexes(&ctx, &err);
+	}
+	if (rc == COOPMAP_OK) {
 		rc = resolve_filter(&ctx, &err);
 	}
 	if (rc == COOPMAP_OK) {
