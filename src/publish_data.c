@@ -319,44 +319,41 @@ static json_t *groups_json(const coopmap_publish_data *d, int partners,
 }
 
 /* One link per establishment-partner pair with projects, in the order
- * first met; its great circle cut at the antimeridian. */
-/* The links; link_of[k] is set to project k's link (SIZE_MAX: none). */
+ * first met (network.h's grouping); its great circle cut at the
+ * antimeridian.  link_of[k] is set to project k's link (SIZE_MAX: none). */
 static json_t *links_json(const coopmap_publish_data *d, size_t *link_of)
 {
-	GHashTable *index = g_hash_table_new_full(g_int64_hash, g_int64_equal,
-		g_free, NULL);
+	size_t n_projects = coopmap_projects_count(d->projects);
+	size_t *ends = g_new(size_t, 2 * n_projects + 1);
 	json_t *list = json_array();
 
-	for (size_t k = 0; k < coopmap_projects_count(d->projects); k++) {
+	for (size_t k = 0; k < n_projects; k++) {
 		size_t e = coopmap_pool_establishment_of(d->pool, k);
 		size_t p = coopmap_pool_partner_of(d->pool, k);
-		gint64 *key;
-		gpointer found;
-		size_t at;
+		int paired = e != (size_t)-1 && p != (size_t)-1;
+
+		/* Placed or not: a link without a place has no path. */
+		ends[k] = paired ? e : SIZE_MAX;
+		ends[n_projects + k] = paired ? p : SIZE_MAX;
+	}
+	coopmap_network_pairs(ends, ends + n_projects, n_projects, link_of);
+	for (size_t k = 0; k < n_projects; k++) {
 		json_t *link;
 
-		if (e == (size_t)-1 || p == (size_t)-1)
+		if (link_of[k] == SIZE_MAX)
 			continue;
-		key = g_new(gint64, 1);
-		*key = ((gint64)e << 32) | (gint64)p;
-		if (g_hash_table_lookup_extended(index, key, NULL, &found)) {
-			g_free(key);
-			at = GPOINTER_TO_SIZE(found);
-			link = json_array_get(list, at);
-		} else {
-			at = json_array_size(list);
+		if (link_of[k] == json_array_size(list)) {
 			link = json_object();
-			json_object_set_new(link, "e", json_integer((json_int_t)e));
-			json_object_set_new(link, "p", json_integer((json_int_t)p));
+			json_object_set_new(link, "e", json_integer((json_int_t)ends[k]));
+			json_object_set_new(link, "p", json_integer((json_int_t)
+				ends[n_projects + k]));
 			json_object_set_new(link, "projects", json_array());
-			g_hash_table_insert(index, key, GSIZE_TO_POINTER(at));
 			json_array_append_new(list, link);
 		}
-		json_array_append_new(json_object_get(link, "projects"),
-			json_integer((json_int_t)k));
-		link_of[k] = at;
+		json_array_append_new(json_object_get(json_array_get(list,
+			link_of[k]), "projects"), json_integer((json_int_t)k));
 	}
-	g_hash_table_destroy(index);
+	g_free(ends);
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		json_t *link = json_array_get(list, i), *pieces = json_array();
 		const coopmap_project *p = coopmap_projects_get(d->projects,
@@ -535,8 +532,6 @@ int publish_data_build(const coopmap_publish_data *d,
 		lang));
 	json_object_set_new(root, "partners", groups_json(d, 1, presence, lang));
 	coopmap_pool_presence_free(presence);
-	for (size_t k = 0; k < n; k++)
-		link_of[k] = SIZE_MAX;
 	json_object_set_new(root, "links", links_json(d, link_of));
 	json_object_set_new(root, "projects", json_string(
 		PUBLISH_PROJECTS_MARK));

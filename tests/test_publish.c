@@ -14,6 +14,7 @@
 #include "test_util.h"
 #include "coopmap/i18n.h"
 #include "coopmap/join.h"
+#include "coopmap/network.h"
 #include "coopmap/pool.h"
 #include "coopmap/publish.h"
 #include "coopmap/simplify.h"
@@ -378,6 +379,70 @@ static void test_page_words_come_from_the_catalogue_with_plurals(void **state)
 	model_free(m);
 }
 
+/* Pairs are numbered as first met; a project with an end missing is in
+ * none; the same pair is one whatever comes between. */
+static void test_projects_group_into_pairs_in_first_met_order(void **state)
+{
+	const size_t first[] = { 4, 1, SIZE_MAX, 4, 1, 7, 1 };
+	const size_t second[] = { 2, 2, 2, 2, SIZE_MAX, 0, 2 };
+	const size_t want[] = { 0, 1, SIZE_MAX, 0, SIZE_MAX, 2, 1 };
+	size_t pair_of[7];
+
+	(void)state;
+	assert_int_equal(coopmap_network_pairs(first, second, 7, pair_of), 3);
+	for (size_t k = 0; k < 7; k++)
+		assert_int_equal(pair_of[k], want[k]);
+	assert_int_equal(coopmap_network_pairs(first, second, 0, pair_of), 0);
+}
+
+/* The page's links are the map's (network.h): every link the map draws
+ * to a named partner is on the page, with the same ends and projects (the
+ * page also keeps pairs without a place, with no path). */
+static void test_page_links_are_the_map_links(void **state)
+{
+	struct model *m = model_new("examples/cooperations.csv");
+	char *page = write_page(m, "publish-links.html");
+	char *block = data_block(page);
+	json_t *d = json_loads(block, 0, NULL), *links;
+	coopmap_network *network = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	size_t n_est = coopmap_pool_establishment_count(m->pool), drawn = 0;
+	size_t at = 0;
+
+	(void)state;
+	assert_int_equal(coopmap_network_build(m->projects, m->pool,
+		COOPMAP_MEASURE_PROJECTS, &network, &err), COOPMAP_OK);
+	links = json_object_get(d, "links");
+	for (size_t i = 0; i < coopmap_network_link_count(network); i++) {
+		const coopmap_link *l = coopmap_network_link(network, i);
+		const coopmap_node *partner = coopmap_network_node(network,
+			l->partner);
+		json_t *link;
+
+		if (partner->name[0] == '\0')
+			continue;
+		/* In the same order: the page's next link with a path. */
+		while (at < json_array_size(links) && json_array_size(
+		    json_object_get(json_array_get(links, at), "path")) == 0)
+			at++;
+		assert_true(at < json_array_size(links));
+		link = json_array_get(links, at++);
+		assert_int_equal(json_integer_value(json_object_get(link, "e")),
+			l->establishment);
+		assert_int_equal(json_integer_value(json_object_get(link, "p")),
+			l->partner - n_est);
+		assert_int_equal(json_array_size(json_object_get(link, "projects")),
+			l->projects);
+		drawn++;
+	}
+	assert_true(drawn > 40);
+	coopmap_network_free(network);
+	json_decref(d);
+	g_free(block);
+	g_free(page);
+	model_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -389,6 +454,8 @@ int main(void)
 		cmocka_unit_test(test_failed_page_keeps_the_previous_file),
 		cmocka_unit_test(test_small_states_are_points_on_the_page),
 		cmocka_unit_test(test_page_words_come_from_the_catalogue_with_plurals),
+		cmocka_unit_test(test_projects_group_into_pairs_in_first_met_order),
+		cmocka_unit_test(test_page_links_are_the_map_links),
 	};
 
 	/* The page speaks the program's default language, French. */
