@@ -188,6 +188,12 @@ golden: $(BIN)
 scenes-update: $(BIN) $(BUILD)/tests/test_scenes
 	@COOPMAP_SCENES_UPDATE=1 COOPMAP_BIN=$(CURDIR)/$(BIN) $(BUILD)/tests/test_scenes
 
+# The world, Africa, a country, the pooling map and the actor diagram as A4
+# and A3 landscape PDFs: checked (page size, text), cropped at 150 dpi into
+# tests/artifacts/print/ with the text sizes in sizes.md (part of make test).
+print: $(BIN)
+	@sh tests/print.sh $(BUILD)
+
 bench: $(BIN)
 	@BENCH_CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN)" sh bench/run.sh $(BUILD)
 
