@@ -227,22 +227,22 @@ static long first_differing_line(GBytes *a, GBytes *b)
 static void compare_svg(const scene *s, const char *out, const char *ref)
 {
 	GBytes *o = read_file(out), *r = read_file(ref);
+	char *plain = g_strdup_printf(SCENES_OUT "/%s-reference.svg", s->name);
 	long line;
 
 	assert_non_null(o);
+	unlink(plain);
 	if (r == NULL)
 		fail_msg("scene %s: no reference %s; look at %s and run "
 			"'make scenes-update'", s->name, ref, out);
 	line = first_differing_line(o, r);
 	if (line != 0) {
-		char *plain = g_strdup_printf(SCENES_OUT "/%s-reference.svg",
-			s->name);
-
 		write_file(plain, r);
 		fail_msg("scene %s: %s differs from %s from line %ld on (diff it "
 			"with %s); if the change is meant, 'make scenes-update'",
 			s->name, out, ref, line, plain);
 	}
+	g_free(plain);
 	g_bytes_unref(o);
 	g_bytes_unref(r);
 }
