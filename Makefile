@@ -6,7 +6,7 @@ DESTDIR ?=
 BUILD   ?= build
 CC      ?= cc
 
-PKGS      := gdal proj shapelib cairo pangocairo jansson glib-2.0 libpng libxml-2.0
+PKGS      := gdal proj shapelib cairo pangocairo jansson glib-2.0 libpng libxml-2.0 zlib
 TEST_PKGS := cmocka
 
 # The README's two commands start here: install the Debian packages when

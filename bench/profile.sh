@@ -86,7 +86,7 @@ point labels|render_text_draw_point_labels
 title, subtitle, source line|render_text_draw_page
 all Cairo fills|cairo_fill
 all Cairo strokes|cairo_stroke
-PNG encoding (libpng, zlib level 3, no filter)|write_png
-of which zlib deflate|deflate
+PNG encoding: scanlines deflated (zlib level 3, no filter), both threads|deflate_part
+of which zlib deflate (both threads)|deflate
 freeing the countries|coopmap_countries_free
 EOF

@@ -219,6 +219,16 @@ set -- $(for k in 1 2 3 4; do cut -d' ' -f$k "$data/stdout.txt" | median; done)
 bare_png_s=$4
 bare_stages="reading $1 s, projection $2 s, filling $3 s, PNG encoding $4 s (medians)"
 
+# --- Peak memory of the render (issue 19 item 4: at most 3x the
+# inputs), and what of it is not the drawing: the libraries alone
+# (`coopmap --version` reads nothing: the dynamic loader maps and
+# relocates GDAL's libraries, which is also the start-up time of every
+# command) and the same render on a page of a hundredth of the pixels.
+set -- $(measure_turns "$bin --version" \
+	"$render_cmd --size 400x200 -o $data/world-small.png")
+ver_s=$1 ver_mb=$2 small_s=$3 small_mb=$4
+n_libs=$(ldd "$bin" | grep -c '=>')
+
 row3() { row "$1" "$2" "$3" "$4" "$(ratio "$3" "$4")" "$(ratio "$2" "$5")" "$(ratio "$2" "$6")"; }
 rows_render="$(row3 "\`coopmap render\` PNG" "$png_s" "$png_mb" "$in_cm" "$ms_s" "$mapnik_s")
 $(row3 "MapServer \`map2img\` (AGG/PNG), hatching as an SVG tile" "$ms_s" "$ms_mb" "$in_peer" "$ms_s" "$mapnik_s")
@@ -415,6 +425,27 @@ cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
 	echo "- the maps, scaled down to look at: bench/data/look/*.png; runs taken in"
 	echo "  turn (coopmap, MapServer, MapServer HATCH, Mapnik, then the same without"
 	echo "  insets), $runs rounds"
+	echo
+	echo "## Peak memory of the render"
+	echo
+	echo "The world render above (max RSS, the largest of $runs runs), against"
+	echo "the size of its inputs ($in_cm MB: the project list, the 1:10m"
+	echo "Shapefile, the CICD layer). Target: at most 3x the inputs."
+	echo
+	echo "| what | peak memory (MB) | input (MB) | memory / input |"
+	echo "| --- | --- | --- | --- |"
+	row "\`coopmap render\` PNG, 4000x2000" "$png_mb" "$in_cm" "$(ratio "$png_mb" "$in_cm")"
+	row "the same on a 400x200 page (a hundredth of the pixels)" "$small_mb" "$in_cm" "$(ratio "$small_mb" "$in_cm")"
+	row "\`coopmap --version\`: the $n_libs shared libraries alone, nothing read ($ver_s s)" "$ver_mb" "$in_cm" "$(ratio "$ver_mb" "$in_cm")"
+	row "MapServer \`map2img\`, same work" "$ms_mb" "$in_peer" "$(ratio "$ms_mb" "$in_peer")"
+	row "bare Shapelib + PROJ + Cairo, countries filled only" "$bare_mb" "$in_bare" "$(ratio "$bare_mb" "$in_bare")"
+	echo
+	echo "- coopmap render PNG: $(ratio "$png_mb" "$in_cm")x its inputs (target: at most 3;"
+	echo "  $(awk "BEGIN { printf \"%.0f\", $png_mb - 3 * $in_cm }") MB over). Of its $png_mb MB, the libraries alone"
+	echo "  take $ver_mb MB ($(ratio "$ver_mb" "$in_cm")x the inputs before anything is read), the"
+	echo "  4000x2000 page $(awk "BEGIN { printf \"%.1f\", $png_mb - $small_mb }") MB (Cairo's 32 MB image surface and its"
+	echo "  drawing buffers), the rest ($(awk "BEGIN { printf \"%.1f\", $small_mb - $ver_mb }") MB) the list, the geometries"
+	echo "  and the fonts (bench/notes.md, heap profile)"
 	echo
 	echo "## Reading 100,000 rows"
 	echo

@@ -9,7 +9,7 @@
 set -eu
 
 PACKAGES="build-essential pkg-config libgdal-dev gdal-bin libproj-dev proj-data
-libshp-dev libcairo2-dev libpango1.0-dev libpng-dev libjansson-dev libcmocka-dev
+libshp-dev libcairo2-dev libpango1.0-dev libpng-dev zlib1g-dev libjansson-dev libcmocka-dev
 libxml2-dev gettext
 fonts-dejavu-core poppler-utils libjs-leaflet libjs-leaflet.markercluster"
 # --browser: the headless browser the web page's test runs in.

@@ -21,6 +21,7 @@ struct coopmap_countries {
 	coopmap_country *items;
 	size_t *ring_start;    /* all features' offsets, back to back */
 	double *lon, *lat;     /* all vertices, back to back */
+	size_t n_vertices;     /* their count */
 	GStringChunk *text;
 	GHashTable *keys;      /* folded key -> GArray of size_t indices */
 };
@@ -145,6 +146,7 @@ static int load_shapes(coopmap_countries *c, SHPHandle shp, DBFHandle dbf,
 	c->count = (size_t)n;
 	c->items = calloc((size_t)n + room + 1, sizeof(coopmap_country));
 	c->ring_start = calloc(n_rings + (size_t)n + 1, sizeof(size_t));
+	c->n_vertices = n_vertices;
 	c->lon = malloc((n_vertices + 1) * sizeof(double));
 	c->lat = malloc((n_vertices + 1) * sizeof(double));
 	if (!c->items || !c->ring_start || !c->lon || !c->lat)
@@ -451,6 +453,14 @@ void coopmap_countries_free(coopmap_countries *countries)
 size_t coopmap_countries_count(const coopmap_countries *countries)
 {
 	return countries->count;
+}
+
+void coopmap_countries_vertices(const coopmap_countries *countries,
+	const double **lon, const double **lat, size_t *n)
+{
+	*lon = countries->lon;
+	*lat = countries->lat;
+	*n = countries->n_vertices;
 }
 
 const coopmap_country *coopmap_countries_get(const coopmap_countries *countries,

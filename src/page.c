@@ -1,28 +1,19 @@
 /*
  * page.c: surfaces by format, their bytes, and the text shown on them
  * (page_svg.c keeps an SVG's texts as text).  The PNG of an image
- * surface is written with libpng.  Cairo's
- * own writer has no settings: it writes four bytes a pixel at zlib's
- * default effort, which was a third of a world map's render time
- * (bench/results.md).  Here: RGB, three bytes a pixel, no filter, zlib
- * level 3.  Measured on the benchmark's world map (4000x2000, best of 3):
- * level 6 with the "sub" filter 0.154 s and 1,302 KB; level 3 without
- * filter 0.069 s and 1,269 KB; level 1 without 0.062 s and 1,305 KB;
- * "sub", "up" or "paeth" at level 1 are slower and larger (1,45x KB):
- * a map is long runs of a few colours, which deflate finds unfiltered,
- * and its antialiased edges are noise to a filter.  Level 4 and above
- * gain 8 % in size for twice the time.
+ * surface is written by page_png.c (libpng, its deflate on two cores,
+ * the settings and their measurements).  Cairo's own writer has no
+ * settings: it writes four bytes a pixel at zlib's default effort, which
+ * was a third of a world map's render time (bench/results.md).
  */
 #include "coopmap/page.h"
-#include "intl.h"
 
 #include <cairo-pdf.h>
 #include <glib.h>
-#include <png.h>
-#include <setjmp.h>
 #include <string.h>
 #include <strings.h>
 
+#include "page_png.h"
 #include "page_svg.h"
 
 int coopmap_page_format_of(const char *path, coopmap_page_format *format,
@@ -80,56 +71,6 @@ cairo_surface_t *coopmap_page_surface(coopmap_page_format format,
 	}
 }
 
-/* An RGB24 image surface as PNG. */
-static int write_png(cairo_surface_t *surface, FILE *stream,
-	coopmap_error *err)
-{
-	int width = cairo_image_surface_get_width(surface);
-	int height = cairo_image_surface_get_height(surface);
-	int stride = cairo_image_surface_get_stride(surface);
-	unsigned char *data;
-	png_structp png;
-	png_infop info;
-
-	cairo_surface_flush(surface);
-	data = cairo_image_surface_get_data(surface);
-	png = png_create_write_struct(PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
-	info = png != NULL ? png_create_info_struct(png) : NULL;
-	if (info == NULL) {
-		png_destroy_write_struct(&png, NULL);
-		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
-	}
-	if (setjmp(png_jmpbuf(png))) {
-		png_destroy_write_struct(&png, &info);
-		return coopmap_error_set(err, COOPMAP_ERR_IO,
-			"cannot write the PNG: %s", ferror(stream)
-			? _("write error (disk full?)") : _("libpng failed"));
-	}
-	png_init_io(png, stream);
-	png_set_IHDR(png, info, (png_uint_32)width, (png_uint_32)height, 8,
-		PNG_COLOR_TYPE_RGB, PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT,
-		PNG_FILTER_TYPE_DEFAULT);
-	png_set_filter(png, PNG_FILTER_TYPE_BASE, PNG_FILTER_NONE);
-	png_set_compression_level(png, 3);
-	png_write_info(png, info);
-	/* Cairo's RGB24 is a native-endian 32-bit word 0xXXRRGGBB: on a
-	 * little-endian machine the bytes are B, G, R, unused. */
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-	png_set_bgr(png);
-	png_set_filler(png, 0, PNG_FILLER_AFTER);
-#else
-	png_set_filler(png, 0, PNG_FILLER_BEFORE);
-#endif
-	for (int y = 0; y < height; y++)
-		png_write_row(png, data + (size_t)y * (size_t)stride);
-	png_write_end(png, info);
-	png_destroy_write_struct(&png, &info);
-	if (fflush(stream) != 0 || ferror(stream))
-		return coopmap_error_set(err, COOPMAP_ERR_IO,
-			"cannot write the PNG: write error (disk full?)");
-	return COOPMAP_OK;
-}
-
 int coopmap_page_finish(cairo_surface_t *surface, cairo_status_t drawing,
 	coopmap_page_format format, FILE *stream, int rc, coopmap_error *err)
 {
@@ -138,7 +79,7 @@ int coopmap_page_finish(cairo_surface_t *surface, cairo_status_t drawing,
 
 	if (rc == COOPMAP_OK && status == CAIRO_STATUS_SUCCESS &&
 	    format == COOPMAP_PAGE_PNG)
-		rc = write_png(surface, stream, err);
+		rc = page_png_write(surface, stream, err);
 	cairo_surface_finish(surface);
 	if (status == CAIRO_STATUS_SUCCESS)
 		status = cairo_surface_status(surface);

@@ -5,6 +5,9 @@
  * Everything is flat arrays indexed by 32-bit ids: no allocation per vertex
  * or per arc.  Vertex ids are given in the order the registry lists its
  * vertices, so that ids, arcs and results are the same from run to run.
+ * A distinct vertex is its first occurrence in the registry's arrays
+ * (coopmap_countries_vertices), not a copy: at 1:10m the copy was 7.6 MB
+ * of the render's peak memory (bench/notes.md).
  */
 #include "coopmap/simplify.h"
 
@@ -31,9 +34,11 @@ typedef struct simplified {
 struct coopmap_topology {
 	const coopmap_countries *countries;
 	size_t n_features;
-	/* Distinct vertices. */
+	/* Distinct vertices: vertex v is at lon[at[v]], lat[at[v]] (the
+	 * registry's arrays, borrowed). */
 	size_t n_vertices;
-	double *x, *y;
+	const double *lon, *lat;
+	uint32_t *at;
 	unsigned char *junction;
 	size_t n_junctions;
 	/* Arc a is vertex ids arc_points[arc_start[a] .. arc_start[a + 1]). */
@@ -95,17 +100,34 @@ static size_t table_size_for(size_t n)
 /* Vertices and junctions                                               */
 /* ------------------------------------------------------------------ */
 
+/* Vertex v's coordinates; -0 read as 0 (one vertex, one output). */
+static double vertex_x(const coopmap_topology *t, uint32_t v)
+{
+	double x = t->lon[t->at[v]];
+
+	return x == 0 ? 0 : x;
+}
+
+static double vertex_y(const coopmap_topology *t, uint32_t v)
+{
+	double y = t->lat[t->at[v]];
+
+	return y == 0 ? 0 : y;
+}
+
 /* Give every vertex of the registry its distinct-vertex id (ids[k] for the
- * k-th vertex, features and rings in order). */
+ * k-th vertex, features and rings in order: the registry's order, which
+ * is checked, so k is also where the vertex is in its arrays). */
 static int number_vertices(coopmap_topology *t, uint32_t *ids, size_t total,
 	coopmap_error *err)
 {
-	size_t size = table_size_for(total), mask = size - 1, k = 0;
+	size_t size = table_size_for(total), mask = size - 1, k = 0, n_all;
 	uint32_t *slots = malloc(size * sizeof(uint32_t));
+	uint32_t *at;
 
-	t->x = malloc(total * sizeof(double));
-	t->y = malloc(total * sizeof(double));
-	if (slots == NULL || t->x == NULL || t->y == NULL) {
+	coopmap_countries_vertices(t->countries, &t->lon, &t->lat, &n_all);
+	t->at = malloc((total + 1) * sizeof(uint32_t));
+	if (slots == NULL || t->at == NULL) {
 		free(slots);
 		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
 	}
@@ -115,24 +137,35 @@ static int number_vertices(coopmap_topology *t, uint32_t *ids, size_t total,
 			&coopmap_countries_get(t->countries, i)->geometry;
 		size_t n = g->n_rings > 0 ? g->ring_start[g->n_rings] : 0;
 
-		for (size_t v = g->n_rings > 0 ? g->ring_start[0] : 0; v < n; v++) {
+		if (n > 0 && (g->ring_start[0] != 0 || k + n > n_all ||
+		    g->lon != t->lon + k || g->lat != t->lat + k)) {
+			free(slots);
+			return coopmap_error_set(err, COOPMAP_ERR_INPUT,
+				"feature %zu: its vertices are not where the registry "
+				"lists them", i);
+		}
+		for (size_t v = 0; v < n; v++) {
 			double x = g->lon[v] == 0 ? 0 : g->lon[v];
 			double y = g->lat[v] == 0 ? 0 : g->lat[v];
 			size_t s = mix64(bits_of(x) * 31 + mix64(bits_of(y))) & mask;
 
+			/* != sees -0 and 0 as one, as the hash does. */
 			while (slots[s] != NO_ID &&
-			       (t->x[slots[s]] != x || t->y[slots[s]] != y))
+			       (t->lon[t->at[slots[s]]] != x ||
+				t->lat[t->at[slots[s]]] != y))
 				s = (s + 1) & mask;
 			if (slots[s] == NO_ID) {
 				slots[s] = (uint32_t)t->n_vertices;
-				t->x[t->n_vertices] = x;
-				t->y[t->n_vertices] = y;
-				t->n_vertices++;
+				t->at[t->n_vertices++] = (uint32_t)k;
 			}
 			ids[k++] = slots[s];
 		}
 	}
 	free(slots);
+	/* Only the distinct ones are kept (474,000 of 545,000 at 1:10m). */
+	at = realloc(t->at, (t->n_vertices + 1) * sizeof(uint32_t));
+	if (at != NULL)
+		t->at = at;
 	return COOPMAP_OK;
 }
 
@@ -195,7 +228,8 @@ static int find_junctions(coopmap_topology *t, const uint32_t *ids,
 	}
 	free(first);
 	for (size_t v = 0; v < t->n_vertices; v++) {
-		if (fabs(t->x[v]) >= 180 || fabs(t->y[v]) >= 90)
+		if (fabs(vertex_x(t, (uint32_t)v)) >= 180 ||
+		    fabs(vertex_y(t, (uint32_t)v)) >= 90)
 			t->junction[v] = 1;
 		t->n_junctions += t->junction[v];
 	}
@@ -473,8 +507,7 @@ void coopmap_topology_free(coopmap_topology *topology)
 	for (size_t i = 0; i < topology->n_cache; i++)
 		free_simplified(&topology->cache[i]);
 	free(topology->cache);
-	free(topology->x);
-	free(topology->y);
+	free(topology->at);
 	free(topology->junction);
 	free(topology->arc_start);
 	free(topology->arc_points);
@@ -509,9 +542,9 @@ size_t coopmap_topology_arc_count(const coopmap_topology *topology)
 static double segment_distance2(const coopmap_topology *t, uint32_t p,
 	uint32_t a, uint32_t b)
 {
-	double ax = t->x[a], ay = t->y[a];
-	double dx = t->x[b] - ax, dy = t->y[b] - ay;
-	double px = t->x[p] - ax, py = t->y[p] - ay;
+	double ax = vertex_x(t, a), ay = vertex_y(t, a);
+	double dx = vertex_x(t, b) - ax, dy = vertex_y(t, b) - ay;
+	double px = vertex_x(t, p) - ax, py = vertex_y(t, p) - ay;
 	double len2 = dx * dx + dy * dy, u;
 
 	if (len2 > 0) {
@@ -637,8 +670,8 @@ static void emit_ring(const coopmap_topology *t, size_t r,
 				skip = 0;
 				continue;
 			}
-			lon[*n] = t->x[t->arc_points[j]];
-			lat[*n] = t->y[t->arc_points[j]];
+			lon[*n] = vertex_x(t, t->arc_points[j]);
+			lat[*n] = vertex_y(t, t->arc_points[j]);
 			(*n)++;
 		}
 		first_arc = 0;

@@ -100,6 +100,17 @@ size_t coopmap_countries_count(const coopmap_countries *countries);
 const coopmap_country *coopmap_countries_get(const coopmap_countries *countries,
 	size_t i);
 
+/*
+ * The vertices of every ring of the Shapefile's features, one array of
+ * longitudes and one of latitudes for all: feature 0's rings, then feature
+ * 1's ..., each feature's geometry.lon and .lat pointing into them (the
+ * points added from the points file have no ring and nothing here).  *n is
+ * their count.  Borrowed, valid while the registry lives; for the topology
+ * (simplify.h), which numbers them instead of copying them.
+ */
+void coopmap_countries_vertices(const coopmap_countries *countries,
+	const double **lon, const double **lat, size_t *n);
+
 /* Index of a country in the registry (for per-country arrays). */
 size_t coopmap_country_index(const coopmap_countries *countries,
 	const coopmap_country *country);

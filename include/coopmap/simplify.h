@@ -36,9 +36,12 @@ typedef struct coopmap_topology coopmap_topology;
 
 /*
  * Build the topology of every feature of countries (which must outlive
- * it).  Caller frees *out with coopmap_topology_free.
+ * it: the topology reads its vertices where the registry keeps them,
+ * coopmap_countries_vertices).  Caller frees *out with
+ * coopmap_topology_free.
  * Errors: COOPMAP_ERR_NOMEM; COOPMAP_ERR_INPUT when the registry has more
- * than 2^32 - 2 distinct vertices.
+ * than 2^32 - 2 vertices, or a feature whose vertices are not in those
+ * arrays in feature order (a registry not read from a Shapefile).
  */
 int coopmap_topology_new(const coopmap_countries *countries,
 	coopmap_topology **out, coopmap_error *err);
