@@ -58,7 +58,8 @@ static const struct inset_def insets[] = {
 	{ "wallis-futuna", "Wallis-et-Futuna", "Wallis and Futuna",
 	  { -178.25, -14.45, -176.05, -13.15 }, wallis_futuna },
 	{ "france", "France métropolitaine", "Metropolitan France",
-	  { -5.6, 41.2, 10.0, 51.3 }, NULL },
+	  { RENDER_METROPOLE_WEST, RENDER_METROPOLE_SOUTH, RENDER_METROPOLE_EAST,
+	    RENDER_METROPOLE_NORTH }, NULL },
 };
 
 #define N_INSETS (sizeof(insets) / sizeof(insets[0]))
@@ -144,11 +145,6 @@ static int inset_shows(const render_ctx *ctx, const struct inset_def *def)
 	return land_shows(ctx, def->bbox);
 }
 
-int render_inset_in_metropole(double lon, double lat)
-{
-	return lon_lat_in(insets[FRANCE_INSET].bbox, lon, lat);
-}
-
 int render_inset_france_panel(const render_ctx *ctx)
 {
 	const coopmap_network *net = ctx->data->network;
@@ -162,7 +158,7 @@ int render_inset_france_panel(const render_ctx *ctx)
 		const coopmap_node *node = coopmap_network_node(net, i);
 
 		if (node->kind == COOPMAP_NODE_ESTABLISHMENT && node->projects > 0 &&
-		    !isnan(node->lat) && render_inset_in_metropole(node->lon,
+		    !isnan(node->lat) && render_in_metropole(node->lon,
 		    node->lat))
 			count++;
 	}

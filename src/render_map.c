@@ -15,11 +15,6 @@
  * and parallels curve smoothly in any projection at poster size. */
 #define DENSIFY_STEP 1.0
 
-void render_set_color(cairo_t *cr, coopmap_color c)
-{
-	cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
-}
-
 void render_map_to_device(render_ctx *ctx, coopmap_rings *rings)
 {
 	coopmap_projection_forward(ctx->projection, rings->x, rings->y,
@@ -470,11 +465,6 @@ static double cover_cost(render_ctx *ctx, const coopmap_box *c)
 	return cost;
 }
 
-int render_map_box_is_quiet(render_ctx *ctx, const coopmap_box *box)
-{
-	return cover_cost(ctx, box) < 0.02;
-}
-
 #define QUIET_STEPS 6
 
 coopmap_box render_map_quiet_corner(render_ctx *ctx, double w, double h,
@@ -687,111 +677,6 @@ static void draw_countries(render_ctx *ctx)
 	}
 }
 
-enum layer_symbol render_layer_symbol(size_t layer)
-{
-	static const enum layer_symbol order[] = { SYMBOL_HATCH, SYMBOL_OUTLINE,
-		SYMBOL_DOTS, SYMBOL_CROSSHATCH, SYMBOL_STRIPES };
-
-	return order[layer % (sizeof(order) / sizeof(order[0]))];
-}
-
-coopmap_color render_layer_color(const render_ctx *ctx, size_t layer)
-{
-	if (layer == 0)
-		return ctx->style->priority_hatch;
-	return ctx->style->layer_colors[(layer - 1) %
-		(size_t)ctx->style->n_layer_colors];
-}
-
-/* At most this many dots over a whole page, whatever its size. */
-#define MAX_PATTERN_MARKS 1e6
-
-/*
- * The hatch step in device units: the style's, but never under a pixel
- * (or point), nor so fine that a page would hold more than
- * MAX_PATTERN_MARKS dots: the style's range is relative to the shorter
- * side, and a page 20000 wide and 200 high would otherwise hatch every
- * 0.2 px.
- */
-static double pattern_step(const render_ctx *ctx)
-{
-	double floor_step = fmax(1.0, sqrt(ctx->width * ctx->height /
-		MAX_PATTERN_MARKS));
-
-	return fmax(ctx->style->priority_hatch_spacing * ctx->unit, floor_step);
-}
-
-/*
- * Lines or dots over the clip: drawn, not a repeating pattern surface, so
- * that PNG, SVG and PDF show the same; on a grid anchored at the page
- * origin, so that neighbouring countries' lines meet.
- */
-static void paint_pattern(render_ctx *ctx, enum layer_symbol symbol)
-{
-	cairo_t *cr = ctx->cr;
-	double x0, y0, x1, y1;
-	double step = pattern_step(ctx);
-
-	cairo_clip_extents(cr, &x0, &y0, &x1, &y1);
-	if (!(x1 > x0 && y1 > y0) || step <= 0)
-		return;
-	if (symbol == SYMBOL_DOTS) {
-		step *= 1.5;
-		for (double y = floor(y0 / step) * step; y <= y1; y += step) {
-			for (double x = floor(x0 / step) * step; x <= x1; x += step) {
-				cairo_new_sub_path(cr);
-				cairo_arc(cr, x, y, 0.22 * step, 0, 2 * G_PI);
-			}
-		}
-		cairo_fill(cr);
-		return;
-	}
-	if (symbol == SYMBOL_STRIPES) {
-		for (double y = floor(y0 / step) * step; y <= y1; y += step) {
-			cairo_move_to(cr, x0, y);
-			cairo_line_to(cr, x1, y);
-		}
-	} else {
-		/* Lines x - y = c (hatch) or x + y = c (cross-hatch). */
-		int cross = symbol == SYMBOL_CROSSHATCH;
-		double lo = cross ? x0 + y0 : x0 - y1, hi = cross ? x1 + y1 : x1 - y0;
-
-		for (double c = floor(lo / step) * step; c <= hi; c += step) {
-			cairo_move_to(cr, cross ? c - y0 : c + y0, y0);
-			cairo_line_to(cr, cross ? c - y1 : c + y1, y1);
-		}
-	}
-	cairo_set_line_width(cr, ctx->style->priority_hatch_width * ctx->unit);
-	cairo_stroke(cr);
-}
-
-/* Layer i's symbol over the current path, its colour's opacity times
- * fade. */
-static void layer_paint(render_ctx *ctx, size_t layer, double fade)
-{
-	cairo_t *cr = ctx->cr;
-	enum layer_symbol symbol = render_layer_symbol(layer);
-	coopmap_color color = render_layer_color(ctx, layer);
-
-	color.a *= fade;
-	render_set_color(cr, color);
-	if (symbol == SYMBOL_OUTLINE) {
-		cairo_set_line_width(cr, ctx->style->layer_line_width * ctx->unit);
-		cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
-		cairo_stroke(cr);
-		return;
-	}
-	cairo_save(cr);
-	cairo_clip(cr);
-	paint_pattern(ctx, symbol);
-	cairo_restore(cr);
-}
-
-void render_layer_paint(render_ctx *ctx, size_t layer)
-{
-	layer_paint(ctx, layer, 1.0);
-}
-
 /*
  * A regional or country map is about its subject (the countries with
  * projects): around it, a layer's symbol is lighter, so that it does not
@@ -814,7 +699,7 @@ static void draw_layer(render_ctx *ctx, size_t index)
 		size_t k = coopmap_country_index(ctx->data->countries, c);
 
 		render_map_path(ctx, &ctx->paths[k]);
-		layer_paint(ctx, index, !render_map_is_regional(ctx) ||
+		render_layer_paint(ctx, index, !render_map_is_regional(ctx) ||
 			render_map_is_subject(ctx, k) ? 1.0 : LAYER_FADE_AROUND);
 	}
 	if (index != 0)
@@ -853,24 +738,6 @@ static void draw_highlight(render_ctx *ctx)
 	cairo_set_line_width(ctx->cr, ctx->style->highlight_width * ctx->unit);
 	cairo_set_line_join(ctx->cr, CAIRO_LINE_JOIN_ROUND);
 	cairo_stroke(ctx->cr);
-}
-
-double render_marker_radius(const render_ctx *ctx, double value)
-{
-	return ctx->style->marker_size * ctx->unit * sqrt(value > 0 ? value : 0);
-}
-
-void render_marker_paint(render_ctx *ctx, double x, double y, double r)
-{
-	cairo_t *cr = ctx->cr;
-
-	cairo_new_sub_path(cr);
-	cairo_arc(cr, x, y, r, 0, 2 * G_PI);
-	render_set_color(cr, ctx->style->marker);
-	cairo_fill_preserve(cr);
-	render_set_color(cr, ctx->style->marker_edge);
-	cairo_set_line_width(cr, 0.6 * ctx->unit);
-	cairo_stroke(cr);
 }
 
 /* Biggest first, so that small circles stay visible on top. */

@@ -38,39 +38,10 @@ int render_text_check_font(const coopmap_style *style, coopmap_error *err)
 	return COOPMAP_OK;
 }
 
-/* A layout in the style's font at size (style units) and weight. */
-static PangoLayout *make_layout(render_ctx *ctx, const char *text, double size,
-	PangoWeight weight)
-{
-	return coopmap_page_layout(ctx->pango, ctx->style->font_family,
-		size * ctx->unit, weight, text);
-}
-
-static void layout_size(PangoLayout *layout, double *w, double *h)
-{
-	int pw, ph;
-
-	pango_layout_get_size(layout, &pw, &ph);
-	*w = (double)pw / PANGO_SCALE;
-	*h = (double)ph / PANGO_SCALE;
-}
-
-/* Text in color, with a halo (a width, 0: none) so that it reads over
- * hatching and borders; every text of the map goes through here. */
-static void show_text(render_ctx *ctx, PangoLayout *layout, double x,
-	double y, coopmap_color color, double halo)
-{
-	coopmap_color h = ctx->style->text_halo;
-	coopmap_page_text text = { layout, x, y,
-		{ color.r, color.g, color.b, color.a }, { h.r, h.g, h.b, h.a }, halo };
-
-	coopmap_page_show_text(ctx->cr, &text);
-}
-
 static void show_with_halo(render_ctx *ctx, PangoLayout *layout, double x,
 	double y, double halo)
 {
-	show_text(ctx, layout, x, y, ctx->style->text, halo);
+	render_show_text(ctx, layout, x, y, ctx->style->text, halo);
 }
 
 static void default_title(render_ctx *ctx, char *buf, size_t size)
@@ -154,22 +125,22 @@ void render_text_measure_page(render_ctx *ctx, double *top, double *bottom)
 	double w, h, th, sh, wrap = ctx->width - 40 * ctx->unit;
 
 	default_title(ctx, text, sizeof(text));
-	layout = make_layout(ctx, text, ctx->style->title_size, PANGO_WEIGHT_BOLD);
-	layout_size(layout, &w, &th);
+	layout = render_font_layout(ctx, text, ctx->style->title_size, PANGO_WEIGHT_BOLD);
+	render_layout_size(layout, &w, &th);
 	g_object_unref(layout);
 	default_subtitle(ctx, text, sizeof(text));
-	layout = make_layout(ctx, text, ctx->style->subtitle_size,
+	layout = render_font_layout(ctx, text, ctx->style->subtitle_size,
 		PANGO_WEIGHT_NORMAL);
-	layout_size(layout, &w, &sh);
+	render_layout_size(layout, &w, &sh);
 	g_object_unref(layout);
 	*top = 18 * ctx->unit + th + 4 * ctx->unit + sh + 12 * ctx->unit;
 
 	source_line(ctx, text, sizeof(text));
-	layout = make_layout(ctx, text, ctx->style->source_size,
+	layout = render_font_layout(ctx, text, ctx->style->source_size,
 		PANGO_WEIGHT_NORMAL);
 	pango_layout_set_width(layout, (int)(wrap * PANGO_SCALE));
 	pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
-	layout_size(layout, &w, &h);
+	render_layout_size(layout, &w, &h);
 	g_object_unref(layout);
 	*bottom = 10 * ctx->unit + h + 14 * ctx->unit;
 }
@@ -182,27 +153,27 @@ void render_text_draw_page(render_ctx *ctx)
 	coopmap_color grey = ctx->style->text;
 
 	default_title(ctx, text, sizeof(text));
-	layout = make_layout(ctx, text, ctx->style->title_size, PANGO_WEIGHT_BOLD);
-	layout_size(layout, &w, &h);
+	layout = render_font_layout(ctx, text, ctx->style->title_size, PANGO_WEIGHT_BOLD);
+	render_layout_size(layout, &w, &h);
 	show_with_halo(ctx, layout, x, y, 0);
 	g_object_unref(layout);
 	y += h + 4 * ctx->unit;
 
 	default_subtitle(ctx, text, sizeof(text));
-	layout = make_layout(ctx, text, ctx->style->subtitle_size,
+	layout = render_font_layout(ctx, text, ctx->style->subtitle_size,
 		PANGO_WEIGHT_NORMAL);
 	show_with_halo(ctx, layout, x, y, 0);
 	g_object_unref(layout);
 
 	source_line(ctx, text, sizeof(text));
-	layout = make_layout(ctx, text, ctx->style->source_size,
+	layout = render_font_layout(ctx, text, ctx->style->source_size,
 		PANGO_WEIGHT_NORMAL);
 	pango_layout_set_width(layout, (int)((ctx->width - 40 * ctx->unit) *
 		PANGO_SCALE));
 	pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
-	layout_size(layout, &w, &h);
+	render_layout_size(layout, &w, &h);
 	grey.a *= 0.8;
-	show_text(ctx, layout, x, ctx->height - 14 * ctx->unit - h, grey, 0);
+	render_show_text(ctx, layout, x, ctx->height - 14 * ctx->unit - h, grey, 0);
 	g_object_unref(layout);
 }
 
@@ -389,7 +360,7 @@ static void draw_swatch(render_ctx *ctx, const struct legend_row *row,
 
 		render_point_paint(ctx, p.kind, row->approximate, p.x, p.y, p.r);
 		if (row->count > 1)
-			render_text_point_count(ctx, &p);
+			render_point_count(ctx, &p);
 		return;
 	}
 	cairo_rectangle(cr, x, y, w, h);
@@ -414,7 +385,7 @@ static void draw_swatch(render_ctx *ctx, const struct legend_row *row,
 			SYMBOL_OUTLINE ? ctx->style->layer_line_width * ctx->unit / 2 : 0;
 
 		cairo_rectangle(cr, x + inset, y + inset, w - 2 * inset, h - 2 * inset);
-		render_layer_paint(ctx, (size_t)row->layer);
+		render_layer_paint(ctx, (size_t)row->layer, 1.0);
 	}
 	edge.a = 0.35;
 	cairo_rectangle(cr, x, y, w, h);
@@ -434,15 +405,15 @@ int render_text_draw_legend(render_ctx *ctx)
 	PangoLayout *title, *texts[LEGEND_MAX_ROWS];
 	cairo_t *cr = ctx->cr;
 
-	title = make_layout(ctx, coopmap_measure_title(ctx->data->measure,
+	title = render_font_layout(ctx, coopmap_measure_title(ctx->data->measure,
 		ctx->lang), ctx->style->legend_size, PANGO_WEIGHT_BOLD);
-	layout_size(title, &width, &height);
+	render_layout_size(title, &width, &height);
 	for (size_t i = 0; i < n; i++) {
 		int heading = rows[i].kind == ROW_HEADING;
 
-		texts[i] = make_layout(ctx, rows[i].text, ctx->style->legend_size,
+		texts[i] = render_font_layout(ctx, rows[i].text, ctx->style->legend_size,
 			heading ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-		layout_size(texts[i], &tw, &th);
+		render_layout_size(texts[i], &tw, &th);
 		width = fmax(width, heading ? tw : sw + gap * 2 + tw);
 		height += (heading ? 3 * gap : gap) + (heading ? th : fmax(sh, th));
 	}
@@ -462,13 +433,13 @@ int render_text_draw_legend(render_ctx *ctx)
 	cairo_stroke(cr);
 
 	show_with_halo(ctx, title, x + pad, y + pad, 0);
-	layout_size(title, &tw, &th);
+	render_layout_size(title, &tw, &th);
 	g_object_unref(title);
 	y += pad + th;
 	for (size_t i = 0; i < n; i++) {
 		double row_h;
 
-		layout_size(texts[i], &tw, &th);
+		render_layout_size(texts[i], &tw, &th);
 		if (rows[i].kind == ROW_HEADING) {
 			y += 3 * gap;
 			show_with_halo(ctx, texts[i], x + pad, y, 0);
@@ -568,12 +539,12 @@ static double label_shift(PangoLayout *layout)
 
 static PangoLayout *label_layout(render_ctx *ctx, const char *name)
 {
-	PangoLayout *layout = make_layout(ctx, name, ctx->style->label_size,
+	PangoLayout *layout = render_font_layout(ctx, name, ctx->style->label_size,
 		PANGO_WEIGHT_NORMAL);
 	double w, h, em = ctx->style->label_size * ctx->unit;
 
 	/* Long names ("République démocratique du Congo") on two lines. */
-	layout_size(layout, &w, &h);
+	render_layout_size(layout, &w, &h);
 	if (w > 11 * em) {
 		pango_layout_set_width(layout, (int)(w * 0.6 * PANGO_SCALE));
 		pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
@@ -594,7 +565,7 @@ static int place_label(render_ctx *ctx, const struct label_item *item)
 	if (!render_map_point(ctx, c->label_lon, c->label_lat, &ax, &ay))
 		return -1;  /* off this map: not wanted here */
 	layout = label_layout(ctx, item->name);
-	layout_size(layout, &w, &h);
+	render_layout_size(layout, &w, &h);
 	box = (coopmap_box){ ax - w / 2 - pad, ay - h / 2 - pad,
 		ax + w / 2 + pad, ay + h / 2 + pad };
 	if (box_inside_country(ctx, item->country, &box) &&
@@ -718,9 +689,9 @@ static size_t draw_neighbour_labels(render_ctx *ctx)
 		m = visible_cells(ctx, i, cells, NEIGHBOUR_GRID * NEIGHBOUR_GRID);
 		if (m == 0)
 			continue;
-		layout = make_layout(ctx, coopmap_country_name(c, ctx->lang),
+		layout = render_font_layout(ctx, coopmap_country_name(c, ctx->lang),
 			ctx->style->label_size * 0.85, PANGO_WEIGHT_NORMAL);
-		layout_size(layout, &w, &h);
+		render_layout_size(layout, &w, &h);
 		for (k = 0; k < m; k++) {
 			double ax = f->x0 + (cells[k] % NEIGHBOUR_GRID + 0.5) *
 				(f->x1 - f->x0) / NEIGHBOUR_GRID;
@@ -733,7 +704,7 @@ static size_t draw_neighbour_labels(render_ctx *ctx)
 			    !box_inside_country(ctx, i, &box))
 				continue;
 			coopmap_placer_add_label(ctx->placer, box);
-			show_text(ctx, layout, box.x0 + pad, box.y0 + pad, color,
+			render_show_text(ctx, layout, box.x0 + pad, box.y0 + pad, color,
 				1.8 * ctx->unit);
 			placed++;
 			break;
@@ -760,7 +731,7 @@ static int place_marker_label(render_ctx *ctx, const coopmap_render_marker *m,
 	*y_out = y;
 	r = render_marker_radius(ctx, m->value);
 	layout = label_layout(ctx, m->label);
-	layout_size(layout, &w, &h);
+	render_layout_size(layout, &w, &h);
 	w += 2 * pad;
 	h += 2 * pad;
 	for (int dir = 0; dir < 4; dir++) {
@@ -785,7 +756,7 @@ static int place_marker_label(render_ctx *ctx, const coopmap_render_marker *m,
 double render_text_small(render_ctx *ctx, const char *text, double x,
 	double y, double max_width, int bold)
 {
-	PangoLayout *layout = make_layout(ctx, text, ctx->style->legend_size * 0.9,
+	PangoLayout *layout = render_font_layout(ctx, text, ctx->style->legend_size * 0.9,
 		bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	double w, h;
 
@@ -794,7 +765,7 @@ double render_text_small(render_ctx *ctx, const char *text, double x,
 		pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
 		pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
 	}
-	layout_size(layout, &w, &h);
+	render_layout_size(layout, &w, &h);
 	if (!isnan(x))
 		show_with_halo(ctx, layout, x, y, 0);
 	g_object_unref(layout);
@@ -803,28 +774,13 @@ double render_text_small(render_ctx *ctx, const char *text, double x,
 
 double render_text_small_width(render_ctx *ctx, const char *text)
 {
-	PangoLayout *layout = make_layout(ctx, text, ctx->style->legend_size * 0.9,
+	PangoLayout *layout = render_font_layout(ctx, text, ctx->style->legend_size * 0.9,
 		PANGO_WEIGHT_NORMAL);
 	double w, h;
 
-	layout_size(layout, &w, &h);
+	render_layout_size(layout, &w, &h);
 	g_object_unref(layout);
 	return w;
-}
-
-void render_text_point_count(render_ctx *ctx, const render_point *p)
-{
-	char text[32];
-	PangoLayout *layout;
-	double w, h, size = fmin(p->r * 1.1 / ctx->unit, 9.0);
-
-	snprintf(text, sizeof(text), "%zu", p->members);
-	layout = make_layout(ctx, text, size, PANGO_WEIGHT_BOLD);
-	layout_size(layout, &w, &h);
-	if (w < 1.8 * p->r)
-		show_text(ctx, layout, p->x - w / 2, p->y - h / 2,
-			ctx->style->point_edge, 0);
-	g_object_unref(layout);
 }
 
 static int compare_points(const void *a, const void *b)
@@ -890,7 +846,7 @@ static int place_point_label(render_ctx *ctx, const render_point *p,
 {
 	double pad = 1.2 * ctx->unit, gap = 1.5 * ctx->unit, w, h;
 
-	layout_size(layout, &w, &h);
+	render_layout_size(layout, &w, &h);
 	w += 2 * pad;
 	h += 2 * pad;
 	for (int ring = 0; ring < rings; ring++) {
@@ -944,11 +900,11 @@ static void place_short_label(render_ctx *ctx, const render_point *p)
 	PangoWeight weight = p->kind == COOPMAP_NODE_PARTNER
 		? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_SEMIBOLD;
 	char *shorter = short_name(p->label);
-	PangoLayout *layout = make_layout(ctx, shorter != NULL ? shorter
+	PangoLayout *layout = render_font_layout(ctx, shorter != NULL ? shorter
 		: p->label, ctx->style->label_size * 0.9, weight);
 	double w, h;
 
-	layout_size(layout, &w, &h);
+	render_layout_size(layout, &w, &h);
 	if (w > 8 * ctx->style->label_size * ctx->unit) {
 		pango_layout_set_width(layout, (int)(w * 0.6 * PANGO_SCALE));
 		pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
@@ -976,7 +932,7 @@ static int place_member_list(render_ctx *ctx, const render_point *p)
 	if (p->names == NULL)
 		return 0;
 	text = g_strdup_printf("%s\n%s", p->label, p->names);
-	layout = make_layout(ctx, text, ctx->style->label_size * 0.9,
+	layout = render_font_layout(ctx, text, ctx->style->label_size * 0.9,
 		p->kind == COOPMAP_NODE_PARTNER ? PANGO_WEIGHT_NORMAL
 		: PANGO_WEIGHT_SEMIBOLD);
 	placed = place_point_label(ctx, p, layout, LIST_RINGS);
@@ -1009,7 +965,7 @@ static void draw_point_labels(render_ctx *ctx, const double *named_x,
 			continue;
 		if (place_member_list(ctx, p))
 			continue;
-		layout = make_layout(ctx, p->label, ctx->style->label_size * 0.9,
+		layout = render_font_layout(ctx, p->label, ctx->style->label_size * 0.9,
 			p->kind == COOPMAP_NODE_PARTNER ? PANGO_WEIGHT_NORMAL
 			: PANGO_WEIGHT_SEMIBOLD);
 		/* Those without room keep their order, for a second try. */
