@@ -125,48 +125,12 @@ int coopmap_render_parse_extent(const char *text, double bbox[4],
 	return COOPMAP_OK;
 }
 
-/* Markers by value, biggest first; ties by input order. */
-static gint compare_markers(gconstpointer a, gconstpointer b, gpointer data)
-{
-	const coopmap_map_data *d = data;
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	double vi = d->markers[i].value, vj = d->markers[j].value;
-
-	if (vi != vj)
-		return vi > vj ? -1 : 1;
-	return (i > j) - (i < j);
-}
-
-static int order_markers(render_ctx *ctx, coopmap_error *err)
-{
-	ctx->marker_order = calloc(ctx->data->n_markers + 1, sizeof(size_t));
-	if (ctx->marker_order == NULL)
-		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
-	for (size_t i = 0; i < ctx->data->n_markers; i++)
-		ctx->marker_order[i] = i;
-	g_qsort_with_data(ctx->marker_order, (gint)ctx->data->n_markers,
-		sizeof(size_t), compare_markers, (gpointer)ctx->data);
-	return COOPMAP_OK;
-}
-
 void render_ctx_free_map(render_ctx *ctx)
 {
-	if (ctx->paths != NULL) {
-		size_t n = coopmap_countries_count(ctx->data->countries);
-
-		for (size_t i = 0; i < n; i++)
-			coopmap_rings_clear(&ctx->paths[i]);
-		free(ctx->paths);
-	}
-	free(ctx->ring_boxes);
-	free(ctx->ring_box_start);
-	coopmap_rings_clear(&ctx->outline);
+	render_frame_free(ctx);
 	render_network_free(ctx);
 	coopmap_placer_free(ctx->placer);
 	coopmap_projection_free(ctx->projection);
-	ctx->paths = NULL;
-	ctx->ring_boxes = NULL;
-	ctx->ring_box_start = NULL;
 	ctx->placer = NULL;
 	ctx->projection = NULL;
 }
@@ -176,23 +140,6 @@ static void free_ctx(render_ctx *ctx)
 	free(ctx->marker_order);
 	render_network_free_samples(ctx);
 	render_ctx_free_map(ctx);
-}
-
-static void compute_breaks(render_ctx *ctx)
-{
-	size_t n = coopmap_countries_count(ctx->data->countries);
-	double *values;
-
-	memset(&ctx->breaks, 0, sizeof(ctx->breaks));
-	if (ctx->data->stats == NULL)
-		return;
-	values = calloc(n + 1, sizeof(double));
-	if (values == NULL)
-		return;
-	for (size_t i = 0; i < n; i++)
-		values[i] = ctx->data->stats[i].sum[ctx->data->measure];
-	coopmap_breaks_quantiles(values, n, ctx->style->n_classes, &ctx->breaks);
-	free(values);
 }
 
 /* How many point symbols and labels the legend and the scale bar cover,
@@ -245,11 +192,11 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 	if (ctx->page_map.y1 - ctx->page_map.y0 < 50 * ctx->unit)
 		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
 			"the page is too small for a map under its title");
-	rc = render_map_frame(ctx, err);
+	rc = render_frame_fit(ctx, err);
 	if (rc == COOPMAP_OK)
-		rc = render_map_project_countries(ctx, err);
+		rc = render_frame_project_countries(ctx, err);
 	if (rc == COOPMAP_OK)
-		rc = order_markers(ctx, err);
+		rc = render_map_order_markers(ctx, err);
 	ctx->france_panel = render_inset_france_panel(ctx);
 	if (rc == COOPMAP_OK)
 		rc = render_network_group(ctx, err);
@@ -261,7 +208,7 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 		rc = render_network_prepare_links(ctx, err);
 	if (rc != COOPMAP_OK)
 		return rc;
-	compute_breaks(ctx);
+	render_map_classes(ctx);
 	ctx->report->classes = ctx->breaks.n;
 	ctx->report->map_frame = ctx->frame;
 	ctx->placer = coopmap_placer_new(ctx->frame);
@@ -287,7 +234,7 @@ static int draw(render_ctx *ctx, coopmap_error *err)
 		return rc;
 	render_text_draw_legend(ctx);
 	/* A world map's scale varies too much across it for one bar. */
-	if (render_map_is_regional(ctx))
+	if (render_frame_is_regional(ctx))
 		ctx->report->scale_box = render_scale_bar(ctx);
 	render_text_draw_labels(ctx);
 	count_furniture_overlaps(ctx);
@@ -321,7 +268,7 @@ static int render_to_stream(render_ctx *ctx, coopmap_page_format format,
 static int fit_height(render_ctx *ctx, coopmap_error *err)
 {
 	double b[4], aspect;
-	int n_insets, rc = render_map_extent_bounds(ctx, b, err);
+	int n_insets, rc = render_frame_extent_bounds(ctx, b, err);
 
 	if (rc != COOPMAP_OK)
 		return rc;
@@ -462,7 +409,7 @@ static gpointer finish_map(gpointer p)
 		     ctx->report->probe_y != NULL && i < opts->n_probes; i++) {
 			double x, y;
 
-			if (!render_map_point(ctx, opts->probe_lon[i],
+			if (!render_frame_point(ctx, opts->probe_lon[i],
 			    opts->probe_lat[i], &x, &y))
 				x = y = NAN;
 			ctx->report->probe_x[i] = x;

@@ -264,8 +264,8 @@ static double units_per_km(render_ctx *ctx)
 
 	if (lon > 180)
 		lon -= 360;
-	if (!render_map_point(ctx, lon - d, lat, &xa, &ya) ||
-	    !render_map_point(ctx, lon + d, lat, &xb, &yb))
+	if (!render_frame_point(ctx, lon - d, lat, &xa, &ya) ||
+	    !render_frame_point(ctx, lon + d, lat, &xb, &yb))
 		return 0;
 	m = coopmap_geodesic_distance(lon - d, lat, lon + d, lat);
 	return m > 0 ? hypot(xb - xa, yb - ya) / (m / 1000.0) : 0;
@@ -284,7 +284,7 @@ coopmap_box render_scale_bar(render_ctx *ctx)
 	km = scale_length_km((ctx->is_inset ? 0.3 : 0.2) * frame_w / per_km);
 	len = km * per_km;
 	snprintf(text, sizeof(text), "%g km", km);
-	box = render_map_quiet_corner(ctx, len + 5 * u +
+	box = render_frame_quiet_corner(ctx, len + 5 * u +
 		render_text_small_width(ctx, text), 12 * u,
 		ctx->is_inset ? 2.5 * u : 6 * u);
 	x = box.x0 + 1.5 * u;
@@ -329,7 +329,7 @@ static void draw_place_names(render_ctx *sub, const struct inset_def *def)
 		double x, y, w, h;
 		coopmap_box box;
 
-		if (!render_map_point(sub, p->lon, p->lat, &x, &y))
+		if (!render_frame_point(sub, p->lon, p->lat, &x, &y))
 			continue;
 		w = render_text_small_width(sub, p->name);
 		h = render_text_small(sub, p->name, NAN, 0, 0, 0);
@@ -401,10 +401,10 @@ static int draw_one(render_ctx *page, const struct inset_def *def,
 		sub.area[1] = fmax(sub.area[1], extent[1] - margin);
 		sub.area[2] = fmin(sub.area[2], extent[2] + margin);
 		sub.area[3] = fmin(sub.area[3], extent[3] + margin);
-		rc = render_map_frame(&sub, err);
+		rc = render_frame_fit(&sub, err);
 	}
 	if (rc == COOPMAP_OK)
-		rc = render_map_project_countries(&sub, err);
+		rc = render_frame_project_countries(&sub, err);
 	if (rc == COOPMAP_OK)
 		rc = render_network_group(&sub, err);
 	if (rc == COOPMAP_OK)
@@ -557,7 +557,7 @@ static coopmap_box quiet_box(render_ctx *ctx, const struct inset_def *def,
 	for (int k = 0; k < 8; k++) {
 		double f = 1.0 - 0.07 * k;
 
-		box = render_map_quiet_corner(ctx, f * w, f * h + caption_height(ctx,
+		box = render_frame_quiet_corner(ctx, f * w, f * h + caption_height(ctx,
 			def, f * w), 4 * ctx->unit);
 		if (!covers_point(ctx, &box))
 			break;

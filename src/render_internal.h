@@ -8,40 +8,8 @@
 
 #include "render_ctx.h"
 #include "render_symbol.h"
-
-
-/* render_map.c */
-/* Projected bounds of the extent asked (map units). */
-int render_map_extent_bounds(render_ctx *ctx, double b[4], coopmap_error *err);
-int render_map_frame(render_ctx *ctx, coopmap_error *err);
-int render_map_project_countries(render_ctx *ctx, coopmap_error *err);
-void render_map_draw(render_ctx *ctx);
-void render_map_path(render_ctx *ctx, const coopmap_rings *rings);
-/* Project lon/lat rings and map them to device space, in place. */
-void render_map_to_device(render_ctx *ctx, coopmap_rings *rings);
-/* Device position of a lon/lat point; 0 when it is off the map. */
-int render_map_point(render_ctx *ctx, double lon, double lat, double *x,
-	double *y);
-/* The choropleth class of a country, -1 without projects, or
- * RENDER_FILL_NOT_STATED when its projects do not give the measure. */
-#define RENDER_FILL_NOT_STATED (-2)
-int render_map_fill_index(const render_ctx *ctx, size_t country);
-/* Whether the map is a regional or country map of the page (not the
- * world, not an inset, less than a hemisphere wide): the one that names
- * its neighbours, carries a scale bar and fades layers around its
- * subject. */
-int render_map_is_regional(const render_ctx *ctx);
-/* Whether a country is what the map is about: it has projects, or it is
- * outlined. */
-int render_map_is_subject(const render_ctx *ctx, size_t country);
-/* The place along the map frame's sides (inset by margin) where a w x h
- * box covers no point, obstacle or label and the least land (the
- * subject's least of all): the corners
- * first (bottom-left, bottom-right, top-left, top-right) on ties, then
- * places slid along the sides. */
-coopmap_box render_map_quiet_corner(render_ctx *ctx, double w, double h,
-	double margin);
-
+#include "render_frame.h"
+#include "render_map.h"
 
 
 /* render_network.c */

@@ -284,7 +284,7 @@ static void group_metropole(render_ctx *ctx, const struct placed_node *placed,
 	render_point *p = &ctx->points[ctx->n_points];
 	double x, y;
 
-	if (!ctx->france_panel || !render_map_point(ctx, RENDER_METROPOLE_LON,
+	if (!ctx->france_panel || !render_frame_point(ctx, RENDER_METROPOLE_LON,
 	    RENDER_METROPOLE_LAT, &x, &y))
 		return;
 	memset(p, 0, sizeof(*p));
@@ -331,7 +331,7 @@ int render_network_group(render_ctx *ctx, coopmap_error *err)
 
 		ctx->group_of[i] = (size_t)-1;
 		if (isnan(node->lat) || node->projects == 0 ||
-		    !render_map_point(ctx, node->lon, node->lat, &x, &y))
+		    !render_frame_point(ctx, node->lon, node->lat, &x, &y))
 			continue;
 		placed[n_placed++] = (struct placed_node){ i, x, y,
 			node_value(node) };
@@ -606,7 +606,7 @@ static void link_pieces(render_ctx *ctx, const coopmap_node *a,
 		added.x += before;
 		added.y += before;
 		added.n_points -= before;
-		render_map_to_device(ctx, &added);
+		render_frame_to_device(ctx, &added);
 	}
 	if (stub > 0)
 		trim_to_stub(lines, first_ring, stub);

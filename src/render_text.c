@@ -419,7 +419,7 @@ int render_text_draw_legend(render_ctx *ctx)
 	}
 	width += 2 * pad;
 	height += 2 * pad;
-	ctx->report->legend_box = render_map_quiet_corner(ctx, width, height,
+	ctx->report->legend_box = render_frame_quiet_corner(ctx, width, height,
 		6 * u);
 	x = ctx->report->legend_box.x0;
 	y = ctx->report->legend_box.y0;
@@ -487,7 +487,7 @@ static int box_inside_country(render_ctx *ctx, size_t country,
 	int inside = 1;
 
 	cairo_new_path(cr);
-	render_map_path(ctx, &ctx->paths[country]);
+	render_frame_path(ctx, &ctx->paths[country]);
 	for (int i = 0; i < 5 && inside; i++)
 		inside = cairo_in_fill(cr, px[i], py[i]);
 	cairo_new_path(cr);
@@ -562,7 +562,7 @@ static int place_label(render_ctx *ctx, const struct label_item *item)
 	coopmap_box box;
 	int placed = 0, outside = 0;
 
-	if (!render_map_point(ctx, c->label_lon, c->label_lat, &ax, &ay))
+	if (!render_frame_point(ctx, c->label_lon, c->label_lat, &ax, &ay))
 		return -1;  /* off this map: not wanted here */
 	layout = label_layout(ctx, item->name);
 	render_layout_size(layout, &w, &h);
@@ -617,7 +617,7 @@ static size_t visible_cells(render_ctx *ctx, size_t i, int *cells, size_t max)
 		cairo_t *page = ctx->cr;
 
 		ctx->cr = cr;
-		render_map_path(ctx, &ctx->paths[i]);
+		render_frame_path(ctx, &ctx->paths[i]);
 		ctx->cr = page;
 	}
 	cairo_fill(cr);
@@ -683,7 +683,7 @@ static size_t draw_neighbour_labels(render_ctx *ctx)
 		size_t k, m;
 		double w, h;
 
-		if (c->iso_a3[0] == '\0' || render_map_is_subject(ctx, i) ||
+		if (c->iso_a3[0] == '\0' || render_frame_is_subject(ctx, i) ||
 		    ctx->paths[i].n_rings == 0)
 			continue;
 		m = visible_cells(ctx, i, cells, NEIGHBOUR_GRID * NEIGHBOUR_GRID);
@@ -725,7 +725,7 @@ static int place_marker_label(render_ctx *ctx, const coopmap_render_marker *m,
 	int placed = 0;
 
 	if (m->label == NULL || m->label[0] == '\0' ||
-	    !render_map_point(ctx, m->lon, m->lat, &x, &y))
+	    !render_frame_point(ctx, m->lon, m->lat, &x, &y))
 		return 0;
 	*x_out = x;
 	*y_out = y;
@@ -1034,7 +1034,7 @@ int render_text_draw_labels(render_ctx *ctx)
 	draw_point_labels(ctx, named_x, named_y, n_named);
 	free(named_x);
 	free(named_y);
-	if (render_map_is_regional(ctx))
+	if (render_frame_is_regional(ctx))
 		ctx->report->neighbour_labels_placed = draw_neighbour_labels(ctx);
 	return COOPMAP_OK;
 }
