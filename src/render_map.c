@@ -15,7 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render_internal.h"
+#include "render_frame.h"
+#include "render_map.h"
+#include "render_symbol.h"
 
 /* The choropleth class of a country, -1 without projects, or
  * FILL_NOT_STATED when its projects do not give the measure. */
@@ -80,7 +82,7 @@ int render_map_order_markers(render_ctx *ctx, coopmap_error *err)
  * to its frame, a rectangle: cheap in every format (a clip by the sphere
  * outline would be written again for each shape in SVG).
  */
-static void paint_ocean_and_clip(render_ctx *ctx)
+void render_map_draw_sea(render_ctx *ctx)
 {
 	cairo_t *cr = ctx->cr;
 
@@ -101,7 +103,7 @@ static void paint_ocean_and_clip(render_ctx *ctx)
 	cairo_fill(cr);
 }
 
-static void draw_graticule(render_ctx *ctx)
+void render_map_draw_graticule(render_ctx *ctx)
 {
 	double step = ctx->style->graticule_step;
 	double lon[400], lat[400];
@@ -153,17 +155,6 @@ static void draw_graticule(render_ctx *ctx)
 }
 
 /*
- * Each country filled, then its border stroked, one country at a time:
- * Cairo strokes a path with every country in it several times slower than
- * the countries one by one (its cost grows faster than the path).  A
- * shared border is stroked by both neighbours, the second on top of the
- * second's fill, so that with an opaque border colour the map is the same
- * as all fills then all borders; and a fill followed by the stroke of the
- * same path is one element in SVG and PDF (the path written once instead
- * of twice).  A translucent border keeps the two passes, so that each
- * shared border shows both strokes whole.
- */
-/*
  * A country with no polygon at the map's scale (Tuvalu, Tokelau at 50m)
  * that the data fills: a disc of its class's colour at its point, with the
  * border's colour around it, so that it is seen and counted as the legend
@@ -196,7 +187,18 @@ static void draw_country_points(render_ctx *ctx)
 	}
 }
 
-static void draw_countries(render_ctx *ctx)
+/*
+ * Each country filled, then its border stroked, one country at a time:
+ * Cairo strokes a path with every country in it several times slower than
+ * the countries one by one (its cost grows faster than the path).  A
+ * shared border is stroked by both neighbours, the second on top of the
+ * second's fill, so that with an opaque border colour the map is the same
+ * as all fills then all borders; and a fill followed by the stroke of the
+ * same path is one element in SVG and PDF (the path written once instead
+ * of twice).  A translucent border keeps the two passes, so that each
+ * shared border shows both strokes whole.
+ */
+static void fill_countries(render_ctx *ctx)
 {
 	cairo_t *cr = ctx->cr;
 	size_t n = coopmap_countries_count(ctx->data->countries);
@@ -230,6 +232,12 @@ static void draw_countries(render_ctx *ctx)
 		render_frame_path(ctx, &ctx->paths[i]);
 		cairo_stroke(cr);
 	}
+}
+
+void render_map_draw_countries(render_ctx *ctx)
+{
+	fill_countries(ctx);
+	draw_country_points(ctx);
 }
 
 /*
@@ -273,13 +281,13 @@ static void draw_layer(render_ctx *ctx, size_t index)
 	cairo_stroke(cr);
 }
 
-static void draw_layers(render_ctx *ctx)
+void render_map_draw_layers(render_ctx *ctx)
 {
 	for (size_t i = 0; i < ctx->data->n_layers; i++)
 		draw_layer(ctx, i);
 }
 
-static void draw_highlight(render_ctx *ctx)
+void render_map_draw_highlight(render_ctx *ctx)
 {
 	size_t n = coopmap_countries_count(ctx->data->countries);
 
@@ -296,7 +304,7 @@ static void draw_highlight(render_ctx *ctx)
 }
 
 /* Biggest first, so that small circles stay visible on top. */
-static void draw_markers(render_ctx *ctx)
+void render_map_draw_markers(render_ctx *ctx)
 {
 	for (size_t k = 0; k < ctx->data->n_markers; k++) {
 		const coopmap_render_marker *m = &ctx->data->markers[
@@ -311,23 +319,11 @@ static void draw_markers(render_ctx *ctx)
 	}
 }
 
-void render_map_draw(render_ctx *ctx)
+/* The frame's edge: the sphere's outline on a world map, the frame's
+ * rectangle otherwise. */
+void render_map_draw_edge(render_ctx *ctx)
 {
 	cairo_t *cr = ctx->cr;
-
-	cairo_save(cr);
-	paint_ocean_and_clip(ctx);
-	if (!ctx->is_inset)   /* a few km across: no meridian in sight */
-		draw_graticule(ctx);
-	cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD);
-	draw_countries(ctx);
-	draw_country_points(ctx);
-	draw_layers(ctx);
-	draw_highlight(ctx);
-	render_network_draw_links(ctx);
-	cairo_restore(cr);
-	render_network_draw_points(ctx);
-	draw_markers(ctx);
 
 	if (ctx->world) {
 		render_frame_path(ctx, &ctx->outline);

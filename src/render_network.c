@@ -11,7 +11,9 @@
 #include <string.h>
 
 #include "coopmap/names.h"
-#include "render_internal.h"
+#include "render_frame.h"
+#include "render_network.h"
+#include "render_symbol.h"
 
 /* An inset lists the names of a group of up to this many members under
  * its label (Paris holds several establishments at one point): a reader

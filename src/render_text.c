@@ -1,7 +1,14 @@
 /*
- * render_text.c: every text of the map, laid out by Pango: title, subtitle,
- * source line, legend and country labels (placed with labels.h so that no
- * two overlap and none covers the legend).
+ * render_text.c: every text of the map and the furniture that carries
+ * text, laid out by Pango: title, subtitle and source line, the legend,
+ * the scale bar, the labels of countries, circles and points (placed with
+ * labels.h so that no two overlap and none covers the legend), the
+ * neighbours' names of a regional map, an inset's island names.
+ *
+ * Not for where the furniture goes among the map's data (render_frame.c
+ * finds the quiet places), nor for marks (render_symbol.c); it calls those
+ * two parts and no other, and draws when the drawing order
+ * (render_draw.c) says.
  */
 #include <math.h>
 #include <stdio.h>
@@ -10,7 +17,9 @@
 
 #include "coopmap/i18n.h"
 #include "coopmap/page.h"
-#include "render_internal.h"
+#include "render_frame.h"
+#include "render_symbol.h"
+#include "render_text.h"
 
 static int is_en(const render_ctx *ctx)
 {
@@ -1037,4 +1046,95 @@ int render_text_draw_labels(render_ctx *ctx)
 	if (render_frame_is_regional(ctx))
 		ctx->report->neighbour_labels_placed = draw_neighbour_labels(ctx);
 	return COOPMAP_OK;
+}
+
+/* A round length for about a quarter of the inset's width: 1, 2 or 5
+ * times a power of ten, in km. */
+static double scale_length_km(double km)
+{
+	double p = pow(10, floor(log10(km)));
+
+	if (km >= 5 * p)
+		return 5 * p;
+	if (km >= 2 * p)
+		return 2 * p;
+	return p;
+}
+
+/* Device units per km along the parallel at the centre of the extent
+ * asked (equal-area projections are not true to scale everywhere); 0
+ * when the centre is off the map. */
+static double units_per_km(render_ctx *ctx)
+{
+	double lon = (ctx->bbox[0] + ctx->bbox[2]) / 2;
+	double lat = (ctx->bbox[1] + ctx->bbox[3]) / 2, d = 0.05;
+	double xa, ya, xb, yb, m;
+
+	if (lon > 180)
+		lon -= 360;
+	if (!render_frame_point(ctx, lon - d, lat, &xa, &ya) ||
+	    !render_frame_point(ctx, lon + d, lat, &xb, &yb))
+		return 0;
+	m = coopmap_geodesic_distance(lon - d, lat, lon + d, lat);
+	return m > 0 ? hypot(xb - xa, yb - ya) / (m / 1000.0) : 0;
+}
+
+coopmap_box render_text_draw_scale_bar(render_ctx *ctx)
+{
+	cairo_t *cr = ctx->cr;
+	double frame_w = ctx->frame.x1 - ctx->frame.x0, u = ctx->unit;
+	double per_km = units_per_km(ctx), km, len, x, y;
+	coopmap_box box = { 0, 0, 0, 0 };
+	char text[32];
+
+	if (per_km <= 0)
+		return box;
+	km = scale_length_km((ctx->is_inset ? 0.3 : 0.2) * frame_w / per_km);
+	len = km * per_km;
+	snprintf(text, sizeof(text), "%g km", km);
+	box = render_frame_quiet_corner(ctx, len + 5 * u +
+		render_text_small_width(ctx, text), 12 * u,
+		ctx->is_inset ? 2.5 * u : 6 * u);
+	x = box.x0 + 1.5 * u;
+	y = box.y0 + 9 * u;
+	cairo_rectangle(cr, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
+	render_set_color(cr, ctx->style->legend_background);
+	cairo_fill(cr);
+	cairo_move_to(cr, x, y - 2 * u);
+	cairo_line_to(cr, x, y);
+	cairo_line_to(cr, x + len, y);
+	cairo_line_to(cr, x + len, y - 2 * u);
+	render_set_color(cr, ctx->style->text);
+	cairo_set_line_width(cr, 0.8 * u);
+	cairo_stroke(cr);
+	render_text_small(ctx, text, x + len + 2 * u, y - 7 * u, 0, 0);
+	if (ctx->placer != NULL)
+		coopmap_placer_add_obstacle(ctx->placer, box);
+	return box;
+}
+
+/* Beside them, left of them near the frame's right side. */
+void render_text_draw_place_names(render_ctx *sub,
+	const render_place *places)
+{
+	double u = sub->unit;
+
+	for (int i = 0; places != NULL && places[i].name != NULL; i++) {
+		const render_place *p = &places[i];
+		double x, y, w, h;
+		coopmap_box box;
+
+		if (!render_frame_point(sub, p->lon, p->lat, &x, &y))
+			continue;
+		w = render_text_small_width(sub, p->name);
+		h = render_text_small(sub, p->name, NAN, 0, 0, 0);
+		box = (coopmap_box){ x + 4 * u, y - h / 2, x + 4 * u + w, y + h / 2 };
+		if (!coopmap_placer_is_free(sub->placer, &box))
+			box = (coopmap_box){ x - 4 * u - w, y - h / 2, x - 4 * u,
+				y + h / 2 };
+		if (!coopmap_placer_is_free(sub->placer, &box))
+			continue;
+		coopmap_placer_add_label(sub->placer, box);
+		render_text_small(sub, p->name, box.x0, box.y0, 0, 0);
+	}
 }
