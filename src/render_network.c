@@ -4,6 +4,10 @@
  * (Paris holds many establishments) into one symbol with their count;
  * links are great circles (geodesy.h), cut at the projection's antimeridian
  * and its edge (cut.h), coloured by programme, wider with more projects.
+ *
+ * Not for their names (render_text.c places them), nor for when they are
+ * drawn (render_draw.c): it calls render_frame.c for places on the page
+ * and render_symbol.c for the marks, no other part.
  */
 #include <glib.h>
 #include <math.h>

@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include "coopmap/i18n.h"
-#include "coopmap/page.h"
 #include "render_frame.h"
 #include "render_symbol.h"
 #include "render_text.h"
