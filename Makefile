@@ -59,7 +59,7 @@ LIB := $(BUILD)/libcoopmap.a
 BIN := $(BUILD)/coopmap
 
 
-.PHONY: pot all test check demo bench install clean hdr-check fuzz fuzz-build valgrind golden
+.PHONY: pot all test check demo bench install clean hdr-check fuzz fuzz-build valgrind golden scenes-update print
 all: $(BIN)
 
 $(BUILD)/obj/%.o: src/%.c
@@ -181,6 +181,18 @@ demo: $(BIN)
 # (look at tests/artifacts/golden-monde-1000.svg first).
 golden: $(BIN)
 	@sh tests/golden.sh $(BUILD) update
+
+# Accept a change of the renderer's reference scenes (tests/scenes/scenes.txt):
+# every scene's new map becomes its reference in tests/data/ref/scenes/
+# (look at tests/artifacts/scenes/ first, and commit the references).
+scenes-update: $(BIN) $(BUILD)/tests/test_scenes
+	@COOPMAP_SCENES_UPDATE=1 COOPMAP_BIN=$(CURDIR)/$(BIN) $(BUILD)/tests/test_scenes
+
+# The world, Africa, a country, the pooling map and the actor diagram as A4
+# and A3 landscape PDFs: checked (page size, text), cropped at 150 dpi into
+# tests/artifacts/print/ with the text sizes in sizes.md (part of make test).
+print: $(BIN)
+	@sh tests/print.sh $(BUILD)
 
 bench: $(BIN)
 	@BENCH_CFLAGS="-std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN)" sh bench/run.sh $(BUILD)

@@ -72,6 +72,24 @@ const char *coopmap_i18n_text(const char *msgid)
 	return dgettext(TEXT_DOMAIN, msgid);
 }
 
+const char *coopmap_i18n_ctext(const char *context, const char *msgid)
+{
+	/* The catalogue's key of a message in context: context EOT msgid. */
+	size_t n = strlen(context), m = strlen(msgid);
+	char *key = malloc(n + m + 2);
+	const char *text;
+
+	if (key == NULL)
+		return msgid;
+	memcpy(key, context, n);
+	key[n] = '\004';
+	memcpy(key + n + 1, msgid, m + 1);
+	text = dgettext(TEXT_DOMAIN, key);
+	text = text == key ? msgid : text;
+	free(key);
+	return text;
+}
+
 const char *coopmap_i18n_ntext(const char *msgid, const char *msgid_plural,
 	unsigned long n)
 {

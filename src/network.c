@@ -8,6 +8,7 @@
 
 #include <glib.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -149,35 +150,49 @@ static void count_at(coopmap_node *node, double lon, double lat,
 	add_value(&node->value, value);
 }
 
-/*
- * The link of (e, partner), found by its 64-bit key.  The keys live in
- * keys[], one slot per link, sized for the most links there can be (one
- * per project) and never moved: the table points into it, and no project
- * allocates a key of its own.
- */
-static void count_link(coopmap_network *n, GHashTable *pairs, guint64 *keys,
-	size_t e, size_t partner, const coopmap_project *p)
+size_t coopmap_network_pairs(const size_t *first, const size_t *second,
+	size_t n, size_t *pair_of)
 {
-	/* Node indices stay below 2^32: at most two nodes per project. */
-	guint64 key = (guint64)e << 32 | (guint64)partner;
-	gpointer found;
+	/* The keys live in keys[], one slot per pair, never moved: the table
+	 * points into it, and no project allocates a key of its own. */
+	GHashTable *pairs = g_hash_table_new(g_int64_hash, g_int64_equal);
+	guint64 *keys = g_new(guint64, n + 1);
+	size_t count = 0;
+
+	for (size_t k = 0; k < n; k++) {
+		gpointer found;
+
+		pair_of[k] = SIZE_MAX;
+		if (first[k] == SIZE_MAX || second[k] == SIZE_MAX)
+			continue;
+		keys[count] = (guint64)first[k] << 32 | (guint64)second[k];
+		if (g_hash_table_lookup_extended(pairs, &keys[count], NULL, &found)) {
+			pair_of[k] = GPOINTER_TO_SIZE(found);
+			continue;
+		}
+		g_hash_table_insert(pairs, &keys[count], GSIZE_TO_POINTER(count));
+		pair_of[k] = count++;
+	}
+	g_hash_table_destroy(pairs);
+	g_free(keys);
+	return count;
+}
+
+/* Count project p on its link (a new one when its pair is met first). */
+static void count_link(coopmap_network *n, size_t pair, size_t e,
+	size_t partner, const coopmap_project *p)
+{
 	coopmap_link *link;
 
-	if (g_hash_table_lookup_extended(pairs, &key, NULL, &found)) {
-		link = &g_array_index(n->links, coopmap_link,
-			GPOINTER_TO_SIZE(found));
-	} else {
+	if (pair == n->links->len) {
 		coopmap_link fresh;
 
 		memset(&fresh, 0, sizeof(fresh));
 		fresh.establishment = e;
 		fresh.partner = partner;
-		keys[n->links->len] = key;
-		g_hash_table_insert(pairs, &keys[n->links->len],
-			GSIZE_TO_POINTER(n->links->len));
 		g_array_append_val(n->links, fresh);
-		link = &g_array_index(n->links, coopmap_link, n->links->len - 1);
 	}
+	link = &g_array_index(n->links, coopmap_link, pair);
 	link->projects++;
 	link->by_programme[coopmap_programme_of(p->programme)]++;
 	if (p->establishment_approximate || p->partner_approximate)
@@ -218,8 +233,9 @@ int coopmap_network_build(const coopmap_projects *projects,
 {
 	coopmap_network *n = calloc(1, sizeof(*n));
 	size_t n_establishments = coopmap_pool_establishment_count(pool);
-	GHashTable *unnamed, *pairs;
-	guint64 *keys;
+	size_t n_projects = coopmap_projects_count(projects);
+	size_t *ends, *pair_of;
+	GHashTable *unnamed;
 
 	*out = NULL;
 	if (n == NULL)
@@ -229,9 +245,11 @@ int coopmap_network_build(const coopmap_projects *projects,
 	n->links = g_array_new(FALSE, FALSE, sizeof(coopmap_link));
 	add_group_nodes(n, pool);
 	unnamed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-	pairs = g_hash_table_new(g_int64_hash, g_int64_equal);
-	keys = g_new(guint64, coopmap_projects_count(projects) + 1);
-	for (size_t i = 0; i < coopmap_projects_count(projects); i++) {
+	/* Each project's two nodes (ends[k], ends[n_projects + k]), SIZE_MAX
+	 * where it is drawn as no link. */
+	ends = g_new(size_t, 2 * n_projects + 1);
+	pair_of = g_new(size_t, n_projects + 1);
+	for (size_t i = 0; i < n_projects; i++) {
 		const coopmap_project *p = coopmap_projects_get(projects, i);
 		size_t e = coopmap_pool_establishment_of(pool, i);
 		size_t pg = coopmap_pool_partner_of(pool, i);
@@ -239,6 +257,7 @@ int coopmap_network_build(const coopmap_projects *projects,
 			: unnamed_partner(n, unnamed, p);
 		double value = coopmap_measure_of_project(measure, p);
 
+		ends[i] = ends[n_projects + i] = SIZE_MAX;
 		count_at(node_at(n, partner), p->partner_lon, p->partner_lat,
 			p->partner_approximate, value);
 		if (e == (size_t)-1)
@@ -249,11 +268,17 @@ int coopmap_network_build(const coopmap_projects *projects,
 			n->unplaced++;
 			continue;
 		}
-		count_link(n, pairs, keys, e, partner, p);
+		ends[i] = e;
+		ends[n_projects + i] = partner;
 	}
 	g_hash_table_destroy(unnamed);
-	g_hash_table_destroy(pairs);
-	g_free(keys);
+	coopmap_network_pairs(ends, ends + n_projects, n_projects, pair_of);
+	for (size_t i = 0; i < n_projects; i++)
+		if (pair_of[i] != SIZE_MAX)
+			count_link(n, pair_of[i], ends[i], ends[n_projects + i],
+				coopmap_projects_get(projects, i));
+	g_free(ends);
+	g_free(pair_of);
 	settle_links(n);
 	if (measure == COOPMAP_MEASURE_ESTABLISHMENTS)
 		count_establishments(n);

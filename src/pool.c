@@ -857,3 +857,66 @@ int coopmap_pool_same_partner(const char *name_a, const char *city_a,
 		*score = s;
 	return s >= COOPMAP_PARTNER_SAME;
 }
+
+struct coopmap_pool_presence {
+	GArray **of;           /* per country: size_t establishment groups */
+	size_t n_countries;
+};
+
+int coopmap_pool_presence_build(const coopmap_pool *pool,
+	const coopmap_projects *projects, const coopmap_countries *countries,
+	coopmap_pool_presence **out, coopmap_error *err)
+{
+	coopmap_pool_presence *presence = g_new0(coopmap_pool_presence, 1);
+	/* (country << 32 | establishment group): groups and countries stay
+	 * below 2^32 (one group per project at most). */
+	GHashTable *seen = g_hash_table_new(g_int64_hash, g_int64_equal);
+	gint64 *keys = g_new(gint64, coopmap_projects_count(projects) + 1);
+	size_t n_keys = 0;
+
+	(void)err;
+	presence->n_countries = coopmap_countries_count(countries);
+	presence->of = g_new0(GArray *, presence->n_countries + 1);
+	for (size_t k = 0; k < coopmap_projects_count(projects); k++) {
+		const coopmap_project *p = coopmap_projects_get(projects, k);
+		size_t e = coopmap_pool_establishment_of(pool, k);
+		size_t c = coopmap_country_index(countries, p->country);
+
+		if (e == (size_t)-1 || c >= presence->n_countries)
+			continue;
+		keys[n_keys] = ((gint64)c << 32) | (gint64)e;
+		/* Looked up first: adding a key that is there would put this
+		 * slot, which the next project reuses, in the table. */
+		if (g_hash_table_contains(seen, &keys[n_keys]))
+			continue;
+		g_hash_table_add(seen, &keys[n_keys++]);
+		if (presence->of[c] == NULL)
+			presence->of[c] = g_array_new(FALSE, FALSE, sizeof(size_t));
+		g_array_append_val(presence->of[c], e);
+	}
+	g_hash_table_destroy(seen);
+	g_free(keys);
+	*out = presence;
+	return COOPMAP_OK;
+}
+
+void coopmap_pool_presence_free(coopmap_pool_presence *presence)
+{
+	if (presence == NULL)
+		return;
+	for (size_t c = 0; c < presence->n_countries; c++)
+		if (presence->of[c] != NULL)
+			g_array_free(presence->of[c], TRUE);
+	g_free(presence->of);
+	g_free(presence);
+}
+
+const size_t *coopmap_pool_presence_in(const coopmap_pool_presence *presence,
+	size_t country, size_t *n)
+{
+	const GArray *there = country < presence->n_countries
+		? presence->of[country] : NULL;
+
+	*n = there != NULL ? there->len : 0;
+	return there != NULL ? (const size_t *)(const void *)there->data : NULL;
+}

@@ -1,6 +1,6 @@
 /*
  * publish.c: the web page (publish.h).  The page is web/page.html with
- * its {{slots}} filled: the words of the run's language (web/strings.json),
+ * its {{slots}} filled: the words of the run's language (publish_words.h),
  * the styles and scripts (Leaflet and its marker-cluster plugin from
  * Debian's packages, then web/page.css and web/page.js), and the data
  * (publish_data.h).  One file inlines them all; the hosted folder links
@@ -21,7 +21,9 @@
 #include <unistd.h>
 
 #include "coopmap/output.h"
+#include "coopmap/i18n.h"
 #include "publish_data.h"
+#include "publish_words.h"
 
 /* The library's files, in the order the page loads them. */
 static const char *const library_styles[] = {
@@ -134,26 +136,17 @@ static char *page_data(const json_t *root, const GString *projects)
 }
 
 
-static int load_strings(const char *web_dir, const char *lang,
-	json_t **out, coopmap_error *err)
+/* The words come from the catalogue in the run's language: a page asked
+ * in another would mix two. */
+static int load_strings(const char *lang, json_t **out, coopmap_error *err)
 {
-	char *path = g_build_filename(web_dir, "strings.json", NULL);
-	json_error_t jerr;
-	json_t *all = json_load_file(path, 0, &jerr), *one;
-	int rc = COOPMAP_OK;
-
-	one = all != NULL ? json_object_get(all, lang) : NULL;
-	if (all == NULL)
-		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: no words for "
-			"language '%s': %s", path, lang, jerr.text);
-	else if (one == NULL || !json_is_object(one))
-		rc = coopmap_error_set(err, COOPMAP_ERR_IO, "%s: no words for "
-			"language '%s'", path, lang);
-	else
-		*out = json_incref(one);
-	json_decref(all);
-	g_free(path);
-	return rc;
+	if (strcmp(lang, coopmap_i18n_lang()) != 0)
+		return coopmap_error_set(err, COOPMAP_ERR_USAGE, "the page's "
+			"language '%s' is not the run's ('%s'): call "
+			"coopmap_i18n_init(\"%s\") first", lang, coopmap_i18n_lang(),
+			lang);
+	*out = publish_words();
+	return COOPMAP_OK;
 }
 
 static void parts_free(struct page_parts *p)
@@ -182,7 +175,7 @@ static int parts_load(const coopmap_publish_data *d,
 	memset(p, 0, sizeof(*p));
 	rc = read_part(d->web_dir, "page.html", 0, &p->template_html, NULL, err);
 	if (rc == COOPMAP_OK)
-		rc = load_strings(d->web_dir, lang, &p->strings, err);
+		rc = load_strings(lang, &p->strings, err);
 	if (rc == COOPMAP_OK)
 		rc = read_part(d->web_dir, "LICENCES.txt", 0, &p->licences, NULL, err);
 	if (rc == COOPMAP_OK)

@@ -238,55 +238,10 @@ static void place_of(const coopmap_publish_data *d,
 		: p->establishment_approximate;
 }
 
-/* Per country (registry index), the establishments working there, in
- * the order first met; built in one pass over the projects. */
-struct country_establishments {
-	GArray **of;           /* per country: size_t establishment indices */
-	GHashTable *seen;      /* (country << 32 | establishment) + 1 */
-	size_t n_countries;
-};
-
-static void country_establishments_build(const coopmap_publish_data *d,
-	struct country_establishments *ce)
-{
-	ce->n_countries = coopmap_countries_count(d->map->countries);
-	ce->of = g_new0(GArray *, ce->n_countries + 1);
-	ce->seen = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free,
-		NULL);
-	for (size_t k = 0; k < coopmap_projects_count(d->projects); k++) {
-		const coopmap_project *p = coopmap_projects_get(d->projects, k);
-		size_t e = coopmap_pool_establishment_of(d->pool, k);
-		size_t c = coopmap_country_index(d->map->countries, p->country);
-		gint64 *key;
-
-		if (e == (size_t)-1 || c >= ce->n_countries)
-			continue;
-		key = g_new(gint64, 1);
-		*key = ((gint64)c << 32) | (gint64)e;
-		if (g_hash_table_contains(ce->seen, key)) {
-			g_free(key);
-			continue;
-		}
-		g_hash_table_add(ce->seen, key);
-		if (ce->of[c] == NULL)
-			ce->of[c] = g_array_new(FALSE, FALSE, sizeof(size_t));
-		g_array_append_val(ce->of[c], e);
-	}
-}
-
-static void country_establishments_free(struct country_establishments *ce)
-{
-	for (size_t c = 0; c < ce->n_countries; c++)
-		if (ce->of[c] != NULL)
-			g_array_free(ce->of[c], TRUE);
-	g_free(ce->of);
-	g_hash_table_destroy(ce->seen);
-}
-
 /* Peers of establishment e: those with the same partner hospital, then
  * those in the same countries (not already named). */
 static void establishment_peers(const coopmap_publish_data *d, size_t e,
-	const struct country_establishments *ce, json_t *o)
+	const coopmap_pool_presence *presence, json_t *o)
 {
 	const coopmap_pool *pool = d->pool;
 	const coopmap_pool_group *g = coopmap_pool_establishment(pool, e);
@@ -305,15 +260,14 @@ static void establishment_peers(const coopmap_publish_data *d, size_t e,
 	for (size_t k = 0; k < g->n_projects; k++) {
 		const coopmap_project *p = coopmap_projects_get(d->projects,
 			g->projects[k]);
-		size_t c = coopmap_country_index(d->map->countries, p->country);
-		GArray *there = c < ce->n_countries ? ce->of[c] : NULL;
+		size_t n_there;
+		const size_t *there = coopmap_pool_presence_in(presence,
+			coopmap_country_index(d->map->countries, p->country), &n_there);
 
-		for (guint j = 0; there != NULL && j < there->len; j++) {
-			size_t other = g_array_index(there, size_t, j);
-
-			if (g_hash_table_add(seen, GSIZE_TO_POINTER(other + 1)))
+		for (size_t j = 0; j < n_there; j++) {
+			if (g_hash_table_add(seen, GSIZE_TO_POINTER(there[j] + 1)))
 				json_array_append_new(same_country,
-					json_integer((json_int_t)other));
+					json_integer((json_int_t)there[j]));
 		}
 	}
 	g_hash_table_destroy(seen);
@@ -322,7 +276,7 @@ static void establishment_peers(const coopmap_publish_data *d, size_t e,
 }
 
 static json_t *groups_json(const coopmap_publish_data *d, int partners,
-	const struct country_establishments *ce, const char *lang)
+	const coopmap_pool_presence *presence, const char *lang)
 {
 	const coopmap_pool *pool = d->pool;
 	size_t n = partners ? coopmap_pool_partner_count(pool)
@@ -357,7 +311,7 @@ static json_t *groups_json(const coopmap_publish_data *d, int partners,
 			json_object_set_new(o, "region", json_string(g->region));
 			if (g->finess[0] != '\0')
 				json_object_set_new(o, "finess", json_string(g->finess));
-			establishment_peers(d, i, ce, o);
+			establishment_peers(d, i, presence, o);
 		}
 		json_array_append_new(list, o);
 	}
@@ -365,44 +319,41 @@ static json_t *groups_json(const coopmap_publish_data *d, int partners,
 }
 
 /* One link per establishment-partner pair with projects, in the order
- * first met; its great circle cut at the antimeridian. */
-/* The links; link_of[k] is set to project k's link (SIZE_MAX: none). */
+ * first met (network.h's grouping); its great circle cut at the
+ * antimeridian.  link_of[k] is set to project k's link (SIZE_MAX: none). */
 static json_t *links_json(const coopmap_publish_data *d, size_t *link_of)
 {
-	GHashTable *index = g_hash_table_new_full(g_int64_hash, g_int64_equal,
-		g_free, NULL);
+	size_t n_projects = coopmap_projects_count(d->projects);
+	size_t *ends = g_new(size_t, 2 * n_projects + 1);
 	json_t *list = json_array();
 
-	for (size_t k = 0; k < coopmap_projects_count(d->projects); k++) {
+	for (size_t k = 0; k < n_projects; k++) {
 		size_t e = coopmap_pool_establishment_of(d->pool, k);
 		size_t p = coopmap_pool_partner_of(d->pool, k);
-		gint64 *key;
-		gpointer found;
-		size_t at;
+		int paired = e != (size_t)-1 && p != (size_t)-1;
+
+		/* Placed or not: a link without a place has no path. */
+		ends[k] = paired ? e : SIZE_MAX;
+		ends[n_projects + k] = paired ? p : SIZE_MAX;
+	}
+	coopmap_network_pairs(ends, ends + n_projects, n_projects, link_of);
+	for (size_t k = 0; k < n_projects; k++) {
 		json_t *link;
 
-		if (e == (size_t)-1 || p == (size_t)-1)
+		if (link_of[k] == SIZE_MAX)
 			continue;
-		key = g_new(gint64, 1);
-		*key = ((gint64)e << 32) | (gint64)p;
-		if (g_hash_table_lookup_extended(index, key, NULL, &found)) {
-			g_free(key);
-			at = GPOINTER_TO_SIZE(found);
-			link = json_array_get(list, at);
-		} else {
-			at = json_array_size(list);
+		if (link_of[k] == json_array_size(list)) {
 			link = json_object();
-			json_object_set_new(link, "e", json_integer((json_int_t)e));
-			json_object_set_new(link, "p", json_integer((json_int_t)p));
+			json_object_set_new(link, "e", json_integer((json_int_t)ends[k]));
+			json_object_set_new(link, "p", json_integer((json_int_t)
+				ends[n_projects + k]));
 			json_object_set_new(link, "projects", json_array());
-			g_hash_table_insert(index, key, GSIZE_TO_POINTER(at));
 			json_array_append_new(list, link);
 		}
-		json_array_append_new(json_object_get(link, "projects"),
-			json_integer((json_int_t)k));
-		link_of[k] = at;
+		json_array_append_new(json_object_get(json_array_get(list,
+			link_of[k]), "projects"), json_integer((json_int_t)k));
 	}
-	g_hash_table_destroy(index);
+	g_free(ends);
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		json_t *link = json_array_get(list, i), *pieces = json_array();
 		const coopmap_project *p = coopmap_projects_get(d->projects,
@@ -544,7 +495,7 @@ int publish_data_build(const coopmap_publish_data *d,
 	json_t *root = json_object(), *themes = json_array();
 	json_t *regions = json_array();
 	size_t n = coopmap_projects_count(d->projects), *link_of;
-	struct country_establishments ce;
+	coopmap_pool_presence *presence = NULL;
 	int rc;
 
 	json_object_set_new(root, "lang", json_string(lang));
@@ -568,13 +519,19 @@ int publish_data_build(const coopmap_publish_data *d,
 		json_decref(regions);
 		return rc;
 	}
-	country_establishments_build(d, &ce);
-	json_object_set_new(root, "establishments", groups_json(d, 0, &ce,
+	rc = coopmap_pool_presence_build(d->pool, d->projects, d->map->countries,
+		&presence, err);
+	if (rc != 0) {
+		free(link_of);
+		json_decref(root);
+		json_decref(themes);
+		json_decref(regions);
+		return rc;
+	}
+	json_object_set_new(root, "establishments", groups_json(d, 0, presence,
 		lang));
-	json_object_set_new(root, "partners", groups_json(d, 1, &ce, lang));
-	country_establishments_free(&ce);
-	for (size_t k = 0; k < n; k++)
-		link_of[k] = SIZE_MAX;
+	json_object_set_new(root, "partners", groups_json(d, 1, presence, lang));
+	coopmap_pool_presence_free(presence);
 	json_object_set_new(root, "links", links_json(d, link_of));
 	json_object_set_new(root, "projects", json_string(
 		PUBLISH_PROJECTS_MARK));

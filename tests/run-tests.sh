@@ -92,13 +92,22 @@ if sh tests/golden.sh "$build" check; then
 else
 	failed=$((failed + 1))
 fi
+# A script whose last line counts its tests, "N passed, N failed": its
+# output, then its counts added to ours (a script that says nothing is one
+# failure).
+count_script() {
+	out=$(sh "$@" 2>&1)
+	printf '%s\n' "$out" | grep -v ' passed, .* failed$'
+	p=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
+	f=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+	passed=$((passed + ${p:-0}))
+	failed=$((failed + ${f:-1}))
+}
+# The maps at their printed sizes, A4 and A3 landscape PDF (one test a
+# page; crops in tests/artifacts/print/).
+count_script tests/print.sh "$build"
 # The published web page in headless Chromium.
-out=$(sh tests/test-publish.sh "$build" 2>&1)
-printf '%s\n' "$out" | grep -v ' passed, .* failed$'
-p=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\1/p')
-f=$(printf '%s\n' "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
-passed=$((passed + ${p:-0}))
-failed=$((failed + ${f:-1}))
+count_script tests/test-publish.sh "$build"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

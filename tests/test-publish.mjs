@@ -71,7 +71,7 @@ async function testMain(browser) {
 	});
 	timings.firstContentfulPaintMs = paint;
 	check('the page runs without a script error', errors.length === 0, errors);
-	check('the title counts the projects', /^60 projet\(s\) de 33 établissement/.test(await countText(page)),
+	check('the title counts the projects', /^60 projets de 33 établissements français avec /.test(await countText(page)),
 		await countText(page));
 
 	// Zoom: the wheel over the map, then the + and - buttons.
@@ -329,9 +329,54 @@ async function testHostile(browser) {
 
 async function testEnglish(browser) {
 	const { page } = await open(browser, 'carte-en.html');
-	check('--lang en: the page is in English', /^60 project\(s\) of 33 French establishment/.test(await countText(page)) &&
+	check('--lang en: the page is in English', /^60 projects of 33 French establishments with /.test(await countText(page)) &&
 		(await page.$eval('html', (e) => e.lang)) === 'en', await countText(page));
 	await page.close();
+}
+
+// Counts take their plural form from the catalogue, in each language:
+// French singular for 0 and 1, English for 1 alone (the page said
+// "60 projet(s) de 33 établissement(s)").  A year filter leaves 0, 1 or 2
+// projects.
+async function testPlurals(browser) {
+	const cases = [
+		['carte.html', '#y0=1980&y1=1980&noyear=0',
+			'1 projet de 1 établissement français avec 1 partenaire dans 1 pays (sur 60 projets)'],
+		['carte.html', '#y0=2003&y1=2003&noyear=0',
+			'2 projets de 2 établissements français avec 2 partenaires dans 2 pays (sur 60 projets)'],
+		['carte.html', '#y0=1975&y1=1975&noyear=0',
+			'0 projet de 0 établissement français avec 0 partenaire dans 0 pays (sur 60 projets)'],
+		['carte-en.html', '#y0=1980&y1=1980&noyear=0',
+			'1 project of 1 French establishment with 1 partner in 1 country (of 60 projects)'],
+		['carte-en.html', '#y0=2003&y1=2003&noyear=0',
+			'2 projects of 2 French establishments with 2 partners in 2 countries (of 60 projects)'],
+		['carte-en.html', '#y0=1975&y1=1975&noyear=0',
+			'0 projects of 0 French establishments with 0 partners in 0 countries (of 60 projects)'],
+	];
+	for (const [name, hash, want] of cases) {
+		const { page } = await open(browser, name, { hash });
+		const got = await countText(page);
+		check(`plurals: ${name}${hash} says "${want}"`, got === want, got);
+		await page.close();
+	}
+	// A search's count and a country's popup.
+	for (const [name, word, country, wants] of [
+		['carte.html', 'yalgado', 'Burundi', ['1 résultat', '1 projet']],
+		['carte.html', 'rennes', 'Algérie', ['2 résultats', '2 projets']],
+		['carte-en.html', 'yalgado', 'Burundi', ['1 result', '1 project']],
+		['carte-en.html', 'rennes', 'Algeria', ['2 results', '2 projects']]]) {
+		const { page } = await open(browser, name);
+		const found = await page.evaluate((w) => window.coopmapPage.search(w).length, word);
+		const said = await page.$eval('#resultCount', (e) => e.textContent);
+		const popup = await page.evaluate((n) => new Promise((resolve) => {
+			const c = window.coopmapPage.countries.find((x) => x.n === n);
+			window.coopmapPage.select('c', c.i, { from: 'list' });
+			setTimeout(() => resolve(document.querySelector('#details p').textContent), 300);
+		}), country);
+		check(`plurals: ${name} says "${wants[0]}" for a search and "${wants[1]}" for ${country}`,
+			said === wants[0] && popup === wants[1], { found, said, popup });
+		await page.close();
+	}
 }
 
 async function testFolder(browser) {
@@ -362,7 +407,8 @@ const browser = await puppeteer.launch({
 		'--no-first-run', '--disable-sync', '--disable-dev-shm-usage'],
 });
 try {
-	for (const t of [testMain, testPeersFromAddress, testPhone, testHostile, testEnglish, testFolder, testSvgText]) {
+	for (const t of [testMain, testPeersFromAddress, testPhone, testHostile, testEnglish, testPlurals, testFolder,
+		testSvgText]) {
 		try {
 			await t(browser);
 		} catch (e) {

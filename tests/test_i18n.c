@@ -257,6 +257,75 @@ static void test_date_is_written_one_way_per_language(void **state)
 	assert_string_equal(buf, "");
 }
 
+/*
+ * The pool report's sentences come from the catalogue, not from pairs of
+ * strings in the code: with a catalogue of the command's messages whose
+ * every French sentence starts with "@@", every line of the Markdown report that holds words starts
+ * with it (an establishment's "### NAME" holds none), the plural forms
+ * too.
+ */
+static void test_pool_report_sentences_come_from_the_catalogue(void **state)
+{
+	const char *args[] = { "pool", "examples/cooperations.csv", NULL };
+	char *dir = g_build_filename(g_get_tmp_dir(), "coopmap-po-XXXXXX", NULL);
+	char *messages, *command, *previous;
+	gchar **lines;
+	int status = -1;
+	struct run r;
+
+	(void)state;
+	assert_non_null(g_mkdtemp(dir));
+	messages = g_build_filename(dir, "fr", "LC_MESSAGES", NULL);
+	assert_int_equal(g_mkdir_with_parents(messages, 0755), 0);
+	/* The command's messages, every msgstr (and msgstr[N]) starting with
+	 * @@. */
+	command = g_strdup_printf("msggrep -N src/cli/cmd_pool.c po/fr.po | "
+		"sed -e 's/^msgstr\\(\\[[0-9]\\]\\)\\{0,1\\} \"/&@@/' > "
+		"%s/marked.po && msgfmt -o %s/coopmap.mo %s/marked.po", dir,
+		messages, dir);
+	{
+		gchar *argv[] = { "sh", "-c", command, NULL };
+
+		assert_true(g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL,
+			NULL, NULL, NULL, &status, NULL));
+		assert_int_equal(status, 0);
+	}
+	previous = g_strdup(getenv("COOPMAP_LOCALEDIR"));
+	setenv("COOPMAP_LOCALEDIR", dir, 1);
+	run_in("LC_ALL", "C", args, &r);
+	if (previous != NULL)
+		setenv("COOPMAP_LOCALEDIR", previous, 1);
+	else
+		unsetenv("COOPMAP_LOCALEDIR");
+	assert_int_equal(r.status, 0);
+	lines = g_strsplit(r.out, "\n", -1);
+	for (size_t i = 0; lines[i] != NULL; i++) {
+		if (lines[i][0] == '\0' || g_str_has_prefix(lines[i], "### "))
+			continue;
+		if (!g_str_has_prefix(lines[i], "@@"))
+			fail_msg("line %zu of the report is not from the catalogue: "
+				"'%s'", i + 1, lines[i]);
+	}
+	assert_holds(r.out, "@@# Mutualisation des coopérations : ");
+	assert_holds(r.out, "(lignes ");
+	assert_holds(r.out, "@@ ; graphies « ");
+	assert_holds(r.out, "@@  - même ville partenaire : ");
+	g_strfreev(lines);
+	run_clear(&r);
+	g_free(command);
+	command = g_strdup_printf("rm -rf '%s'", dir);
+	{
+		gchar *argv[] = { "sh", "-c", command, NULL };
+
+		g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+			NULL, NULL, NULL);
+	}
+	g_free(previous);
+	g_free(command);
+	g_free(messages);
+	g_free(dir);
+}
+
 static void test_english_is_asked_by_the_first_variable_set(void **state)
 {
 	(void)state;
@@ -287,6 +356,7 @@ int main(void)
 		cmocka_unit_test(test_kml_speaks_the_run_language),
 		cmocka_unit_test(test_date_is_written_one_way_per_language),
 		cmocka_unit_test(test_english_is_asked_by_the_first_variable_set),
+		cmocka_unit_test(test_pool_report_sentences_come_from_the_catalogue),
 	};
 
 	g_mkdir_with_parents(TEST_ARTIFACTS, 0755);

@@ -193,6 +193,74 @@ static void test_no_chain_and_no_merge_within_a_city(void **state)
 	coopmap_projects_free(projects);
 }
 
+/* The names of the establishment groups present in country (an ISO
+ * alpha-3 code), joined by "|". */
+static char *present_in(const coopmap_pool *pool,
+	const coopmap_pool_presence *presence, const char *iso_a3)
+{
+	GString *s = g_string_new(NULL);
+	size_t n, c = coopmap_country_index(registry,
+		coopmap_country_find_iso3(registry, iso_a3));
+	const size_t *groups = coopmap_pool_presence_in(presence, c, &n);
+
+	for (size_t k = 0; k < n; k++)
+		g_string_append_printf(s, "%s%s", k > 0 ? "|" : "",
+			coopmap_pool_establishment(pool, groups[k])->name);
+	return g_string_free(s, FALSE);
+}
+
+/*
+ * The establishments present in each country (the pool report's "By
+ * country", the page's "in the same countries"): each group once, in the
+ * order of its first project there, whatever the groups' own order;
+ * spellings of one establishment are one; a project without an
+ * establishment adds none.
+ */
+static void test_presence_lists_each_establishment_once_in_list_order(
+	void **state)
+{
+	const char *path = TEST_ARTIFACTS "/pool-presence.csv";
+	coopmap_projects *projects = NULL;
+	coopmap_pool *pool;
+	coopmap_pool_presence *presence = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	char *names;
+	size_t n = 99;
+
+	(void)state;
+	g_mkdir_with_parents(TEST_ARTIFACTS, 0755);
+	assert_true(g_file_set_contents(path,
+		"etablissement,partenaire,pays\n"
+		"CHU de Rennes,Hôpital Gabriel Touré,Mali\n"
+		"CHU d'Angers,Hôpital du Point G,Mali\n"
+		"C.H.U. de Rennes,Hôpital de Kati,Mali\n"
+		"CHU d'Angers,Hôpital Principal de Dakar,Sénégal\n"
+		",Hôpital de Sikasso,Mali\n"
+		"CHU de Brest,Hôpital de Kati,Mali\n"
+		"CHU de Rennes,Hôpital Principal de Dakar,Sénégal\n", -1, NULL));
+	pool = pool_of(path, &projects);
+	assert_int_equal(coopmap_pool_presence_build(pool, projects, registry,
+		&presence, &err), COOPMAP_OK);
+	names = present_in(pool, presence, "MLI");
+	assert_string_equal(names, "CHU de Rennes|CHU d'Angers|CHU de Brest");
+	g_free(names);
+	names = present_in(pool, presence, "SEN");
+	assert_string_equal(names, "CHU d'Angers|CHU de Rennes");
+	g_free(names);
+	assert_null(coopmap_pool_presence_in(presence,
+		coopmap_country_index(registry, coopmap_country_find_iso3(registry,
+		"FRA")), &n));
+	assert_int_equal(n, 0);
+	n = 99;
+	assert_null(coopmap_pool_presence_in(presence,
+		coopmap_countries_count(registry) + 5, &n));
+	assert_int_equal(n, 0);
+	coopmap_pool_presence_free(presence);
+	coopmap_pool_presence_free(NULL);
+	coopmap_pool_free(pool);
+	coopmap_projects_free(projects);
+}
+
 static void test_merges_are_explained(void **state)
 {
 	coopmap_projects *projects = NULL;
@@ -472,6 +540,7 @@ int main(void)
 		cmocka_unit_test(test_labelled_pairs_precision_and_recall),
 		cmocka_unit_test(test_example_shared_partners_are_the_ones_a_reader_finds),
 		cmocka_unit_test(test_no_chain_and_no_merge_within_a_city),
+		cmocka_unit_test(test_presence_lists_each_establishment_once_in_list_order),
 		cmocka_unit_test(test_merges_are_explained),
 		cmocka_unit_test(test_explain_gives_score_threshold_and_evidence),
 		cmocka_unit_test(test_reasons_name_the_evidence),

@@ -12,7 +12,9 @@
 #include <sys/stat.h>
 
 #include "test_util.h"
+#include "coopmap/i18n.h"
 #include "coopmap/join.h"
+#include "coopmap/network.h"
 #include "coopmap/pool.h"
 #include "coopmap/publish.h"
 #include "coopmap/simplify.h"
@@ -305,6 +307,142 @@ static void test_small_states_are_points_on_the_page(void **state)
 	model_free(m);
 }
 
+/* The page's word for a count in lang: its forms for 0, 1 and 2. */
+static void assert_forms(const json_t *words, const char *key,
+	const char *zero, const char *one, const char *more)
+{
+	const json_t *forms = json_object_get(words, key);
+
+	assert_int_equal(json_array_size(forms), 3);
+	assert_string_equal(json_string_value(json_array_get(forms, 0)), zero);
+	assert_string_equal(json_string_value(json_array_get(forms, 1)), one);
+	assert_string_equal(json_string_value(json_array_get(forms, 2)), more);
+}
+
+/*
+ * The page's words come from the catalogue, in the run's language, and a
+ * count's words have their plural forms (the page said "60 projet(s) de 33
+ * établissement(s)"): French singular for 0 and 1, English for 1 alone.
+ * A page asked in another language than the run's is refused.
+ */
+static void test_page_words_come_from_the_catalogue_with_plurals(void **state)
+{
+	struct model *m = model_new("examples/cooperations.csv");
+	coopmap_publish_opts opts = COOPMAP_PUBLISH_OPTS_INIT;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	char *page = write_page(m, "publish-words.html");
+	char *block = data_block(page);
+	json_t *d = json_loads(block, 0, NULL), *words;
+	char *path = g_build_filename(TEST_ARTIFACTS, "publish-words-en.html",
+		NULL);
+
+	(void)state;
+	words = json_object_get(d, "strings");
+	assert_forms(words, "countProjects", "{n} projet", "{n} projet",
+		"{n} projets");
+	assert_forms(words, "countEstablishments", "{n} établissement français",
+		"{n} établissement français", "{n} établissements français");
+	assert_forms(words, "results", "{n} résultat", "{n} résultat",
+		"{n} résultats");
+	assert_string_equal(json_string_value(json_object_get(words, "all")),
+		"Tous");
+	assert_string_equal(json_string_value(json_object_get(words, "allFem")),
+		"Toutes");
+	json_decref(d);
+	g_free(block);
+	g_free(page);
+	/* English asked of a French run: refused, no page. */
+	g_remove(path);
+	opts.lang = "en";
+	assert_int_equal(coopmap_publish_write(&m->page, &opts, path, &err),
+		COOPMAP_ERR_USAGE);
+	assert_false(g_file_test(path, G_FILE_TEST_EXISTS));
+	coopmap_i18n_init("en");
+	err = (coopmap_error)COOPMAP_ERROR_INIT;
+	if (coopmap_publish_write(&m->page, &opts, path, &err) != COOPMAP_OK)
+		fail_msg("%s", err.message);
+	assert_true(g_file_get_contents(path, &page, NULL, NULL));
+	block = data_block(page);
+	d = json_loads(block, 0, NULL);
+	words = json_object_get(d, "strings");
+	assert_forms(words, "countProjects", "{n} projects", "{n} project",
+		"{n} projects");
+	assert_forms(words, "countOf", " (of {n} projects)", " (of {n} project)",
+		" (of {n} projects)");
+	assert_string_equal(json_string_value(json_object_get(words, "all")),
+		"All");
+	coopmap_i18n_init("fr");
+	json_decref(d);
+	g_free(block);
+	g_free(page);
+	g_free(path);
+	model_free(m);
+}
+
+/* Pairs are numbered as first met; a project with an end missing is in
+ * none; the same pair is one whatever comes between. */
+static void test_projects_group_into_pairs_in_first_met_order(void **state)
+{
+	const size_t first[] = { 4, 1, SIZE_MAX, 4, 1, 7, 1 };
+	const size_t second[] = { 2, 2, 2, 2, SIZE_MAX, 0, 2 };
+	const size_t want[] = { 0, 1, SIZE_MAX, 0, SIZE_MAX, 2, 1 };
+	size_t pair_of[7];
+
+	(void)state;
+	assert_int_equal(coopmap_network_pairs(first, second, 7, pair_of), 3);
+	for (size_t k = 0; k < 7; k++)
+		assert_int_equal(pair_of[k], want[k]);
+	assert_int_equal(coopmap_network_pairs(first, second, 0, pair_of), 0);
+}
+
+/* The page's links are the map's (network.h): every link the map draws
+ * to a named partner is on the page, with the same ends and projects (the
+ * page also keeps pairs without a place, with no path). */
+static void test_page_links_are_the_map_links(void **state)
+{
+	struct model *m = model_new("examples/cooperations.csv");
+	char *page = write_page(m, "publish-links.html");
+	char *block = data_block(page);
+	json_t *d = json_loads(block, 0, NULL), *links;
+	coopmap_network *network = NULL;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+	size_t n_est = coopmap_pool_establishment_count(m->pool), drawn = 0;
+	size_t at = 0;
+
+	(void)state;
+	assert_int_equal(coopmap_network_build(m->projects, m->pool,
+		COOPMAP_MEASURE_PROJECTS, &network, &err), COOPMAP_OK);
+	links = json_object_get(d, "links");
+	for (size_t i = 0; i < coopmap_network_link_count(network); i++) {
+		const coopmap_link *l = coopmap_network_link(network, i);
+		const coopmap_node *partner = coopmap_network_node(network,
+			l->partner);
+		json_t *link;
+
+		if (partner->name[0] == '\0')
+			continue;
+		/* In the same order: the page's next link with a path. */
+		while (at < json_array_size(links) && json_array_size(
+		    json_object_get(json_array_get(links, at), "path")) == 0)
+			at++;
+		assert_true(at < json_array_size(links));
+		link = json_array_get(links, at++);
+		assert_int_equal(json_integer_value(json_object_get(link, "e")),
+			l->establishment);
+		assert_int_equal(json_integer_value(json_object_get(link, "p")),
+			l->partner - n_est);
+		assert_int_equal(json_array_size(json_object_get(link, "projects")),
+			l->projects);
+		drawn++;
+	}
+	assert_true(drawn > 40);
+	coopmap_network_free(network);
+	json_decref(d);
+	g_free(block);
+	g_free(page);
+	model_free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -315,7 +453,12 @@ int main(void)
 		cmocka_unit_test(test_folder_is_written_whole_and_replaces_only_its_own),
 		cmocka_unit_test(test_failed_page_keeps_the_previous_file),
 		cmocka_unit_test(test_small_states_are_points_on_the_page),
+		cmocka_unit_test(test_page_words_come_from_the_catalogue_with_plurals),
+		cmocka_unit_test(test_projects_group_into_pairs_in_first_met_order),
+		cmocka_unit_test(test_page_links_are_the_map_links),
 	};
 
+	/* The page speaks the program's default language, French. */
+	coopmap_i18n_init("fr");
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,6 +3,7 @@
  * that do not overlap, a reference image compared with a tolerance, and
  * identical SVG from identical input. */
 #include "test_util.h"
+#include "test_image.h"
 
 #include <cairo.h>
 #include <stdint.h>
@@ -77,18 +78,6 @@ static coopmap_render_opts base_opts(struct fixture *f)
 	return opts;
 }
 
-struct rgb { int r, g, b; };
-
-static struct rgb pixel(cairo_surface_t *s, int x, int y)
-{
-	const unsigned char *data = cairo_image_surface_get_data(s);
-	int stride = cairo_image_surface_get_stride(s);
-	uint32_t v = *(const uint32_t *)(data + y * stride + x * 4);
-	struct rgb c = { (v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff };
-
-	return c;
-}
-
 static int near(struct rgb p, coopmap_color c, int tol)
 {
 	return abs(p.r - (int)(c.r * 255 + 0.5)) <= tol &&
@@ -123,7 +112,7 @@ static double least_sea_in_rows(struct fixture *f, cairo_surface_t *s,
 		int sea = 0;
 
 		for (int x = (int)frame->x0 + 1; x < (int)frame->x1 - 1; x++) {
-			struct rgb p = pixel(s, x, y);
+			struct rgb p = test_pixel(s, x, y);
 
 			/* Sea, or a parallel of the graticule drawn over it
 			 * (antialiased: a blend of the two colours). */
@@ -175,7 +164,7 @@ static void test_plate_carree_pixels_mali_pacific_no_streak(void **state)
 	plate_carree(&report.map_frame, -2.0, 17.0, &x, &y);
 	for (int dy = -6; dy <= 6; dy++) {
 		for (int dx = -6; dx <= 6; dx++) {
-			struct rgb p = pixel(s, x + dx, y + dy);
+			struct rgb p = test_pixel(s, x + dx, y + dy);
 
 			for (int k = 0; k < f->style.n_classes; k++)
 				class_seen |= near(p, f->style.classes[k], 8);
@@ -188,7 +177,7 @@ static void test_plate_carree_pixels_mali_pacific_no_streak(void **state)
 	/* The open Pacific is ocean (south of the legend, which has the
 	 * least land beside it). */
 	plate_carree(&report.map_frame, -140.0, -35.0, &x, &y);
-	assert_true(near(pixel(s, x, y), f->style.ocean, 3));
+	assert_true(near(test_pixel(s, x, y), f->style.ocean, 3));
 
 	/* No row between 55 S and 80 N is one long streak of land. */
 	plate_carree(&report.map_frame, 0, 80, &x, &top);
@@ -236,7 +225,7 @@ static void test_small_states_are_marked_in_their_class_colour(void **state)
 		/* Round the centre: a label's anchor dot may cover it. */
 		for (int d = 0; d < 9; d++)
 			for (int k = 0; k < f->style.n_classes; k++)
-				class_seen |= near(pixel(s, x + d % 3 * 4 - 4,
+				class_seen |= near(test_pixel(s, x + d % 3 * 4 - 4,
 					y + d / 3 * 4 - 4), f->style.classes[k], 8);
 		if (!class_seen)
 			fail_msg("no class colour around %g, %g", points[i][0],
@@ -297,55 +286,24 @@ static void test_labels_do_not_overlap_each_other_or_the_legend(void **state)
 	coopmap_render_report_clear(&report);
 }
 
-static void write_diff(cairo_surface_t *a, cairo_surface_t *b, const char *path)
-{
-	int w = cairo_image_surface_get_width(a), h = cairo_image_surface_get_height(a);
-	cairo_surface_t *d = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h);
-	unsigned char *data = cairo_image_surface_get_data(d);
-	int stride = cairo_image_surface_get_stride(d);
-
-	cairo_surface_flush(d);
-	for (int y = 0; y < h; y++) {
-		for (int x = 0; x < w; x++) {
-			struct rgb p = pixel(a, x, y), q = pixel(b, x, y);
-			int diff = abs(p.r - q.r) + abs(p.g - q.g) + abs(p.b - q.b);
-			uint32_t grey = (uint32_t)((p.r + p.g + p.b) / 6 + 128);
-
-			*(uint32_t *)(data + y * stride + x * 4) = diff > 48
-				? 0xff0000u : grey << 16 | grey << 8 | grey;
-		}
-	}
-	cairo_surface_mark_dirty(d);
-	cairo_surface_write_to_png(d, path);
-	cairo_surface_destroy(d);
-}
-
 static void test_world_map_matches_the_reference_image(void **state)
 {
 	struct fixture *f = *state;
 	coopmap_render_opts opts = base_opts(f);
 	cairo_surface_t *out, *ref;
-	int w, h, differing = 0;
+	long differing;
 
 	opts.width = 1200;
 	out = render_png(f, &opts, TEST_ARTIFACTS "/world-1200.png", NULL);
 	ref = cairo_image_surface_create_from_png("tests/data/ref/world-1200.png");
 	assert_int_equal(cairo_surface_status(ref), CAIRO_STATUS_SUCCESS);
-	w = cairo_image_surface_get_width(ref);
-	h = cairo_image_surface_get_height(ref);
-	assert_int_equal(cairo_image_surface_get_width(out), w);
-	assert_int_equal(cairo_image_surface_get_height(out), h);
-	for (int y = 0; y < h; y++) {
-		for (int x = 0; x < w; x++) {
-			struct rgb p = pixel(out, x, y), q = pixel(ref, x, y);
-
-			differing += abs(p.r - q.r) + abs(p.g - q.g) +
-				abs(p.b - q.b) > 48;
-		}
-	}
-	if (differing > w * h / 200) {
-		write_diff(out, ref, TEST_ARTIFACTS "/world-1200-diff.png");
-		fail_msg("%d pixels differ from tests/data/ref/world-1200.png; "
+	differing = test_image_differing(out, ref, 48);
+	assert_true(differing >= 0);
+	if (differing > cairo_image_surface_get_width(ref) *
+	    cairo_image_surface_get_height(ref) / 200) {
+		test_image_write_diff(out, ref, 48,
+			TEST_ARTIFACTS "/world-1200-diff.png");
+		fail_msg("%ld pixels differ from tests/data/ref/world-1200.png; "
 			"see " TEST_ARTIFACTS "/world-1200-diff.png", differing);
 	}
 	cairo_surface_destroy(out);

@@ -20,8 +20,15 @@
   var phone = window.matchMedia('(max-width: 700px)');
 
   // ---- small helpers ------------------------------------------------
+  // The words come from coopmap's catalogue in the page's language; a word
+  // with plural forms is [form for 0, for 1, for more] (the catalogue's
+  // own rule: French "0 projet", English "0 projects"), picked by values.n.
   function t(key, values) {
     var s = S[key] || key;
+    if (Array.isArray(s)) {
+      var n = (values || {}).n;
+      s = s[n === 0 ? 0 : n === 1 ? 1 : 2];
+    }
     Object.keys(values || {}).forEach(function (k) {
       s = s.split('{' + k + '}').join(String(values[k]));
     });
@@ -699,8 +706,11 @@
       if (on && !linkLayer.hasLayer(link.line)) linkLayer.addLayer(link.line);
       if (!on && linkLayer.hasLayer(link.line)) linkLayer.removeLayer(link.line);
     });
-    countEl.textContent = t('countShown', { p: total, e: Object.keys(est).length,
-      h: Object.keys(par).length, c: Object.keys(perCountry).length }) +
+    countEl.textContent = t('countShown', {
+      projects: t('countProjects', { n: total }),
+      establishments: t('countEstablishments', { n: Object.keys(est).length }),
+      partners: t('countPartners', { n: Object.keys(par).length }),
+      countries: t('countCountries', { n: Object.keys(perCountry).length }) }) +
       (total !== data.projects.length ? t('countOf', { n: data.projects.length }) : '');
     if (state.sel) reselect(false);
   }

@@ -4,9 +4,9 @@
  * reports) is written in English in the code and translated through GNU
  * gettext from po/fr.po (text domain "coopmap"), so that a translator
  * edits one .po file.  One language per run: the program chooses it once,
- * before any message.  Not for: the names of countries and layers (data
- * files carry both languages) or the web page's strings (web/strings.json,
- * read by the page's script).
+ * before any message; the published web page's words come from the same
+ * catalogue.  Not for: the names of countries and layers (data files
+ * carry both languages).
  */
 #ifndef COOPMAP_I18N_H
 #define COOPMAP_I18N_H
@@ -36,6 +36,11 @@ const char *coopmap_i18n_lang(void);
 /* msgid translated into the run's language (msgid itself in English). */
 const char *coopmap_i18n_text(const char *msgid)
 	__attribute__((format_arg(1)));
+
+/* msgid in context (gettext's msgctxt: one English word, two French
+ * ones), translated; msgid itself when the catalogue lacks it. */
+const char *coopmap_i18n_ctext(const char *context, const char *msgid)
+	__attribute__((format_arg(2)));
 
 /* The form of msgid (singular) or msgid_plural that n needs, translated. */
 const char *coopmap_i18n_ntext(const char *msgid, const char *msgid_plural,

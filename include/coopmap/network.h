@@ -11,6 +11,7 @@
 #define COOPMAP_NETWORK_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "coopmap/error.h"
 #include "coopmap/join.h"
@@ -64,6 +65,17 @@ typedef struct coopmap_link {
 } coopmap_link;
 
 typedef struct coopmap_network coopmap_network;
+
+/*
+ * Projects grouped by pair: project k's pair is (first[k], second[k]),
+ * none when either is SIZE_MAX; values below 2^32.  Pairs are numbered in
+ * the order their first project comes, and pair_of[k] (n values, given by
+ * the caller) receives project k's pair, SIZE_MAX for none.  Returns the
+ * number of pairs.  The one grouping of the map's links
+ * (coopmap_network_build) and of the published page's.
+ */
+size_t coopmap_network_pairs(const size_t *first, const size_t *second,
+	size_t n, size_t *pair_of);
 
 /*
  * The network of projects: a node per establishment group and per partner

@@ -7,6 +7,10 @@
  * otherwise, the same way.  Grouping is deterministic and does not chain:
  * two groups join only when every pair across them is close enough.
  *
+ * Which establishments work in each country is an index of its own
+ * (coopmap_pool_presence), built once, looked up by the pool report and
+ * the published page.
+ *
  * Not for: writing reports (the CLI does, in Markdown, CSV or JSON).
  */
 #ifndef COOPMAP_POOL_H
@@ -70,6 +74,28 @@ size_t coopmap_pool_establishment_of(const coopmap_pool *pool, size_t project);
 size_t coopmap_pool_merge_count(const coopmap_pool *pool);
 const coopmap_pool_merge *coopmap_pool_merge_get(const coopmap_pool *pool,
 	size_t i);
+
+/*
+ * The French establishments present in each partner country: for each
+ * country of the registry (coopmap_country_index), the establishment
+ * groups of pool with a project there, each once, in the order of their
+ * first project there in the list.  projects are those pool was built
+ * from.  Caller frees *out (coopmap_pool_presence_free).
+ * Errors: COOPMAP_ERR_NOMEM.
+ */
+typedef struct coopmap_pool_presence coopmap_pool_presence;
+
+int coopmap_pool_presence_build(const coopmap_pool *pool,
+	const coopmap_projects *projects, const coopmap_countries *countries,
+	coopmap_pool_presence **out, coopmap_error *err);
+
+void coopmap_pool_presence_free(coopmap_pool_presence *presence);
+
+/* The establishment groups present in country (a registry index; none
+ * past the registry): *n of them (0: NULL), borrowed, valid while
+ * presence lives. */
+const size_t *coopmap_pool_presence_in(const coopmap_pool_presence *presence,
+	size_t country, size_t *n);
 
 /* Whether two spellings of one country name the same hospital, with the
  * score and why (test and --explain use; why may be NULL). */

@@ -31,7 +31,7 @@ typedef struct coopmap_publish_data {
 	const coopmap_layer_set *layers;      /* toggles and the layer filter */
 	coopmap_topology *topology;           /* of map->countries */
 	const coopmap_style *style;           /* colours */
-	const char *web_dir;        /* page.js, page.css, strings.json */
+	const char *web_dir;        /* page.html, page.js, page.css */
 	const char *library_dir;    /* leaflet.min.js and its plugin */
 } coopmap_publish_data;
 
@@ -39,7 +39,9 @@ typedef struct coopmap_publish_opts {
 	const char *title;    /* NULL: the default title in lang */
 	const char *source;   /* data credit; NULL: none */
 	const char *date;     /* "YYYY-MM-DD", shown in the source line */
-	const char *lang;     /* "fr" (default) or "en" */
+	const char *lang;     /* "fr" (default) or "en": must be the run's
+	                         (coopmap_i18n_init), whose catalogue gives
+	                         the page's words */
 } coopmap_publish_opts;
 
 #define COOPMAP_PUBLISH_OPTS_INIT { NULL, NULL, NULL, "fr" }
@@ -50,7 +52,8 @@ typedef struct coopmap_publish_opts {
 /*
  * Write the one-file page to path (written whole or not at all).
  * Errors: COOPMAP_ERR_IO (a part of the page cannot be read, the file
- * cannot be written), COOPMAP_ERR_NOMEM.
+ * cannot be written), COOPMAP_ERR_NOMEM, COOPMAP_ERR_USAGE (opts->lang is
+ * not the run's language).
  */
 int coopmap_publish_write(const coopmap_publish_data *data,
 	const coopmap_publish_opts *opts, const char *path, coopmap_error *err);

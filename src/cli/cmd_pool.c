@@ -82,11 +82,10 @@ struct pool_ctx {
 	const coopmap_pool *pool;
 	const coopmap_countries *countries;
 	const coopmap_country *country_filter;
-	int en;
 	/* Establishments by partner city ("ISO3|folded city") and by country
-	 * index, built once: peers are looked up, never searched for. */
+	 * (pool.h), built once: peers are looked up, never searched for. */
 	GHashTable *by_city;      /* key -> GArray of establishment groups */
-	GArray **by_country;      /* per country index */
+	coopmap_pool_presence *by_country;
 };
 
 static void add_unique(GArray *list, size_t value)
@@ -112,26 +111,17 @@ static void free_array(gpointer a)
 	g_array_free(a, TRUE);
 }
 
-static void build_indexes(struct pool_ctx *c)
+static int build_indexes(struct pool_ctx *c, coopmap_error *err)
 {
-	size_t n_countries = coopmap_countries_count(c->countries);
-
 	c->by_city = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
 		free_array);
-	c->by_country = g_new0(GArray *, n_countries + 1);
-	for (size_t i = 0; i < n_countries; i++)
-		c->by_country[i] = g_array_new(FALSE, FALSE, sizeof(size_t));
 	for (size_t i = 0; i < coopmap_projects_count(c->projects); i++) {
 		const coopmap_project *p = coopmap_projects_get(c->projects, i);
 		size_t e = coopmap_pool_establishment_of(c->pool, i);
 		GArray *list;
 		char *key;
 
-		if (e == (size_t)-1)
-			continue;
-		add_unique(c->by_country[coopmap_country_index(c->countries,
-			p->country)], e);
-		if (p->partner_city[0] == '\0')
+		if (e == (size_t)-1 || p->partner_city[0] == '\0')
 			continue;
 		key = city_key(p);
 		list = g_hash_table_lookup(c->by_city, key);
@@ -143,21 +133,15 @@ static void build_indexes(struct pool_ctx *c)
 		}
 		add_unique(list, e);
 	}
+	return coopmap_pool_presence_build(c->pool, c->projects, c->countries,
+		&c->by_country, err);
 }
 
 static void free_indexes(struct pool_ctx *c)
 {
 	if (c->by_city != NULL)
 		g_hash_table_destroy(c->by_city);
-	for (size_t i = 0; c->by_country != NULL &&
-	     i < coopmap_countries_count(c->countries); i++)
-		g_array_free(c->by_country[i], TRUE);
-	g_free(c->by_country);
-}
-
-static const char *tr(const struct pool_ctx *c, const char *fr, const char *en)
-{
-	return c->en ? en : fr;
+	coopmap_pool_presence_free(c->by_country);
 }
 
 static int matches_text(const char *wanted, const coopmap_pool_group *g)
@@ -216,58 +200,103 @@ static const coopmap_project *project(const struct pool_ctx *c, size_t i)
 	return coopmap_projects_get(c->projects, i);
 }
 
-/* Text from the list, escaped for Markdown (see report.h). */
-static void md_text(const char *text)
+/* Text from the list, escaped for Markdown (see report.h), appended to
+ * out. */
+static void md_append(GString *out, const char *text)
 {
 	char *escaped = coopmap_report_markdown_text(text);
 
-	fputs(escaped, stdout);
+	g_string_append(out, escaped);
 	g_free(escaped);
 }
 
-static void print_rows(const struct pool_ctx *c, const coopmap_pool_group *g)
+/* Lists joined by ", ", text escaped: the names of establishment groups,
+ * the lines of a group's projects, a group's spellings in guillemets. */
+static char *md_names(const struct pool_ctx *c, const size_t *groups,
+	size_t n)
 {
-	printf(" (%s ", tr(c, "lignes", "lines"));
+	GString *s = g_string_new(NULL);
+
+	for (size_t k = 0; k < n; k++) {
+		g_string_append(s, k > 0 ? ", " : "");
+		md_append(s, coopmap_pool_establishment(c->pool, groups[k])->name);
+	}
+	return g_string_free(s, FALSE);
+}
+
+static char *md_lines(const struct pool_ctx *c, const coopmap_pool_group *g)
+{
+	GString *s = g_string_new(NULL);
+
 	for (size_t i = 0; i < g->n_projects; i++)
-		printf("%s%ld", i > 0 ? ", " : "", project(c, g->projects[i])->line);
-	printf(")");
+		g_string_append_printf(s, "%s%ld", i > 0 ? ", " : "",
+			project(c, g->projects[i])->line);
+	return g_string_free(s, FALSE);
+}
+
+static char *md_spellings(const coopmap_pool_group *g)
+{
+	GString *s = g_string_new(NULL);
+
+	for (size_t k = 0; k < g->n_variants; k++) {
+		g_string_append(s, k > 0 ? ", « " : "« ");
+		md_append(s, g->variants[k]);
+		g_string_append(s, " »");
+	}
+	return g_string_free(s, FALSE);
+}
+
+static void md_shared_partner(const struct pool_ctx *c,
+	const coopmap_pool_group *p)
+{
+	GString *name = g_string_new(NULL), *where = g_string_new(NULL);
+	GString *peers = g_string_new(NULL);
+	char *lines = md_lines(c, p);
+
+	md_append(name, p->name);
+	md_append(where, p->city);
+	g_string_append_printf(where, "%s%s", p->city[0] ? ", " : "",
+		coopmap_country_name(p->country, c->a->lang));
+	for (size_t k = 0; k < p->n_peers; k++) {
+		g_string_append(peers, k > 0 ? ", " : "");
+		md_append(peers, coopmap_pool_establishment(c->pool,
+			p->peers[k])->name);
+	}
+	/* TRANSLATORS: a partner hospital shared by several French
+	 * establishments: its name, its city and country, the establishments,
+	 * the lines of the list. */
+	printf(_n("- **%s** (%s) : %s (line %s)", "- **%s** (%s) : %s (lines %s)",
+		p->n_projects), name->str, where->str, peers->str, lines);
+	if (p->n_variants > 1) {
+		char *spellings = md_spellings(p);
+
+		printf(_n(" ; spelling %s", " ; spellings %s", p->n_variants),
+			spellings);
+		g_free(spellings);
+	}
+	printf("\n");
+	g_free(lines);
+	g_string_free(name, TRUE);
+	g_string_free(where, TRUE);
+	g_string_free(peers, TRUE);
 }
 
 static void md_shared_partners(const struct pool_ctx *c)
 {
 	size_t shown = 0;
 
-	printf("## %s\n\n", tr(c, "Partenaires partagés par plusieurs établissements",
-		"Partner hospitals shared by several establishments"));
+	printf(_("## Partner hospitals shared by several establishments\n\n"));
 	for (size_t i = 0; i < coopmap_pool_partner_count(c->pool); i++) {
 		const coopmap_pool_group *p = coopmap_pool_partner(c->pool, i);
 
 		if (p->n_peers < 2 || !partner_wanted(c, p))
 			continue;
-		printf("- **");
-		md_text(p->name);
-		printf("** (");
-		md_text(p->city);
-		printf("%s%s) : ", p->city[0] ? ", " : "",
-			coopmap_country_name(p->country, c->a->lang));
-		for (size_t k = 0; k < p->n_peers; k++) {
-			printf("%s", k > 0 ? ", " : "");
-			md_text(coopmap_pool_establishment(c->pool, p->peers[k])->name);
-		}
-		print_rows(c, p);
-		if (p->n_variants > 1) {
-			printf(" ; %s ", tr(c, "graphies", "spellings"));
-			for (size_t k = 0; k < p->n_variants; k++) {
-				printf("%s« ", k > 0 ? ", " : "");
-				md_text(p->variants[k]);
-				printf(" »");
-			}
-		}
-		printf("\n");
+		md_shared_partner(c, p);
 		shown++;
 	}
 	if (shown == 0)
-		printf("%s\n", tr(c, "Aucun.", "None."));
+		/* TRANSLATORS: no partner hospital is shared. */
+		printf(_("None.\n"));
 	printf("\n");
 }
 
@@ -278,8 +307,8 @@ static GArray *peers_at(const struct pool_ctx *c, size_t e, size_t index,
 {
 	GArray *out = g_array_new(FALSE, FALSE, sizeof(size_t));
 	const coopmap_project *p = project(c, index);
-	const GArray *from = NULL;
-	size_t partner = coopmap_pool_partner_of(c->pool, index);
+	const size_t *from = NULL;
+	size_t n_from = 0, partner = coopmap_pool_partner_of(c->pool, index);
 
 	if (level == 0 && partner != (size_t)-1) {
 		const coopmap_pool_group *g = coopmap_pool_partner(c->pool, partner);
@@ -292,47 +321,74 @@ static GArray *peers_at(const struct pool_ctx *c, size_t e, size_t index,
 	}
 	if (level == 1 && p->partner_city[0] != '\0') {
 		char *key = city_key(p);
+		const GArray *city = g_hash_table_lookup(c->by_city, key);
 
-		from = g_hash_table_lookup(c->by_city, key);
 		g_free(key);
+		from = city != NULL ? (const size_t *)(const void *)city->data : NULL;
+		n_from = city != NULL ? city->len : 0;
 	} else if (level == 2) {
-		from = c->by_country[coopmap_country_index(c->countries, p->country)];
+		from = coopmap_pool_presence_in(c->by_country, coopmap_country_index(
+			c->countries, p->country), &n_from);
 	}
-	for (guint k = 0; from != NULL && k < from->len; k++) {
-		if (g_array_index(from, size_t, k) != e)
-			g_array_append_val(out, g_array_index(from, size_t, k));
+	for (size_t k = 0; k < n_from; k++) {
+		if (from[k] != e)
+			g_array_append_val(out, from[k]);
 	}
 	return out;
 }
 
-static void print_names(const struct pool_ctx *c, GArray *groups)
+/* One project's partner and its three lists of peers. */
+static void md_project(const struct pool_ctx *c, size_t e, size_t index,
+	const char *partner)
 {
-	for (guint k = 0; k < groups->len; k++) {
-		printf("%s", k > 0 ? ", " : "");
-		md_text(coopmap_pool_establishment(c->pool,
-			g_array_index(groups, size_t, k))->name);
+	/* The peers of an establishment for one of its partners: with the
+	 * same partner hospital, in the same city, in the same country. */
+	static const char *const levels[3] = {
+		/* TRANSLATORS: %s: French establishments, or "—" when none. */
+		N_("  - same partner : %s\n"),
+		/* TRANSLATORS: %s: French establishments, or "—" when none. */
+		N_("  - same partner city : %s\n"),
+		/* TRANSLATORS: %s: French establishments, or "—" when none. */
+		N_("  - same country : %s\n")
+	};
+	const coopmap_project *p = project(c, index);
+	GString *where = g_string_new(NULL);
+
+	md_append(where, partner);
+	g_string_append(where, partner[0] != '\0' ? ", " : "");
+	md_append(where, p->partner_city);
+	/* TRANSLATORS: a partner of an establishment, its city, its country
+	 * and the line of the list ("l." for line). */
+	printf(_("- %s (%s, l. %ld)\n"), where->str,
+		coopmap_country_name(p->country, c->a->lang), p->line);
+	for (int level = 0; level < 3; level++) {
+		GArray *same = peers_at(c, e, index, level);
+		char *names = md_names(c, (const size_t *)(const void *)same->data,
+			same->len);
+
+		printf(_(levels[level]), same->len > 0 ? names : "—");
+		g_free(names);
+		g_array_free(same, TRUE);
 	}
+	g_string_free(where, TRUE);
 }
 
 static void md_establishment(const struct pool_ctx *c, size_t e)
 {
 	const coopmap_pool_group *g = coopmap_pool_establishment(c->pool, e);
 	GHashTable *done = g_hash_table_new(g_direct_hash, g_direct_equal);
+	GString *title = g_string_new(NULL);
 
-	printf("### ");
-	md_text(g->name);
+	md_append(title, g->name);
 	if (g->region[0] != '\0') {
-		printf(" (");
-		md_text(g->region);
-		printf(")");
+		g_string_append(title, " (");
+		md_append(title, g->region);
+		g_string_append(title, ")");
 	}
-	printf("\n\n");
+	printf("### %s\n\n", title->str);
 	for (size_t i = 0; i < g->n_projects; i++) {
 		const coopmap_project *p = project(c, g->projects[i]);
 		size_t pg = coopmap_pool_partner_of(c->pool, g->projects[i]);
-		const char *partner = pg != (size_t)-1
-			? coopmap_pool_partner(c->pool, pg)->name : p->partner;
-		GArray *same[3];
 		void *key = GSIZE_TO_POINTER(pg != (size_t)-1 ? pg + 1
 			: 1000000000u + coopmap_country_index(c->countries, p->country));
 
@@ -340,55 +396,46 @@ static void md_establishment(const struct pool_ctx *c, size_t e)
 			continue;
 		if (!g_hash_table_add(done, key))
 			continue;
-		for (int level = 0; level < 3; level++)
-			same[level] = peers_at(c, e, g->projects[i], level);
-		printf("- ");
-		md_text(partner);
-		printf("%s", partner[0] != '\0' ? ", " : "");
-		md_text(p->partner_city);
-		printf(" (%s, l. %ld)\n", coopmap_country_name(p->country,
-			c->a->lang), p->line);
-		printf("  - %s : ", tr(c, "même partenaire", "same partner"));
-		same[0]->len ? print_names(c, same[0]) : (void)printf("—");
-		printf("\n  - %s : ", tr(c, "même ville partenaire", "same partner city"));
-		same[1]->len ? print_names(c, same[1]) : (void)printf("—");
-		printf("\n  - %s : ", tr(c, "même pays", "same country"));
-		same[2]->len ? print_names(c, same[2]) : (void)printf("—");
-		printf("\n");
-		for (int level = 0; level < 3; level++)
-			g_array_free(same[level], TRUE);
+		md_project(c, e, g->projects[i], pg != (size_t)-1
+			? coopmap_pool_partner(c->pool, pg)->name : p->partner);
 	}
 	printf("\n");
+	g_string_free(title, TRUE);
 	g_hash_table_destroy(done);
 }
 
 static void md_countries(const struct pool_ctx *c)
 {
-	printf("## %s\n\n", tr(c, "Par pays", "By country"));
+	printf(_("## By country\n\n"));
 	for (size_t k = 0; k < coopmap_countries_count(c->countries); k++) {
 		const coopmap_country *country = coopmap_countries_get(c->countries, k);
-		GArray *present = c->by_country[k];
+		size_t n;
+		const size_t *present = coopmap_pool_presence_in(c->by_country, k, &n);
+		char *names;
 
 		if ((c->country_filter != NULL && country != c->country_filter) ||
-		    present->len == 0)
+		    n == 0)
 			continue;
-		printf("- **%s** (%u) : ", coopmap_country_name(country, c->a->lang),
-			present->len);
-		print_names(c, present);
-		printf("\n");
+		names = md_names(c, present, n);
+		/* TRANSLATORS: a country, how many French establishments work
+		 * there, and their names. */
+		printf(_("- **%s** (%zu) : %s\n"), coopmap_country_name(country,
+			c->a->lang), n, names);
+		g_free(names);
 	}
 	printf("\n");
 }
 
 static void report_md(const struct pool_ctx *c)
 {
-	printf("# %s : ", tr(c, "Mutualisation des coopérations",
-		"Pooling cooperation"));
-	md_text(coopmap_projects_path(c->projects));
-	printf("\n\n");
+	GString *path = g_string_new(NULL);
+
+	md_append(path, coopmap_projects_path(c->projects));
+	/* TRANSLATORS: the report's title, with the list's file name. */
+	printf(_("# Pooling cooperation : %s\n\n"), path->str);
+	g_string_free(path, TRUE);
 	md_shared_partners(c);
-	printf("## %s\n\n", tr(c, "Par établissement français",
-		"By French establishment"));
+	printf(_("## By French establishment\n\n"));
 	for (size_t e = 0; e < coopmap_pool_establishment_count(c->pool); e++) {
 		if (establishment_wanted(c, coopmap_pool_establishment(c->pool, e)))
 			md_establishment(c, e);
@@ -506,6 +553,9 @@ static json_t *json_countries(const struct pool_ctx *c)
 	}
 	for (size_t k = 0; k < n; k++) {
 		const coopmap_country *country = coopmap_countries_get(c->countries, k);
+		size_t n_present;
+		const size_t *present = coopmap_pool_presence_in(c->by_country, k,
+			&n_present);
 		json_t *o, *est, *par;
 
 		if (rows[k] == NULL)
@@ -518,9 +568,9 @@ static json_t *json_countries(const struct pool_ctx *c)
 		o = json_object();
 		est = json_array();
 		par = json_array();
-		for (guint j = 0; j < c->by_country[k]->len; j++)
+		for (size_t j = 0; j < n_present; j++)
 			json_array_append_new(est, json_string(coopmap_pool_establishment(
-				c->pool, g_array_index(c->by_country[k], size_t, j))->name));
+				c->pool, present[j])->name));
 		for (guint j = 0; j < partners[k]->len; j++)
 			json_array_append_new(par, json_string(coopmap_pool_partner(
 				c->pool, g_array_index(partners[k], size_t, j))->name));
@@ -679,8 +729,9 @@ int cmd_pool(int argc, char **argv)
 		ctx.projects = projects;
 		ctx.pool = pool;
 		ctx.countries = countries;
-		ctx.en = strcmp(a.lang, "en") == 0;
-		build_indexes(&ctx);
+		rc = build_indexes(&ctx, &err);
+	}
+	if (rc == COOPMAP_OK) {
 		rc = resolve_filter(&ctx, &err);
 	}
 	if (rc == COOPMAP_OK) {
