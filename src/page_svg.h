@@ -16,6 +16,8 @@
 #include "coopmap/error.h"
 #include "coopmap/page.h"
 
+#pragma GCC visibility push(hidden)
+
 typedef struct page_svg page_svg;
 
 /* An SVG surface of width x height points whose bytes go to stream once
@@ -36,5 +38,7 @@ void page_svg_keep(page_svg *svg, cairo_t *cr, const coopmap_page_text *text);
  * the stream.  Errors: COOPMAP_ERR_RENDER (Cairo's SVG did not parse),
  * COOPMAP_ERR_NOMEM, COOPMAP_ERR_IO (the write failed). */
 int page_svg_write(cairo_surface_t *surface, coopmap_error *err);
+
+#pragma GCC visibility pop
 
 #endif

@@ -15,6 +15,8 @@
 
 #include "coopmap/publish.h"
 
+#pragma GCC visibility push(hidden)
+
 /* How the page's JSON is written (json_dumps flags). */
 #define PUBLISH_JSON_FLAGS \
 	(JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(8))
@@ -38,5 +40,7 @@
 int publish_data_build(const coopmap_publish_data *data,
 	const coopmap_publish_opts *opts, json_t *strings, json_t **out,
 	GString *projects, coopmap_error *err);
+
+#pragma GCC visibility pop
 
 #endif

@@ -12,8 +12,12 @@
 
 #include <jansson.h>
 
+#pragma GCC visibility push(hidden)
+
 /* A new JSON object: the page's name of each word -> its text, or its
  * three forms.  Caller frees with json_decref. */
 json_t *publish_words(void);
+
+#pragma GCC visibility pop
 
 #endif

@@ -1,7 +1,14 @@
 /*
- * render.c: the renderer's entry point: checks the options, lays out the
- * page, picks the Cairo surface for the output's format and writes the file
- * atomically.  Drawing itself is in render_map.c and render_text.c.
+ * render.c: the renderer's entry point (coopmap/render.h): the extents by
+ * name, the options checked, the page's size, the Cairo surface for the
+ * output's format, maps of one data drawn in threads of their own, the
+ * file written atomically, the report's probes and label boxes.
+ *
+ * Not for drawing: the drawing order is render_draw.c's, which calls the
+ * renderer's parts (src/render_<part>.h; see docs/design.md, "The
+ * renderer's parts").  Besides it, this file asks the parts only what
+ * sizes the page: the extent's projected bounds, the insets' row, the
+ * font.
  */
 #include <math.h>
 #include <stdio.h>
@@ -14,24 +21,11 @@
 #include "coopmap/i18n.h"
 #include "coopmap/output.h"
 #include "coopmap/page.h"
-#include "render_internal.h"
+#include "render_draw.h"
+#include "render_frame.h"
+#include "render_inset.h"
+#include "render_text.h"
 
-
-/* Height of the row of insets under the map, in thousandths of the
- * page's shorter side: a few insets get more room than a row of eight,
- * and a row with the France panel (some thirty names) more still.
- * Insets in the map's frame have no row: the page's unit is then that of
- * a page with a row of eight. */
-static double inset_strip(const render_ctx *ctx, int n_insets)
-{
-	if (n_insets <= 0)
-		return 0;
-	if (render_inset_in_frame(ctx, n_insets))
-		return 150.0;
-	if (render_inset_france_panel(ctx))
-		return 320.0;
-	return n_insets >= 4 ? 150.0 : 240.0;
-}
 
 struct extent_preset {
 	const char *name, *name_fr;   /* both taken by --extent */
@@ -125,176 +119,6 @@ int coopmap_render_parse_extent(const char *text, double bbox[4],
 	return COOPMAP_OK;
 }
 
-/* Markers by value, biggest first; ties by input order. */
-static gint compare_markers(gconstpointer a, gconstpointer b, gpointer data)
-{
-	const coopmap_map_data *d = data;
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	double vi = d->markers[i].value, vj = d->markers[j].value;
-
-	if (vi != vj)
-		return vi > vj ? -1 : 1;
-	return (i > j) - (i < j);
-}
-
-static int order_markers(render_ctx *ctx, coopmap_error *err)
-{
-	ctx->marker_order = calloc(ctx->data->n_markers + 1, sizeof(size_t));
-	if (ctx->marker_order == NULL)
-		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
-	for (size_t i = 0; i < ctx->data->n_markers; i++)
-		ctx->marker_order[i] = i;
-	g_qsort_with_data(ctx->marker_order, (gint)ctx->data->n_markers,
-		sizeof(size_t), compare_markers, (gpointer)ctx->data);
-	return COOPMAP_OK;
-}
-
-void render_ctx_free_map(render_ctx *ctx)
-{
-	if (ctx->paths != NULL) {
-		size_t n = coopmap_countries_count(ctx->data->countries);
-
-		for (size_t i = 0; i < n; i++)
-			coopmap_rings_clear(&ctx->paths[i]);
-		free(ctx->paths);
-	}
-	free(ctx->ring_boxes);
-	free(ctx->ring_box_start);
-	coopmap_rings_clear(&ctx->outline);
-	render_network_free(ctx);
-	coopmap_placer_free(ctx->placer);
-	coopmap_projection_free(ctx->projection);
-	ctx->paths = NULL;
-	ctx->ring_boxes = NULL;
-	ctx->ring_box_start = NULL;
-	ctx->placer = NULL;
-	ctx->projection = NULL;
-}
-
-static void free_ctx(render_ctx *ctx)
-{
-	free(ctx->marker_order);
-	render_network_free_samples(ctx);
-	render_ctx_free_map(ctx);
-}
-
-static void compute_breaks(render_ctx *ctx)
-{
-	size_t n = coopmap_countries_count(ctx->data->countries);
-	double *values;
-
-	memset(&ctx->breaks, 0, sizeof(ctx->breaks));
-	if (ctx->data->stats == NULL)
-		return;
-	values = calloc(n + 1, sizeof(double));
-	if (values == NULL)
-		return;
-	for (size_t i = 0; i < n; i++)
-		values[i] = ctx->data->stats[i].sum[ctx->data->measure];
-	coopmap_breaks_quantiles(values, n, ctx->style->n_classes, &ctx->breaks);
-	free(values);
-}
-
-/* How many point symbols and labels the legend and the scale bar cover,
- * for the report: none unless the frame had no room left. */
-static void count_furniture_overlaps(render_ctx *ctx)
-{
-	coopmap_render_report *r = ctx->report;
-	const coopmap_box *furniture[2] = { &r->legend_box, &r->scale_box };
-	const coopmap_box *labels;
-	size_t n;
-
-	labels = coopmap_placer_labels(ctx->placer, &n);
-	r->furniture_overlaps = 0;
-	for (int k = 0; k < 2; k++) {
-		if (furniture[k]->x1 <= furniture[k]->x0)
-			continue;
-		for (size_t i = 0; r->point_boxes != NULL && i < r->points_drawn;
-		    i++)
-			r->furniture_overlaps += (size_t)coopmap_box_intersects(
-				&r->point_boxes[i], furniture[k]);
-		for (size_t i = 0; i < n; i++)
-			r->furniture_overlaps += (size_t)coopmap_box_intersects(
-				&labels[i], furniture[k]);
-	}
-}
-
-static int draw(render_ctx *ctx, coopmap_error *err)
-{
-	double top, bottom, margin = 20 * ctx->unit;
-	coopmap_box strip = { 0, 0, 0, 0 };
-	render_inset_layout layout;
-	render_band *band;
-	int rc, n_insets;
-
-	ctx->pango = coopmap_page_pango(ctx->cr);
-	render_set_color(ctx->cr, ctx->style->background);
-	cairo_paint(ctx->cr);
-	render_text_measure_page(ctx, &top, &bottom);
-	ctx->page_map = (coopmap_box){ margin, top, ctx->width - margin,
-		ctx->height - bottom };
-	n_insets = render_inset_count(ctx, &ctx->report->insets_left_out, err);
-	if (n_insets < 0)
-		return COOPMAP_ERR_USAGE;
-	if (n_insets > 0 && !render_inset_in_frame(ctx, n_insets)) {
-		strip = (coopmap_box){ ctx->page_map.x0, ctx->page_map.y1 -
-			inset_strip(ctx, n_insets) * ctx->unit, ctx->page_map.x1,
-			ctx->page_map.y1 };
-		ctx->page_map.y1 = strip.y0 - 8 * ctx->unit;
-	}
-	if (ctx->page_map.y1 - ctx->page_map.y0 < 50 * ctx->unit)
-		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
-			"the page is too small for a map under its title");
-	rc = render_map_frame(ctx, err);
-	if (rc == COOPMAP_OK)
-		rc = render_map_project_countries(ctx, err);
-	if (rc == COOPMAP_OK)
-		rc = order_markers(ctx, err);
-	ctx->france_panel = render_inset_france_panel(ctx);
-	if (rc == COOPMAP_OK)
-		rc = render_network_group(ctx, err);
-	/* A regional map and the insets draw only the links that come near
-	 * them. */
-	if (rc == COOPMAP_OK && (n_insets > 0 || !ctx->world))
-		rc = render_network_sample_links(ctx, err);
-	if (rc == COOPMAP_OK)
-		rc = render_network_prepare_links(ctx, err);
-	if (rc != COOPMAP_OK)
-		return rc;
-	compute_breaks(ctx);
-	ctx->report->classes = ctx->breaks.n;
-	ctx->report->map_frame = ctx->frame;
-	ctx->placer = coopmap_placer_new(ctx->frame);
-	if (ctx->placer == NULL)
-		return coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
-	rc = render_inset_plan(ctx, strip, &layout, err);
-	if (rc != COOPMAP_OK)
-		return rc;
-	band = render_band_start(ctx, &layout);
-	if (band != NULL) {
-		/* The rows below are drawn meanwhile by the band's thread. */
-		cairo_save(ctx->cr);
-		cairo_rectangle(ctx->cr, 0, 0, ctx->width, render_band_top(band));
-		cairo_clip(ctx->cr);
-		render_map_draw(ctx);
-		cairo_restore(ctx->cr);
-		rc = render_band_finish(ctx, band, err);
-	} else {
-		render_map_draw(ctx);
-		rc = render_inset_draw_all(ctx, &layout, err);
-	}
-	if (rc != COOPMAP_OK)
-		return rc;
-	render_text_draw_legend(ctx);
-	/* A world map's scale varies too much across it for one bar. */
-	if (render_map_is_regional(ctx))
-		ctx->report->scale_box = render_scale_bar(ctx);
-	render_text_draw_labels(ctx);
-	count_furniture_overlaps(ctx);
-	render_text_draw_page(ctx);
-	return COOPMAP_OK;
-}
-
 static int render_to_stream(render_ctx *ctx, coopmap_page_format format,
 	cairo_surface_t *surface, FILE *stream, coopmap_error *err)
 {
@@ -302,7 +126,7 @@ static int render_to_stream(render_ctx *ctx, coopmap_page_format format,
 	int rc;
 
 	ctx->cr = cairo_create(surface);
-	rc = draw(ctx, err);
+	rc = render_draw_page(ctx, err);
 	status = cairo_status(ctx->cr);
 	if (ctx->pango != NULL)
 		g_object_unref(ctx->pango);
@@ -321,7 +145,7 @@ static int render_to_stream(render_ctx *ctx, coopmap_page_format format,
 static int fit_height(render_ctx *ctx, coopmap_error *err)
 {
 	double b[4], aspect;
-	int n_insets, rc = render_map_extent_bounds(ctx, b, err);
+	int n_insets, rc = render_frame_extent_bounds(ctx, b, err);
 
 	if (rc != COOPMAP_OK)
 		return rc;
@@ -336,7 +160,7 @@ static int fit_height(render_ctx *ctx, coopmap_error *err)
 	 */
 	for (int pass = 0; pass < 4; pass++) {
 		double map_w = ctx->width - 40 * ctx->unit;
-		double extra = n_insets > 0 ? (inset_strip(ctx, n_insets) + 8) *
+		double extra = n_insets > 0 ? (render_inset_strip_height(ctx, n_insets) + 8) *
 			ctx->unit : 0;
 
 		ctx->height = round(fmin(fmax(map_w * aspect + 130 * ctx->unit + extra,
@@ -462,7 +286,7 @@ static gpointer finish_map(gpointer p)
 		     ctx->report->probe_y != NULL && i < opts->n_probes; i++) {
 			double x, y;
 
-			if (!render_map_point(ctx, opts->probe_lon[i],
+			if (!render_frame_point(ctx, opts->probe_lon[i],
 			    opts->probe_lat[i], &x, &y))
 				x = y = NAN;
 			ctx->report->probe_x[i] = x;
@@ -480,7 +304,7 @@ static gpointer finish_map(gpointer p)
 		ctx->report->width = (int)ctx->width;
 		ctx->report->height = (int)ctx->height;
 	}
-	free_ctx(ctx);
+	render_draw_free(ctx);
 	coopmap_render_report_clear(&job->local);
 	job->rc = rc;
 	return NULL;

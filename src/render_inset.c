@@ -1,9 +1,17 @@
 /*
- * render_inset.c: insets in a row under the map, as French official maps
- * show the overseas territories: each is a small map of its own, in a
- * Lambert azimuthal equal-area projection centred on it, with its frame,
- * its name and its scale bar, drawing the same countries, layers, links
- * and points as the main map.
+ * render_inset.c: the page's insets, as French official maps show the
+ * overseas territories, and the panel of metropolitan France on a world
+ * map whose French establishments crowd: which insets a page has (asked,
+ * or those with something to show), what each one shows (its land, fitted
+ * with a margin), where each goes (in a row under the map, or over the
+ * quiet places of a world map's frame) and each one's map context: a
+ * Lambert azimuthal equal-area projection centred on it, its frame under
+ * its name, its own report.
+ *
+ * Not for drawing: the drawing order (render_draw.c) prepares and draws an
+ * inset's map as it does the page's, with the same countries, layers,
+ * links and points.  It calls render_text.c to measure the insets' names
+ * and render_frame.c to find the frame's quiet places, nothing else.
  */
 #include <glib.h>
 #include <math.h>
@@ -12,21 +20,19 @@
 #include <string.h>
 #include <strings.h>
 
-#include "render_internal.h"
+#include "render_frame.h"
+#include "render_inset.h"
+#include "render_text.h"
 
 /* An island named in its inset, where islands are a few pixels across:
  * the inset is then their locator. */
-struct inset_place {
-	const char *name;
-	double lon, lat;
-};
 
-static const struct inset_place society_islands[] = {
+static const render_place society_islands[] = {
 	{ "Tahiti", -149.43, -17.68 }, { "Moorea", -149.83, -17.53 },
 	{ "Raiatea", -151.45, -16.82 }, { "Bora-Bora", -151.74, -16.50 },
 	{ "Huahine", -151.00, -16.75 }, { NULL, 0, 0 },
 };
-static const struct inset_place wallis_futuna[] = {
+static const render_place wallis_futuna[] = {
 	{ "Wallis", -176.20, -13.29 }, { "Futuna", -178.13, -14.28 },
 	{ NULL, 0, 0 },
 };
@@ -35,7 +41,7 @@ struct inset_def {
 	const char *id;
 	const char *name_fr, *name_en;
 	double bbox[4];   /* lon/lat degrees */
-	const struct inset_place *places;   /* NULL: none named */
+	const render_place *places;   /* NULL: none named */
 };
 
 /* The overseas territories first, in the order official maps give them,
@@ -58,7 +64,8 @@ static const struct inset_def insets[] = {
 	{ "wallis-futuna", "Wallis-et-Futuna", "Wallis and Futuna",
 	  { -178.25, -14.45, -176.05, -13.15 }, wallis_futuna },
 	{ "france", "France métropolitaine", "Metropolitan France",
-	  { -5.6, 41.2, 10.0, 51.3 }, NULL },
+	  { RENDER_METROPOLE_WEST, RENDER_METROPOLE_SOUTH, RENDER_METROPOLE_EAST,
+	    RENDER_METROPOLE_NORTH }, NULL },
 };
 
 #define N_INSETS (sizeof(insets) / sizeof(insets[0]))
@@ -144,11 +151,6 @@ static int inset_shows(const render_ctx *ctx, const struct inset_def *def)
 	return land_shows(ctx, def->bbox);
 }
 
-int render_inset_in_metropole(double lon, double lat)
-{
-	return lon_lat_in(insets[FRANCE_INSET].bbox, lon, lat);
-}
-
 int render_inset_france_panel(const render_ctx *ctx)
 {
 	const coopmap_network *net = ctx->data->network;
@@ -162,7 +164,7 @@ int render_inset_france_panel(const render_ctx *ctx)
 		const coopmap_node *node = coopmap_network_node(net, i);
 
 		if (node->kind == COOPMAP_NODE_ESTABLISHMENT && node->projects > 0 &&
-		    !isnan(node->lat) && render_inset_in_metropole(node->lon,
+		    !isnan(node->lat) && render_in_metropole(node->lon,
 		    node->lat))
 			count++;
 	}
@@ -244,110 +246,6 @@ int render_inset_count(const render_ctx *ctx, size_t *left_out,
 	return (int)n;
 }
 
-/* A round length for about a quarter of the inset's width: 1, 2 or 5
- * times a power of ten, in km. */
-static double scale_length_km(double km)
-{
-	double p = pow(10, floor(log10(km)));
-
-	if (km >= 5 * p)
-		return 5 * p;
-	if (km >= 2 * p)
-		return 2 * p;
-	return p;
-}
-
-/* Device units per km along the parallel at the centre of the extent
- * asked (equal-area projections are not true to scale everywhere); 0
- * when the centre is off the map. */
-static double units_per_km(render_ctx *ctx)
-{
-	double lon = (ctx->bbox[0] + ctx->bbox[2]) / 2;
-	double lat = (ctx->bbox[1] + ctx->bbox[3]) / 2, d = 0.05;
-	double xa, ya, xb, yb, m;
-
-	if (lon > 180)
-		lon -= 360;
-	if (!render_map_point(ctx, lon - d, lat, &xa, &ya) ||
-	    !render_map_point(ctx, lon + d, lat, &xb, &yb))
-		return 0;
-	m = coopmap_geodesic_distance(lon - d, lat, lon + d, lat);
-	return m > 0 ? hypot(xb - xa, yb - ya) / (m / 1000.0) : 0;
-}
-
-coopmap_box render_scale_bar(render_ctx *ctx)
-{
-	cairo_t *cr = ctx->cr;
-	double frame_w = ctx->frame.x1 - ctx->frame.x0, u = ctx->unit;
-	double per_km = units_per_km(ctx), km, len, x, y;
-	coopmap_box box = { 0, 0, 0, 0 };
-	char text[32];
-
-	if (per_km <= 0)
-		return box;
-	km = scale_length_km((ctx->is_inset ? 0.3 : 0.2) * frame_w / per_km);
-	len = km * per_km;
-	snprintf(text, sizeof(text), "%g km", km);
-	box = render_map_quiet_corner(ctx, len + 5 * u +
-		render_text_small_width(ctx, text), 12 * u,
-		ctx->is_inset ? 2.5 * u : 6 * u);
-	x = box.x0 + 1.5 * u;
-	y = box.y0 + 9 * u;
-	cairo_rectangle(cr, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
-	render_set_color(cr, ctx->style->legend_background);
-	cairo_fill(cr);
-	cairo_move_to(cr, x, y - 2 * u);
-	cairo_line_to(cr, x, y);
-	cairo_line_to(cr, x + len, y);
-	cairo_line_to(cr, x + len, y - 2 * u);
-	render_set_color(cr, ctx->style->text);
-	cairo_set_line_width(cr, 0.8 * u);
-	cairo_stroke(cr);
-	render_text_small(ctx, text, x + len + 2 * u, y - 7 * u, 0, 0);
-	if (ctx->placer != NULL)
-		coopmap_placer_add_obstacle(ctx->placer, box);
-	return box;
-}
-
-void render_merge_seen(render_ctx *page, const render_ctx *map)
-{
-	for (int k = 0; k < COOPMAP_PROGRAMME_COUNT; k++)
-		page->links_seen[k] |= map->links_seen[k];
-	for (int w = 0; w < 3; w++)
-		page->link_classes_seen[w] |= map->link_classes_seen[w];
-	page->approximate_seen |= map->approximate_seen;
-	page->not_stated_seen |= map->not_stated_seen;
-	page->report->longest_link_step = fmax(page->report->longest_link_step,
-		map->report->longest_link_step);
-}
-
-/* The islands of a locator inset, named beside them (left of them near
- * the frame's right side) where no label or mark is. */
-static void draw_place_names(render_ctx *sub, const struct inset_def *def)
-{
-	double u = sub->unit;
-
-	for (int i = 0; def->places != NULL && def->places[i].name != NULL;
-	    i++) {
-		const struct inset_place *p = &def->places[i];
-		double x, y, w, h;
-		coopmap_box box;
-
-		if (!render_map_point(sub, p->lon, p->lat, &x, &y))
-			continue;
-		w = render_text_small_width(sub, p->name);
-		h = render_text_small(sub, p->name, NAN, 0, 0, 0);
-		box = (coopmap_box){ x + 4 * u, y - h / 2, x + 4 * u + w, y + h / 2 };
-		if (!coopmap_placer_is_free(sub->placer, &box))
-			box = (coopmap_box){ x - 4 * u - w, y - h / 2, x - 4 * u,
-				y + h / 2 };
-		if (!coopmap_placer_is_free(sub->placer, &box))
-			continue;
-		coopmap_placer_add_label(sub->placer, box);
-		render_text_small(sub, p->name, box.x0, box.y0, 0, 0);
-	}
-}
-
 /* An inset's name over its map, wrapped to width: its height. */
 static double caption_height(render_ctx *ctx, const struct inset_def *def,
 	double width)
@@ -356,102 +254,6 @@ static double caption_height(render_ctx *ctx, const struct inset_def *def,
 		: def->name_fr;
 
 	return render_text_small(ctx, name, NAN, 0, width, 1) + 3 * ctx->unit;
-}
-
-/* The inset def drawn into box, showing extent: frame, map, name, scale. */
-static int draw_one(render_ctx *page, const struct inset_def *def,
-	const double extent[4], coopmap_box box, coopmap_error *err)
-{
-	render_ctx sub = *page;
-	coopmap_render_report local = COOPMAP_RENDER_REPORT_INIT;
-	char crs[192];
-	const char *name = strcmp(page->lang, "en") == 0 ? def->name_en
-		: def->name_fr;
-	double caption = caption_height(page, def, box.x1 - box.x0);
-	int rc;
-
-	sub.report = &local;
-	sub.placer = NULL;    /* the page's until its own is made */
-	sub.projection = NULL;
-	sub.paths = NULL;
-	sub.ring_boxes = NULL;
-	sub.ring_box_start = NULL;
-	memset(&sub.outline, 0, sizeof(sub.outline));
-	sub.points = NULL;
-	sub.group_of = NULL;
-	sub.n_points = 0;
-	memset(&sub.link_lines, 0, sizeof(sub.link_lines));
-	sub.links = NULL;
-	sub.n_links = 0;
-	sub.point_value_ref = page->point_value_max;
-	sub.world = 0;
-	sub.is_inset = 1;
-	sub.link_stub = INSET_LINK_STUB * page->unit;
-	sub.france_panel = 0;
-	memcpy(sub.bbox, extent, sizeof(sub.bbox));
-	sub.page_map = (coopmap_box){ box.x0, box.y0 + caption, box.x1, box.y1 };
-	snprintf(crs, sizeof(crs), "+proj=laea +lat_0=%.4f +lon_0=%.4f "
-		"+datum=WGS84 +units=m +type=crs", (extent[1] + extent[3]) / 2,
-		(extent[0] + extent[2]) / 2);
-	rc = coopmap_projection_new(crs, &sub.projection, err);
-	if (rc == COOPMAP_OK) {
-		double margin = fmax(2.0, 0.5 * fmax(extent[2] - extent[0],
-			extent[3] - extent[1]));
-
-		/* Clipped to a little more than the inset shows: Brazil beside
-		 * Guyane would otherwise be written whole into an SVG or PDF. */
-		coopmap_projection_valid_area(sub.projection, sub.area);
-		sub.area[0] = fmax(sub.area[0], extent[0] - margin);
-		sub.area[1] = fmax(sub.area[1], extent[1] - margin);
-		sub.area[2] = fmin(sub.area[2], extent[2] + margin);
-		sub.area[3] = fmin(sub.area[3], extent[3] + margin);
-		rc = render_map_frame(&sub, err);
-	}
-	if (rc == COOPMAP_OK)
-		rc = render_map_project_countries(&sub, err);
-	if (rc == COOPMAP_OK)
-		rc = render_network_group(&sub, err);
-	if (rc == COOPMAP_OK)
-		rc = render_network_prepare_links(&sub, err);
-	if (rc == COOPMAP_OK) {
-		sub.placer = coopmap_placer_new(sub.frame);
-		if (sub.placer == NULL)
-			rc = coopmap_error_set(err, COOPMAP_ERR_NOMEM, "out of memory");
-	}
-	if (rc == COOPMAP_OK) {
-		size_t n;
-		const coopmap_box *boxes;
-
-		render_map_draw(&sub);
-		render_text_draw_point_labels(&sub);
-		render_scale_bar(&sub);
-		draw_place_names(&sub, def);
-		/* Centred over the box, as the frame is: the width it was
-		 * measured at, so that it wraps into the lines it was given. */
-		render_text_small(&sub, name, box.x0, sub.frame.y0 - caption,
-			box.x1 - box.x0, 1);
-		render_merge_seen(page, &sub);
-		if (page->france_panel && def == &insets[FRANCE_INSET]) {
-			page->report->france_panel = 1;
-			page->report->france_panel_points = local.points_drawn;
-			page->report->france_panel_names = local.point_labels_placed;
-			page->report->france_panel_establishments = 0;
-			for (size_t g = 0; g < sub.n_points; g++) {
-				if (sub.points[g].kind == COOPMAP_NODE_ESTABLISHMENT)
-					page->report->france_panel_establishments +=
-						sub.points[g].members;
-			}
-			page->report->france_panel_named = local.establishments_named;
-		}
-		/* Its labels join the page's, for the report and tests. */
-		boxes = coopmap_placer_labels(sub.placer, &n);
-		for (size_t i = 0; i < n; i++)
-			coopmap_placer_add_label(page->placer, boxes[i]);
-		coopmap_placer_add_obstacle(page->placer, box);
-	}
-	render_ctx_free_map(&sub);
-	coopmap_render_report_clear(&local);
-	return rc;
 }
 
 /* Grow b (west, south, east, north) to hold lon/lat. */
@@ -537,6 +339,21 @@ int render_inset_in_frame(const render_ctx *ctx, int n_insets)
 	return ctx->world && n_insets > 0 && n_insets <= FRAME_INSETS_MAX;
 }
 
+/* A few insets get more room than a row of eight, and a row with the
+ * France panel (some thirty names) more still.  Insets in the map's frame
+ * have no row: the page's unit is then that of a page with a row of
+ * eight. */
+double render_inset_strip_height(const render_ctx *ctx, int n_insets)
+{
+	if (n_insets <= 0)
+		return 0;
+	if (render_inset_in_frame(ctx, n_insets))
+		return 150.0;
+	if (render_inset_france_panel(ctx))
+		return 320.0;
+	return n_insets >= 4 ? 150.0 : 240.0;
+}
+
 /* Whether box covers a point symbol of the map. */
 static int covers_point(const render_ctx *ctx, const coopmap_box *box)
 {
@@ -561,7 +378,7 @@ static coopmap_box quiet_box(render_ctx *ctx, const struct inset_def *def,
 	for (int k = 0; k < 8; k++) {
 		double f = 1.0 - 0.07 * k;
 
-		box = render_map_quiet_corner(ctx, f * w, f * h + caption_height(ctx,
+		box = render_frame_quiet_corner(ctx, f * w, f * h + caption_height(ctx,
 			def, f * w), 4 * ctx->unit);
 		if (!covers_point(ctx, &box))
 			break;
@@ -659,25 +476,60 @@ int render_inset_plan(render_ctx *ctx, coopmap_box strip,
 	return COOPMAP_OK;
 }
 
-int render_inset_draw_all(render_ctx *ctx, const render_inset_layout *layout,
-	coopmap_error *err)
+int render_inset_map_init(render_ctx *page, const render_inset_layout *layout,
+	size_t i, render_inset_map *inset, coopmap_error *err)
 {
-	for (size_t i = 0; i < layout->n; i++) {
-		const coopmap_box *box = &layout->box[i];
-		int rc;
+	const struct inset_def *def = &insets[layout->which[i]];
+	const double *extent = layout->extent[i];
+	coopmap_box box = layout->box[i];
+	render_ctx *sub = &inset->map;
+	char crs[192];
+	int rc;
 
-		if (layout->in_frame) {
-			/* Over the map: the page's ground under its name. */
-			cairo_rectangle(ctx->cr, box->x0, box->y0, box->x1 - box->x0,
-				box->y1 - box->y0);
-			render_set_color(ctx->cr, ctx->style->background);
-			cairo_fill(ctx->cr);
-		}
-		rc = draw_one(ctx, &insets[layout->which[i]], layout->extent[i],
-			*box, err);
-		if (rc != COOPMAP_OK)
-			return rc;
-		ctx->report->insets++;
+	*sub = *page;
+	inset->report = (coopmap_render_report)COOPMAP_RENDER_REPORT_INIT;
+	inset->box = box;
+	inset->name = strcmp(page->lang, "en") == 0 ? def->name_en
+		: def->name_fr;
+	inset->places = def->places;
+	inset->france_panel = page->france_panel && def == &insets[FRANCE_INSET];
+	inset->caption = caption_height(page, def, box.x1 - box.x0);
+	sub->report = &inset->report;
+	sub->placer = NULL;    /* the page's until its own is made */
+	sub->projection = NULL;
+	sub->paths = NULL;
+	sub->ring_boxes = NULL;
+	sub->ring_box_start = NULL;
+	memset(&sub->outline, 0, sizeof(sub->outline));
+	sub->points = NULL;
+	sub->group_of = NULL;
+	sub->n_points = 0;
+	memset(&sub->link_lines, 0, sizeof(sub->link_lines));
+	sub->links = NULL;
+	sub->n_links = 0;
+	sub->point_value_ref = page->point_value_max;
+	sub->world = 0;
+	sub->is_inset = 1;
+	sub->link_stub = INSET_LINK_STUB * page->unit;
+	sub->france_panel = 0;
+	memcpy(sub->bbox, extent, sizeof(sub->bbox));
+	sub->page_map = (coopmap_box){ box.x0, box.y0 + inset->caption, box.x1,
+		box.y1 };
+	snprintf(crs, sizeof(crs), "+proj=laea +lat_0=%.4f +lon_0=%.4f "
+		"+datum=WGS84 +units=m +type=crs", (extent[1] + extent[3]) / 2,
+		(extent[0] + extent[2]) / 2);
+	rc = coopmap_projection_new(crs, &sub->projection, err);
+	if (rc == COOPMAP_OK) {
+		double margin = fmax(2.0, 0.5 * fmax(extent[2] - extent[0],
+			extent[3] - extent[1]));
+
+		/* Clipped to a little more than the inset shows: Brazil beside
+		 * Guyane would otherwise be written whole into an SVG or PDF. */
+		coopmap_projection_valid_area(sub->projection, sub->area);
+		sub->area[0] = fmax(sub->area[0], extent[0] - margin);
+		sub->area[1] = fmax(sub->area[1], extent[1] - margin);
+		sub->area[2] = fmin(sub->area[2], extent[2] + margin);
+		sub->area[3] = fmin(sub->area[3], extent[3] + margin);
 	}
-	return COOPMAP_OK;
+	return rc;
 }

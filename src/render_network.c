@@ -4,6 +4,10 @@
  * (Paris holds many establishments) into one symbol with their count;
  * links are great circles (geodesy.h), cut at the projection's antimeridian
  * and its edge (cut.h), coloured by programme, wider with more projects.
+ *
+ * Not for their names (render_text.c places them), nor for when they are
+ * drawn (render_draw.c): it calls render_frame.c for places on the page
+ * and render_symbol.c for the marks, no other part.
  */
 #include <glib.h>
 #include <math.h>
@@ -11,7 +15,9 @@
 #include <string.h>
 
 #include "coopmap/names.h"
-#include "render_internal.h"
+#include "render_frame.h"
+#include "render_network.h"
+#include "render_symbol.h"
 
 /* An inset lists the names of a group of up to this many members under
  * its label (Paris holds several establishments at one point): a reader
@@ -284,7 +290,7 @@ static void group_metropole(render_ctx *ctx, const struct placed_node *placed,
 	render_point *p = &ctx->points[ctx->n_points];
 	double x, y;
 
-	if (!ctx->france_panel || !render_map_point(ctx, RENDER_METROPOLE_LON,
+	if (!ctx->france_panel || !render_frame_point(ctx, RENDER_METROPOLE_LON,
 	    RENDER_METROPOLE_LAT, &x, &y))
 		return;
 	memset(p, 0, sizeof(*p));
@@ -292,7 +298,7 @@ static void group_metropole(render_ctx *ctx, const struct placed_node *placed,
 		const coopmap_node *node = coopmap_network_node(net, placed[i].node);
 
 		if (node->kind != COOPMAP_NODE_ESTABLISHMENT ||
-		    !render_inset_in_metropole(node->lon, node->lat))
+		    !render_in_metropole(node->lon, node->lat))
 			continue;
 		p->members++;
 		p->value += placed[i].value;
@@ -331,7 +337,7 @@ int render_network_group(render_ctx *ctx, coopmap_error *err)
 
 		ctx->group_of[i] = (size_t)-1;
 		if (isnan(node->lat) || node->projects == 0 ||
-		    !render_map_point(ctx, node->lon, node->lat, &x, &y))
+		    !render_frame_point(ctx, node->lon, node->lat, &x, &y))
 			continue;
 		placed[n_placed++] = (struct placed_node){ i, x, y,
 			node_value(node) };
@@ -348,17 +354,6 @@ int render_network_group(render_ctx *ctx, coopmap_error *err)
 	ctx->report->nodes_drawn = n_placed;
 	ctx->report->points_drawn = ctx->n_points;
 	return COOPMAP_OK;
-}
-
-/* Width classes of links: 1 project, 2-3, 4 and more. */
-int render_link_class(size_t projects)
-{
-	return projects >= 4 ? 2 : projects >= 2 ? 1 : 0;
-}
-
-double render_link_width(const render_ctx *ctx, int width_class)
-{
-	return ctx->style->link_width * ctx->unit * (1.0 + 1.2 * width_class);
 }
 
 /*
@@ -617,7 +612,7 @@ static void link_pieces(render_ctx *ctx, const coopmap_node *a,
 		added.x += before;
 		added.y += before;
 		added.n_points -= before;
-		render_map_to_device(ctx, &added);
+		render_frame_to_device(ctx, &added);
 	}
 	if (stub > 0)
 		trim_to_stub(lines, first_ring, stub);
@@ -748,37 +743,6 @@ void render_network_draw_links(render_ctx *ctx)
 	cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
 }
 
-void render_point_paint(render_ctx *ctx, coopmap_node_kind kind,
-	int approximate, double x, double y, double r)
-{
-	cairo_t *cr = ctx->cr;
-	coopmap_color fill = kind == COOPMAP_NODE_ESTABLISHMENT
-		? ctx->style->establishment : ctx->style->partner;
-
-	cairo_new_sub_path(cr);
-	cairo_arc(cr, x, y, r, 0, 2 * G_PI);
-	if (approximate) {
-		/* Placed at its country's point: a dashed ring, not a dot. */
-		double dash = 1.6 * ctx->unit;
-		coopmap_color halo = ctx->style->point_edge;
-
-		halo.a = 0.7;
-		render_set_color(cr, halo);
-		cairo_fill_preserve(cr);
-		render_set_color(cr, fill);
-		cairo_set_line_width(cr, 1.1 * ctx->unit);
-		cairo_set_dash(cr, &dash, 1, 0);
-		cairo_stroke(cr);
-		cairo_set_dash(cr, NULL, 0, 0);
-		return;
-	}
-	render_set_color(cr, fill);
-	cairo_fill_preserve(cr);
-	render_set_color(cr, ctx->style->point_edge);
-	cairo_set_line_width(cr, 0.7 * ctx->unit);
-	cairo_stroke(cr);
-}
-
 /* Establishments first, partners on top: where a partner hospital sits
  * in France's overseas (a French establishment's partner nearby), both
  * stay visible. */
@@ -802,7 +766,7 @@ void render_network_draw_points(render_ctx *ctx)
 			render_point_paint(ctx, p->kind, p->approximate == p->members,
 				p->x, p->y, p->r);
 			if (p->members > 1)
-				render_text_point_count(ctx, p);
+				render_point_count(ctx, p);
 			if (p->approximate > 0)
 				ctx->approximate_seen = 1;
 			coopmap_placer_add_obstacle(ctx->placer, box);

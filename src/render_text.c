@@ -1,7 +1,14 @@
 /*
- * render_text.c: every text of the map, laid out by Pango: title, subtitle,
- * source line, legend and country labels (placed with labels.h so that no
- * two overlap and none covers the legend).
+ * render_text.c: every text of the map and the furniture that carries
+ * text, laid out by Pango: title, subtitle and source line, the legend,
+ * the scale bar, the labels of countries, circles and points (placed with
+ * labels.h so that no two overlap and none covers the legend), the
+ * neighbours' names of a regional map, an inset's island names.
+ *
+ * Not for where the furniture goes among the map's data (render_frame.c
+ * finds the quiet places), nor for marks (render_symbol.c); it calls those
+ * two parts and no other, and draws when the drawing order
+ * (render_draw.c) says.
  */
 #include <math.h>
 #include <stdio.h>
@@ -9,8 +16,9 @@
 #include <string.h>
 
 #include "coopmap/i18n.h"
-#include "coopmap/page.h"
-#include "render_internal.h"
+#include "render_frame.h"
+#include "render_symbol.h"
+#include "render_text.h"
 
 static int is_en(const render_ctx *ctx)
 {
@@ -38,39 +46,10 @@ int render_text_check_font(const coopmap_style *style, coopmap_error *err)
 	return COOPMAP_OK;
 }
 
-/* A layout in the style's font at size (style units) and weight. */
-static PangoLayout *make_layout(render_ctx *ctx, const char *text, double size,
-	PangoWeight weight)
-{
-	return coopmap_page_layout(ctx->pango, ctx->style->font_family,
-		size * ctx->unit, weight, text);
-}
-
-static void layout_size(PangoLayout *layout, double *w, double *h)
-{
-	int pw, ph;
-
-	pango_layout_get_size(layout, &pw, &ph);
-	*w = (double)pw / PANGO_SCALE;
-	*h = (double)ph / PANGO_SCALE;
-}
-
-/* Text in color, with a halo (a width, 0: none) so that it reads over
- * hatching and borders; every text of the map goes through here. */
-static void show_text(render_ctx *ctx, PangoLayout *layout, double x,
-	double y, coopmap_color color, double halo)
-{
-	coopmap_color h = ctx->style->text_halo;
-	coopmap_page_text text = { layout, x, y,
-		{ color.r, color.g, color.b, color.a }, { h.r, h.g, h.b, h.a }, halo };
-
-	coopmap_page_show_text(ctx->cr, &text);
-}
-
 static void show_with_halo(render_ctx *ctx, PangoLayout *layout, double x,
 	double y, double halo)
 {
-	show_text(ctx, layout, x, y, ctx->style->text, halo);
+	render_show_text(ctx, layout, x, y, ctx->style->text, halo);
 }
 
 static void default_title(render_ctx *ctx, char *buf, size_t size)
@@ -154,22 +133,22 @@ void render_text_measure_page(render_ctx *ctx, double *top, double *bottom)
 	double w, h, th, sh, wrap = ctx->width - 40 * ctx->unit;
 
 	default_title(ctx, text, sizeof(text));
-	layout = make_layout(ctx, text, ctx->style->title_size, PANGO_WEIGHT_BOLD);
-	layout_size(layout, &w, &th);
+	layout = render_font_layout(ctx, text, ctx->style->title_size, PANGO_WEIGHT_BOLD);
+	render_layout_size(layout, &w, &th);
 	g_object_unref(layout);
 	default_subtitle(ctx, text, sizeof(text));
-	layout = make_layout(ctx, text, ctx->style->subtitle_size,
+	layout = render_font_layout(ctx, text, ctx->style->subtitle_size,
 		PANGO_WEIGHT_NORMAL);
-	layout_size(layout, &w, &sh);
+	render_layout_size(layout, &w, &sh);
 	g_object_unref(layout);
 	*top = 18 * ctx->unit + th + 4 * ctx->unit + sh + 12 * ctx->unit;
 
 	source_line(ctx, text, sizeof(text));
-	layout = make_layout(ctx, text, ctx->style->source_size,
+	layout = render_font_layout(ctx, text, ctx->style->source_size,
 		PANGO_WEIGHT_NORMAL);
 	pango_layout_set_width(layout, (int)(wrap * PANGO_SCALE));
 	pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
-	layout_size(layout, &w, &h);
+	render_layout_size(layout, &w, &h);
 	g_object_unref(layout);
 	*bottom = 10 * ctx->unit + h + 14 * ctx->unit;
 }
@@ -182,27 +161,27 @@ void render_text_draw_page(render_ctx *ctx)
 	coopmap_color grey = ctx->style->text;
 
 	default_title(ctx, text, sizeof(text));
-	layout = make_layout(ctx, text, ctx->style->title_size, PANGO_WEIGHT_BOLD);
-	layout_size(layout, &w, &h);
+	layout = render_font_layout(ctx, text, ctx->style->title_size, PANGO_WEIGHT_BOLD);
+	render_layout_size(layout, &w, &h);
 	show_with_halo(ctx, layout, x, y, 0);
 	g_object_unref(layout);
 	y += h + 4 * ctx->unit;
 
 	default_subtitle(ctx, text, sizeof(text));
-	layout = make_layout(ctx, text, ctx->style->subtitle_size,
+	layout = render_font_layout(ctx, text, ctx->style->subtitle_size,
 		PANGO_WEIGHT_NORMAL);
 	show_with_halo(ctx, layout, x, y, 0);
 	g_object_unref(layout);
 
 	source_line(ctx, text, sizeof(text));
-	layout = make_layout(ctx, text, ctx->style->source_size,
+	layout = render_font_layout(ctx, text, ctx->style->source_size,
 		PANGO_WEIGHT_NORMAL);
 	pango_layout_set_width(layout, (int)((ctx->width - 40 * ctx->unit) *
 		PANGO_SCALE));
 	pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
-	layout_size(layout, &w, &h);
+	render_layout_size(layout, &w, &h);
 	grey.a *= 0.8;
-	show_text(ctx, layout, x, ctx->height - 14 * ctx->unit - h, grey, 0);
+	render_show_text(ctx, layout, x, ctx->height - 14 * ctx->unit - h, grey, 0);
 	g_object_unref(layout);
 }
 
@@ -389,7 +368,7 @@ static void draw_swatch(render_ctx *ctx, const struct legend_row *row,
 
 		render_point_paint(ctx, p.kind, row->approximate, p.x, p.y, p.r);
 		if (row->count > 1)
-			render_text_point_count(ctx, &p);
+			render_point_count(ctx, &p);
 		return;
 	}
 	cairo_rectangle(cr, x, y, w, h);
@@ -414,7 +393,7 @@ static void draw_swatch(render_ctx *ctx, const struct legend_row *row,
 			SYMBOL_OUTLINE ? ctx->style->layer_line_width * ctx->unit / 2 : 0;
 
 		cairo_rectangle(cr, x + inset, y + inset, w - 2 * inset, h - 2 * inset);
-		render_layer_paint(ctx, (size_t)row->layer);
+		render_layer_paint(ctx, (size_t)row->layer, 1.0);
 	}
 	edge.a = 0.35;
 	cairo_rectangle(cr, x, y, w, h);
@@ -434,21 +413,21 @@ int render_text_draw_legend(render_ctx *ctx)
 	PangoLayout *title, *texts[LEGEND_MAX_ROWS];
 	cairo_t *cr = ctx->cr;
 
-	title = make_layout(ctx, coopmap_measure_title(ctx->data->measure,
+	title = render_font_layout(ctx, coopmap_measure_title(ctx->data->measure,
 		ctx->lang), ctx->style->legend_size, PANGO_WEIGHT_BOLD);
-	layout_size(title, &width, &height);
+	render_layout_size(title, &width, &height);
 	for (size_t i = 0; i < n; i++) {
 		int heading = rows[i].kind == ROW_HEADING;
 
-		texts[i] = make_layout(ctx, rows[i].text, ctx->style->legend_size,
+		texts[i] = render_font_layout(ctx, rows[i].text, ctx->style->legend_size,
 			heading ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-		layout_size(texts[i], &tw, &th);
+		render_layout_size(texts[i], &tw, &th);
 		width = fmax(width, heading ? tw : sw + gap * 2 + tw);
 		height += (heading ? 3 * gap : gap) + (heading ? th : fmax(sh, th));
 	}
 	width += 2 * pad;
 	height += 2 * pad;
-	ctx->report->legend_box = render_map_quiet_corner(ctx, width, height,
+	ctx->report->legend_box = render_frame_quiet_corner(ctx, width, height,
 		6 * u);
 	x = ctx->report->legend_box.x0;
 	y = ctx->report->legend_box.y0;
@@ -462,13 +441,13 @@ int render_text_draw_legend(render_ctx *ctx)
 	cairo_stroke(cr);
 
 	show_with_halo(ctx, title, x + pad, y + pad, 0);
-	layout_size(title, &tw, &th);
+	render_layout_size(title, &tw, &th);
 	g_object_unref(title);
 	y += pad + th;
 	for (size_t i = 0; i < n; i++) {
 		double row_h;
 
-		layout_size(texts[i], &tw, &th);
+		render_layout_size(texts[i], &tw, &th);
 		if (rows[i].kind == ROW_HEADING) {
 			y += 3 * gap;
 			show_with_halo(ctx, texts[i], x + pad, y, 0);
@@ -516,7 +495,7 @@ static int box_inside_country(render_ctx *ctx, size_t country,
 	int inside = 1;
 
 	cairo_new_path(cr);
-	render_map_path(ctx, &ctx->paths[country]);
+	render_frame_path(ctx, &ctx->paths[country]);
 	for (int i = 0; i < 5 && inside; i++)
 		inside = cairo_in_fill(cr, px[i], py[i]);
 	cairo_new_path(cr);
@@ -568,12 +547,12 @@ static double label_shift(PangoLayout *layout)
 
 static PangoLayout *label_layout(render_ctx *ctx, const char *name)
 {
-	PangoLayout *layout = make_layout(ctx, name, ctx->style->label_size,
+	PangoLayout *layout = render_font_layout(ctx, name, ctx->style->label_size,
 		PANGO_WEIGHT_NORMAL);
 	double w, h, em = ctx->style->label_size * ctx->unit;
 
 	/* Long names ("République démocratique du Congo") on two lines. */
-	layout_size(layout, &w, &h);
+	render_layout_size(layout, &w, &h);
 	if (w > 11 * em) {
 		pango_layout_set_width(layout, (int)(w * 0.6 * PANGO_SCALE));
 		pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
@@ -591,10 +570,10 @@ static int place_label(render_ctx *ctx, const struct label_item *item)
 	coopmap_box box;
 	int placed = 0, outside = 0;
 
-	if (!render_map_point(ctx, c->label_lon, c->label_lat, &ax, &ay))
+	if (!render_frame_point(ctx, c->label_lon, c->label_lat, &ax, &ay))
 		return -1;  /* off this map: not wanted here */
 	layout = label_layout(ctx, item->name);
-	layout_size(layout, &w, &h);
+	render_layout_size(layout, &w, &h);
 	box = (coopmap_box){ ax - w / 2 - pad, ay - h / 2 - pad,
 		ax + w / 2 + pad, ay + h / 2 + pad };
 	if (box_inside_country(ctx, item->country, &box) &&
@@ -646,7 +625,7 @@ static size_t visible_cells(render_ctx *ctx, size_t i, int *cells, size_t max)
 		cairo_t *page = ctx->cr;
 
 		ctx->cr = cr;
-		render_map_path(ctx, &ctx->paths[i]);
+		render_frame_path(ctx, &ctx->paths[i]);
 		ctx->cr = page;
 	}
 	cairo_fill(cr);
@@ -712,15 +691,15 @@ static size_t draw_neighbour_labels(render_ctx *ctx)
 		size_t k, m;
 		double w, h;
 
-		if (c->iso_a3[0] == '\0' || render_map_is_subject(ctx, i) ||
+		if (c->iso_a3[0] == '\0' || render_frame_is_subject(ctx, i) ||
 		    ctx->paths[i].n_rings == 0)
 			continue;
 		m = visible_cells(ctx, i, cells, NEIGHBOUR_GRID * NEIGHBOUR_GRID);
 		if (m == 0)
 			continue;
-		layout = make_layout(ctx, coopmap_country_name(c, ctx->lang),
+		layout = render_font_layout(ctx, coopmap_country_name(c, ctx->lang),
 			ctx->style->label_size * 0.85, PANGO_WEIGHT_NORMAL);
-		layout_size(layout, &w, &h);
+		render_layout_size(layout, &w, &h);
 		for (k = 0; k < m; k++) {
 			double ax = f->x0 + (cells[k] % NEIGHBOUR_GRID + 0.5) *
 				(f->x1 - f->x0) / NEIGHBOUR_GRID;
@@ -733,7 +712,7 @@ static size_t draw_neighbour_labels(render_ctx *ctx)
 			    !box_inside_country(ctx, i, &box))
 				continue;
 			coopmap_placer_add_label(ctx->placer, box);
-			show_text(ctx, layout, box.x0 + pad, box.y0 + pad, color,
+			render_show_text(ctx, layout, box.x0 + pad, box.y0 + pad, color,
 				1.8 * ctx->unit);
 			placed++;
 			break;
@@ -754,13 +733,13 @@ static int place_marker_label(render_ctx *ctx, const coopmap_render_marker *m,
 	int placed = 0;
 
 	if (m->label == NULL || m->label[0] == '\0' ||
-	    !render_map_point(ctx, m->lon, m->lat, &x, &y))
+	    !render_frame_point(ctx, m->lon, m->lat, &x, &y))
 		return 0;
 	*x_out = x;
 	*y_out = y;
 	r = render_marker_radius(ctx, m->value);
 	layout = label_layout(ctx, m->label);
-	layout_size(layout, &w, &h);
+	render_layout_size(layout, &w, &h);
 	w += 2 * pad;
 	h += 2 * pad;
 	for (int dir = 0; dir < 4; dir++) {
@@ -785,7 +764,7 @@ static int place_marker_label(render_ctx *ctx, const coopmap_render_marker *m,
 double render_text_small(render_ctx *ctx, const char *text, double x,
 	double y, double max_width, int bold)
 {
-	PangoLayout *layout = make_layout(ctx, text, ctx->style->legend_size * 0.9,
+	PangoLayout *layout = render_font_layout(ctx, text, ctx->style->legend_size * 0.9,
 		bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	double w, h;
 
@@ -794,7 +773,7 @@ double render_text_small(render_ctx *ctx, const char *text, double x,
 		pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
 		pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
 	}
-	layout_size(layout, &w, &h);
+	render_layout_size(layout, &w, &h);
 	if (!isnan(x))
 		show_with_halo(ctx, layout, x, y, 0);
 	g_object_unref(layout);
@@ -803,28 +782,13 @@ double render_text_small(render_ctx *ctx, const char *text, double x,
 
 double render_text_small_width(render_ctx *ctx, const char *text)
 {
-	PangoLayout *layout = make_layout(ctx, text, ctx->style->legend_size * 0.9,
+	PangoLayout *layout = render_font_layout(ctx, text, ctx->style->legend_size * 0.9,
 		PANGO_WEIGHT_NORMAL);
 	double w, h;
 
-	layout_size(layout, &w, &h);
+	render_layout_size(layout, &w, &h);
 	g_object_unref(layout);
 	return w;
-}
-
-void render_text_point_count(render_ctx *ctx, const render_point *p)
-{
-	char text[32];
-	PangoLayout *layout;
-	double w, h, size = fmin(p->r * 1.1 / ctx->unit, 9.0);
-
-	snprintf(text, sizeof(text), "%zu", p->members);
-	layout = make_layout(ctx, text, size, PANGO_WEIGHT_BOLD);
-	layout_size(layout, &w, &h);
-	if (w < 1.8 * p->r)
-		show_text(ctx, layout, p->x - w / 2, p->y - h / 2,
-			ctx->style->point_edge, 0);
-	g_object_unref(layout);
 }
 
 static int compare_points(const void *a, const void *b)
@@ -890,7 +854,7 @@ static int place_point_label(render_ctx *ctx, const render_point *p,
 {
 	double pad = 1.2 * ctx->unit, gap = 1.5 * ctx->unit, w, h;
 
-	layout_size(layout, &w, &h);
+	render_layout_size(layout, &w, &h);
 	w += 2 * pad;
 	h += 2 * pad;
 	for (int ring = 0; ring < rings; ring++) {
@@ -944,11 +908,11 @@ static void place_short_label(render_ctx *ctx, const render_point *p)
 	PangoWeight weight = p->kind == COOPMAP_NODE_PARTNER
 		? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_SEMIBOLD;
 	char *shorter = short_name(p->label);
-	PangoLayout *layout = make_layout(ctx, shorter != NULL ? shorter
+	PangoLayout *layout = render_font_layout(ctx, shorter != NULL ? shorter
 		: p->label, ctx->style->label_size * 0.9, weight);
 	double w, h;
 
-	layout_size(layout, &w, &h);
+	render_layout_size(layout, &w, &h);
 	if (w > 8 * ctx->style->label_size * ctx->unit) {
 		pango_layout_set_width(layout, (int)(w * 0.6 * PANGO_SCALE));
 		pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
@@ -976,7 +940,7 @@ static int place_member_list(render_ctx *ctx, const render_point *p)
 	if (p->names == NULL)
 		return 0;
 	text = g_strdup_printf("%s\n%s", p->label, p->names);
-	layout = make_layout(ctx, text, ctx->style->label_size * 0.9,
+	layout = render_font_layout(ctx, text, ctx->style->label_size * 0.9,
 		p->kind == COOPMAP_NODE_PARTNER ? PANGO_WEIGHT_NORMAL
 		: PANGO_WEIGHT_SEMIBOLD);
 	placed = place_point_label(ctx, p, layout, LIST_RINGS);
@@ -1009,7 +973,7 @@ static void draw_point_labels(render_ctx *ctx, const double *named_x,
 			continue;
 		if (place_member_list(ctx, p))
 			continue;
-		layout = make_layout(ctx, p->label, ctx->style->label_size * 0.9,
+		layout = render_font_layout(ctx, p->label, ctx->style->label_size * 0.9,
 			p->kind == COOPMAP_NODE_PARTNER ? PANGO_WEIGHT_NORMAL
 			: PANGO_WEIGHT_SEMIBOLD);
 		/* Those without room keep their order, for a second try. */
@@ -1078,7 +1042,98 @@ int render_text_draw_labels(render_ctx *ctx)
 	draw_point_labels(ctx, named_x, named_y, n_named);
 	free(named_x);
 	free(named_y);
-	if (render_map_is_regional(ctx))
+	if (render_frame_is_regional(ctx))
 		ctx->report->neighbour_labels_placed = draw_neighbour_labels(ctx);
 	return COOPMAP_OK;
+}
+
+/* A round length for about a quarter of the inset's width: 1, 2 or 5
+ * times a power of ten, in km. */
+static double scale_length_km(double km)
+{
+	double p = pow(10, floor(log10(km)));
+
+	if (km >= 5 * p)
+		return 5 * p;
+	if (km >= 2 * p)
+		return 2 * p;
+	return p;
+}
+
+/* Device units per km along the parallel at the centre of the extent
+ * asked (equal-area projections are not true to scale everywhere); 0
+ * when the centre is off the map. */
+static double units_per_km(render_ctx *ctx)
+{
+	double lon = (ctx->bbox[0] + ctx->bbox[2]) / 2;
+	double lat = (ctx->bbox[1] + ctx->bbox[3]) / 2, d = 0.05;
+	double xa, ya, xb, yb, m;
+
+	if (lon > 180)
+		lon -= 360;
+	if (!render_frame_point(ctx, lon - d, lat, &xa, &ya) ||
+	    !render_frame_point(ctx, lon + d, lat, &xb, &yb))
+		return 0;
+	m = coopmap_geodesic_distance(lon - d, lat, lon + d, lat);
+	return m > 0 ? hypot(xb - xa, yb - ya) / (m / 1000.0) : 0;
+}
+
+coopmap_box render_text_draw_scale_bar(render_ctx *ctx)
+{
+	cairo_t *cr = ctx->cr;
+	double frame_w = ctx->frame.x1 - ctx->frame.x0, u = ctx->unit;
+	double per_km = units_per_km(ctx), km, len, x, y;
+	coopmap_box box = { 0, 0, 0, 0 };
+	char text[32];
+
+	if (per_km <= 0)
+		return box;
+	km = scale_length_km((ctx->is_inset ? 0.3 : 0.2) * frame_w / per_km);
+	len = km * per_km;
+	snprintf(text, sizeof(text), "%g km", km);
+	box = render_frame_quiet_corner(ctx, len + 5 * u +
+		render_text_small_width(ctx, text), 12 * u,
+		ctx->is_inset ? 2.5 * u : 6 * u);
+	x = box.x0 + 1.5 * u;
+	y = box.y0 + 9 * u;
+	cairo_rectangle(cr, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);
+	render_set_color(cr, ctx->style->legend_background);
+	cairo_fill(cr);
+	cairo_move_to(cr, x, y - 2 * u);
+	cairo_line_to(cr, x, y);
+	cairo_line_to(cr, x + len, y);
+	cairo_line_to(cr, x + len, y - 2 * u);
+	render_set_color(cr, ctx->style->text);
+	cairo_set_line_width(cr, 0.8 * u);
+	cairo_stroke(cr);
+	render_text_small(ctx, text, x + len + 2 * u, y - 7 * u, 0, 0);
+	if (ctx->placer != NULL)
+		coopmap_placer_add_obstacle(ctx->placer, box);
+	return box;
+}
+
+/* Beside them, left of them near the frame's right side. */
+void render_text_draw_place_names(render_ctx *sub,
+	const render_place *places)
+{
+	double u = sub->unit;
+
+	for (int i = 0; places != NULL && places[i].name != NULL; i++) {
+		const render_place *p = &places[i];
+		double x, y, w, h;
+		coopmap_box box;
+
+		if (!render_frame_point(sub, p->lon, p->lat, &x, &y))
+			continue;
+		w = render_text_small_width(sub, p->name);
+		h = render_text_small(sub, p->name, NAN, 0, 0, 0);
+		box = (coopmap_box){ x + 4 * u, y - h / 2, x + 4 * u + w, y + h / 2 };
+		if (!coopmap_placer_is_free(sub->placer, &box))
+			box = (coopmap_box){ x - 4 * u - w, y - h / 2, x - 4 * u,
+				y + h / 2 };
+		if (!coopmap_placer_is_free(sub->placer, &box))
+			continue;
+		coopmap_placer_add_label(sub->placer, box);
+		render_text_small(sub, p->name, box.x0, box.y0, 0, 0);
+	}
 }

@@ -11,6 +11,8 @@
 
 #include "coopmap/error.h"
 
+#pragma GCC visibility push(hidden)
+
 /* A run of identical rows holding at least one non-empty cell: its first
  * line (the spreadsheet's row number), how many rows it stands for (ODS
  * table:number-rows-repeated) and its cells, trailing empty cells left out. */
@@ -50,5 +52,7 @@ int workbook_sheet_read(const char *path, int kind, const char *sheet_name,
 	workbook_sheet **out, coopmap_error *err);
 
 void workbook_sheet_free(workbook_sheet *sheet);
+
+#pragma GCC visibility pop
 
 #endif

@@ -55,6 +55,16 @@ else
 	echo "FAILED: po/fr.po lacks translations (make pot, then translate)" >&2
 	failed=$((failed + 1))
 fi
+# The renderer's parts include only the parts below them
+# (tests/layering.sh), and the library exports only coopmap_* names
+# (tests/exports.sh): one test each.
+for check in "sh tests/layering.sh" "sh tests/exports.sh $build"; do
+	if $check; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+	fi
+done
 # The exported GeoJSON through a validator others wrote, when node and npm
 # are there (installed once into $build/node).
 if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 &&
