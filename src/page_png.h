@@ -18,11 +18,15 @@
 
 #include "coopmap/error.h"
 
+#pragma GCC visibility push(hidden)
+
 /* Writes SURFACE (a CAIRO_FORMAT_RGB24 image surface, flushed here) to
  * STREAM as an 8-bit RGB PNG without filter, zlib level 3.  Returns
  * COOPMAP_OK, COOPMAP_ERR_NOMEM, or COOPMAP_ERR_IO when writing or
  * flushing STREAM fails; fills ERR on failure. */
 int page_png_write(cairo_surface_t *surface, FILE *stream,
 	coopmap_error *err);
+
+#pragma GCC visibility pop
 
 #endif
