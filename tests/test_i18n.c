@@ -308,7 +308,7 @@ static void test_pool_report_sentences_come_from_the_catalogue(void **state)
 	}
 	assert_holds(r.out, "@@# Mutualisation des coopérations : ");
 	assert_holds(r.out, "(lignes ");
-	assert_holds(r.out, "@@ ; graphies « ");
+	assert_holds(r.out, "@@ ; graphies @@« ");
 	assert_holds(r.out, "@@  - même ville partenaire : ");
 	g_strfreev(lines);
 	run_clear(&r);

@@ -312,6 +312,12 @@ static void test_explain_gives_score_threshold_and_evidence(void **state)
 		"Dolo' (score 1.00 >= 0.75: the distinctive words match (shared: "
 		"dolo); types hospital/hospital agree; cities agree: 'mopti' / "
 		"'mopti')"));
+	/* The English report in English typography: no space before a colon,
+	 * spellings in English quotes. */
+	assert_non_null(strstr(out, "# Pooling cooperation: "));
+	assert_non_null(strstr(out, "  - same partner: "));
+	assert_null(strstr(out, "same partner :"));
+	assert_null(strstr(out, "«"));
 	/* No merge of the two CHU of Abidjan, so none explained. */
 	assert_null(strstr(err, "Treichville' ="));
 	assert_null(strstr(err, "= 'CHU de Treichville'"));

@@ -239,9 +239,12 @@ static char *md_spellings(const coopmap_pool_group *g)
 	GString *s = g_string_new(NULL);
 
 	for (size_t k = 0; k < g->n_variants; k++) {
-		g_string_append(s, k > 0 ? ", « " : "« ");
-		md_append(s, g->variants[k]);
-		g_string_append(s, " »");
+		char *escaped = coopmap_report_markdown_text(g->variants[k]);
+
+		/* TRANSLATORS: one spelling of a partner hospital, quoted. */
+		g_string_append_printf(s, _("%s\"%s\""), k > 0 ? ", " : "",
+			escaped);
+		g_free(escaped);
 	}
 	return g_string_free(s, FALSE);
 }
@@ -265,12 +268,12 @@ static void md_shared_partner(const struct pool_ctx *c,
 	/* TRANSLATORS: a partner hospital shared by several French
 	 * establishments: its name, its city and country, the establishments,
 	 * the lines of the list. */
-	printf(_n("- **%s** (%s) : %s (line %s)", "- **%s** (%s) : %s (lines %s)",
+	printf(_n("- **%s** (%s): %s (line %s)", "- **%s** (%s): %s (lines %s)",
 		p->n_projects), name->str, where->str, peers->str, lines);
 	if (p->n_variants > 1) {
 		char *spellings = md_spellings(p);
 
-		printf(_n(" ; spelling %s", " ; spellings %s", p->n_variants),
+		printf(_n("; spelling %s", "; spellings %s", p->n_variants),
 			spellings);
 		g_free(spellings);
 	}
@@ -345,11 +348,11 @@ static void md_project(const struct pool_ctx *c, size_t e, size_t index,
 	 * same partner hospital, in the same city, in the same country. */
 	static const char *const levels[3] = {
 		/* TRANSLATORS: %s: French establishments, or "—" when none. */
-		N_("  - same partner : %s\n"),
+		N_("  - same partner: %s\n"),
 		/* TRANSLATORS: %s: French establishments, or "—" when none. */
-		N_("  - same partner city : %s\n"),
+		N_("  - same partner city: %s\n"),
 		/* TRANSLATORS: %s: French establishments, or "—" when none. */
-		N_("  - same country : %s\n")
+		N_("  - same country: %s\n")
 	};
 	const coopmap_project *p = project(c, index);
 	GString *where = g_string_new(NULL);
@@ -419,7 +422,7 @@ static void md_countries(const struct pool_ctx *c)
 		names = md_names(c, present, n);
 		/* TRANSLATORS: a country, how many French establishments work
 		 * there, and their names. */
-		printf(_("- **%s** (%zu) : %s\n"), coopmap_country_name(country,
+		printf(_("- **%s** (%zu): %s\n"), coopmap_country_name(country,
 			c->a->lang), n, names);
 		g_free(names);
 	}
@@ -432,7 +435,7 @@ static void report_md(const struct pool_ctx *c)
 
 	md_append(path, coopmap_projects_path(c->projects));
 	/* TRANSLATORS: the report's title, with the list's file name. */
-	printf(_("# Pooling cooperation : %s\n\n"), path->str);
+	printf(_("# Pooling cooperation: %s\n\n"), path->str);
 	g_string_free(path, TRUE);
 	md_shared_partners(c);
 	printf(_("## By French establishment\n\n"));
