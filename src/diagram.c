@@ -850,31 +850,11 @@ static int route(struct diagram *d, struct arrow *a, int through_labels)
 
 /* ---- labels of arrows ------------------------------------------------ */
 
-/* Whether segment (x0,y0)-(x1,y1) meets box (axis-aligned segments and any
- * other, by clipping). */
+/* Whether segment (x0,y0)-(x1,y1) meets box. */
 static int segment_meets_box(double x0, double y0, double x1, double y1,
 	const coopmap_box *b)
 {
-	double t0 = 0, t1 = 1, ddx = x1 - x0, ddy = y1 - y0;
-	double p[4] = { -ddx, ddx, -ddy, ddy };
-	double q[4] = { x0 - b->x0, b->x1 - x0, y0 - b->y0, b->y1 - y0 };
-
-	for (int i = 0; i < 4; i++) {
-		if (p[i] == 0) {
-			if (q[i] < 0)
-				return 0;
-			continue;
-		}
-		double t = q[i] / p[i];
-
-		if (p[i] < 0)
-			t0 = fmax(t0, t);
-		else
-			t1 = fmin(t1, t);
-		if (t0 > t1)
-			return 0;
-	}
-	return 1;
+	return coopmap_box_meets_segment(b, x0, y0, x1, y1);
 }
 
 static int label_fits(struct diagram *d, size_t self, const coopmap_box *b)

@@ -3,6 +3,7 @@
  * over placed boxes: a map carries at most a few hundred labels, and the
  * scan is cheaper than keeping a spatial index up to date at that size.
  */
+#include <math.h>
 #include "coopmap/labels.h"
 
 #include <stdlib.h>
@@ -19,6 +20,34 @@ int coopmap_box_intersects(const coopmap_box *a, const coopmap_box *b)
 {
 	return a->x0 <= b->x1 && b->x0 <= a->x1 && a->y0 <= b->y1 &&
 		b->y0 <= a->y1;
+}
+
+/* Liang and Barsky's clipping: the share of the segment within each
+ * side, axis-aligned segments included. */
+int coopmap_box_meets_segment(const coopmap_box *b, double x0, double y0,
+	double x1, double y1)
+{
+	double t0 = 0, t1 = 1, dx = x1 - x0, dy = y1 - y0;
+	const double p[4] = { -dx, dx, -dy, dy };
+	const double q[4] = { x0 - b->x0, b->x1 - x0, y0 - b->y0, b->y1 - y0 };
+
+	for (int k = 0; k < 4; k++) {
+		double t;
+
+		if (p[k] == 0) {
+			if (q[k] < 0)
+				return 0;
+			continue;
+		}
+		t = q[k] / p[k];
+		if (p[k] < 0)
+			t0 = fmax(t0, t);
+		else
+			t1 = fmin(t1, t);
+		if (t0 > t1)
+			return 0;
+	}
+	return 1;
 }
 
 int coopmap_box_inside(const coopmap_box *inner, const coopmap_box *outer)

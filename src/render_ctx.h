@@ -75,6 +75,11 @@ typedef struct render_ctx {
 	double scale, offset_x, offset_y, proj_min_x, proj_max_y;
 	coopmap_box page_map;        /* where the map may go on the page */
 	coopmap_box frame;           /* where it went */
+	coopmap_box room;            /* where the frame's furniture (legend,
+	                                insets) may go: the frame, or more of
+	                                the page when the map leaves room
+	                                beside it (a world map with the France
+	                                panel); empty: the frame */
 	coopmap_rings *paths;        /* device-space rings, one per country */
 	double *ring_boxes;          /* per ring of paths, x0 y0 x1 y1: those of
 	                                country i from ring_box_start[i] */

@@ -135,7 +135,10 @@ static int draw_inset(render_ctx *page, const render_inset_layout *layout,
 		rc = render_frame_project_countries(sub, err);
 	if (rc == COOPMAP_OK)
 		rc = render_network_group(sub, err);
-	if (rc == COOPMAP_OK)
+	/* Metropolitan France's links are the page map's: strokes from each
+	 * establishment towards the panel's edge read as the labels' leader
+	 * lines among thirty names. */
+	if (rc == COOPMAP_OK && !inset.metropole)
 		rc = render_network_prepare_links(sub, err);
 	if (rc == COOPMAP_OK) {
 		sub->placer = coopmap_placer_new(sub->frame);
@@ -382,6 +385,30 @@ static int prepare_map(render_ctx *ctx, int n_insets, coopmap_error *err)
 	return COOPMAP_OK;
 }
 
+/*
+ * The map to the right of a column of share of its room (the France
+ * panel's), as wide as is left and at the top: the room under it holds
+ * the legend.  The furniture's room stays the whole.
+ */
+static int place_beside_column(render_ctx *ctx, double share,
+	coopmap_error *err)
+{
+	coopmap_box *m = &ctx->page_map;
+	double b[4], h;
+	int rc;
+
+	if (share <= 0)
+		return COOPMAP_OK;
+	rc = render_frame_extent_bounds(ctx, b, err);
+	if (rc != COOPMAP_OK)
+		return rc;
+	m->x0 += share * (m->x1 - m->x0);
+	h = (m->x1 - m->x0) * (b[3] - b[1]) / (b[2] - b[0]);
+	if (h < m->y1 - m->y0)
+		m->y1 = m->y0 + h;
+	return COOPMAP_OK;
+}
+
 int render_draw_page(render_ctx *ctx, coopmap_error *err)
 {
 	double top, bottom, margin = 20 * ctx->unit;
@@ -407,6 +434,11 @@ int render_draw_page(render_ctx *ctx, coopmap_error *err)
 	if (ctx->page_map.y1 - ctx->page_map.y0 < 50 * ctx->unit)
 		return coopmap_error_set(err, COOPMAP_ERR_USAGE,
 			"the page is too small for a map under its title");
+	ctx->room = ctx->page_map;
+	rc = place_beside_column(ctx, render_inset_panel_column(ctx, n_insets),
+		err);
+	if (rc != COOPMAP_OK)
+		return rc;
 	rc = prepare_map(ctx, n_insets, err);
 	if (rc == COOPMAP_OK)
 		rc = render_inset_plan(ctx, strip, &layout, err);

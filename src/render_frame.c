@@ -127,6 +127,20 @@ int render_frame_fit(render_ctx *ctx, coopmap_error *err)
 		return rc;
 	map_w = ctx->page_map.x1 - ctx->page_map.x0;
 	map_h = ctx->page_map.y1 - ctx->page_map.y0;
+	/* An inset fills its box: the extent grows around its middle to the
+	 * box's shape (no empty band between the map and the box's edge). */
+	if (ctx->is_inset && map_w > 0 && map_h > 0) {
+		double grow_w = (b[3] - b[1]) * map_w / map_h - (b[2] - b[0]);
+		double grow_h = (b[2] - b[0]) * map_h / map_w - (b[3] - b[1]);
+
+		if (grow_w > 0) {
+			b[0] -= grow_w / 2;
+			b[2] += grow_w / 2;
+		} else if (grow_h > 0) {
+			b[1] -= grow_h / 2;
+			b[3] += grow_h / 2;
+		}
+	}
 	ctx->scale = fmin(map_w / (b[2] - b[0]), map_h / (b[3] - b[1]));
 	fit_w = (b[2] - b[0]) * ctx->scale;
 	fit_h = (b[3] - b[1]) * ctx->scale;
@@ -392,7 +406,7 @@ int render_frame_point(render_ctx *ctx, double lon, double lat, double *x,
  * time.)
  */
 static double land_share(render_ctx *ctx, const coopmap_box *box,
-	int subject_only)
+	const unsigned char *only)
 {
 	enum { NX = 12, NY = 8 };
 	size_t n = coopmap_countries_count(ctx->data->countries);
@@ -409,7 +423,7 @@ static double land_share(render_ctx *ctx, const coopmap_box *box,
 	for (size_t i = 0; i < n; i++) {
 		const coopmap_rings *r = &ctx->paths[i];
 
-		if (subject_only && !render_frame_is_subject(ctx, i))
+		if (only != NULL && !only[i])
 			continue;
 		for (size_t k = 0; k < r->n_rings; k++) {
 			const double *b = ctx->ring_boxes +
@@ -448,29 +462,114 @@ static int hits(const coopmap_box *list, size_t n, const coopmap_box *box)
 	return count;
 }
 
-/* What a w x h box at c would cover: its share of land, three times
- * that of the map's subject, 1 for each point symbol or label, and 4 for
- * each obstacle (a marker, an inset, the legend): the frame's furniture
- * never goes over furniture placed before it while a place covering
- * some land is left. */
-static double cover_cost(render_ctx *ctx, const coopmap_box *c)
+/* Whether country i shows data: it has projects, is outlined or is
+ * under a policy layer. */
+static int shows_data(const render_ctx *ctx, size_t i)
 {
-	double cost = land_share(ctx, c, 0) + 2 * land_share(ctx, c, 1);
+	const coopmap_map_data *d = ctx->data;
+	const coopmap_country *c = coopmap_countries_get(d->countries, i);
+
+	if (render_frame_is_subject(ctx, i))
+		return 1;
+	for (size_t l = 0; l < d->n_layers; l++) {
+		if (coopmap_layer_find(d->layers[l], c, 0) >= 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether two boxes (x0 y0 x1 y1) are within d of each other. */
+static int boxes_near(const double *a, const double *b, double d)
+{
+	return a[0] <= b[2] + d && b[0] <= a[2] + d && a[1] <= b[3] + d &&
+		b[1] <= a[3] + d;
+}
+
+/*
+ * Per country: 2 when it shows data (projects, an outline, a layer), 1
+ * when a ring of it comes within a twentieth of the frame's width of
+ * such a country (the land a reader looks at around the data: Angola
+ * beside the Congo), 0 for remote land.  NULL when out of memory.
+ */
+static unsigned char *data_nearness(render_ctx *ctx)
+{
+	size_t n = coopmap_countries_count(ctx->data->countries);
+	unsigned char *w = calloc(n + 1, 1);
+	double d = (ctx->frame.x1 - ctx->frame.x0) / 20;
+
+	if (w == NULL)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		w[i] = shows_data(ctx, i) ? 2 : 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t a0 = ctx->ring_box_start[i], a1 = ctx->ring_box_start[i + 1];
+
+		for (size_t j = 0; w[i] == 0 && j < n; j++) {
+			size_t b0 = ctx->ring_box_start[j];
+			size_t b1 = ctx->ring_box_start[j + 1];
+
+			if (w[j] != 2)
+				continue;
+			for (size_t a = a0; w[i] == 0 && a < a1; a++) {
+				const double *ra = ctx->ring_boxes + 4 * a;
+
+				/* A ring as wide as a third of the frame (Antarctica)
+				 * is near everything by its box: say nothing of it. */
+				if (ra[2] - ra[0] > 6 * d)
+					continue;
+				for (size_t b = b0; b < b1; b++) {
+					if (boxes_near(ctx->ring_boxes + 4 * a,
+					    ctx->ring_boxes + 4 * b, d)) {
+						w[i] = 1;
+						break;
+					}
+				}
+			}
+		}
+	}
+	return w;
+}
+
+/* What a w x h box at c would cover: its share of land, ten times
+ * that of the countries that show data and four times that of the land
+ * near them (near, from data_nearness; NULL: all land alike), 20 for
+ * each point symbol or label, and 100 for each obstacle (a marker, an
+ * inset, the legend): the frame's furniture covers no mark, no label and
+ * no furniture placed before it while a place covering only land is
+ * left, however much land. */
+static double cover_cost(render_ctx *ctx, const coopmap_box *c,
+	const unsigned char *near)
+{
+	double cost = land_share(ctx, c, NULL);
 	const coopmap_box *boxes;
 	size_t n;
 
+	if (near != NULL) {
+		size_t nc = coopmap_countries_count(ctx->data->countries);
+		unsigned char *only = malloc(nc + 1);
+
+		if (only != NULL) {
+			for (size_t i = 0; i < nc; i++)
+				only[i] = near[i] >= 1;
+			cost += 3 * land_share(ctx, c, only);
+			for (size_t i = 0; i < nc; i++)
+				only[i] = near[i] == 2;
+			cost += 6 * land_share(ctx, c, only);
+		}
+		free(only);
+	}
 	for (size_t g = 0; g < ctx->n_points; g++) {
 		const render_point *p = &ctx->points[g];
 		coopmap_box b = { p->x - p->r, p->y - p->r, p->x + p->r,
 			p->y + p->r };
 
-		cost += coopmap_box_intersects(&b, c);
+		cost += 20 * coopmap_box_intersects(&b, c);
 	}
 	if (ctx->placer != NULL) {
 		boxes = coopmap_placer_obstacles(ctx->placer, &n);
-		cost += 4 * hits(boxes, n, c);
+		cost += 100 * hits(boxes, n, c);
 		boxes = coopmap_placer_labels(ctx->placer, &n);
-		cost += hits(boxes, n, c);
+		cost += 20 * hits(boxes, n, c);
 	}
 	return cost;
 }
@@ -478,13 +577,15 @@ static double cover_cost(render_ctx *ctx, const coopmap_box *c)
 #define QUIET_STEPS 6
 
 coopmap_box render_frame_quiet_corner(render_ctx *ctx, double w, double h,
-	double margin)
+	double margin, double *cost_out)
 {
-	const coopmap_box *f = &ctx->frame;
+	const coopmap_box *f = ctx->room.x1 > ctx->room.x0 ? &ctx->room
+		: &ctx->frame;
 	double x0 = f->x0 + margin, x1 = f->x1 - margin - w;
 	double y0 = f->y0 + margin, y1 = f->y1 - margin - h;
 	coopmap_box best = { x0, y1, x0 + w, y1 + h };
 	double best_cost = 1e9;
+	unsigned char *near = data_nearness(ctx);
 
 	/* The corners first, in their order; then places slid along each
 	 * side, for a frame whose four corners are all taken. */
@@ -506,13 +607,16 @@ coopmap_box render_frame_quiet_corner(render_ctx *ctx, double w, double h,
 				: y0;
 		}
 		c = (coopmap_box){ x, y, x + w, y + h };
-		cost = cover_cost(ctx, &c);
+		cost = cover_cost(ctx, &c, near);
 		/* A clear gain is needed to leave the usual corner. */
 		if (cost < best_cost - 0.05) {
 			best_cost = cost;
 			best = c;
 		}
 	}
+	free(near);
+	if (cost_out != NULL)
+		*cost_out = best_cost;
 	return best;
 }
 

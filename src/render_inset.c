@@ -269,7 +269,8 @@ static void grow(double b[4], double lon, double lat)
  * What an inset shows, fitted to what is there: the French land within
  * its area (ring by ring: French Polynesia's other archipelagos stay
  * out), its named islands and the network's places, with a margin of an
- * eighth of the larger side; its whole area when none is there.
+ * eighth of the larger side (a twentieth for metropolitan France); its
+ * whole area when none is there.
  */
 static void inset_extent(const render_ctx *ctx, const struct inset_def *def,
 	double e[4])
@@ -306,7 +307,10 @@ static void inset_extent(const render_ctx *ctx, const struct inset_def *def,
 		memcpy(e, a, 4 * sizeof(double));
 		return;
 	}
-	m = fmax(b[2] - b[0], b[3] - b[1]) / 8;
+	/* The metropole's names find room in the sea and the neighbours
+	 * that fill its panel: a narrower margin, a larger France. */
+	m = fmax(b[2] - b[0], b[3] - b[1]) / (def == &insets[FRANCE_INSET] ? 20
+		: 8);
 	e[0] = b[0] - m;
 	e[1] = b[1] - m;
 	e[2] = b[2] + m;
@@ -329,14 +333,28 @@ static double extent_aspect(const double e[4])
  */
 #define FRAME_INSETS_MAX 4
 
-/* Share of the frame's width of the France panel, and the side of an
- * overseas inset of square land, in the frame. */
-#define FRAME_PANEL_WIDTH 0.31
+/* Share of the frame's width of the France panel over the Pacific,
+ * beside the column set aside for it (a share of the page's map width),
+ * and the side of an overseas inset of square land, in the frame. */
+#define FRAME_PANEL_WIDTH 0.25
+#define PANEL_COLUMN 0.20
 #define FRAME_INSET_SIDE 0.10
 
 int render_inset_in_frame(const render_ctx *ctx, int n_insets)
 {
 	return ctx->world && n_insets > 0 && n_insets <= FRAME_INSETS_MAX;
+}
+
+/*
+ * Some thirty names in a panel over the Pacific of a full-width world
+ * map (a third of its width: Haiti and the Americas beyond) left a fifth
+ * of them unnamed: the page gives the panel a column of its own, over
+ * which the Pacific of a smaller world map lies.
+ */
+double render_inset_panel_column(const render_ctx *ctx, int n_insets)
+{
+	return render_inset_in_frame(ctx, n_insets) &&
+		render_inset_france_panel(ctx) ? PANEL_COLUMN : 0;
 }
 
 /* A few insets get more room than a row of eight, and a row with the
@@ -379,7 +397,7 @@ static coopmap_box quiet_box(render_ctx *ctx, const struct inset_def *def,
 		double f = 1.0 - 0.07 * k;
 
 		box = render_frame_quiet_corner(ctx, f * w, f * h + caption_height(ctx,
-			def, f * w), 4 * ctx->unit);
+			def, f * w), 4 * ctx->unit, NULL);
 		if (!covers_point(ctx, &box))
 			break;
 	}
@@ -403,8 +421,12 @@ static void plan_in_frame(render_ctx *ctx, render_inset_layout *layout,
 			if (panel != (pass == 0))
 				continue;
 			if (panel) {
-				w = FRAME_PANEL_WIDTH * fw;
-				h = w / aspect[i];
+				const coopmap_box *room = ctx->room.x1 > ctx->room.x0
+					? &ctx->room : &ctx->frame;
+
+				w = FRAME_PANEL_WIDTH * fw + ctx->frame.x0 - room->x0;
+				h = fmin(w / aspect[i], room->y1 - room->y0 -
+					caption_height(ctx, def, w) - 8 * ctx->unit);
 			} else {
 				w = FRAME_INSET_SIDE * fw * sqrt(aspect[i]);
 				h = FRAME_INSET_SIDE * fw / sqrt(aspect[i]);
@@ -493,6 +515,7 @@ int render_inset_map_init(render_ctx *page, const render_inset_layout *layout,
 		: def->name_fr;
 	inset->places = def->places;
 	inset->france_panel = page->france_panel && def == &insets[FRANCE_INSET];
+	inset->metropole = def == &insets[FRANCE_INSET];
 	inset->caption = caption_height(page, def, box.x1 - box.x0);
 	sub->report = &inset->report;
 	sub->placer = NULL;    /* the page's until its own is made */
@@ -512,6 +535,7 @@ int render_inset_map_init(render_ctx *page, const render_inset_layout *layout,
 	sub->is_inset = 1;
 	sub->link_stub = INSET_LINK_STUB * page->unit;
 	sub->france_panel = 0;
+	sub->room = (coopmap_box){ 0, 0, 0, 0 };
 	memcpy(sub->bbox, extent, sizeof(sub->bbox));
 	sub->page_map = (coopmap_box){ box.x0, box.y0 + inset->caption, box.x1,
 		box.y1 };

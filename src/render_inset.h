@@ -24,6 +24,11 @@ int render_inset_france_panel(const render_ctx *ctx);
  * in a row under the map: on a world map, whose corners and southern
  * oceans are empty, when there are few. */
 int render_inset_in_frame(const render_ctx *ctx, int n_insets);
+/* Share of the width of the page's map set aside on its left for the
+ * France panel (0 without one): the world map goes to its right, the
+ * panel over that column and the Pacific beside it, the legend under the
+ * map. */
+double render_inset_panel_column(const render_ctx *ctx, int n_insets);
 /* Height of the row of insets under the map, in thousandths of the
  * page's shorter side (0 without insets). */
 double render_inset_strip_height(const render_ctx *ctx, int n_insets);
@@ -57,6 +62,9 @@ typedef struct render_inset_map {
 	const char *name;            /* the caption, in the page's language */
 	const render_place *places;  /* islands named in it, or NULL */
 	int france_panel;            /* the page's France panel */
+	int metropole;               /* metropolitan France (the panel, or a
+	                                country map's inset): its places named,
+	                                no links (the page's map draws them) */
 } render_inset_map;
 
 /* Inset i of layout as a map of page (whose pango, placer and report it

@@ -402,33 +402,128 @@ static void draw_swatch(render_ctx *ctx, const struct legend_row *row,
 	cairo_stroke(cr);
 }
 
+/* A row's height in the legend: its gap above and its text or swatch. */
+static double row_height(const render_ctx *ctx, const struct legend_row *row,
+	PangoLayout *text)
+{
+	double gap = 4 * ctx->unit, sh = 13 * ctx->unit, tw, th;
+
+	render_layout_size(text, &tw, &th);
+	return row->kind == ROW_HEADING ? 3 * gap + th : gap + fmax(sh, th);
+}
+
+/* A row's width in the legend. */
+static double row_width(const render_ctx *ctx, const struct legend_row *row,
+	PangoLayout *text)
+{
+	double gap = 4 * ctx->unit, sw = 22 * ctx->unit, tw, th;
+
+	render_layout_size(text, &tw, &th);
+	return row->kind == ROW_HEADING ? tw : sw + gap * 2 + tw;
+}
+
+/*
+ * The legend's rows in k columns: where each column starts (first[c],
+ * first[k] = n), a column breaking before a heading where it can, so that
+ * a section stays whole; each column's width, and the columns' height.
+ */
+#define LEGEND_MAX_COLUMNS 3
+
+static void split_columns(const render_ctx *ctx, const struct legend_row *rows,
+	PangoLayout **texts, size_t n, int k, size_t *first, double *col_w,
+	double *height)
+{
+	double total = 0, run = 0;
+	int c = 1;
+
+	for (size_t i = 0; i < n; i++)
+		total += row_height(ctx, &rows[i], texts[i]);
+	first[0] = 0;
+	/* Each column starts at the heading nearest its share of the
+	 * height: a section is never cut. */
+	for (; c < k; c++) {
+		double best = HUGE_VAL;
+
+		first[c] = n;
+		run = 0;
+		for (size_t i = 0; i < n; i++) {
+			if (i > first[c - 1] && rows[i].kind == ROW_HEADING &&
+			    fabs(run - total * c / k) < best) {
+				best = fabs(run - total * c / k);
+				first[c] = i;
+			}
+			run += row_height(ctx, &rows[i], texts[i]);
+		}
+		if (first[c] == n)
+			break;
+	}
+	for (int m = c; m <= k; m++)
+		first[m] = n;
+	*height = 0;
+	for (int m = 0; m < k; m++) {
+		double h = 0;
+
+		col_w[m] = 0;
+		for (size_t i = first[m]; i < first[m + 1]; i++) {
+			h += row_height(ctx, &rows[i], texts[i]) -
+				(i == first[m] && rows[i].kind == ROW_HEADING && m > 0
+				? 3 * 4 * ctx->unit : 0);
+			col_w[m] = fmax(col_w[m], row_width(ctx, &rows[i], texts[i]));
+		}
+		*height = fmax(*height, h);
+	}
+}
+
+/*
+ * The legend, in one column, or two or three side by side when that
+ * covers less of the map (a world map whose room is a row under it): the
+ * quietest of the three, the fewer columns on a tie.
+ */
 int render_text_draw_legend(render_ctx *ctx)
 {
 	struct legend_row rows[LEGEND_MAX_ROWS];
 	size_t n = legend_rows(ctx, rows);
 
 	ctx->report->legend_rows = n;
-	double u = ctx->unit, pad = 8 * u, gap = 4 * u;
-	double sw = 22 * u, sh = 13 * u, width, height, x, y, tw, th;
+	double u = ctx->unit, pad = 8 * u, gap = 4 * u, col_gap = 14 * u;
+	double sw = 22 * u, sh = 13 * u, width = 0, height = 0, x, y, tw, th;
+	double title_w, title_h, best_cost = HUGE_VAL;
+	double col_w[LEGEND_MAX_COLUMNS], best_w[LEGEND_MAX_COLUMNS];
+	size_t first[LEGEND_MAX_COLUMNS + 1], best_first[LEGEND_MAX_COLUMNS + 1];
+	int columns = 1;
 	PangoLayout *title, *texts[LEGEND_MAX_ROWS];
 	cairo_t *cr = ctx->cr;
 
 	title = render_font_layout(ctx, coopmap_measure_title(ctx->data->measure,
 		ctx->lang), ctx->style->legend_size, PANGO_WEIGHT_BOLD);
-	render_layout_size(title, &width, &height);
-	for (size_t i = 0; i < n; i++) {
-		int heading = rows[i].kind == ROW_HEADING;
+	render_layout_size(title, &title_w, &title_h);
+	for (size_t i = 0; i < n; i++)
+		texts[i] = render_font_layout(ctx, rows[i].text,
+			ctx->style->legend_size, rows[i].kind == ROW_HEADING
+			? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+	for (int k = 1; k <= LEGEND_MAX_COLUMNS && (size_t)k <= n; k++) {
+		double w = -col_gap, h, cost;
+		coopmap_box box;
 
-		texts[i] = render_font_layout(ctx, rows[i].text, ctx->style->legend_size,
-			heading ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-		render_layout_size(texts[i], &tw, &th);
-		width = fmax(width, heading ? tw : sw + gap * 2 + tw);
-		height += (heading ? 3 * gap : gap) + (heading ? th : fmax(sh, th));
+		split_columns(ctx, rows, texts, n, k, first, col_w, &h);
+		if (k > 1 && first[k - 1] >= n)
+			break;   /* no more columns to make */
+		for (int m = 0; m < k; m++)
+			w += col_w[m] + col_gap;
+		w = fmax(w, title_w) + 2 * pad;
+		h += title_h + 2 * pad;
+		box = render_frame_quiet_corner(ctx, w, h, 6 * u, &cost);
+		/* A column more must cover clearly less. */
+		if (cost < best_cost - 0.05) {
+			best_cost = cost;
+			columns = k;
+			width = w;
+			height = h;
+			ctx->report->legend_box = box;
+			memcpy(best_first, first, sizeof(first));
+			memcpy(best_w, col_w, sizeof(col_w));
+		}
 	}
-	width += 2 * pad;
-	height += 2 * pad;
-	ctx->report->legend_box = render_frame_quiet_corner(ctx, width, height,
-		6 * u);
 	x = ctx->report->legend_box.x0;
 	y = ctx->report->legend_box.y0;
 	coopmap_placer_add_obstacle(ctx->placer, ctx->report->legend_box);
@@ -441,28 +536,31 @@ int render_text_draw_legend(render_ctx *ctx)
 	cairo_stroke(cr);
 
 	show_with_halo(ctx, title, x + pad, y + pad, 0);
-	render_layout_size(title, &tw, &th);
 	g_object_unref(title);
-	y += pad + th;
-	for (size_t i = 0; i < n; i++) {
-		double row_h;
+	x += pad;
+	for (int m = 0; m < columns; m++) {
+		y = ctx->report->legend_box.y0 + pad + title_h;
+		for (size_t i = best_first[m]; i < best_first[m + 1]; i++) {
+			double row_h;
 
-		render_layout_size(texts[i], &tw, &th);
-		if (rows[i].kind == ROW_HEADING) {
-			y += 3 * gap;
-			show_with_halo(ctx, texts[i], x + pad, y, 0);
-			g_object_unref(texts[i]);
-			y += th;
-			continue;
+			render_layout_size(texts[i], &tw, &th);
+			if (rows[i].kind == ROW_HEADING) {
+				y += i == best_first[m] && m > 0 ? 0 : 3 * gap;
+				show_with_halo(ctx, texts[i], x, y, 0);
+				y += th;
+				continue;
+			}
+			row_h = fmax(sh, th);
+			y += gap;
+			draw_swatch(ctx, &rows[i], x, y + (row_h - sh) / 2, sw, sh);
+			show_with_halo(ctx, texts[i], x + sw + 2 * gap,
+				y + (row_h - th) / 2, 0);
+			y += row_h;
 		}
-		row_h = fmax(sh, th);
-		y += gap;
-		draw_swatch(ctx, &rows[i], x + pad, y + (row_h - sh) / 2, sw, sh);
-		show_with_halo(ctx, texts[i], x + pad + sw + 2 * gap,
-			y + (row_h - th) / 2, 0);
-		g_object_unref(texts[i]);
-		y += row_h;
+		x += best_w[m] + col_gap;
 	}
+	for (size_t i = 0; i < n; i++)
+		g_object_unref(texts[i]);
 	return COOPMAP_OK;
 }
 
@@ -511,6 +609,18 @@ static coopmap_box candidate(double ax, double ay, double w, double h,
 	static const double dy[8] = { 0, 0, -1, 1, -0.7, -0.7, 0.7, 0.7 };
 	double cx = ax + dx[dir] * (d + w / 2);
 	double cy = ay + dy[dir] * (d + h / 2);
+
+	return (coopmap_box){ cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2 };
+}
+
+/* Candidate boxes between candidate()'s eight directions, at 22.5
+ * degrees from each, at distance d. */
+static coopmap_box between(double ax, double ay, double w, double h,
+	int k, double d)
+{
+	double a = G_PI / 8 + k * G_PI / 4;
+	double cx = ax + cos(a) * (d + w / 2);
+	double cy = ay - sin(a) * (d + h / 2);
 
 	return (coopmap_box){ cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2 };
 }
@@ -808,22 +918,85 @@ static int compare_points(const void *a, const void *b)
  * diagonals; dropped when none is free.  The biggest values go first, so
  * that what drops is what matters least.
  */
-/* A line from a symbol's edge to the nearest point of its label. */
-static void point_leader(render_ctx *ctx, const render_point *p,
-	const coopmap_box *box)
+/* A leader line from a symbol's edge to the nearest point of its label:
+ * its two ends; 0 when the label touches the symbol (no line). */
+static int leader_ends(const render_point *p, const coopmap_box *box,
+	double end[4])
 {
 	double tx = fmax(box->x0, fmin(p->x, box->x1));
 	double ty = fmax(box->y0, fmin(p->y, box->y1));
 	double d = hypot(tx - p->x, ty - p->y);
 
 	if (d <= p->r)
-		return;
-	cairo_move_to(ctx->cr, p->x + (tx - p->x) * p->r / d,
-		p->y + (ty - p->y) * p->r / d);
-	cairo_line_to(ctx->cr, tx, ty);
+		return 0;
+	end[0] = p->x + (tx - p->x) * p->r / d;
+	end[1] = p->y + (ty - p->y) * p->r / d;
+	end[2] = tx;
+	end[3] = ty;
+	return 1;
+}
+
+/* Whether the segment e (x0 y0 x1 y1) passes through box b. */
+static int segment_meets(const double e[4], const coopmap_box *b)
+{
+	return coopmap_box_meets_segment(b, e[0], e[1], e[2], e[3]);
+}
+
+/* Whether a leader line e crosses no label and no obstacle (a symbol, the
+ * legend, an inset) but the symbol it leaves from, at (x, y), and the
+ * pieces of other leader lines (draw_leader's obstacles, no larger than
+ * LEADER_PIECE units): two leaders may cross, a label never sits on one. */
+#define LEADER_PIECE 3.2
+static int leader_is_free(render_ctx *ctx, const double e[4], double x,
+	double y)
+{
+	const coopmap_box *boxes;
+	size_t n;
+
+	for (int list = 0; list < 2; list++) {
+		boxes = list == 0 ? coopmap_placer_labels(ctx->placer, &n)
+			: coopmap_placer_obstacles(ctx->placer, &n);
+		for (size_t i = 0; i < n; i++) {
+			const coopmap_box *b = &boxes[i];
+
+			if (x >= b->x0 && x <= b->x1 && y >= b->y0 && y <= b->y1)
+				continue;
+			if (list == 1 && b->x1 - b->x0 <= LEADER_PIECE * ctx->unit &&
+			    b->y1 - b->y0 <= LEADER_PIECE * ctx->unit)
+				continue;
+			if (segment_meets(e, b))
+				return 0;
+		}
+	}
+	return 1;
+}
+
+/* The leader line e drawn, and made a row of small obstacles, so that no
+ * label placed after it sits on it. */
+static void draw_leader(render_ctx *ctx, const double e[4])
+{
+	double len = hypot(e[2] - e[0], e[3] - e[1]);
+	double step = (LEADER_PIECE - 1.2) * ctx->unit;
+	int n = (int)ceil(len / step);
+
+	cairo_move_to(ctx->cr, e[0], e[1]);
+	cairo_line_to(ctx->cr, e[2], e[3]);
 	render_set_color(ctx->cr, ctx->style->label_leader);
 	cairo_set_line_width(ctx->cr, 0.6 * ctx->unit);
 	cairo_stroke(ctx->cr);
+	/* The boxes of its pieces, a hair wider: they touch, so that no
+	 * other leader passes between two, and hold no more than the line. */
+	for (int i = 0; i < n; i++) {
+		double xa = e[0] + (e[2] - e[0]) * i / n;
+		double ya = e[1] + (e[3] - e[1]) * i / n;
+		double xb = e[0] + (e[2] - e[0]) * (i + 1) / n;
+		double yb = e[1] + (e[3] - e[1]) * (i + 1) / n;
+		double hair = 0.5 * ctx->unit;   /* 2 + 2 x 0.5 < LEADER_PIECE */
+
+		coopmap_placer_add_obstacle(ctx->placer, (coopmap_box){
+			fmin(xa, xb) - hair, fmin(ya, yb) - hair, fmax(xa, xb) + hair,
+			fmax(ya, yb) + hair });
+	}
 }
 
 /* Whether one of the n points (x, y) lies on p's symbol. */
@@ -843,8 +1016,15 @@ static int point_covers(const render_point *p, const double *x,
  * thousandths: a name; a name in an inset (the France panel, where every
  * establishment should be named); the list of a group's members. */
 #define LABEL_RINGS 3
-#define INSET_LABEL_RINGS 5
-#define LIST_RINGS 10
+#define INSET_LABEL_RINGS 10
+#define LIST_RINGS 16
+#define NEAR_RINGS 3
+
+/* A list of members may go farther than a name. */
+static int p_rings(const render_point *p, int rings)
+{
+	return p->names != NULL ? LIST_RINGS : rings;
+}
 
 /* A point's label in layout beside its symbol, then a little farther with
  * a leader line from the symbol's edge (rings steps); whether it was
@@ -858,16 +1038,26 @@ static int place_point_label(render_ctx *ctx, const render_point *p,
 	w += 2 * pad;
 	h += 2 * pad;
 	for (int ring = 0; ring < rings; ring++) {
-		for (int dir = 0; dir < 8; dir++) {
-			coopmap_box box = candidate(p->x, p->y, w, h, dir,
+		/* Farther out, the eight directions and the eight between
+		 * them: a label finds the sea or the empty land beside a
+		 * crowded place, its leader line short and straight. */
+		for (int dir = 0; dir < (ring < 2 ? 8 : 16); dir++) {
+			coopmap_box box = dir < 8 ? candidate(p->x, p->y, w, h, dir,
 				p->r * (dir < 4 ? 1.0 : 0.7) + gap +
-				ring * 7.0 * ctx->unit);
+				ring * 7.0 * ctx->unit) : between(p->x, p->y, w, h,
+				dir - 8, p->r + gap + ring * 7.0 * ctx->unit);
+
+			double e[4];
+			int leader;
 
 			if (!coopmap_placer_is_free(ctx->placer, &box))
 				continue;
+			leader = ring > 0 && leader_ends(p, &box, e);
+			if (leader && !leader_is_free(ctx, e, p->x, p->y))
+				continue;
+			if (leader)
+				draw_leader(ctx, e);
 			coopmap_placer_add_label(ctx->placer, box);
-			if (ring > 0)
-				point_leader(ctx, p, &box);
 			show_with_halo(ctx, layout, box.x0 + pad - label_shift(layout),
 				box.y0 + pad, 2.2 * ctx->unit);
 			ctx->report->point_labels_placed++;
@@ -901,90 +1091,133 @@ static char *short_name(const char *name)
 	return NULL;
 }
 
-/* The short form of p's label, on two lines when long, placed if there
- * is room; nothing when it would be the same text on one line. */
-static void place_short_label(render_ctx *ctx, const render_point *p)
+/* The short form of each line of a group's list ("– CH de Riom"), the
+ * group's label kept; NULL when no line has one (caller frees). */
+static char *short_list(const render_point *p)
+{
+	gchar **lines = g_strsplit(p->names, "\n", -1);
+	GString *text = g_string_new(p->label);
+	int shorter = 0;
+
+	for (int i = 0; lines[i] != NULL; i++) {
+		const char *dash = "– ";
+		int dashed = strncmp(lines[i], dash, strlen(dash)) == 0;
+		char *s = short_name(lines[i] + (dashed ? strlen(dash) : 0));
+
+		g_string_append_printf(text, "\n%s%s", dashed ? dash : "",
+			s != NULL ? s : lines[i] + (dashed ? strlen(dash) : 0));
+		shorter |= s != NULL;
+		g_free(s);
+	}
+	g_strfreev(lines);
+	return g_string_free(text, !shorter);
+}
+
+/*
+ * p's label placed within rings of its symbol: its name (with its
+ * members listed under it when it is a small group of an inset), or, with
+ * shorter, the short form, on two lines when long; nothing when there is
+ * no shorter form.  Whether it was placed.
+ */
+static int place_label_form(render_ctx *ctx, const render_point *p,
+	int shorter, int rings)
 {
 	PangoWeight weight = p->kind == COOPMAP_NODE_PARTNER
 		? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_SEMIBOLD;
-	char *shorter = short_name(p->label);
-	PangoLayout *layout = render_font_layout(ctx, shorter != NULL ? shorter
-		: p->label, ctx->style->label_size * 0.9, weight);
+	char *text;
+	PangoLayout *layout;
 	double w, h;
+	int placed, list = p->names != NULL;
 
+	if (list)
+		text = shorter ? short_list(p) : g_strdup_printf("%s\n%s",
+			p->label, p->names);
+	else
+		text = shorter ? short_name(p->label) : g_strdup(p->label);
+	if (text == NULL && shorter && !list)
+		text = g_strdup(p->label);   /* perhaps on two lines */
+	if (text == NULL)
+		return 0;
+	layout = render_font_layout(ctx, text, ctx->style->label_size * 0.9,
+		weight);
 	render_layout_size(layout, &w, &h);
-	if (w > 8 * ctx->style->label_size * ctx->unit) {
+	if (shorter && !list && w > 8 * ctx->style->label_size * ctx->unit) {
 		pango_layout_set_width(layout, (int)(w * 0.6 * PANGO_SCALE));
 		pango_layout_set_wrap(layout, PANGO_WRAP_WORD);
 		pango_layout_set_alignment(layout, PANGO_ALIGN_CENTER);
 	}
-	if (shorter != NULL || pango_layout_get_line_count(layout) > 1)
-		place_point_label(ctx, p, layout, ctx->is_inset
-			? INSET_LABEL_RINGS : LABEL_RINGS);
-	g_free(shorter);
-	g_object_unref(layout);
-}
-
-/*
- * A small group of an inset named with its members listed under its
- * label (the Paris of a France panel: several establishments at one
- * point), the list farther from the symbol if need be, with a leader
- * line; whether it was placed.
- */
-static int place_member_list(render_ctx *ctx, const render_point *p)
-{
-	char *text;
-	PangoLayout *layout;
-	int placed;
-
-	if (p->names == NULL)
-		return 0;
-	text = g_strdup_printf("%s\n%s", p->label, p->names);
-	layout = render_font_layout(ctx, text, ctx->style->label_size * 0.9,
-		p->kind == COOPMAP_NODE_PARTNER ? PANGO_WEIGHT_NORMAL
-		: PANGO_WEIGHT_SEMIBOLD);
-	placed = place_point_label(ctx, p, layout, LIST_RINGS);
-	if (placed && p->kind == COOPMAP_NODE_ESTABLISHMENT)
+	/* The same text on one line was tried already. */
+	placed = (!shorter || list || strcmp(text, p->label) != 0 ||
+		pango_layout_get_line_count(layout) > 1) &&
+		place_point_label(ctx, p, layout, rings);
+	if (placed && list && p->kind == COOPMAP_NODE_ESTABLISHMENT)
 		ctx->report->establishments_named += p->members;
 	g_object_unref(layout);
 	g_free(text);
 	return placed;
 }
 
+/*
+ * The points' names, biggest first, but for the points that a labelled
+ * marker sits on (named_x, named_y): a place is named once.  The page's
+ * map tries each whole name, then, in the room left, the short forms.  An
+ * inset (the France panel, where every establishment should be named)
+ * lists its groups' members first, the longest texts, and prefers a name
+ * near its place, short if need be, to a whole name far from it: whole
+ * then short near the symbol, then whole and short farther out, with a
+ * leader line, and last the short forms as far as a list goes.
+ */
 static void draw_point_labels(render_ctx *ctx, const double *named_x,
 	const double *named_y, size_t n_named)
 {
+	static const struct { int shorter, rings; } page_stages[] = {
+		{ 0, LABEL_RINGS }, { 1, LABEL_RINGS },
+	}, inset_stages[] = {
+		{ 0, NEAR_RINGS }, { 1, NEAR_RINGS }, { 0, INSET_LABEL_RINGS },
+		{ 1, INSET_LABEL_RINGS }, { 1, LIST_RINGS },
+	};
 	const render_point **order;
-	size_t n_left = 0;
+	size_t n_left;
 
 	if (ctx->n_points == 0)
 		return;
 	order = calloc(ctx->n_points, sizeof(*order));
 	if (order == NULL)
 		return;
-	for (size_t g = 0; g < ctx->n_points; g++)
-		order[g] = &ctx->points[g];
-	qsort(order, ctx->n_points, sizeof(*order), compare_points);
-	for (size_t k = 0; k < ctx->n_points; k++) {
-		const render_point *p = order[k];
-		PangoLayout *layout;
-
-		if (point_covers(p, named_x, named_y, n_named))
-			continue;
-		if (place_member_list(ctx, p))
-			continue;
-		layout = render_font_layout(ctx, p->label, ctx->style->label_size * 0.9,
-			p->kind == COOPMAP_NODE_PARTNER ? PANGO_WEIGHT_NORMAL
-			: PANGO_WEIGHT_SEMIBOLD);
-		/* Those without room keep their order, for a second try. */
-		if (!place_point_label(ctx, p, layout, ctx->is_inset
-		    ? INSET_LABEL_RINGS : LABEL_RINGS))
-			order[n_left++] = p;
-		g_object_unref(layout);
+	n_left = 0;
+	for (size_t g = 0; g < ctx->n_points; g++) {
+		if (!point_covers(&ctx->points[g], named_x, named_y, n_named))
+			order[n_left++] = &ctx->points[g];
 	}
-	/* Then, in the room the whole names left, the short forms. */
-	for (size_t k = 0; k < n_left; k++)
-		place_short_label(ctx, order[k]);
+	qsort(order, n_left, sizeof(*order), compare_points);
+	if (ctx->is_inset) {
+		size_t lists = 0;
+
+		for (size_t k = 0; k < n_left; k++) {
+			const render_point *p = order[k];
+
+			if (p->names == NULL)
+				continue;
+			memmove(order + lists + 1, order + lists,
+				(k - lists) * sizeof(*order));
+			order[lists++] = p;
+		}
+	}
+	for (size_t st = 0; st < (ctx->is_inset ? 5u : 2u); st++) {
+		int shorter = ctx->is_inset ? inset_stages[st].shorter
+			: page_stages[st].shorter;
+		int rings = ctx->is_inset ? inset_stages[st].rings
+			: page_stages[st].rings;
+		size_t kept = 0;
+
+		/* Those without room keep their order, for the next stage. */
+		for (size_t k = 0; k < n_left; k++) {
+			if (!place_label_form(ctx, order[k], shorter, p_rings(order[k],
+			    rings)))
+				order[kept++] = order[k];
+		}
+		n_left = kept;
+	}
 	free(order);
 }
 
@@ -1093,7 +1326,7 @@ coopmap_box render_text_draw_scale_bar(render_ctx *ctx)
 	snprintf(text, sizeof(text), "%g km", km);
 	box = render_frame_quiet_corner(ctx, len + 5 * u +
 		render_text_small_width(ctx, text), 12 * u,
-		ctx->is_inset ? 2.5 * u : 6 * u);
+		ctx->is_inset ? 2.5 * u : 6 * u, NULL);
 	x = box.x0 + 1.5 * u;
 	y = box.y0 + 9 * u;
 	cairo_rectangle(cr, box.x0, box.y0, box.x1 - box.x0, box.y1 - box.y0);

@@ -18,6 +18,10 @@ typedef struct coopmap_box {
 
 /* True when the boxes share interior area or an edge (touching counts). */
 int coopmap_box_intersects(const coopmap_box *a, const coopmap_box *b);
+/* Whether the segment from (x0, y0) to (x1, y1) meets box b (a leader
+ * line or an arrow across a label). */
+int coopmap_box_meets_segment(const coopmap_box *b, double x0, double y0,
+	double x1, double y1);
 /* True when inner lies wholly inside outer. */
 int coopmap_box_inside(const coopmap_box *inner, const coopmap_box *outer);
 
