@@ -1,6 +1,7 @@
 /*
  * join.c: per-country aggregates.  Distinct establishments are counted with
- * a set of "country index + folded name" keys, so one pass suffices.
+ * a set of "country index + establishment" keys (the pooled group, or the
+ * folded name), so one pass suffices.
  */
 #include "coopmap/join.h"
 
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "coopmap/names.h"
+#include "coopmap/pool.h"
 
 static const struct {
 	const char *name, *name_fr;   /* both taken by --measure */
@@ -96,9 +98,27 @@ double coopmap_measure_of_project(coopmap_measure measure,
 	}
 }
 
+/* The key telling establishments apart: the pooled group's number, or
+ * the folded name; NULL or "" when the row names none. */
+static char *establishment_key(const coopmap_pool *pool, size_t i,
+	const coopmap_project *p)
+{
+	size_t group;
+	char *key;
+
+	if (pool == NULL)
+		return coopmap_names_fold(p->establishment);
+	group = coopmap_pool_establishment_of(pool, i);
+	key = group == (size_t)-1 ? NULL : malloc(32);
+	if (key != NULL)
+		snprintf(key, 32, "#%zu", group);
+	return key;
+}
+
 int coopmap_join_by_country(const coopmap_projects *projects,
-	const coopmap_countries *countries, coopmap_country_stats **out,
-	coopmap_summary *summary, coopmap_error *err)
+	const coopmap_countries *countries, const coopmap_pool *pool,
+	coopmap_country_stats **out, coopmap_summary *summary,
+	coopmap_error *err)
 {
 	size_t n_countries = coopmap_countries_count(countries);
 	coopmap_country_stats *stats = calloc(n_countries + 1, sizeof(*stats));
@@ -114,7 +134,7 @@ int coopmap_join_by_country(const coopmap_projects *projects,
 	for (size_t i = 0; i < coopmap_projects_count(projects); i++) {
 		const coopmap_project *p = coopmap_projects_get(projects, i);
 		size_t c = coopmap_country_index(countries, p->country);
-		char *name = coopmap_names_fold(p->establishment);
+		char *name = establishment_key(pool, i, p);
 
 		if (stats[c].projects == 0)
 			s.countries++;

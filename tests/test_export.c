@@ -43,7 +43,7 @@ static void load(struct fixture *f, const char *path)
 	snprintf(layer_dir, sizeof(layer_dir), "%s", data_path("geodata/layers"));
 	f->projects = test_read_located(path, f->countries);
 	if (coopmap_pool_build(f->projects, &f->pool, &err) ||
-	    coopmap_join_by_country(f->projects, f->countries, &f->stats, NULL,
+	    coopmap_join_by_country(f->projects, f->countries, NULL, &f->stats, NULL,
 		&err) ||
 	    coopmap_layer_set_open(layer_dir, f->countries, &f->layers, &err))
 		fail_msg("%s", err.message);

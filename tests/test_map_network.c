@@ -43,7 +43,7 @@ static void load(struct fixture *f, const char *path, const coopmap_filter *filt
 	if (filter != NULL)
 		coopmap_filter_apply(filter, f->projects);
 	if (coopmap_pool_build(f->projects, &f->pool, &err) ||
-	    coopmap_join_by_country(f->projects, f->countries, &f->stats,
+	    coopmap_join_by_country(f->projects, f->countries, f->pool, &f->stats,
 		&f->data.summary, &err) ||
 	    coopmap_network_build(f->projects, f->pool, COOPMAP_MEASURE_PROJECTS,
 		&f->network, &err))
@@ -120,6 +120,37 @@ static double to_edge(const coopmap_geometry *g, double lon, double lat)
  * leaves in the sea by less than 0.1 degree (Beirut, Dakar): the coast is
  * generalised, the place is not approximate.
  */
+/*
+ * The subtitle's and the per-country counts of French establishments are
+ * those of the map's symbols and of the published page: the pooled ones.
+ * The example names 36 establishments in 33 hospitals ("CHU de
+ * Strasbourg" and "Hôpitaux universitaires de Strasbourg", "AP-HM" and
+ * "AP-HM - Hôpital de la Timone", "AP-HP" and "AP-HP - Hôpital Tenon").
+ */
+static void test_establishments_counted_as_pooled(void **state)
+{
+	struct fixture *f = *state;
+	size_t french_nodes = 0;
+	coopmap_country_stats *by_name = NULL;
+	coopmap_summary names;
+	coopmap_error err = COOPMAP_ERROR_INIT;
+
+	load(f, "examples/cooperations.csv", NULL);
+	for (size_t i = 0; i < coopmap_network_node_count(f->network); i++)
+		french_nodes += coopmap_network_node(f->network, i)->kind !=
+			COOPMAP_NODE_PARTNER;
+	assert_int_equal(f->data.summary.establishments, 33);
+	assert_int_equal(f->data.summary.establishments,
+		coopmap_pool_establishment_count(f->pool));
+	assert_int_equal(f->data.summary.establishments, french_nodes);
+	/* Told apart by their names alone, three more. */
+	assert_int_equal(coopmap_join_by_country(f->projects, f->countries, NULL,
+		&by_name, &names, &err), COOPMAP_OK);
+	assert_int_equal(names.establishments, 36);
+	free(by_name);
+	unload(f);
+}
+
 static void test_points_fall_inside_their_country_or_are_approximate(
 	void **state)
 {
@@ -818,6 +849,7 @@ static void test_filters_choose_the_projects(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_establishments_counted_as_pooled),
 		cmocka_unit_test(test_points_fall_inside_their_country_or_are_approximate),
 		cmocka_unit_test(test_links_across_the_pacific_have_no_long_segment),
 		cmocka_unit_test(test_labels_cover_no_label_and_no_point),

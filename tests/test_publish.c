@@ -40,7 +40,7 @@ static struct model *model_new(const char *list)
 	assert_non_null(m->countries);
 	m->projects = test_read_located(data_path(list), m->countries);
 	if (coopmap_pool_build(m->projects, &m->pool, &err) ||
-	    coopmap_join_by_country(m->projects, m->countries, &m->stats,
+	    coopmap_join_by_country(m->projects, m->countries, m->pool, &m->stats,
 	    &m->map.summary, &err) ||
 	    coopmap_topology_new(m->countries, &m->topology, &err))
 		fail_msg("%s", err.message);

@@ -40,7 +40,7 @@ static int setup(void **state)
 	    coopmap_layer_load(layer, f->countries, &f->cicd, &err) ||
 	    coopmap_projects_read("examples/cooperations.csv", NULL, f->countries,
 		&f->projects, &err) ||
-	    coopmap_join_by_country(f->projects, f->countries, &f->stats,
+	    coopmap_join_by_country(f->projects, f->countries, NULL, &f->stats,
 		&f->data.summary, &err)) {
 		print_error("%s\n", err.message);
 		return -1;
@@ -206,7 +206,7 @@ static void test_small_states_are_marked_in_their_class_colour(void **state)
 
 	if (coopmap_projects_read("tests/data/export-small-states.csv", NULL,
 	    f->countries, &projects, &err) ||
-	    coopmap_join_by_country(projects, f->countries, &stats,
+	    coopmap_join_by_country(projects, f->countries, NULL, &stats,
 		&data.summary, &err))
 		fail_msg("%s", err.message);
 	data.stats = stats;

@@ -9,6 +9,7 @@
 
 #include "coopmap/country.h"
 #include "coopmap/error.h"
+#include "coopmap/pool.h"
 #include "coopmap/records.h"
 
 /*
@@ -67,10 +68,14 @@ typedef struct coopmap_summary {
 /*
  * Per-country figures, one entry per country of the registry in registry
  * order: *out is a new array (caller frees with free()).  Establishments
- * are told apart by their folded names.  Errors: COOPMAP_ERR_NOMEM.
+ * are told apart by their pooled group (pool.h: "CHU de Strasbourg" and
+ * "Hôpitaux universitaires de Strasbourg" are one), as the map's symbols,
+ * the published page and the pooling report count them; with pool NULL,
+ * by their folded names.  Errors: COOPMAP_ERR_NOMEM.
  */
 int coopmap_join_by_country(const coopmap_projects *projects,
-	const coopmap_countries *countries, coopmap_country_stats **out,
-	coopmap_summary *summary, coopmap_error *err);
+	const coopmap_countries *countries, const coopmap_pool *pool,
+	coopmap_country_stats **out, coopmap_summary *summary,
+	coopmap_error *err);
 
 #endif

@@ -639,8 +639,8 @@ int cli_model_load_with(const char *path, struct cli_records *r,
 		rc = coopmap_pool_build(m->projects, &m->pool, err);
 	}
 	if (rc == COOPMAP_OK)
-		rc = coopmap_join_by_country(m->projects, m->countries, &m->stats,
-			&m->summary, err);
+		rc = coopmap_join_by_country(m->projects, m->countries, m->pool,
+			&m->stats, &m->summary, err);
 	if (thread != NULL) {
 		g_thread_join(thread);
 		m->topology = topology.topology;
