@@ -89,6 +89,22 @@ static int push(coopmap_box **items, size_t *n, size_t *cap, coopmap_box box)
 	return 0;
 }
 
+coopmap_placer *coopmap_placer_copy(const coopmap_placer *p)
+{
+	coopmap_placer *c = coopmap_placer_new(p->frame);
+	int rc = c == NULL;
+
+	for (size_t i = 0; rc == 0 && i < p->n_labels; i++)
+		rc = coopmap_placer_add_label(c, p->labels[i]);
+	for (size_t i = 0; rc == 0 && i < p->n_obstacles; i++)
+		rc = coopmap_placer_add_obstacle(c, p->obstacles[i]);
+	if (rc != 0) {
+		coopmap_placer_free(c);
+		return NULL;
+	}
+	return c;
+}
+
 int coopmap_placer_add_obstacle(coopmap_placer *p, coopmap_box box)
 {
 	return push(&p->obstacles, &p->n_obstacles, &p->cap_obstacles, box);

@@ -33,15 +33,18 @@
 #define LONGEST_STEP_SHARE 0.5
 
 /* Short enough for a name on a map: what stands before a parenthesis,
- * or the city when the name is long. */
-static char *point_name(const coopmap_node *node, const char *lang)
+ * or the city when the name is long, but in an inset (whole), where each
+ * establishment is named: the labels shorten it there ("CH de ..."), a
+ * city is not its name. */
+static char *point_name(const coopmap_node *node, const char *lang,
+	int whole)
 {
 	const char *open = strchr(node->name, '(');
 	char *name = open != NULL && open != node->name
 		? g_strstrip(g_strndup(node->name, (gsize)(open - node->name)))
 		: g_strdup(node->name);
 
-	if ((name[0] == '\0' || g_utf8_strlen(name, -1) > 34) &&
+	if ((name[0] == '\0' || (!whole && g_utf8_strlen(name, -1) > 34)) &&
 	    node->city[0] != '\0') {
 		g_free(name);
 		return g_strdup(node->city);
@@ -86,7 +89,8 @@ static char *group_label(render_ctx *ctx, const size_t *members, size_t n)
 	char **keys;
 
 	if (n == 1)
-		return point_name(coopmap_network_node(net, members[0]), ctx->lang);
+		return point_name(coopmap_network_node(net, members[0]), ctx->lang,
+			ctx->is_inset);
 	/* Each city folded once, counted in a table: a group may hold
 	 * thousands of places. */
 	counts = g_hash_table_new(g_str_hash, g_str_equal);
@@ -114,7 +118,7 @@ static char *group_label(render_ctx *ctx, const size_t *members, size_t n)
 	g_free(keys);
 	if (best == NULL) {
 		char *name = point_name(coopmap_network_node(net, members[0]),
-			ctx->lang);
+			ctx->lang, ctx->is_inset);
 		char *label = g_strdup_printf("%s (%zu)", name, n);
 
 		g_free(name);
@@ -146,7 +150,7 @@ static char *member_names(render_ctx *ctx, const size_t *members, size_t n)
 
 		if (name[0] == '\0') {
 			g_free(name);
-			name = point_name(node, ctx->lang);
+			name = point_name(node, ctx->lang, 1);
 		}
 		g_string_append_printf(names, "%s– %s", i > 0 ? "\n" : "", name);
 		g_free(name);

@@ -971,19 +971,21 @@ static int leader_is_free(render_ctx *ctx, const double e[4], double x,
 	return 1;
 }
 
-/* The leader line e drawn, and made a row of small obstacles, so that no
- * label placed after it sits on it. */
-static void draw_leader(render_ctx *ctx, const double e[4])
+/* The leader line e drawn (when draw), and made a row of small
+ * obstacles, so that no label placed after it sits on it. */
+static void draw_leader(render_ctx *ctx, const double e[4], int draw)
 {
 	double len = hypot(e[2] - e[0], e[3] - e[1]);
 	double step = (LEADER_PIECE - 1.2) * ctx->unit;
 	int n = (int)ceil(len / step);
 
-	cairo_move_to(ctx->cr, e[0], e[1]);
-	cairo_line_to(ctx->cr, e[2], e[3]);
-	render_set_color(ctx->cr, ctx->style->label_leader);
-	cairo_set_line_width(ctx->cr, 0.6 * ctx->unit);
-	cairo_stroke(ctx->cr);
+	if (draw) {
+		cairo_move_to(ctx->cr, e[0], e[1]);
+		cairo_line_to(ctx->cr, e[2], e[3]);
+		render_set_color(ctx->cr, ctx->style->label_leader);
+		cairo_set_line_width(ctx->cr, 0.6 * ctx->unit);
+		cairo_stroke(ctx->cr);
+	}
 	/* The boxes of its pieces, a hair wider: they touch, so that no
 	 * other leader passes between two, and hold no more than the line. */
 	for (int i = 0; i < n; i++) {
@@ -1028,9 +1030,9 @@ static int p_rings(const render_point *p, int rings)
 
 /* A point's label in layout beside its symbol, then a little farther with
  * a leader line from the symbol's edge (rings steps); whether it was
- * placed. */
+ * placed.  Without draw, only its room is taken in the placer (a trial). */
 static int place_point_label(render_ctx *ctx, const render_point *p,
-	PangoLayout *layout, int rings)
+	PangoLayout *layout, int rings, int draw)
 {
 	double pad = 1.2 * ctx->unit, gap = 1.5 * ctx->unit, w, h;
 
@@ -1056,8 +1058,10 @@ static int place_point_label(render_ctx *ctx, const render_point *p,
 			if (leader && !leader_is_free(ctx, e, p->x, p->y))
 				continue;
 			if (leader)
-				draw_leader(ctx, e);
+				draw_leader(ctx, e, draw);
 			coopmap_placer_add_label(ctx->placer, box);
+			if (!draw)
+				return 1;
 			show_with_halo(ctx, layout, box.x0 + pad - label_shift(layout),
 				box.y0 + pad, 2.2 * ctx->unit);
 			ctx->report->point_labels_placed++;
@@ -1120,7 +1124,7 @@ static char *short_list(const render_point *p)
  * no shorter form.  Whether it was placed.
  */
 static int place_label_form(render_ctx *ctx, const render_point *p,
-	int shorter, int rings)
+	int shorter, int rings, int draw)
 {
 	PangoWeight weight = p->kind == COOPMAP_NODE_PARTNER
 		? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_SEMIBOLD;
@@ -1149,8 +1153,8 @@ static int place_label_form(render_ctx *ctx, const render_point *p,
 	/* The same text on one line was tried already. */
 	placed = (!shorter || list || strcmp(text, p->label) != 0 ||
 		pango_layout_get_line_count(layout) > 1) &&
-		place_point_label(ctx, p, layout, rings);
-	if (placed && list && p->kind == COOPMAP_NODE_ESTABLISHMENT)
+		place_point_label(ctx, p, layout, rings, draw);
+	if (draw && placed && list && p->kind == COOPMAP_NODE_ESTABLISHMENT)
 		ctx->report->establishments_named += p->members;
 	g_object_unref(layout);
 	g_free(text);
@@ -1158,17 +1162,18 @@ static int place_label_form(render_ctx *ctx, const render_point *p,
 }
 
 /*
- * The points' names, biggest first, but for the points that a labelled
- * marker sits on (named_x, named_y): a place is named once.  The page's
- * map tries each whole name, then, in the room left, the short forms.  An
- * inset (the France panel, where every establishment should be named)
- * lists its groups' members first, the longest texts, and prefers a name
+ * The stages of naming the points of order (n of them), each stage trying
+ * those left by the one before, in their order: the page's map tries each
+ * whole name, then, in the room left, the short forms.  An inset (the
+ * France panel, where every establishment should be named) prefers a name
  * near its place, short if need be, to a whole name far from it: whole
  * then short near the symbol, then whole and short farther out, with a
- * leader line, and last the short forms as far as a list goes.
+ * leader line, and last the short forms as far as a list goes.  The
+ * points left unnamed go to left (n_left of them); the establishments
+ * named are returned.  Without draw, a trial: only the placer changes.
  */
-static void draw_point_labels(render_ctx *ctx, const double *named_x,
-	const double *named_y, size_t n_named)
+static size_t name_points(render_ctx *ctx, const render_point **order,
+	size_t n, int draw, const render_point **left, size_t *n_left)
 {
 	static const struct { int shorter, rings; } page_stages[] = {
 		{ 0, LABEL_RINGS }, { 1, LABEL_RINGS },
@@ -1176,33 +1181,12 @@ static void draw_point_labels(render_ctx *ctx, const double *named_x,
 		{ 0, NEAR_RINGS }, { 1, NEAR_RINGS }, { 0, INSET_LABEL_RINGS },
 		{ 1, INSET_LABEL_RINGS }, { 1, LIST_RINGS },
 	};
-	const render_point **order;
-	size_t n_left;
+	size_t named = 0, total = 0;
 
-	if (ctx->n_points == 0)
-		return;
-	order = calloc(ctx->n_points, sizeof(*order));
-	if (order == NULL)
-		return;
-	n_left = 0;
-	for (size_t g = 0; g < ctx->n_points; g++) {
-		if (!point_covers(&ctx->points[g], named_x, named_y, n_named))
-			order[n_left++] = &ctx->points[g];
-	}
-	qsort(order, n_left, sizeof(*order), compare_points);
-	if (ctx->is_inset) {
-		size_t lists = 0;
-
-		for (size_t k = 0; k < n_left; k++) {
-			const render_point *p = order[k];
-
-			if (p->names == NULL)
-				continue;
-			memmove(order + lists + 1, order + lists,
-				(k - lists) * sizeof(*order));
-			order[lists++] = p;
-		}
-	}
+	memcpy(left, order, n * sizeof(*left));
+	for (size_t k = 0; k < n; k++)
+		total += order[k]->kind == COOPMAP_NODE_ESTABLISHMENT
+			? order[k]->members : 0;
 	for (size_t st = 0; st < (ctx->is_inset ? 5u : 2u); st++) {
 		int shorter = ctx->is_inset ? inset_stages[st].shorter
 			: page_stages[st].shorter;
@@ -1211,14 +1195,116 @@ static void draw_point_labels(render_ctx *ctx, const double *named_x,
 		size_t kept = 0;
 
 		/* Those without room keep their order, for the next stage. */
-		for (size_t k = 0; k < n_left; k++) {
-			if (!place_label_form(ctx, order[k], shorter, p_rings(order[k],
-			    rings)))
-				order[kept++] = order[k];
+		for (size_t k = 0; k < n; k++) {
+			if (!place_label_form(ctx, left[k], shorter, p_rings(left[k],
+			    rings), draw))
+				left[kept++] = left[k];
 		}
-		n_left = kept;
+		n = kept;
 	}
+	*n_left = n;
+	for (size_t k = 0; k < n; k++)
+		named += left[k]->kind == COOPMAP_NODE_ESTABLISHMENT
+			? left[k]->members : 0;
+	return total - named;
+}
+
+/* How many times an inset tries again when a few of its points find no
+ * room for their name, and how few "a few" is: each new order takes the
+ * points left unnamed first (a list of a group's members, or a name
+ * boxed in by the lists and leader lines placed before it). */
+#define RETRIES 4
+#define RETRY_LEFT 4
+
+/*
+ * The order in which an inset's points are named, from order (n): as it
+ * is, or, when a few points are left unnamed, the same with those first,
+ * tried on a copy of the placer, whichever names the most establishments
+ * (the first of equals).  Keeps the placer as it was.
+ */
+static void best_order(render_ctx *ctx, const render_point **order, size_t n)
+{
+	const render_point **trial = calloc(n + 1, sizeof(*trial));
+	const render_point **left = calloc(n + 1, sizeof(*left));
+	coopmap_placer *kept = ctx->placer;
+	size_t best = 0;
+
+	for (int t = 0; trial != NULL && left != NULL && t <= RETRIES; t++) {
+		size_t n_left = 0, named;
+
+		if (t == 0)
+			memcpy(trial, order, n * sizeof(*trial));
+		ctx->placer = coopmap_placer_copy(kept);
+		if (ctx->placer == NULL)
+			break;
+		named = name_points(ctx, trial, n, 0, left, &n_left);
+		coopmap_placer_free(ctx->placer);
+		if (t == 0 || named > best) {
+			best = named;
+			memcpy(order, trial, n * sizeof(*order));
+		}
+		if (n_left == 0 || n_left > RETRY_LEFT)
+			break;
+		/* The unnamed first, the others in the order they had. */
+		for (size_t k = 0, m = n_left; k < n; k++) {
+			size_t j = 0;
+
+			while (j < n_left && left[j] != trial[k])
+				j++;
+			if (j == n_left)
+				left[m++] = trial[k];
+		}
+		memcpy(trial, left, n * sizeof(*trial));
+	}
+	ctx->placer = kept;
+	free(trial);
+	free(left);
+}
+
+/*
+ * The points' names, biggest first, but for the points that a labelled
+ * marker sits on (named_x, named_y): a place is named once.  An inset
+ * lists its groups' members first, the longest texts, and changes that
+ * order when it leaves a few names out (best_order).
+ */
+static void draw_point_labels(render_ctx *ctx, const double *named_x,
+	const double *named_y, size_t n_named)
+{
+	const render_point **order, **left;
+	size_t n_left, n_order;
+
+	if (ctx->n_points == 0)
+		return;
+	order = calloc(ctx->n_points, sizeof(*order));
+	left = calloc(ctx->n_points, sizeof(*left));
+	if (order == NULL || left == NULL) {
+		free(order);
+		free(left);
+		return;
+	}
+	n_order = 0;
+	for (size_t g = 0; g < ctx->n_points; g++) {
+		if (!point_covers(&ctx->points[g], named_x, named_y, n_named))
+			order[n_order++] = &ctx->points[g];
+	}
+	qsort(order, n_order, sizeof(*order), compare_points);
+	if (ctx->is_inset) {
+		size_t lists = 0;
+
+		for (size_t k = 0; k < n_order; k++) {
+			const render_point *p = order[k];
+
+			if (p->names == NULL)
+				continue;
+			memmove(order + lists + 1, order + lists,
+				(k - lists) * sizeof(*order));
+			order[lists++] = p;
+		}
+		best_order(ctx, order, n_order);
+	}
+	name_points(ctx, order, n_order, 1, left, &n_left);
 	free(order);
+	free(left);
 }
 
 void render_text_draw_point_labels(render_ctx *ctx)

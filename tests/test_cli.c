@@ -547,6 +547,47 @@ static void test_layers_classify_and_pool(void **state)
 	assert_non_null(strstr(out_text, "Centre hospitalier de la Côte basque"));
 }
 
+/*
+ * Every map of make demo (its commands, as the Makefile's demo target runs
+ * them) places its legend and scale bars over no point symbol and no
+ * label: the render report says so when they cover one (issue 20), and
+ * says nothing of it here.
+ */
+static void test_demo_maps_furniture_covers_no_mark(void **state)
+{
+	static const char *const maps[][8] = {
+		{ "-o", TEST_ARTIFACTS "/demo-monde.png", NULL },
+		{ "-o", TEST_ARTIFACTS "/demo-monde.svg", NULL },
+		{ "--extent", "africa", "--insets", "france", "-o",
+		  TEST_ARTIFACTS "/demo-afrique.png", NULL },
+		{ "--country", "BFA", "-o", TEST_ARTIFACTS "/demo-bfa.png", NULL },
+		{ "--style", "print", "-o", TEST_ARTIFACTS "/demo-gris.pdf", NULL },
+		{ "--layers", "cicd-2018,health-agreements,francophonie", "-o",
+		  TEST_ARTIFACTS "/demo-couches.png", NULL },
+		{ "--pool", "-o", TEST_ARTIFACTS "/demo-pool.png", NULL },
+	};
+
+	(void)state;
+	for (size_t m = 0; m < sizeof(maps) / sizeof(maps[0]); m++) {
+		const char *args[12] = { "render", "examples/cooperations.csv",
+			"--lang", "en" };
+		size_t n = 4;
+
+		for (size_t k = 0; maps[m][k] != NULL; k++)
+			args[n++] = maps[m][k];
+		args[n] = NULL;
+		assert_int_equal(run(args), 0);
+		if (strstr(err_text, "wrote ") == NULL ||
+		    strstr(err_text, "covers") != NULL)
+			fail_msg("%s: %s", args[n - 1], err_text);
+		/* The world map names each of its metropolitan establishments,
+		 * in the PNG and in the SVG. */
+		if (m < 2)
+			assert_non_null(strstr(err_text, "metropolitan France in a "
+				"panel, 32 of its 32 establishments named"));
+	}
+}
+
 static void test_pool_markdown_keeps_hostile_names_as_text(void **state)
 {
 	const char *pool[] = { "pool", "tests/data/hostile-markdown.csv", "-q",
@@ -886,6 +927,7 @@ int main(void)
 		cmocka_unit_test(test_country_stdin_with_a_nul_byte_names_the_line),
 		cmocka_unit_test(test_french_excel_csv_renders_the_same_map),
 		cmocka_unit_test(test_layers_classify_and_pool),
+		cmocka_unit_test(test_demo_maps_furniture_covers_no_mark),
 		cmocka_unit_test(test_pool_markdown_keeps_hostile_names_as_text),
 		cmocka_unit_test(test_map_svg_keeps_hostile_names_out_of_its_markup),
 		cmocka_unit_test(test_map_svg_keeps_its_texts_as_text),

@@ -30,6 +30,9 @@ typedef struct coopmap_placer coopmap_placer;
 /* A placer for labels inside frame.  Caller frees.  NULL when out of memory. */
 coopmap_placer *coopmap_placer_new(coopmap_box frame);
 void coopmap_placer_free(coopmap_placer *placer);
+/* A copy of placer: its frame, labels and obstacles, to try placements on
+ * and throw away.  Caller frees.  NULL when out of memory. */
+coopmap_placer *coopmap_placer_copy(const coopmap_placer *placer);
 
 /* Something labels must not cover (legend, title, a point symbol). */
 int coopmap_placer_add_obstacle(coopmap_placer *placer, coopmap_box box);

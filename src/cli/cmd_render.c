@@ -544,6 +544,12 @@ static void settle(const struct render_args *a, const char *path, int job_rc,
 			cli_message(_("%s: metropolitan France in a panel, %zu of its "
 				"%zu establishments named"), path, r->france_panel_named,
 				r->france_panel_establishments);
+		if (r->furniture_overlaps > 0)
+			cli_message(_n("%s: the legend or the scale bar covers %zu "
+				"mark or label, for want of room",
+				"%s: the legend or the scale bar covers %zu marks or "
+				"labels, for want of room", r->furniture_overlaps), path,
+				r->furniture_overlaps);
 	}
 }
 
