@@ -7,6 +7,7 @@
 
 #include "coopmap/actors.h"
 #include "coopmap/export.h"
+#include "coopmap/i18n.h"
 #include "coopmap/layers.h"
 #include "coopmap/locate.h"
 #include "coopmap/pool.h"
@@ -440,5 +441,7 @@ int main(void)
 		cmocka_unit_test(test_export_of_presence_by_country),
 	};
 
+	/* The reasons speak the program's default language, French. */
+	coopmap_i18n_init("fr");
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
