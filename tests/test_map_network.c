@@ -867,7 +867,7 @@ int main(void)
 		cmocka_unit_test(test_filters_choose_the_projects),
 	};
 
-	/* The reasons speak the program's default language, French. */
+	/* The filter's description speaks the default language, French. */
 	coopmap_i18n_init("fr");
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
