@@ -1,7 +1,7 @@
 #!/bin/sh
 # Extract every translatable message of coopmap's code into po/coopmap.pot
-# and merge it into each po/LANG.po (`make pot`).  The marks: _() and N_()
-# (src/intl.h), NC_() and NN_() (the web page's words in
+# and merge it into each po/LANG.po (`make pot`).  The marks: _(), N_(),
+# _n() and C_() (src/intl.h), NC_() and NN_() (the web page's words in
 # src/publish_words.c), the format of the error setters (error.h) and of
 # the program's messages (cli_message in src/cli/cli.h, cli_progress_stage
 # in src/cli/progress.h).
@@ -15,8 +15,8 @@ trap 'rm -rf "$tmp"' EXIT
 # make or find list the sources in.
 ls src/*.c src/*.h src/cli/*.c src/cli/*.h | LC_ALL=C sort > "$tmp/files"
 xgettext --from-code=UTF-8 --language=C --files-from="$tmp/files" \
-	--keyword=_ --keyword=N_ --keyword=_n:1,2 --keyword=NC_:1c,2 \
-	--keyword=NN_:1,2 --keyword=coopmap_error_set:3 \
+	--keyword=_ --keyword=N_ --keyword=_n:1,2 --keyword=C_:1c,2 \
+	--keyword=NC_:1c,2 --keyword=NN_:1,2 --keyword=coopmap_error_set:3 \
 	--keyword=coopmap_error_set_at:7 --keyword=cli_message:1 \
 	--keyword=cli_progress_stage:1 \
 	--flag=cli_message:1:c-format --flag=cli_progress_stage:1:c-format \

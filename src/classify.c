@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "coopmap/names.h"
+#include "intl.h"
 
 static const char *const tag_names[COOPMAP_TAG_COUNT] = {
 	"cicd", "agreement", "overseas-neighbour", "francophonie", "cas-crsm"
@@ -25,7 +26,7 @@ struct judge {
 	const coopmap_countries *countries;
 	const coopmap_layer_set *layers;
 	const coopmap_project *p;
-	int en;
+	const char *lang;   /* of the names of countries */
 	GString *tags, *priority;
 	unsigned bits;
 };
@@ -48,7 +49,7 @@ static const coopmap_layer *layer(const struct judge *j, const char *id)
 
 static const char *name_of(const struct judge *j, const coopmap_country *c)
 {
-	return coopmap_country_name(c, j->en ? "en" : "fr");
+	return coopmap_country_name(c, j->lang);
 }
 
 static void judge_cicd(struct judge *j)
@@ -56,9 +57,8 @@ static void judge_cicd(struct judge *j)
 	const coopmap_layer *l = layer(j, "cicd-2018");
 
 	if (l != NULL && coopmap_layer_contains(l, j->p->country))
-		add_tag(j, 0, j->en
-			? "priority country of French aid (CICD of 8 February 2018)"
-			: "pays prioritaire de l'aide française (CICD du 8 février 2018)");
+		add_tag(j, 0, _("priority country of French aid (CICD of 8 "
+			"February 2018)"));
 }
 
 static void judge_agreement(struct judge *j)
@@ -71,16 +71,13 @@ static void judge_agreement(struct judge *j)
 	if (row < 0)
 		return;
 	themes = coopmap_layer_value(l, (size_t)row, "themes");
-	if (j->en)
-		reason = g_strdup_printf("cooperation agreement of the French health "
-			"ministry with %s: the project should target a theme of the "
-			"agreement (%s)", name_of(j, j->p->country), themes[0] != '\0'
-			? themes : "themes to check with the DGOS");
-	else
-		reason = g_strdup_printf("accord de coopération du ministère de la "
-			"santé avec %s : le projet doit cibler une thématique de "
-			"l'accord (%s)", name_of(j, j->p->country), themes[0] != '\0'
-			? themes : "thématiques à vérifier auprès de la DGOS");
+	/* TRANSLATORS: a priority of the 2019 call: the country, then the
+	 * agreement's themes (from the layer) or "themes to check with the
+	 * DGOS". */
+	reason = g_strdup_printf(_("cooperation agreement of the French health "
+		"ministry with %s: the project should target a theme of the "
+		"agreement (%s)"), name_of(j, j->p->country), themes[0] != '\0'
+		? themes : _("themes to check with the DGOS"));
 	add_tag(j, 1, reason);
 	g_free(reason);
 }
@@ -99,18 +96,25 @@ static void judge_overseas(struct judge *j)
 		const char *territory = unit != NULL ? name_of(j, unit) : code;
 		const char *basis = coopmap_layer_value(l, (size_t)row, "basis");
 		const char *km = coopmap_layer_value(l, (size_t)row, "distance_km");
+		char *why = km[0] != '\0' ? g_strdup_printf("%s, %s km", basis, km)
+			: g_strdup(basis);
 
-		g_string_append_printf(reason, "%s%s %s (%s%s%s%s)",
-			reason->len ? ", " : "", j->en ? "neighbour of" : "voisin de",
-			territory, basis, km[0] ? ", " : "", km, km[0] ? " km" : "");
+		g_string_append(reason, reason->len ? ", " : "");
+		/* TRANSLATORS: a priority of the 2019 call: a French territory
+		 * and why the country is its neighbour (from the layer). */
+		g_string_append_printf(reason, _("neighbour of %s (%s)"), territory,
+			why);
+		g_free(why);
 	}
 	if (reason->len > 0)
 		add_tag(j, 2, reason->str);
 	g_string_free(reason, TRUE);
 }
 
+/* format: a sentence of the catalogue (the run's language) with one %s,
+ * the layer's value in column. */
 static void judge_member_layer(struct judge *j, const char *id, int index,
-	const char *column, const char *fr, const char *en)
+	const char *column, const char *format)
 {
 	const coopmap_layer *l = layer(j, id);
 	long row = l != NULL ? coopmap_layer_find(l, j->p->country, 0) : -1;
@@ -120,8 +124,10 @@ static void judge_member_layer(struct judge *j, const char *id, int index,
 	if (row < 0)
 		return;
 	value = coopmap_layer_value(l, (size_t)row, column);
-	reason = g_strdup_printf(j->en ? en : fr, value[0] != '\0' ? value
-		: (j->en ? "listed" : "inscrit"));
+	reason = g_strdup_printf(format, value[0] != '\0' ? value
+		/* TRANSLATORS: a country in a layer whose row has no status
+		 * or role: "Francophonie (OIF, listed)". */
+		: _("listed"));
 	add_tag(j, index, reason);
 	g_free(reason);
 }
@@ -134,17 +140,15 @@ static void judge_eligibility(struct judge *j, coopmap_verdict *out)
 	out->eligible = 1;
 	if (strcmp(c->iso_a3, "FRA") == 0 || strcmp(c->sovereign, "FRA") == 0) {
 		out->eligible = 0;
-		out->eligibility = g_strdup(j->en
-			? "not eligible: the partner is in France or a French territory"
-			: "non éligible : le partenaire est en France ou dans une "
-			  "collectivité française");
+		out->eligibility = g_strdup(_("not eligible: the partner is in "
+			"France or a French territory"));
 	} else if (l != NULL && coopmap_layer_contains(l, c)) {
 		out->eligible = 0;
-		out->eligibility = g_strdup(j->en
-			? "not eligible: metropolitan cross-border cooperation"
-			: "non éligible : coopération transfrontalière métropolitaine");
+		out->eligibility = g_strdup(_("not eligible: metropolitan "
+			"cross-border cooperation"));
 	} else {
-		out->eligibility = g_strdup(j->en ? "eligible" : "éligible");
+		/* TRANSLATORS: a project's eligibility to the 2019 call. */
+		out->eligibility = g_strdup(_("eligible"));
 	}
 }
 
@@ -160,9 +164,8 @@ static char *double_funding(const struct judge *j)
 	free(programme);
 	if (!(prph && apchi))
 		return g_strdup("");
-	return g_strdup(j->en
-		? "funded by both PRPH and APCHI, which the call excludes"
-		: "financé à la fois par le PRPH et l'APCHI, ce que l'appel exclut");
+	return g_strdup(_("funded by both PRPH and APCHI, which the call "
+		"excludes"));
 }
 
 static int cell_missing(const char *text)
@@ -178,14 +181,13 @@ static int cell_missing(const char *text)
 static char *missing_items(const struct judge *j,
 	const coopmap_projects *projects)
 {
-	static const struct { coopmap_field field; const char *fr, *en; } items[] = {
-		{ COOPMAP_FIELD_LEAD, "responsable du projet (établissement français)",
-			"project lead (French establishment)" },
-		{ COOPMAP_FIELD_PARTNER_LEAD, "responsable du projet (partenaire)",
-			"project lead (partner)" },
-		{ COOPMAP_FIELD_DURATION, "durée", "duration" },
-		{ COOPMAP_FIELD_AGREEMENT, "convention signée entre les établissements",
-			"signed agreement between the establishments" },
+	/* The call's mandatory items, as the list of missing ones names them. */
+	static const struct { coopmap_field field; const char *item; } items[] = {
+		{ COOPMAP_FIELD_LEAD, N_("project lead (French establishment)") },
+		{ COOPMAP_FIELD_PARTNER_LEAD, N_("project lead (partner)") },
+		{ COOPMAP_FIELD_DURATION, N_("duration") },
+		{ COOPMAP_FIELD_AGREEMENT,
+			N_("signed agreement between the establishments") },
 	};
 	const char *values[] = { j->p->lead, j->p->partner_lead, j->p->duration,
 		j->p->agreement };
@@ -199,14 +201,13 @@ static char *missing_items(const struct judge *j,
 		if (coopmap_projects_has_field(projects, items[i].field) &&
 		    cell_missing(values[i]))
 			g_string_append_printf(out, "%s%s", out->len ? "; " : "",
-				j->en ? items[i].en : items[i].fr);
+				_(items[i].item));
 	}
 	if (has_indicator && isnan(j->p->trained) && isnan(j->p->missions) &&
 	    isnan(j->p->delegations))
-		g_string_append_printf(out, "%s%s", out->len ? "; " : "", j->en
-			? "monitoring indicators (people trained, missions, delegations)"
-			: "indicateurs de suivi (personnes formées, missions, "
-			  "délégations accueillies)");
+		g_string_append_printf(out, "%s%s", out->len ? "; " : "",
+			_("monitoring indicators (people trained, missions, "
+			"delegations)"));
 	return g_string_free(out, FALSE);
 }
 
@@ -214,7 +215,8 @@ void coopmap_classify(const coopmap_countries *countries,
 	const coopmap_layer_set *layers, const coopmap_projects *projects,
 	const coopmap_project *p, const char *lang, coopmap_verdict *out)
 {
-	struct judge j = { countries, layers, p, lang != NULL && strcmp(lang, "en") == 0,
+	struct judge j = { countries, layers, p,
+		lang != NULL && strcmp(lang, "en") == 0 ? "en" : "fr",
 		g_string_new(NULL), g_string_new(NULL), 0 };
 
 	memset(out, 0, sizeof(*out));
@@ -222,10 +224,13 @@ void coopmap_classify(const coopmap_countries *countries,
 	judge_agreement(&j);
 	judge_overseas(&j);
 	judge_member_layer(&j, "francophonie", 3, "status",
-		"Francophonie (OIF, %s)", "Francophonie (OIF, %s)");
+		/* TRANSLATORS: a priority of the 2019 call: the country's
+		 * status in the OIF (member, observer ...), from the layer. */
+		_("Francophonie (OIF, %s)"));
 	judge_member_layer(&j, "cas-crsm", 4, "role",
-		"conseiller santé à l'ambassade de France (%s)",
-		"health adviser at the French embassy (%s)");
+		/* TRANSLATORS: a priority of the 2019 call: the adviser's title
+		 * (CAS, CRSM), from the layer. */
+		_("health adviser at the French embassy (%s)"));
 	judge_eligibility(&j, out);
 	out->tags = j.bits;
 	out->tag_names = g_string_free(j.tags, FALSE);

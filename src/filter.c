@@ -13,6 +13,7 @@
 #include "coopmap/names.h"
 #include "coopmap/i18n.h"
 #include "coopmap/network.h"
+#include "intl.h"
 
 int coopmap_filter_set_programmes(coopmap_filter *f, const char *text,
 	coopmap_error *err)
@@ -222,7 +223,6 @@ void coopmap_filter_describe(const coopmap_filter *f, const char *lang,
 	char *buf, size_t size)
 {
 	static const char *const short_names[] = { "APCHI", "PRPH", NULL };
-	int en = lang != NULL && strcmp(lang, "en") == 0;
 	GString *s = g_string_new(NULL);
 
 	for (int k = 0; k < COOPMAP_PROGRAMME_COUNT; k++) {
@@ -230,29 +230,34 @@ void coopmap_filter_describe(const coopmap_filter *f, const char *lang,
 			continue;
 		g_string_append_printf(s, "%s%s", s->len ? " + " : "",
 			short_names[k] != NULL ? short_names[k]
-			: en ? "other funding" : "autres financements");
+			/* TRANSLATORS: a map's subtitle: --programme autre. */
+			: _("other funding"));
 	}
+	if (f->year_min > 0 || f->year_max > 0)
+		g_string_append(s, s->len ? ", " : "");
 	if (f->year_min > 0 && f->year_min == f->year_max)
-		g_string_append_printf(s, "%s%s %d", s->len ? ", " : "",
-			en ? "started in" : "engagés en", f->year_min);
-	else if (f->year_min > 0 || f->year_max > 0) {
-		g_string_append_printf(s, "%s", s->len ? ", " : "");
-		if (f->year_min > 0 && f->year_max > 0)
-			g_string_append_printf(s, en ? "started %d–%d"
-				: "engagés de %d à %d", f->year_min, f->year_max);
-		else if (f->year_min > 0)
-			g_string_append_printf(s, en ? "started from %d"
-				: "engagés depuis %d", f->year_min);
-		else
-			g_string_append_printf(s, en ? "started up to %d"
-				: "engagés jusqu'en %d", f->year_max);
+		/* TRANSLATORS: a map's subtitle, of the projects kept by
+		 * --since and --until: the year they started. */
+		g_string_append_printf(s, _("started in %d"), f->year_min);
+	else if (f->year_min > 0 && f->year_max > 0)
+		g_string_append_printf(s, _("started %d–%d"), f->year_min,
+			f->year_max);
+	else if (f->year_min > 0)
+		g_string_append_printf(s, _("started from %d"), f->year_min);
+	else if (f->year_max > 0)
+		g_string_append_printf(s, _("started up to %d"), f->year_max);
+	if (f->theme != NULL) {
+		g_string_append(s, s->len ? ", " : "");
+		/* TRANSLATORS: a map's subtitle: --theme and what was typed. */
+		g_string_append_printf(s, _("theme « %s »"), f->theme);
 	}
-	if (f->theme != NULL)
-		g_string_append_printf(s, "%s%s « %s »", s->len ? ", " : "",
-			en ? "theme" : "thème", f->theme);
-	if (f->establishment != NULL)
-		g_string_append_printf(s, "%s%s « %s »", s->len ? ", " : "",
-			en ? "establishment" : "établissement", f->establishment);
+	if (f->establishment != NULL) {
+		g_string_append(s, s->len ? ", " : "");
+		/* TRANSLATORS: a map's subtitle: --establishment and what was
+		 * typed. */
+		g_string_append_printf(s, _("establishment « %s »"),
+			f->establishment);
+	}
 	for (size_t i = 0; i < f->n_countries; i++)
 		g_string_append_printf(s, "%s%s", i > 0 ? ", " : s->len ? ", " : "",
 			coopmap_country_name(f->countries[i], lang));

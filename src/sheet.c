@@ -10,27 +10,44 @@
 
 #include "coopmap/i18n.h"
 #include "coopmap/report.h"
+#include "intl.h"
 
 struct writer {
 	const coopmap_sheet_data *d;
-	int en;
-	const char *lang;
+	const char *lang;   /* of the data's texts: names, roles, dates */
 	FILE *out;
 };
 
-/* Escaped text (an empty cell is a dash). */
-static void md(struct writer *w, const char *text)
+/* Escaped text, an empty cell a dash (g_free). */
+static char *md_text(const char *text)
 {
 	char *safe = coopmap_report_markdown_text(text != NULL ? text : "");
 
-	fputs(safe[0] != '\0' ? safe : "–", w->out);
+	if (safe[0] != '\0')
+		return safe;
+	g_free(safe);
+	return g_strdup("–");
+}
+
+static void md(struct writer *w, const char *text)
+{
+	char *safe = md_text(text);
+
+	fputs(safe, w->out);
 	g_free(safe);
 }
 
-static const char *tr(const struct writer *w, const char *fr,
-	const char *en)
+/* The header of a table: its columns' names, then the rule. */
+static void table_head(struct writer *w, const char *const *names)
 {
-	return w->en ? en : fr;
+	size_t n = 0;
+
+	for (; names[n] != NULL; n++)
+		fprintf(w->out, "| %s ", names[n]);
+	fputs("|\n", w->out);
+	for (size_t i = 0; i < n; i++)
+		fputs("| --- ", w->out);
+	fputs("|\n", w->out);
 }
 
 /* "Natural Earth (23 novembre 2026)": the layer's date as the map
@@ -68,15 +85,16 @@ static size_t present_actors(struct writer *w)
 		    &row))
 			continue;
 		if (n++ == 0)
-			fprintf(w->out, "| %s | %s | %s | %s |\n| --- | --- | --- | --- |\n",
-				tr(w, "Acteur", "Actor"), tr(w, "Rôle", "Role"),
-				tr(w, "Présence", "Presence"), tr(w, "Source", "Source"));
+			/* TRANSLATORS: the columns of the country sheet's table of
+			 * the actors present in the country. */
+			table_head(w, (const char *const[]){ _("Actor"), _("Role"),
+				_("Presence"), _("Source"), NULL });
 		actor_cells(w, a);
 		if (a->presence_kind == COOPMAP_PRESENCE_LIST) {
 			const coopmap_actor_presence *p = coopmap_actors_presence(actors,
 				(size_t)row);
 
-			md(w, w->en ? p->basis_en : p->basis_fr);
+			md(w, strcmp(w->lang, "en") == 0 ? p->basis_en : p->basis_fr);
 			fputs(" | ", w->out);
 			md(w, p->source);
 		} else {
@@ -86,11 +104,15 @@ static size_t present_actors(struct writer *w)
 			const char *notes = coopmap_layer_value(l, (size_t)row, "notes");
 			GString *s = g_string_new(NULL);
 
-			g_string_append_printf(s, "%s%s%s%s%s",
-				tr(w, "couche ", "layer "), coopmap_layer_id(l),
-				post[0] != '\0' ? tr(w, ", poste : ", ", post: ") : "", post,
-				notes[0] != '\0' ? " ; " : "");
-			g_string_append(s, notes);
+			if (post[0] != '\0')
+				/* TRANSLATORS: the country sheet: an actor present by a
+				 * layer (its id) and its post there (from the layer). */
+				g_string_printf(s, _("layer %s, post: %s"),
+					coopmap_layer_id(l), post);
+			else
+				g_string_printf(s, _("layer %s"), coopmap_layer_id(l));
+			if (notes[0] != '\0')
+				g_string_append_printf(s, " ; %s", notes);
 			md(w, s->str);
 			fputs(" | ", w->out);
 			source_and_date(w, s, l);
@@ -107,9 +129,10 @@ static void actors_of_kind(struct writer *w, coopmap_actor_presence_kind kind)
 {
 	const coopmap_actors *actors = w->d->actors;
 
-	fprintf(w->out, "| %s | %s | %s |\n| --- | --- | --- |\n",
-		tr(w, "Acteur", "Actor"), tr(w, "Rôle", "Role"),
-		tr(w, "Ce qu'il apporte", "What it brings"));
+	table_head(w, (const char *const[]){ _("Actor"), _("Role"),
+		/* TRANSLATORS: a column of the country sheet: what an actor
+		 * brings to a project. */
+		_("What it brings"), NULL });
 	for (size_t i = 0; i < coopmap_actors_count(actors); i++) {
 		const coopmap_actor *a = coopmap_actors_get(actors, i);
 
@@ -163,9 +186,10 @@ static void layers_section(struct writer *w)
 			continue;
 		}
 		if (n++ == 0)
-			fprintf(w->out, "| %s | %s | %s |\n| --- | --- | --- |\n",
-				tr(w, "Couche", "Layer"), tr(w, "Détail", "Detail"),
-				tr(w, "Source (date)", "Source (date)"));
+			/* TRANSLATORS: the columns of the country sheet's table of
+			 * the layers the country belongs to. */
+			table_head(w, (const char *const[]){ _("Layer"), _("Detail"),
+				_("Source (date)"), NULL });
 		fputs("| ", w->out);
 		md(w, coopmap_layer_title(l, w->lang));
 		fprintf(w->out, " (`%s`) | ", coopmap_layer_id(l));
@@ -177,8 +201,7 @@ static void layers_section(struct writer *w)
 		g_string_free(detail, TRUE);
 	}
 	if (n == 0)
-		fprintf(w->out, "%s\n", tr(w, "Le pays n'appartient à aucune "
-			"couche.", "The country belongs to no layer."));
+		fprintf(w->out, "%s\n", _("The country belongs to no layer."));
 }
 
 /* Distinct values, in first-seen order, joined by "; ". */
@@ -252,11 +275,11 @@ static void establishments_section(struct writer *w)
 {
 	const coopmap_pool *pool = w->d->pool;
 
-	fprintf(w->out, "| %s | %s | %s | %s | %s |\n"
-		"| --- | --- | --- | --- | --- |\n",
-		tr(w, "Établissement français", "French establishment"),
-		tr(w, "Partenaire(s)", "Partner(s)"), tr(w, "Domaine", "Theme"),
-		tr(w, "Financement", "Funding"), tr(w, "Lignes", "Lines"));
+	/* TRANSLATORS: the columns of the country sheet's table of the
+	 * French establishments working in the country; the last, the lines
+	 * of the project list. */
+	table_head(w, (const char *const[]){ _("French establishment"),
+		_("Partner(s)"), _("Theme"), _("Funding"), _("Lines"), NULL });
 	for (size_t e = 0; e < coopmap_pool_establishment_count(pool); e++) {
 		const coopmap_pool_group *g = coopmap_pool_establishment(pool, e);
 
@@ -267,7 +290,7 @@ static void establishments_section(struct writer *w)
 
 size_t coopmap_sheet_establishment_count(const coopmap_sheet_data *d)
 {
-	struct writer w = { d, 0, "fr", NULL };
+	struct writer w = { d, "fr", NULL };
 	size_t n = 0;
 
 	if (d->pool == NULL || d->projects == NULL)
@@ -288,10 +311,8 @@ static void shared_partners(struct writer *w)
 		if (g->country != w->d->country || g->n_peers < 2)
 			continue;
 		if (n++ == 0)
-			fprintf(w->out, "\n%s\n\n", tr(w, "Partenaires avec lesquels "
-				"plusieurs établissements travaillent déjà (à mutualiser) :",
-				"Partners that several establishments already work with "
-				"(pool your efforts):"));
+			fprintf(w->out, "\n%s\n\n", _("Partners that several "
+				"establishments already work with (pool your efforts):"));
 		fputs("- ", w->out);
 		md(w, g->name);
 		fputs(" : ", w->out);
@@ -307,74 +328,66 @@ static void shared_partners(struct writer *w)
 int coopmap_sheet_write(const coopmap_sheet_data *d, const char *lang,
 	FILE *out)
 {
-	struct writer w = { d, lang != NULL && strcmp(lang, "en") == 0,
-		lang != NULL && strcmp(lang, "en") == 0 ? "en" : "fr", out };
-	const char *name = coopmap_country_name(d->country, w.lang);
+	struct writer w = { d, lang != NULL && strcmp(lang, "en") == 0 ? "en"
+		: "fr", out };
+	char *name = md_text(coopmap_country_name(d->country, w.lang));
 	size_t establishments = coopmap_sheet_establishment_count(d);
 
-	fprintf(out, "# %s ", tr(&w, "Fiche pays :", "Country sheet:"));
-	md(&w, name);
-	fprintf(out, " (%s)\n\n", d->country->iso_a3);
-	fprintf(out, "%s\n\n", tr(&w, "Qui appeler avant et pendant un projet de "
-		"coopération hospitalière dans ce pays : les acteurs présents, ceux "
-		"que l'appel à projets demande de contacter, les couches de "
-		"priorité et les établissements français déjà présents.",
-		"Whom to call before and during a hospital cooperation project in "
-		"this country: the actors present, those the call asks to contact, "
-		"the priority layers and the French establishments already there."));
-	fprintf(out, "## %s\n\n", tr(&w, "Acteurs présents dans le pays",
-		"Actors present in the country"));
+	fputs("# ", out);
+	/* TRANSLATORS: the country sheet's title: the country's name and its
+	 * ISO code. */
+	fprintf(out, _("Country sheet: %s (%s)"), name, d->country->iso_a3);
+	g_free(name);
+	fprintf(out, "\n\n%s\n\n", _("Whom to call before and during a hospital "
+		"cooperation project in this country: the actors present, those the "
+		"call asks to contact, the priority layers and the French "
+		"establishments already there."));
+	fprintf(out, "## %s\n\n", _("Actors present in the country"));
 	if (present_actors(&w) == 0)
-		fprintf(out, "%s\n", tr(&w, "Aucun réseau, organisme régional ni "
-			"conseiller d'ambassade connu des données pour ce pays.",
-			"No network, regional body or embassy adviser known to the "
-			"data for this country."));
+		fprintf(out, "%s\n", _("No network, regional body or embassy "
+			"adviser known to the data for this country."));
 	if (!has_advisers(&w))
-		fprintf(out, "\n%s\n", tr(&w, "Aucun CAS ni CRSM connu pour ce pays "
-			"dans la couche cas-crsm : la liste des correspondants en "
-			"ambassade se demande au bureau SR2 de la DGOS "
-			"(dgos-coop@sante.gouv.fr), comme le dit l'appel 2019.",
-			"No CAS or CRSM known for this country in the cas-crsm layer: "
-			"the list of embassy contacts is to be asked of the DGOS bureau "
-			"SR2 (dgos-coop@sante.gouv.fr), as the 2019 call says."));
-	fprintf(out, "\n## %s\n\n", tr(&w, "À contacter pour tout projet "
-		"(critères obligatoires de l'appel)", "To contact for any project "
-		"(mandatory criteria of the call)"));
+		fprintf(out, "\n%s\n", _("No CAS or CRSM known for this country in "
+			"the cas-crsm layer: the list of embassy contacts is to be asked "
+			"of the DGOS bureau SR2 (dgos-coop@sante.gouv.fr), as the 2019 "
+			"call says."));
+	fprintf(out, "\n## %s\n\n", _("To contact for any project (mandatory "
+		"criteria of the call)"));
 	actors_of_kind(&w, COOPMAP_PRESENCE_CONTACT);
-	fprintf(out, "\n## %s\n\n", tr(&w, "Organisations internationales et "
-		"ONG", "International organisations and NGOs"));
+	fprintf(out, "\n## %s\n\n", _("International organisations and NGOs"));
 	actors_of_kind(&w, COOPMAP_PRESENCE_INTERNATIONAL);
-	fprintf(out, "\n## %s\n\n", tr(&w, "Couches de priorité",
-		"Priority layers"));
+	fprintf(out, "\n## %s\n\n", _("Priority layers"));
 	layers_section(&w);
-	fprintf(out, "\n## %s\n\n", tr(&w, "Établissements français déjà "
-		"présents", "French establishments already there"));
+	fprintf(out, "\n## %s\n\n", _("French establishments already there"));
 	if (d->projects == NULL || d->pool == NULL) {
-		fprintf(out, "%s\n", tr(&w, "Pas de liste de projets donnée "
-			"(`coopmap actors --country ISO3 PROJETS`).", "No project list "
-			"given (`coopmap actors --country ISO3 PROJECTS`)."));
-	} else if (establishments == 0) {
-		fprintf(out, "%s ", tr(&w, "Aucun établissement de la liste",
-			"No establishment of the list"));
-		md(&w, coopmap_projects_path(d->projects));
-		fprintf(out, " %s\n", tr(&w, "ne travaille dans ce pays.",
-			"works in this country."));
+		/* TRANSLATORS: PROJECTS is the name of the argument in the
+		 * command's help. */
+		fprintf(out, "%s\n", _("No project list given (`coopmap actors "
+			"--country ISO3 PROJECTS`)."));
 	} else {
-		fprintf(out, "%zu %s ", establishments, tr(&w, establishments > 1
-			? "établissements de la liste" : "établissement de la liste",
-			establishments > 1 ? "establishments of the list"
-			: "establishment of the list"));
-		md(&w, coopmap_projects_path(d->projects));
-		fprintf(out, " %s\n\n", tr(&w, "(lignes du fichier en dernière "
-			"colonne) :", "(lines of the file in the last column):"));
-		establishments_section(&w);
-		shared_partners(&w);
+		char *path = md_text(coopmap_projects_path(d->projects));
+
+		if (establishments == 0)
+			/* TRANSLATORS: %s: the project list's file. */
+			fprintf(out, _("No establishment of the list %s works in this "
+				"country."), path);
+		else
+			/* TRANSLATORS: a count of establishments, then the project
+			 * list's file; the table below ends with the lines of the
+			 * file. */
+			fprintf(out, _n("%zu establishment of the list %s (lines of the "
+				"file in the last column):", "%zu establishments of the list "
+				"%s (lines of the file in the last column):", establishments),
+				establishments, path);
+		fputs(establishments == 0 ? "\n" : "\n\n", out);
+		g_free(path);
+		if (establishments > 0) {
+			establishments_section(&w);
+			shared_partners(&w);
+		}
 	}
-	fprintf(out, "\n%s\n", tr(&w, "Sources : geodata/actors.csv, "
-		"actor-presence.csv et les couches de geodata/layers/ (chaque ligne "
-		"cite sa source) ; l'appel DGOS 2019 et la synthèse de la journée du "
-		"25 juin 2019.", "Sources: geodata/actors.csv, actor-presence.csv and "
-		"the layers of geodata/layers/ (each row cites its source); the 2019 "
-		"DGOS call and the summary of the 25 June 2019 day."));
+	fprintf(out, "\n%s\n", _("Sources: geodata/actors.csv, actor-presence.csv "
+		"and the layers of geodata/layers/ (each row cites its source); the "
+		"2019 DGOS call and the summary of the 25 June 2019 day."));
 	return ferror(out) ? -1 : 0;
 }

@@ -7,6 +7,7 @@
 
 #include "coopmap/actors.h"
 #include "coopmap/export.h"
+#include "coopmap/i18n.h"
 #include "coopmap/layers.h"
 #include "coopmap/locate.h"
 #include "coopmap/pool.h"
@@ -211,9 +212,12 @@ static void expect_actor_error(struct fixture *f, const char *name,
 	snprintf(bundled, sizeof(bundled), "%s", data_path("geodata/actors.csv"));
 	assert_int_equal(coopmap_actors_read(a, bundled, &err), COOPMAP_OK);
 	path = write_case(name, text);
+	/* The messages as written in the code, English. */
+	coopmap_i18n_init("en");
 	rc = coopmap_actors_read(a, path, &err);
 	if (rc == COOPMAP_OK)
 		rc = coopmap_actors_check(a, f->layers, &err);
+	coopmap_i18n_init("fr");
 	assert_int_equal(rc, COOPMAP_ERR_INPUT);
 	if (strstr(err.message, message) == NULL)
 		fail_msg("message '%s' lacks '%s'", err.message, message);
@@ -267,9 +271,13 @@ static void expect_read_error(struct fixture *f, int links, const char *name,
 {
 	coopmap_error err = COOPMAP_ERROR_INIT;
 	const char *path = write_case(name, text);
-	int rc = links ? coopmap_actors_read_links(f->actors, path, &err)
-		: coopmap_actors_read_presence(f->actors, path, f->countries, &err);
+	int rc;
 
+	/* The messages as written in the code, English. */
+	coopmap_i18n_init("en");
+	rc = links ? coopmap_actors_read_links(f->actors, path, &err)
+		: coopmap_actors_read_presence(f->actors, path, f->countries, &err);
+	coopmap_i18n_init("fr");
 	assert_int_equal(rc, COOPMAP_ERR_INPUT);
 	if (strstr(err.message, message) == NULL)
 		fail_msg("message '%s' lacks '%s'", err.message, message);
@@ -325,7 +333,10 @@ static char *sheet_text(struct fixture *f, const char *iso3,
 	FILE *out = open_memstream(&text, &size);
 
 	assert_non_null(out);
+	/* The sheet's sentences follow the run's language. */
+	coopmap_i18n_init(lang);
 	assert_int_equal(coopmap_sheet_write(&d, lang, out), 0);
+	coopmap_i18n_init("fr");
 	fclose(out);
 	return text;
 }
@@ -440,5 +451,7 @@ int main(void)
 		cmocka_unit_test(test_export_of_presence_by_country),
 	};
 
+	/* The sheets speak the program's default language, French. */
+	coopmap_i18n_init("fr");
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

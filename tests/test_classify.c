@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "coopmap/classify.h"
+#include "coopmap/i18n.h"
 #include "coopmap/layers.h"
 #include "coopmap/records.h"
 #include "coopmap/table.h"
@@ -122,7 +123,10 @@ static void test_belgium_is_metropolitan_cross_border(void **state)
 	assert_string_equal(v.eligibility,
 		"non éligible : coopération transfrontalière métropolitaine");
 	coopmap_verdict_clear(&v);
+	/* The reasons follow the run's language. */
+	coopmap_i18n_init("en");
 	judge(*state, 0, "en", &v);
+	coopmap_i18n_init("fr");
 	assert_string_equal(v.eligibility,
 		"not eligible: metropolitan cross-border cooperation");
 	coopmap_verdict_clear(&v);
@@ -189,5 +193,7 @@ int main(void)
 		cmocka_unit_test(test_madagascar_neighbours_reunion_and_double_funding),
 		cmocka_unit_test(test_a_french_territory_is_not_eligible),
 	};
+	/* The reasons speak the program's default language, French. */
+	coopmap_i18n_init("fr");
 	return cmocka_run_group_tests_name("classify", tests, setup, teardown);
 }

@@ -1,8 +1,10 @@
 /* test_i18n.c: one language per run (i18n.h).  The program speaks French
  * by default (LC_ALL=C, no --lang), English with --lang en or an English
  * LANG; its rejects file, help and names of --extent follow; dates are
- * written one way on every output.  Runs $COOPMAP_BIN with an environment
- * of its own per case. */
+ * written one way on every output; the sentences of reports, sheets and
+ * subtitles come from the catalogue (a catalogue whose French all starts
+ * with @@ shows it).  Runs $COOPMAP_BIN with an environment of its own per
+ * case. */
 #include <glib.h>
 
 #include "coopmap/i18n.h"
@@ -264,66 +266,185 @@ static void test_date_is_written_one_way_per_language(void **state)
  * with it (an establishment's "### NAME" holds none), the plural forms
  * too.
  */
-static void test_pool_report_sentences_come_from_the_catalogue(void **state)
+/* sh -c command; the test fails when it does. */
+static void shell(const char *command)
 {
-	const char *args[] = { "pool", "examples/cooperations.csv", NULL };
-	char *dir = g_build_filename(g_get_tmp_dir(), "coopmap-po-XXXXXX", NULL);
-	char *messages, *command, *previous;
-	gchar **lines;
+	gchar *argv[] = { "sh", "-c", (gchar *)command, NULL };
 	int status = -1;
-	struct run r;
 
-	(void)state;
+	assert_true(g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL,
+		NULL, NULL, NULL, &status, NULL));
+	assert_int_equal(status, 0);
+}
+
+/*
+ * A folder of catalogues (the COOPMAP_LOCALEDIR of a run) whose French
+ * holds only the messages of sources (msggrep's "-N file" options), every
+ * msgstr (and msgstr[N]) starting with @@: what a run then writes with @@
+ * came from the catalogue, what it writes without was not translated
+ * through it.  Caller removes it (remove_tree) and frees the path.
+ */
+static char *marked_catalogue(const char *sources)
+{
+	char *dir = g_build_filename(g_get_tmp_dir(), "coopmap-po-XXXXXX", NULL);
+	char *messages, *command;
+
 	assert_non_null(g_mkdtemp(dir));
 	messages = g_build_filename(dir, "fr", "LC_MESSAGES", NULL);
 	assert_int_equal(g_mkdir_with_parents(messages, 0755), 0);
-	/* The command's messages, every msgstr (and msgstr[N]) starting with
-	 * @@. */
-	command = g_strdup_printf("msggrep -N src/cli/cmd_pool.c po/fr.po | "
+	command = g_strdup_printf("msggrep %s po/fr.po | "
 		"sed -e 's/^msgstr\\(\\[[0-9]\\]\\)\\{0,1\\} \"/&@@/' > "
-		"%s/marked.po && msgfmt -o %s/coopmap.mo %s/marked.po", dir,
+		"%s/marked.po && msgfmt -o %s/coopmap.mo %s/marked.po", sources, dir,
 		messages, dir);
-	{
-		gchar *argv[] = { "sh", "-c", command, NULL };
+	shell(command);
+	g_free(command);
+	g_free(messages);
+	return dir;
+}
 
-		assert_true(g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL,
-			NULL, NULL, NULL, &status, NULL));
-		assert_int_equal(status, 0);
-	}
-	previous = g_strdup(getenv("COOPMAP_LOCALEDIR"));
+static void remove_tree(char *dir)
+{
+	char *command = g_strdup_printf("rm -rf '%s'", dir);
+
+	shell(command);
+	g_free(command);
+	g_free(dir);
+}
+
+/* run_in("LC_ALL", "C", args, r): French, from the catalogues of dir. */
+static void run_french_from(const char *dir, const char *const *args,
+	struct run *r)
+{
+	char *previous = g_strdup(getenv("COOPMAP_LOCALEDIR"));
+
 	setenv("COOPMAP_LOCALEDIR", dir, 1);
-	run_in("LC_ALL", "C", args, &r);
+	run_in("LC_ALL", "C", args, r);
 	if (previous != NULL)
 		setenv("COOPMAP_LOCALEDIR", previous, 1);
 	else
 		unsetenv("COOPMAP_LOCALEDIR");
-	assert_int_equal(r.status, 0);
-	lines = g_strsplit(r.out, "\n", -1);
+	g_free(previous);
+}
+
+/* Every line of text but the blank ones and those starting with one of
+ * skip (NULL-terminated) starts with @@ once its heading marks are off. */
+static void assert_lines_marked(const char *text, const char *const *skip)
+{
+	gchar **lines = g_strsplit(text, "\n", -1);
+
 	for (size_t i = 0; lines[i] != NULL; i++) {
-		if (lines[i][0] == '\0' || g_str_has_prefix(lines[i], "### "))
+		const char *line = lines[i];
+		int skipped = line[0] == '\0';
+
+		for (size_t k = 0; skip[k] != NULL && !skipped; k++)
+			skipped = g_str_has_prefix(line, skip[k]);
+		if (skipped)
 			continue;
-		if (!g_str_has_prefix(lines[i], "@@"))
-			fail_msg("line %zu of the report is not from the catalogue: "
-				"'%s'", i + 1, lines[i]);
+		line += strspn(line, "# ");
+		if (!g_str_has_prefix(line, "@@"))
+			fail_msg("line %zu is not from the catalogue: '%s'", i + 1,
+				lines[i]);
 	}
+	g_strfreev(lines);
+}
+
+static void test_pool_report_sentences_come_from_the_catalogue(void **state)
+{
+	const char *args[] = { "pool", "examples/cooperations.csv", NULL };
+	const char *const skip[] = { "### ", NULL };
+	char *dir = marked_catalogue("-N src/cli/cmd_pool.c");
+	struct run r;
+
+	(void)state;
+	run_french_from(dir, args, &r);
+	assert_int_equal(r.status, 0);
+	assert_lines_marked(r.out, skip);
 	assert_holds(r.out, "@@# Mutualisation des coopérations : ");
 	assert_holds(r.out, "(lignes ");
 	assert_holds(r.out, "@@ ; graphies @@« ");
 	assert_holds(r.out, "@@  - même ville partenaire : ");
-	g_strfreev(lines);
 	run_clear(&r);
-	g_free(command);
-	command = g_strdup_printf("rm -rf '%s'", dir);
-	{
-		gchar *argv[] = { "sh", "-c", command, NULL };
+	remove_tree(dir);
+}
 
-		g_spawn_sync(NULL, argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
-			NULL, NULL, NULL);
-	}
-	g_free(previous);
-	g_free(command);
-	g_free(messages);
-	g_free(dir);
+/* classify's reasons and summary, the country sheet's sentences and the
+ * filter's description are the catalogue's, not French of the code. */
+static void test_classify_sheet_and_filter_come_from_the_catalogue(
+	void **state)
+{
+	char *dir = marked_catalogue("-N src/classify.c -N src/cli/cmd_classify.c "
+		"-N src/sheet.c -N src/filter.c");
+	char *csv = g_build_filename(dir, "classify.csv", NULL);
+	char *svg = g_build_filename(dir, "map.svg", NULL);
+	const char *classify[] = { "classify", "tests/data/classify.csv", "-o",
+		csv, NULL };
+	const char *sheet[] = { "actors", "--country", "TGO",
+		"tests/data/sheet-projects.csv", NULL };
+	const char *sheet_alone[] = { "actors", "--country", "SEN", NULL };
+	const char *render[] = { "render", "examples/cooperations.csv",
+		"--programme", "autre,prph", "--year", "2015-", "--theme", "chirurgie",
+		"--size", "300x200", "--no-insets", "-o", svg, NULL };
+	const char *render_years[] = { "render", "examples/cooperations.csv",
+		"--year", "2000-2030", "--establishment", "tours", "--size",
+		"300x200", "--no-insets", "-o", svg, NULL };
+	/* Table rows hold data; a list item is a partner and its peers. */
+	const char *const sheet_skip[] = { "| ", "- ", NULL };
+	char *text;
+	struct run r;
+
+	(void)state;
+	run_french_from(dir, classify, &r);
+	assert_int_equal(r.status, 0);
+	assert_holds(r.out, "@@non éligible");
+	run_clear(&r);
+	assert_true(g_file_get_contents(csv, &text, NULL, NULL));
+	/* (A cell starting with @ gets a quote: csv.h's guard against
+	 * formulas.) */
+	assert_holds(text, ",0,'@@non éligible : coopération transfrontalière");
+	assert_lacks(text, ",0,non éligible");
+	assert_holds(text, ",1,'@@éligible,");
+	assert_holds(text, "\"'@@pays prioritaire de l'aide française (CICD du 8 "
+		"février 2018); @@Francophonie (OIF, membre)\"");
+	assert_holds(text, "'@@accord de coopération du ministère de la santé "
+		"avec Algérie : le projet doit cibler une thématique de l'accord "
+		"(@@thématiques à vérifier auprès de la DGOS)");
+	assert_holds(text, "@@voisin de ");
+	assert_holds(text, "@@financé à la fois par le PRPH et l'APCHI");
+	assert_holds(text, "'@@responsable du projet (établissement français); "
+		"@@durée; @@convention signée entre les établissements; "
+		"@@indicateurs de suivi");
+	g_free(text);
+
+	run_french_from(dir, sheet, &r);
+	assert_int_equal(r.status, 0);
+	assert_lines_marked(r.out, sheet_skip);
+	assert_holds(r.out, "# @@Fiche pays : Togo (TGO)\n");
+	assert_holds(r.out, "| @@Acteur | @@Rôle | @@Présence | @@Source |\n");
+	assert_holds(r.out, "| @@Établissement français | @@Partenaire(s) | "
+		"@@Domaine | @@Financement | @@Lignes |\n");
+	assert_holds(r.out, "@@3 établissements de la liste ");
+	run_clear(&r);
+	run_french_from(dir, sheet_alone, &r);
+	assert_int_equal(r.status, 0);
+	assert_lines_marked(r.out, sheet_skip);
+	assert_holds(r.out, "@@Pas de liste de projets donnée");
+	/* (The cell escaped as a file's text is.) */
+	assert_holds(r.out, " | '@@couche cas-crsm");
+	run_clear(&r);
+
+	run_french_from(dir, render, &r);
+	assert_int_equal(r.status, 0);
+	assert_holds(r.err, "(PRPH + @@autres financements, @@engagés depuis "
+		"2015, @@thème « chirurgie »)");
+	run_clear(&r);
+	run_french_from(dir, render_years, &r);
+	assert_int_equal(r.status, 0);
+	assert_holds(r.err, "(@@engagés de 2000 à 2030, @@établissement "
+		"« tours »)");
+	run_clear(&r);
+	g_free(csv);
+	g_free(svg);
+	remove_tree(dir);
 }
 
 static void test_english_is_asked_by_the_first_variable_set(void **state)
@@ -357,6 +478,8 @@ int main(void)
 		cmocka_unit_test(test_date_is_written_one_way_per_language),
 		cmocka_unit_test(test_english_is_asked_by_the_first_variable_set),
 		cmocka_unit_test(test_pool_report_sentences_come_from_the_catalogue),
+		cmocka_unit_test(
+			test_classify_sheet_and_filter_come_from_the_catalogue),
 	};
 
 	g_mkdir_with_parents(TEST_ARTIFACTS, 0755);

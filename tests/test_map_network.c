@@ -19,6 +19,7 @@
 
 #include "test_util.h"
 #include "coopmap/filter.h"
+#include "coopmap/i18n.h"
 #include "coopmap/join.h"
 #include "coopmap/locate.h"
 #include "coopmap/network.h"
@@ -983,5 +984,7 @@ int main(void)
 		cmocka_unit_test(test_filters_choose_the_projects),
 	};
 
+	/* The filter's description speaks the default language, French. */
+	coopmap_i18n_init("fr");
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

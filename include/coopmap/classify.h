@@ -5,7 +5,8 @@
  * embassy health adviser), eligibility (not in France, a French territory
  * or a country bordering metropolitan France), the PRPH/APCHI double
  * funding the call excludes, and the call's mandatory items missing from
- * the row.  Every verdict comes with its reason in words, French or English.
+ * the row.  Every verdict comes with its reason in words, in the run's
+ * language (i18n.h: sentences from the gettext catalogue).
  *
  * The rules read the layers of a set by id (cicd-2018, health-agreements,
  * overseas-neighbours, francophonie, cas-crsm, metropolitan-neighbours); a
@@ -35,7 +36,8 @@ typedef struct coopmap_verdict {
 	char *tag_names;      /* "cicd;agreement", "" when none */
 	char *priority;       /* the reasons of the tags, "; "-separated */
 	int eligible;         /* 1, or 0 */
-	char *eligibility;    /* "éligible" or "non éligible : <reason>" */
+	char *eligibility;    /* "eligible" or "not eligible: <reason>",
+	                         translated */
 	char *warnings;       /* "" or the call's exclusions found */
 	char *missing;        /* "" or the mandatory items missing */
 } coopmap_verdict;
@@ -44,8 +46,10 @@ typedef struct coopmap_verdict {
 
 /*
  * Judge project p of projects (the list tells which columns exist: an item
- * is "missing" only when its column exists and the cell is empty).  lang is
- * "fr" (default) or "en".  Fills *out (free with coopmap_verdict_clear).
+ * is "missing" only when its column exists and the cell is empty).  The
+ * reasons are in the run's language (coopmap_i18n_init); lang ("fr",
+ * default, or "en") names the countries in them only, and should be the
+ * run's language.  Fills *out (free with coopmap_verdict_clear).
  */
 void coopmap_classify(const coopmap_countries *countries,
 	const coopmap_layer_set *layers, const coopmap_projects *projects,

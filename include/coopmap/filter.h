@@ -50,8 +50,10 @@ int coopmap_filter_match(const coopmap_filter *f, const coopmap_project *p);
 /* Drop the projects f does not keep; returns how many were dropped. */
 size_t coopmap_filter_apply(const coopmap_filter *f,
 	coopmap_projects *projects);
-/* What the filter keeps, for a subtitle: "APCHI, 2019–2023, Sénégal"
- * ("" when empty), in "fr" or "en". */
+/* What the filter keeps, for a subtitle: "APCHI, engagés de 2019 à 2023,
+ * Sénégal" ("" when empty).  Its words are in the run's language (i18n.h,
+ * from the catalogue); lang ("fr" or "en") names the countries only, and
+ * should be the run's language. */
 void coopmap_filter_describe(const coopmap_filter *f, const char *lang,
 	char *buf, size_t size);
 

@@ -31,8 +31,10 @@ typedef struct coopmap_sheet_data {
 	const coopmap_pool *pool;
 } coopmap_sheet_data;
 
-/* Write the sheet to out in lang ("fr" or "en").  Returns 0, or -1 when
- * out reported a write error. */
+/* Write the sheet to out.  Its sentences are in the run's language
+ * (i18n.h, from the gettext catalogue); lang ("fr" or "en") picks the
+ * data's texts (names, roles, dates) and should be the run's language.
+ * Returns 0, or -1 when out reported a write error. */
 int coopmap_sheet_write(const coopmap_sheet_data *data, const char *lang,
 	FILE *out);
 

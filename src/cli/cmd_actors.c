@@ -229,7 +229,10 @@ static int draw_country_map(struct actors_args *a, struct cli_model *m,
 	const coopmap_sheet_data *sheet, coopmap_error *err)
 {
 	const coopmap_country *country = sheet->country;
-	int en = a->opts.lang != NULL && strcmp(a->opts.lang, "en") == 0;
+	/* The language of the data's texts (the country's name); the
+	 * sentences come from the catalogue. */
+	const char *lang = a->opts.lang != NULL && strcmp(a->opts.lang, "en") == 0
+		? "en" : "fr";
 	size_t n = coopmap_countries_count(m->countries), n_markers = 0;
 	const coopmap_geometry *g = &country->geometry;
 	coopmap_render_opts opts = COOPMAP_RENDER_OPTS_INIT;
@@ -264,7 +267,7 @@ static int draw_country_map(struct actors_args *a, struct cli_model *m,
 		fmax(-180, g->min_lon - pad), fmax(-90, g->min_lat - pad),
 		fmin(180, g->max_lon + pad), fmin(90, g->max_lat + pad));
 	snprintf(title, sizeof(title), _("%s: partners of French "
-		"establishments"), coopmap_country_name(country, en ? "en" : "fr"));
+		"establishments"), coopmap_country_name(country, lang));
 	cli_build_date(date, sizeof(date));
 	/* Two counts, each with its own plural: two phrases joined. */
 	snprintf(subtitle, sizeof(subtitle), _("%s with %s in the country"),
@@ -281,7 +284,7 @@ static int draw_country_map(struct actors_args *a, struct cli_model *m,
 	data.markers_title = _("Partner hospital (size: French establishments "
 		"working with it)");
 	data.highlight = highlight;
-	data.highlight_title = coopmap_country_name(country, en ? "en" : "fr");
+	data.highlight_title = coopmap_country_name(country, lang);
 	opts.extent = extent;
 	/* Equal-area, centred on the country: its shape and its partners'
 	 * places as a national map shows them. */
@@ -290,7 +293,7 @@ static int draw_country_map(struct actors_args *a, struct cli_model *m,
 		(g->min_lon + g->max_lon) / 2);
 	opts.crs = crs;
 	opts.title = a->opts.title != NULL ? a->opts.title : title;
-	opts.lang = en ? "en" : "fr";
+	opts.lang = lang;
 	opts.date = date;
 	opts.width = a->opts.width;
 	opts.height = a->opts.height;

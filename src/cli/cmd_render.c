@@ -620,7 +620,6 @@ static int run(struct render_args *a, coopmap_error *err)
 	struct pool_overlay overlay = { NULL, NULL, 0, NULL };
 	coopmap_network *network = NULL;
 	struct cli_actor_overlay actors = { NULL, NULL, 0, NULL, NULL };
-	int en = a->opts.lang != NULL && strcmp(a->opts.lang, "en") == 0;
 	const coopmap_layer *picked[COOPMAP_RENDER_MAX_LAYERS];
 	size_t n_picked = 0;
 	coopmap_map_data data;
@@ -678,25 +677,21 @@ static int run(struct render_args *a, coopmap_error *err)
 		data.markers = overlay.markers;
 		data.n_markers = overlay.n_markers;
 		data.highlight = overlay.highlight;
-		data.markers_title = en
-			? "Partner hospital shared by several establishments (size: "
-			  "how many)"
-			: "Partenaire partagé par plusieurs établissements (taille : "
-			  "leur nombre)";
-		data.highlight_title = en
-			? "Countries where two or more establishments work"
-			: "Pays où travaillent au moins deux établissements";
+		/* TRANSLATORS: the legend of --pool's marks and countries. */
+		data.markers_title = _("Partner hospital shared by several "
+			"establishments (size: how many)");
+		data.highlight_title = _("Countries where two or more "
+			"establishments work");
 		if (rc == COOPMAP_OK && a->actors) {
-			rc = cli_actor_overlay_build(m.countries, m.layers, en ? "en" : "fr",
+			rc = cli_actor_overlay_build(m.countries, m.layers, a->opts.lang,
 				&actors, err);
 			data.markers = actors.markers;
 			data.n_markers = actors.n_markers;
 			data.highlight = actors.highlight;
-			data.markers_title = en ? "Actors present (size: how many; "
-				"see 'coopmap actors')" : "Acteurs présents (taille : leur "
-				"nombre ; voir « coopmap actors »)";
-			data.highlight_title = en ? "Countries where an actor is present"
-				: "Pays où un acteur est présent";
+			/* TRANSLATORS: the legend of --actors' marks and countries. */
+			data.markers_title = _("Actors present (size: how many; see "
+				"'coopmap actors')");
+			data.highlight_title = _("Countries where an actor is present");
 		}
 	}
 	if (rc == COOPMAP_OK && data.countries != NULL) {
