@@ -210,6 +210,31 @@ static void test_extent_takes_and_lists_french_names(void **state)
 	run_clear(&r);
 }
 
+/* The filters' line agrees with its count in French: "1 projet gardé",
+ * "10 projets gardés" (it said "1 projets gardés"). */
+static void test_filtered_count_takes_its_plural(void **state)
+{
+	const char *one[] = { "render", "examples/cooperations.csv", "--country",
+		"TGO", "--size", "300", "-o", TEST_ARTIFACTS "/i18n-togo.png", NULL };
+	const char *ten[] = { "render", "examples/cooperations.csv",
+		"--programme", "apchi", "--size", "300", "-o",
+		TEST_ARTIFACTS "/i18n-apchi.png", NULL };
+	struct run r;
+
+	(void)state;
+	run_in("LC_ALL", "C", one, &r);
+	assert_int_equal(r.status, 0);
+	assert_holds(r.err, ": 1 projet gardé sur 60 (Togo)");
+	run_clear(&r);
+	run_in("LC_ALL", "C", ten, &r);
+	assert_int_equal(r.status, 0);
+	assert_holds(r.err, ": 10 projets gardés sur 60 (APCHI)");
+	run_clear(&r);
+	run_in("LANG", "en_GB.UTF-8", one, &r);
+	assert_holds(r.err, ": 1 of 60 projects kept (Togo)");
+	run_clear(&r);
+}
+
 /* The KML for My Maps was French in every run. */
 static void test_kml_speaks_the_run_language(void **state)
 {
@@ -474,6 +499,7 @@ int main(void)
 		cmocka_unit_test(test_rejects_file_of_a_french_run_is_french),
 		cmocka_unit_test(test_help_is_french_by_default),
 		cmocka_unit_test(test_extent_takes_and_lists_french_names),
+		cmocka_unit_test(test_filtered_count_takes_its_plural),
 		cmocka_unit_test(test_kml_speaks_the_run_language),
 		cmocka_unit_test(test_date_is_written_one_way_per_language),
 		cmocka_unit_test(test_english_is_asked_by_the_first_variable_set),

@@ -628,10 +628,17 @@ int cli_model_load_with(const char *path, struct cli_records *r,
 		m->filtered_out = coopmap_filter_apply(&m->filter, m->projects);
 		coopmap_filter_describe(&m->filter, coopmap_i18n_lang(), what,
 			sizeof(what));
-		if (!o->quiet)
-			cli_message("%s: %zu of %zu projects kept (%s)", path,
-				coopmap_projects_count(m->projects),
-				coopmap_projects_count(m->projects) + m->filtered_out, what);
+		if (!o->quiet) {
+			size_t kept = coopmap_projects_count(m->projects);
+			/* TRANSLATORS: projects kept by the filters, of how many, and
+			 * the filters; the plural follows the first number. */
+			char *line = g_strdup_printf(_n("%zu of %zu projects kept (%s)",
+				"%zu of %zu projects kept (%s)", kept), kept,
+				kept + m->filtered_out, what);
+
+			cli_message("%s: %s", path, line);
+			g_free(line);
+		}
 	}
 	if (rc == COOPMAP_OK) {
 		cli_progress_stage("pooling the spellings of %zu projects",
