@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "coopmap/names.h"
+#include "intl.h"
 #include "render_frame.h"
 #include "render_network.h"
 #include "render_symbol.h"
@@ -36,8 +37,7 @@
  * or the city when the name is long, but in an inset (whole), where each
  * establishment is named: the labels shorten it there ("CH de ..."), a
  * city is not its name. */
-static char *point_name(const coopmap_node *node, const char *lang,
-	int whole)
+static char *point_name(const coopmap_node *node, int whole)
 {
 	const char *open = strchr(node->name, '(');
 	char *name = open != NULL && open != node->name
@@ -51,8 +51,7 @@ static char *point_name(const coopmap_node *node, const char *lang,
 	}
 	if (name[0] == '\0') {
 		g_free(name);
-		return g_strdup(lang != NULL && strcmp(lang, "en") == 0
-			? "partner not named" : "partenaire non nommé");
+		return g_strdup(_("partner not named"));
 	}
 	return name;
 }
@@ -84,12 +83,11 @@ static char *group_label(render_ctx *ctx, const size_t *members, size_t n)
 	const coopmap_network *net = ctx->data->network;
 	const char *best = NULL;
 	size_t best_count = 0;
-	int en = ctx->lang != NULL && strcmp(ctx->lang, "en") == 0;
 	GHashTable *counts;
 	char **keys;
 
 	if (n == 1)
-		return point_name(coopmap_network_node(net, members[0]), ctx->lang,
+		return point_name(coopmap_network_node(net, members[0]),
 			ctx->is_inset);
 	/* Each city folded once, counted in a table: a group may hold
 	 * thousands of places. */
@@ -118,7 +116,7 @@ static char *group_label(render_ctx *ctx, const size_t *members, size_t n)
 	g_free(keys);
 	if (best == NULL) {
 		char *name = point_name(coopmap_network_node(net, members[0]),
-			ctx->lang, ctx->is_inset);
+			ctx->is_inset);
 		char *label = g_strdup_printf("%s (%zu)", name, n);
 
 		g_free(name);
@@ -126,8 +124,9 @@ static char *group_label(render_ctx *ctx, const size_t *members, size_t n)
 	}
 	if (best_count == n)
 		return g_strdup_printf("%s (%zu)", best, n);
-	return g_strdup_printf(en ? "%s area (%zu)" : "%s et environs (%zu)",
-		best, n);
+	/* TRANSLATORS: a group of places on a map: the commonest city of
+	 * its members, and how many. */
+	return g_strdup_printf(_("%s area (%zu)"), best, n);
 }
 
 /* The names of a group's members, one a line, in the members' order;
@@ -150,7 +149,7 @@ static char *member_names(render_ctx *ctx, const size_t *members, size_t n)
 
 		if (name[0] == '\0') {
 			g_free(name);
-			name = point_name(node, ctx->lang, 1);
+			name = point_name(node, 1);
 		}
 		g_string_append_printf(names, "%s– %s", i > 0 ? "\n" : "", name);
 		g_free(name);
@@ -290,7 +289,6 @@ static void group_metropole(render_ctx *ctx, const struct placed_node *placed,
 	size_t n_placed, size_t *group_of)
 {
 	const coopmap_network *net = ctx->data->network;
-	int en = ctx->lang != NULL && strcmp(ctx->lang, "en") == 0;
 	render_point *p = &ctx->points[ctx->n_points];
 	double x, y;
 
@@ -315,8 +313,7 @@ static void group_metropole(render_ctx *ctx, const struct placed_node *placed,
 	p->y = y;
 	p->kind = COOPMAP_NODE_ESTABLISHMENT;
 	p->origin = 1;
-	p->label = g_strdup_printf(en ? "Metropolitan France (%zu)"
-		: "France métropolitaine (%zu)", p->members);
+	p->label = g_strdup_printf(_("Metropolitan France (%zu)"), p->members);
 	ctx->n_points++;
 }
 

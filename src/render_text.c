@@ -16,14 +16,10 @@
 #include <string.h>
 
 #include "coopmap/i18n.h"
+#include "intl.h"
 #include "render_frame.h"
 #include "render_symbol.h"
 #include "render_text.h"
-
-static int is_en(const render_ctx *ctx)
-{
-	return ctx->lang != NULL && strcmp(ctx->lang, "en") == 0;
-}
 
 int render_text_check_font(const coopmap_style *style, coopmap_error *err)
 {
@@ -55,8 +51,7 @@ static void show_with_halo(render_ctx *ctx, PangoLayout *layout, double x,
 static void default_title(render_ctx *ctx, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s", ctx->opts->title != NULL ? ctx->opts->title
-		: is_en(ctx) ? "International hospital cooperation"
-		: "Coopérations hospitalières internationales");
+		: _("International hospital cooperation"));
 }
 
 static void default_subtitle(render_ctx *ctx, char *buf, size_t size)
@@ -68,25 +63,26 @@ static void default_subtitle(render_ctx *ctx, char *buf, size_t size)
 		snprintf(buf, size, "%s", ctx->opts->subtitle);
 		return;
 	}
-	if (is_en(ctx))
-		used = (size_t)snprintf(buf, size, "%zu project%s of %zu French "
-			"establishment%s with %zu partner countr%s", s->projects,
-			s->projects == 1 ? "" : "s", s->establishments,
-			s->establishments == 1 ? "" : "s", s->countries,
-			s->countries == 1 ? "y" : "ies");
-	else
-		used = (size_t)snprintf(buf, size, "%zu projet%s de %zu "
-			"établissement%s français avec %zu pays partenaire%s",
-			s->projects, s->projects > 1 ? "s" : "", s->establishments,
-			s->establishments > 1 ? "s" : "", s->countries,
-			s->countries > 1 ? "s" : "");
+	/* Three counts, each with its own plural: one phrase each, joined. */
+	used = (size_t)snprintf(buf, size, _n("%zu project", "%zu projects",
+		s->projects), s->projects);
+	if (used < size)
+		/* TRANSLATORS: follows "N projects" in a map's subtitle. */
+		used += (size_t)snprintf(buf + used, size - used, _n(" of %zu French "
+			"establishment", " of %zu French establishments",
+			s->establishments), s->establishments);
+	if (used < size)
+		/* TRANSLATORS: follows "N projects of N French establishments". */
+		used += (size_t)snprintf(buf + used, size - used, _n(" with %zu "
+			"partner country", " with %zu partner countries", s->countries),
+			s->countries);
 	if (used < size && s->year_min > 0 && s->year_min != s->year_max)
-		snprintf(buf + used, size - used, is_en(ctx)
-			? ", started %d–%d" : ", engagés de %d à %d",
+		/* TRANSLATORS: a map's subtitle: the years the projects started. */
+		snprintf(buf + used, size - used, _(", started %d–%d"),
 			s->year_min, s->year_max);
 	else if (used < size && s->year_min > 0)
-		used += (size_t)snprintf(buf + used, size - used, is_en(ctx)
-			? ", started %d" : ", engagés en %d", s->year_min);
+		used += (size_t)snprintf(buf + used, size - used, _(", started %d"),
+			s->year_min);
 	if (ctx->data->filters != NULL && ctx->data->filters[0] != '\0' &&
 	    used < size)
 		snprintf(buf + used, size - used, " — %s", ctx->data->filters);
@@ -107,23 +103,22 @@ static void source_line(render_ctx *ctx, char *buf, size_t size)
 		snprintf(projection, sizeof(projection), "%s",
 			coopmap_projection_name(ctx->projection));
 	if (credit == NULL)
-		credit = is_en(ctx) ? "Data: project list" : "Données : liste des projets";
-	used = (size_t)snprintf(buf, size, is_en(ctx)
-		? "%s · Basemap: Natural Earth · Projection: %s"
-		: "%s · Fond de carte : Natural Earth · Projection : %s",
-		credit, projection);
+		credit = _("Data: project list");
+	/* TRANSLATORS: a map's source line: the data's credit, then the
+	 * projection's name and code. */
+	used = (size_t)snprintf(buf, size, _("%s · Basemap: Natural Earth · "
+		"Projection: %s"), credit, projection);
 	for (size_t i = 0; i < ctx->data->n_layers && used < size; i++) {
 		const coopmap_layer *l = ctx->data->layers[i];
 
 		coopmap_i18n_date(coopmap_layer_date(l), ctx->lang, date, sizeof(date));
 		used += (size_t)snprintf(buf + used, size - used, "%s%s (%s)",
-			i > 0 ? " ; " : is_en(ctx) ? " · Layers: " : " · Couches : ",
+			i > 0 ? " ; " : _(" · Layers: "),
 			coopmap_layer_title(l, ctx->lang), date);
 	}
 	coopmap_i18n_date(ctx->opts->date, ctx->lang, date, sizeof(date));
 	if (date[0] != '\0' && used < size)
-		snprintf(buf + used, size - used, is_en(ctx)
-			? " · Map: coopmap, %s" : " · Carte : coopmap, %s", date);
+		snprintf(buf + used, size - used, _(" · Map: coopmap, %s"), date);
 }
 
 void render_text_measure_page(render_ctx *ctx, double *top, double *bottom)
@@ -245,10 +240,8 @@ static size_t add_row(struct legend_row *rows, size_t n, enum row_kind kind,
 /* The links' and points' rows: what is drawn, nothing else. */
 static size_t network_rows(render_ctx *ctx, struct legend_row *rows, size_t n)
 {
-	static const char *const widths_fr[3] = { "1 projet", "2 ou 3 projets",
-		"4 projets ou plus" };
-	static const char *const widths_en[3] = { "1 project", "2 or 3 projects",
-		"4 projects or more" };
+	static const char *const widths[3] = { N_("1 project"),
+		N_("2 or 3 projects"), N_("4 projects or more") };
 	coopmap_color grey = ctx->style->link_programme[COOPMAP_PROGRAMME_OTHER];
 	int any_link = 0, any_group = 0;
 	char text[256];
@@ -256,8 +249,8 @@ static size_t network_rows(render_ctx *ctx, struct legend_row *rows, size_t n)
 	for (int k = 0; k < COOPMAP_PROGRAMME_COUNT; k++)
 		any_link |= ctx->links_seen[k];
 	if (any_link) {
-		n = add_row(rows, n, ROW_HEADING, ctx->style->text, is_en(ctx)
-			? "Links, by funding" : "Liens, par financement");
+		n = add_row(rows, n, ROW_HEADING, ctx->style->text,
+			_("Links, by funding"));
 		for (int k = 0; k < COOPMAP_PROGRAMME_COUNT; k++) {
 			if (!ctx->links_seen[k])
 				continue;
@@ -269,7 +262,7 @@ static size_t network_rows(render_ctx *ctx, struct legend_row *rows, size_t n)
 			if (!ctx->link_classes_seen[w])
 				continue;
 			n = add_row(rows, n, ROW_LINK, grey,
-				is_en(ctx) ? widths_en[w] : widths_fr[w]);
+				_(widths[w]));
 			rows[n - 1].layer = w;
 		}
 	}
@@ -277,27 +270,27 @@ static size_t network_rows(render_ctx *ctx, struct legend_row *rows, size_t n)
 		return n;
 	for (size_t g = 0; g < ctx->n_points; g++)
 		any_group |= ctx->points[g].members > 1;
-	snprintf(text, sizeof(text), is_en(ctx) ? "Places (size: %s)"
-		: "Lieux (taille : %s)", coopmap_measure_noun(ctx->data->measure,
-		ctx->lang));
+	/* TRANSLATORS: the legend's heading of the points: what their size
+	 * says ("projects", "establishments" ...). */
+	snprintf(text, sizeof(text), _("Places (size: %s)"),
+		coopmap_measure_noun(ctx->data->measure, ctx->lang));
 	n = add_row(rows, n, ROW_HEADING, ctx->style->text, text);
-	n = add_row(rows, n, ROW_POINT, ctx->style->establishment, is_en(ctx)
-		? "French establishment" : "Établissement français");
+	n = add_row(rows, n, ROW_POINT, ctx->style->establishment,
+		_("French establishment"));
 	rows[n - 1].layer = COOPMAP_NODE_ESTABLISHMENT;
-	n = add_row(rows, n, ROW_POINT, ctx->style->partner, is_en(ctx)
-		? "Partner hospital" : "Établissement partenaire");
+	n = add_row(rows, n, ROW_POINT, ctx->style->partner,
+		/* TRANSLATORS: the map's legend (the web page has its own). */
+		C_("map legend", "Partner hospital"));
 	rows[n - 1].layer = COOPMAP_NODE_PARTNER;
 	if (ctx->approximate_seen) {
-		n = add_row(rows, n, ROW_POINT, ctx->style->partner, is_en(ctx)
-			? "Place approximate (city unknown: the country's centre)"
-			: "Lieu approché (ville inconnue : centre du pays)");
+		n = add_row(rows, n, ROW_POINT, ctx->style->partner,
+			_("Place approximate (city unknown: the country's centre)"));
 		rows[n - 1].layer = COOPMAP_NODE_PARTNER;
 		rows[n - 1].approximate = 1;
 	}
 	if (any_group) {
 		n = add_row(rows, n, ROW_POINT, ctx->style->establishment,
-			is_en(ctx) ? "Places grouped at this scale, with their number"
-			: "Lieux regroupés à cette échelle, avec leur nombre");
+			_("Places grouped at this scale, with their number"));
 		rows[n - 1].layer = COOPMAP_NODE_ESTABLISHMENT;
 		rows[n - 1].count = 3;
 	}
@@ -314,12 +307,12 @@ static size_t legend_rows(render_ctx *ctx, struct legend_row *rows)
 		class_text(ctx, k, rows[n].text, sizeof(rows[n].text));
 	}
 	if (ctx->not_stated_seen)
-		n = add_row(rows, n, ROW_FILL, ctx->style->not_stated, is_en(ctx)
-			? "Projects, figure not stated" : "Projets, donnée non renseignée");
+		n = add_row(rows, n, ROW_FILL, ctx->style->not_stated,
+			_("Projects, figure not stated"));
 	rows[n].kind = ROW_FILL;
 	rows[n].color = ctx->style->land;
 	snprintf(rows[n].text, sizeof(rows[n].text), "%s",
-		is_en(ctx) ? "No project" : "Aucun projet");
+		C_("map legend", "No project"));
 	n++;
 	for (size_t i = 0; i < ctx->data->n_layers; i++, n++) {
 		rows[n].kind = ROW_LAYER;

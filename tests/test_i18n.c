@@ -392,6 +392,36 @@ static void test_pool_report_sentences_come_from_the_catalogue(void **state)
 	remove_tree(dir);
 }
 
+/* The map's own words (title, subtitle, source line, legend, group
+ * labels) are the catalogue's, not French of the code. */
+static void test_map_words_come_from_the_catalogue(void **state)
+{
+	char *dir = marked_catalogue("-N src/render_text.c -N src/render_network.c");
+	char *svg = g_build_filename(dir, "map.svg", NULL);
+	const char *render[] = { "render", "examples/cooperations.csv",
+		"--size", "1000", "-q", "-o", svg, NULL };
+	char *text;
+	struct run r;
+
+	(void)state;
+	run_french_from(dir, render, &r);
+	if (r.status != 0)
+		fail_msg("exit %d: %s", r.status, r.err);
+	run_clear(&r);
+	assert_true(g_file_get_contents(svg, &text, NULL, NULL));
+	assert_holds(text, ">@@Coopérations hospitalières internationales<");
+	assert_holds(text, ">@@60 projets@@ de 33 établissements français");
+	assert_holds(text, "@@Liens, par financement");
+	assert_holds(text, "@@Aucun projet");
+	assert_holds(text, "@@Établissement partenaire");
+	assert_holds(text, "@@France métropolitaine (32)");
+	assert_holds(text, "@@Paris et environs (7)");
+	assert_holds(text, "@@@@Données : liste des projets · Fond de carte");
+	g_free(text);
+	g_free(svg);
+	remove_tree(dir);
+}
+
 /* classify's reasons and summary, the country sheet's sentences and the
  * filter's description are the catalogue's, not French of the code. */
 static void test_classify_sheet_and_filter_come_from_the_catalogue(
@@ -504,6 +534,7 @@ int main(void)
 		cmocka_unit_test(test_date_is_written_one_way_per_language),
 		cmocka_unit_test(test_english_is_asked_by_the_first_variable_set),
 		cmocka_unit_test(test_pool_report_sentences_come_from_the_catalogue),
+		cmocka_unit_test(test_map_words_come_from_the_catalogue),
 		cmocka_unit_test(
 			test_classify_sheet_and_filter_come_from_the_catalogue),
 	};

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "coopmap/country.h"
+#include "coopmap/i18n.h"
 #include "coopmap/join.h"
 #include "coopmap/layers.h"
 #include "coopmap/records.h"
@@ -476,5 +477,8 @@ int main(void)
 		cmocka_unit_test(test_missing_font_is_a_style_error),
 		cmocka_unit_test(test_hatch_finer_than_a_device_unit_is_drawn_one_apart),
 	};
+
+	/* The map's words in the program's default language, French. */
+	coopmap_i18n_init("fr");
 	return cmocka_run_group_tests_name("render", tests, setup, teardown);
 }

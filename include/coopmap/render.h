@@ -79,10 +79,15 @@ typedef struct coopmap_render_opts {
 	                           "minlon,minlat,maxlon,maxlat" */
 	int width, height;      /* pixels (PNG) or points (SVG, PDF); 0: default;
 	                           each at most COOPMAP_RENDER_MAX_SIDE */
-	const char *title;      /* NULL: the default title in lang */
+	const char *title;      /* NULL: the default title (the run's
+	                           language, i18n.h) */
 	const char *subtitle;   /* NULL: counts and years from the summary */
 	const char *source;     /* data credit; NULL: a generic credit */
-	const char *lang;       /* "fr" (default) or "en" */
+	const char *lang;       /* "fr" (default) or "en": the data's
+	                           names (countries, layers, measures,
+	                           programmes) and dates; the map's own words
+	                           (title, legend, source line) come from the
+	                           run's catalogue (coopmap_i18n_init) */
 	const coopmap_style *style;  /* NULL: the default style */
 	const char *date;       /* ISO date "YYYY-MM-DD" shown in the source
 	                           line and stamped in PDFs; "" for none */
